@@ -1,0 +1,11 @@
+#pragma once
+#include <string>
+#include <vector>
+
+namespace bksdm::cli {
+
+// Each `bksdm` sub-command, in a file of its own; the words are those after the command name.
+int inspect(const std::vector<std::string>& words);
+int tokenize(const std::vector<std::string>& words);
+
+}  // namespace bksdm::cli
