@@ -1,0 +1,151 @@
+#include "core/loading/model_folder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/io/error.h"
+
+namespace fs = std::filesystem;
+
+namespace bksdm {
+namespace {
+
+const char* const kPickleExtensions[] = {".bin", ".ckpt", ".pt", ".pth", ".pkl"};
+
+bool is_pickle(const fs::path& file) {
+  for (const char* extension : kPickleExtensions)
+    if (file.extension() == extension) return true;
+  return false;
+}
+
+std::string env_or_empty(const char* name) {
+  const char* value = std::getenv(name);
+  return value ? value : "";
+}
+
+// A repo id is "owner/name" with the characters the Hub allows.
+bool looks_like_repo_id(std::string_view text) {
+  const auto slash = text.find('/');
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == text.size()) return false;
+  if (text.find('/', slash + 1) != std::string_view::npos) return false;
+  for (char c : text)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.' || c == '/')) return false;
+  return true;
+}
+
+bool is_existing_directory(const fs::path& path) {
+  std::error_code error;
+  return fs::is_directory(path, error);
+}
+
+// The component's files ending in ".safetensors", with and without the variant infix.
+std::vector<fs::path> files_in(const fs::path& dir) {
+  std::vector<fs::path> files;
+  std::error_code error;
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error))
+    if (it->is_regular_file(error)) files.push_back(it->path());
+  if (error) throw Error(dir.string() + ": cannot list: " + error.message());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+nlohmann::json read_json_file(const fs::path& path) {
+  std::ifstream in(path);
+  if (!in) throw Error(path.string() + ": missing or unreadable");
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    return nlohmann::json::parse(text.str());
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(path.string() + ": not valid JSON: " + e.what());
+  }
+}
+
+fs::path hf_hub_cache() {
+  if (auto cache = env_or_empty("HF_HUB_CACHE"); !cache.empty()) return cache;
+  if (auto home = env_or_empty("HF_HOME"); !home.empty()) return fs::path(home) / "hub";
+  if (auto xdg = env_or_empty("XDG_CACHE_HOME"); !xdg.empty()) return fs::path(xdg) / "huggingface" / "hub";
+  return fs::path(env_or_empty("HOME")) / ".cache" / "huggingface" / "hub";
+}
+
+std::optional<fs::path> hf_cached_snapshot(const fs::path& cache, std::string_view repo_id,
+                                           std::string_view revision) {
+  std::string folder = "models--" + std::string(repo_id);
+  for (size_t at = folder.find('/'); at != std::string::npos; at = folder.find('/', at))
+    folder.replace(at, 1, "--");
+  const fs::path repo = cache / folder;
+  std::string commit(revision);
+  if (std::ifstream ref(repo / "refs" / std::string(revision)); ref) std::getline(ref, commit);
+  const fs::path snapshot = repo / "snapshots" / commit;
+  if (commit.empty() || !is_existing_directory(snapshot)) return std::nullopt;
+  return snapshot;
+}
+
+ModelFolder ModelFolder::open(std::string_view model, std::string variant) {
+  ModelFolder folder;
+  folder.variant_ = std::move(variant);
+  const fs::path as_path(model);
+  if (is_existing_directory(as_path)) {
+    folder.root_ = fs::absolute(as_path).lexically_normal();
+    folder.name_ = folder.root_.filename().string();
+    if (folder.name_.empty()) folder.name_ = folder.root_.parent_path().filename().string();
+  } else if (looks_like_repo_id(model)) {
+    const fs::path cache = hf_hub_cache();
+    auto snapshot = hf_cached_snapshot(cache, model);
+    if (!snapshot)
+      throw Error(std::string(model) + ": no such folder, and not in the Hugging Face cache at " + cache.string() +
+                  " (download it first)");
+    folder.root_ = *snapshot;
+    folder.repo_id_ = std::string(model);
+    folder.name_ = std::string(model.substr(model.find('/') + 1));
+  } else {
+    throw Error(std::string(model) + ": no such model folder");
+  }
+  if (!fs::exists(folder.root_ / "model_index.json"))
+    throw Error(folder.root_.string() + ": not a diffusers model folder (model_index.json is missing)");
+  return folder;
+}
+
+fs::path ModelFolder::component_dir(std::string_view component) const {
+  const fs::path dir = root_ / std::string(component);
+  if (!is_existing_directory(dir)) throw Error(root_.string() + ": the '" + std::string(component) + "' folder is missing");
+  return dir;
+}
+
+nlohmann::json ModelFolder::config(std::string_view component) const {
+  const char* file = component == "scheduler" ? "scheduler_config.json" : "config.json";
+  return read_json_file(component_dir(component) / file);
+}
+
+fs::path ModelFolder::weights(std::string_view component) const {
+  const fs::path dir = component_dir(component);
+  const std::vector<fs::path> files = files_in(dir);
+  const std::string wanted_suffix = variant_.empty() ? ".safetensors" : "." + variant_ + ".safetensors";
+  auto find_ending = [&](const std::string& suffix, bool allow_variant_infix) -> std::optional<fs::path> {
+    for (const fs::path& file : files) {
+      const std::string name = file.filename().string();
+      if (name.size() < suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+      const std::string stem = name.substr(0, name.size() - suffix.size());
+      if (allow_variant_infix || stem.find('.') == std::string::npos) return file;
+    }
+    return std::nullopt;
+  };
+  if (auto file = find_ending(wanted_suffix, !variant_.empty())) return *file;
+  if (auto file = find_ending(".safetensors", false)) return *file;  // no file of that variant: the plain one
+  for (const fs::path& file : files)
+    if (is_pickle(file))
+      throw Error(dir.string() + ": only pickle weights (" + file.filename().string() +
+                  ") here; they are refused because loading a pickle can run arbitrary code. Convert them to "
+                  "safetensors (e.g. diffusers' save_pretrained(..., safe_serialization=True)) or download the "
+                  "repo's .safetensors files");
+  throw Error(dir.string() + ": no .safetensors weights file");
+}
+
+}  // namespace bksdm
