@@ -1,0 +1,50 @@
+#pragma once
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace bksdm {
+
+// A diffusers-format model folder (`model_index.json`, one sub-folder per component), found either
+// as a path or as a Hugging Face repo id in the local Hugging Face cache.
+class ModelFolder {
+ public:
+  // `model` is a folder path, or a repo id such as "nota-ai/bk-sdm-v2-tiny" looked up in the cache
+  // ($HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub). `variant` ("fp16") prefers
+  // `*.VARIANT.safetensors` weight files where present.
+  static ModelFolder open(std::string_view model, std::string variant = "");
+
+  const std::filesystem::path& root() const { return root_; }
+  // A short display name: the repo's name ("bk-sdm-v2-tiny") or the folder's name.
+  const std::string& name() const { return name_; }
+  const std::optional<std::string>& repo_id() const { return repo_id_; }
+  const std::string& variant() const { return variant_; }
+
+  std::filesystem::path component_dir(std::string_view component) const;
+  // The component's config (`config.json`, or `scheduler_config.json` for the scheduler).
+  nlohmann::json config(std::string_view component) const;
+  // The component's safetensors weights; refuses pickle-only components with a message saying why.
+  std::filesystem::path weights(std::string_view component) const;
+
+ private:
+  std::filesystem::path root_;
+  std::string name_;
+  std::optional<std::string> repo_id_;
+  std::string variant_;
+};
+
+// Reads a JSON file; a missing or malformed file is a bksdm::Error naming it.
+nlohmann::json read_json_file(const std::filesystem::path& path);
+
+// The Hugging Face hub cache folder, as huggingface_hub decides it.
+std::filesystem::path hf_hub_cache();
+// The snapshot folder of `repo_id` in `cache` named by refs/REVISION, or nullopt when absent.
+std::optional<std::filesystem::path> hf_cached_snapshot(const std::filesystem::path& cache,
+                                                        std::string_view repo_id,
+                                                        std::string_view revision = "main");
+
+}  // namespace bksdm

@@ -1,0 +1,89 @@
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <ATen/core/Tensor.h>
+
+#include "core/loading/model_folder.h"
+
+namespace bksdm {
+
+struct LoadOptions {
+  std::string device = "cpu";  // "cpu" or "cuda"
+  std::string dtype = "fp32";  // "fp32", "fp16" or "bf16" (the last two on CUDA)
+  std::string variant;         // weight file variant, e.g. "fp16"
+  int threads = 0;             // intra-op threads; 0 means all cores
+};
+
+struct GenerationRequest {
+  std::string prompt;
+  std::string negative_prompt;
+  uint64_t seed = 0;
+  int steps = 50;
+  double guidance_scale = 7.5;
+  int width = 0;   // 0: the U-Net's sample_size * 8
+  int height = 0;  // 0: the U-Net's sample_size * 8
+  std::string scheduler = "pndm";  // pndm, ddim, euler, euler_a, dpmpp_2m, dpmpp_2m_karras
+  double eta = 0.0;                // DDIM only
+  int num_images = 1;
+  bool attention_maps = false;            // DAAM maps in the result
+  bool attention_maps_per_step = false;   // also the running maps after each step
+  bool keep_step_latents = false;         // latents after every scheduler step
+};
+
+// What the per-step callback sees. Tensors are on the pipeline's device; copy what you keep.
+struct StepInfo {
+  int step = 0;   // 0-based index of the U-Net call
+  int total = 0;  // U-Net calls in the run
+  double timestep = 0;
+  double seconds = 0;       // wall time of this step
+  at::Tensor latents;       // after the scheduler step, U-Net space [N,4,h,w]
+  at::Tensor denoised;      // the scheduler's estimate of the clean latents (x0) [N,4,h,w]
+  at::Tensor attention;     // running maps [N,77,h,w] when attention_maps_per_step, else undefined
+};
+using StepCallback = std::function<void(const StepInfo&)>;
+
+struct StageTimes {
+  double text_encoder = 0, unet = 0, scheduler = 0, vae = 0, total = 0;
+};
+
+struct GenerationResult {
+  at::Tensor images;        // [N,3,H,W] float32 in [0,1], on the CPU
+  at::Tensor latents;       // final latents [N,4,H/8,W/8], on the CPU
+  at::Tensor step_latents;  // [steps,N,4,h,w] when keep_step_latents
+  at::Tensor attention;     // [N,77,h,w] when attention_maps
+  std::vector<double> timesteps;
+  std::vector<int> prompt_ids;   // the 77 ids the prompt was encoded to
+  bool prompt_truncated = false;
+  StageTimes times;
+};
+
+// Thrown out of generate() when the cancel flag was raised; the pipeline stays usable.
+class Cancelled : public std::exception {
+ public:
+  const char* what() const noexcept override { return "cancelled"; }
+};
+
+class StableDiffusionPipeline {
+ public:
+  static std::unique_ptr<StableDiffusionPipeline> load(const ModelFolder& model,
+                                                       const LoadOptions& options = {});
+  virtual ~StableDiffusionPipeline() = default;
+
+  virtual GenerationResult generate(const GenerationRequest& request,
+                                    const StepCallback& on_step = {},
+                                    const std::atomic<bool>* cancel = nullptr) = 0;
+  // The real tokenizer, for token counting in the UI.
+  virtual std::vector<int> token_ids(const std::string& prompt) const = 0;
+  virtual int default_size() const = 0;                 // sample_size * 8
+  virtual std::string default_scheduler() const = 0;    // from the model's scheduler config
+  virtual const ModelFolder& model() const = 0;
+  // Decodes U-Net-space latents [N,4,h,w] to images [N,3,H,W] in [0,1] with the real VAE.
+  virtual at::Tensor decode(const at::Tensor& latents) = 0;
+};
+
+}  // namespace bksdm
