@@ -1,0 +1,79 @@
+#include "core/loading/model_summary.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/io/error.h"
+#include "core/io/safetensors.h"
+
+namespace bksdm {
+namespace {
+
+const char* const kWeightedComponents[] = {"text_encoder", "unet", "vae"};
+const char* const kConfigOnlyComponents[] = {"scheduler", "tokenizer"};
+
+ComponentSummary summarize_weights(const ModelFolder& model, const std::string& component) {
+  ComponentSummary summary{component, model.weights(component), 0, 0, {}};
+  auto file = SafetensorsFile::open(summary.weights);
+  summary.bytes = file->file_size();
+  for (const TensorInfo& info : file->tensors()) {
+    summary.parameters += info.numel();
+    summary.dtypes[std::string(dtype_name(info.dtype))] += info.numel();
+  }
+  return summary;
+}
+
+// Runs `describe`, turning a failure into a problem line instead of an abort: inspect reports all.
+template <typename F>
+void collect(std::vector<std::string>& problems, F&& describe) {
+  try {
+    describe();
+  } catch (const std::exception& error) {
+    problems.push_back(error.what());
+  }
+}
+
+}  // namespace
+
+std::string model_family(const nlohmann::json& text_encoder_config) {
+  const std::string act = text_encoder_config.value("hidden_act", "quick_gelu");
+  if (act == "quick_gelu") return "SD 1.x";
+  if (act == "gelu") return "SD 2.x";
+  return "unknown";
+}
+
+std::string unet_layout(const nlohmann::json& unet_config) {
+  const size_t levels = unet_config.value("down_block_types", nlohmann::json::array()).size();
+  const int per_block = unet_config.value("layers_per_block", 2);
+  // An absent key means diffusers' default mid block; only an explicit null removes it.
+  const bool mid = !unet_config.contains("mid_block_type") || !unet_config["mid_block_type"].is_null();
+  if (levels == 4 && per_block == 2 && mid) return "SD";
+  if (levels == 4 && per_block == 1 && mid) return "BK-Base";
+  if (levels == 4 && per_block == 1 && !mid) return "BK-Small";
+  if (levels == 3 && per_block == 1 && !mid) return "BK-Tiny";
+  return std::to_string(levels) + " levels, " + std::to_string(per_block) + " blocks per level, " +
+         (mid ? "mid block" : "no mid block");
+}
+
+ModelSummary summarize_model(const ModelFolder& model) {
+  ModelSummary summary{model.name(), "unknown", "unknown", {}, {}};
+  collect(summary.problems, [&] { summary.family = model_family(model.config("text_encoder")); });
+  collect(summary.problems, [&] { summary.layout = unet_layout(model.config("unet")); });
+  for (const char* component : kWeightedComponents)
+    collect(summary.problems, [&] { summary.components.push_back(summarize_weights(model, component)); });
+  for (const char* component : kConfigOnlyComponents)
+    collect(summary.problems, [&] { model.component_dir(component); });
+  return summary;
+}
+
+nlohmann::json to_json(const ModelSummary& summary) {
+  nlohmann::json components = nlohmann::json::object();
+  for (const ComponentSummary& component : summary.components)
+    components[component.name] = {{"weights", component.weights.string()},
+                                  {"bytes", component.bytes},
+                                  {"parameters", component.parameters},
+                                  {"dtypes", component.dtypes}};
+  return {{"name", summary.name},     {"family", summary.family},         {"layout", summary.layout},
+          {"components", components}, {"problems", summary.problems}};
+}
+
+}  // namespace bksdm
