@@ -1,0 +1,85 @@
+#pragma once
+#include <torch/nn/module.h>
+#include <torch/nn/modules/container/modulelist.h>
+#include <torch/nn/pimpl.h>
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+// The basic layers of the diffusers models, with PyTorch's parameter names and shapes.
+// Unlike torch::nn's layers they leave their parameters uninitialised (at::empty): every model is
+// loaded from a checkpoint right after it is built, so random initialisation would only cost time,
+// and an unloaded full-size model costs no resident memory (its parameters can even be counted).
+// Parameters never require gradients: the engine only runs inference.
+namespace bksdm {
+
+class LinearImpl : public torch::nn::Module {
+ public:
+  LinearImpl(int64_t in_features, int64_t out_features, bool bias = true);
+  at::Tensor forward(const at::Tensor& input) const;
+
+  at::Tensor weight;  // [out_features, in_features]
+  at::Tensor bias;    // [out_features], or undefined
+};
+TORCH_MODULE(Linear);
+
+class Conv2dImpl : public torch::nn::Module {
+ public:
+  Conv2dImpl(int64_t in_channels, int64_t out_channels, int64_t kernel_size, int64_t stride = 1,
+             int64_t padding = 0, bool bias = true);
+  at::Tensor forward(const at::Tensor& input) const;
+
+  at::Tensor weight;  // [out_channels, in_channels, kernel_size, kernel_size]
+  at::Tensor bias;    // [out_channels], or undefined
+
+ private:
+  int64_t stride_;
+  int64_t padding_;
+};
+TORCH_MODULE(Conv2d);
+
+// Normalises groups of channels of [N, C, ...] inputs, with a per-channel affine transform.
+class GroupNormImpl : public torch::nn::Module {
+ public:
+  GroupNormImpl(int64_t num_groups, int64_t num_channels, double eps);
+  at::Tensor forward(const at::Tensor& input) const;
+
+  at::Tensor weight;  // [num_channels]
+  at::Tensor bias;    // [num_channels]
+
+ private:
+  int64_t num_groups_;
+  double eps_;
+};
+TORCH_MODULE(GroupNorm);
+
+// Normalises the last dimension, with an affine transform.
+class LayerNormImpl : public torch::nn::Module {
+ public:
+  LayerNormImpl(int64_t dim, double eps);
+  at::Tensor forward(const at::Tensor& input) const;
+
+  at::Tensor weight;  // [dim]
+  at::Tensor bias;    // [dim]
+
+ private:
+  double eps_;
+};
+TORCH_MODULE(LayerNorm);
+
+// Registers `items` as children "0", "1", ... of a submodule `name`, the way an nn.ModuleList
+// names them, and hands them back typed.
+template <class Impl>
+std::vector<std::shared_ptr<Impl>> register_list(torch::nn::Module& parent, const std::string& name,
+                                                 std::vector<std::shared_ptr<Impl>> items) {
+  auto list = parent.register_module(name, torch::nn::ModuleList());
+  for (const auto& item : items) list->push_back(item);
+  return items;
+}
+
+// The number of parameter values of a module, as diffusers' `num_parameters()` counts them.
+int64_t count_parameters(const torch::nn::Module& module);
+
+}  // namespace bksdm

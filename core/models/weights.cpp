@@ -1,0 +1,102 @@
+#include "core/models/weights.h"
+
+#include <ATen/ATen.h>
+#include <torch/nn/module.h>
+
+#include <algorithm>
+#include <set>
+#include <sstream>
+#include <utility>
+
+#include "core/io/error.h"
+#include "core/io/safetensors.h"
+
+namespace bksdm {
+namespace {
+
+// Enough names to recognise the problem (a wrong model folder can mismatch hundreds of tensors).
+constexpr size_t kMaxNamesPerList = 20;
+
+std::string shape_text(at::IntArrayRef shape) {
+  std::ostringstream text;
+  text << '[';
+  for (size_t i = 0; i < shape.size(); ++i) text << (i ? ", " : "") << shape[i];
+  text << ']';
+  return text.str();
+}
+
+struct Defects {
+  std::vector<std::string> missing;
+  std::vector<std::string> unexpected;
+  std::vector<std::string> mis_shaped;
+  std::vector<std::string> non_finite;
+
+  bool empty() const {
+    return missing.empty() && unexpected.empty() && mis_shaped.empty() && non_finite.empty();
+  }
+};
+
+void append_list(std::ostringstream& text, const char* what, const std::vector<std::string>& names) {
+  if (names.empty()) return;
+  text << "\n  " << names.size() << ' ' << what << ": ";
+  for (size_t i = 0; i < std::min(names.size(), kMaxNamesPerList); ++i) text << (i ? ", " : "") << names[i];
+  if (names.size() > kMaxNamesPerList) text << ", ... and " << names.size() - kMaxNamesPerList << " more";
+}
+
+[[noreturn]] void throw_defects(const SafetensorsFile& file, const Defects& defects) {
+  std::ostringstream text;
+  text << file.path().string() << ": the weights do not fit the model:";
+  append_list(text, "missing tensor(s)", defects.missing);
+  append_list(text, "unexpected tensor(s)", defects.unexpected);
+  append_list(text, "mis-shaped tensor(s)", defects.mis_shaped);
+  append_list(text, "tensor(s) with NaN or infinite values", defects.non_finite);
+  throw Error(text.str());
+}
+
+}  // namespace
+
+void load_weights(torch::nn::Module& module, const SafetensorsFile& file, const WeightLoadOptions& options) {
+  Defects defects;
+  std::set<std::string> used;
+  std::vector<std::pair<at::Tensor, std::string>> assignments;  // parameter, name in file
+  for (const auto& item : module.named_parameters(true)) {
+    const std::string name = options.name_in_file ? options.name_in_file(item.key()) : item.key();
+    const TensorInfo* info = file.find(name);
+    if (info == nullptr) {
+      defects.missing.push_back(name);
+      continue;
+    }
+    used.insert(name);
+    if (!std::equal(info->shape.begin(), info->shape.end(), item.value().sizes().begin(),
+                    item.value().sizes().end())) {
+      defects.mis_shaped.push_back(name + " (file " + shape_text(info->shape) + ", model " +
+                                   shape_text(item.value().sizes()) + ")");
+      continue;
+    }
+    assignments.emplace_back(item.value(), name);
+  }
+  for (const TensorInfo& info : file.tensors()) {
+    const bool known = std::find(options.known_extras.begin(), options.known_extras.end(), info.name) !=
+                       options.known_extras.end();
+    if (!used.count(info.name) && !known) defects.unexpected.push_back(info.name);
+  }
+  if (!defects.empty()) throw_defects(file, defects);
+
+  std::vector<at::Tensor> values;
+  values.reserve(assignments.size());
+  for (const auto& [parameter, name] : assignments) {
+    at::Tensor value = file.tensor(name, options.dtype.value_or(parameter.scalar_type()));
+    if (options.device) value = value.to(*options.device);
+    if (options.check_finite && !at::isfinite(value).all().item<bool>()) defects.non_finite.push_back(name);
+    values.push_back(std::move(value));
+  }
+  if (!defects.empty()) throw_defects(file, defects);
+  for (size_t i = 0; i < assignments.size(); ++i) assignments[i].first.set_data(values[i]);
+}
+
+void load_weights(torch::nn::Module& module, const std::filesystem::path& file,
+                  const WeightLoadOptions& options) {
+  load_weights(module, *SafetensorsFile::open(file), options);
+}
+
+}  // namespace bksdm

@@ -1,0 +1,43 @@
+#pragma once
+#include <c10/core/Device.h>
+#include <c10/core/ScalarType.h>
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace torch::nn {
+class Module;
+}
+
+namespace bksdm {
+
+class SafetensorsFile;
+
+struct WeightLoadOptions {
+  // Tensors the file may hold that the module has no parameter for, and that are fine to ignore
+  // (e.g. the CLIP buffer `text_model.embeddings.position_ids`).
+  std::vector<std::string> known_extras;
+  // The dtype the parameters get; by default each keeps its own (float32 as built). A tensor
+  // already of this dtype is used in place, as a view of the memory-mapped file.
+  std::optional<c10::ScalarType> dtype;
+  // Where the parameters go; by default they stay on the CPU, in the mapping.
+  std::optional<c10::Device> device;
+  // The file's name for a parameter, for checkpoints with older key names; the identity by default.
+  std::function<std::string(const std::string& parameter)> name_in_file;
+  // Refuse weights holding NaN or infinite values (reads every value once).
+  bool check_finite = false;
+};
+
+// Loads every parameter of `module` from the safetensors file, matching the module's parameter
+// names to the file's tensor names. All defects are reported together in one bksdm::Error that
+// names the file and each missing, unexpected (beyond `known_extras`) and mis-shaped tensor; the
+// module is left unchanged then.
+void load_weights(torch::nn::Module& module, const SafetensorsFile& file,
+                  const WeightLoadOptions& options = {});
+void load_weights(torch::nn::Module& module, const std::filesystem::path& file,
+                  const WeightLoadOptions& options = {});
+
+}  // namespace bksdm
