@@ -1,0 +1,108 @@
+#include "core/schedulers/scheduler.h"
+
+#include <ATen/ATen.h>
+#include <nlohmann/json.hpp>
+
+#include "core/io/error.h"
+#include "core/schedulers/scheduler_config.h"
+#include "core/schedulers/scheduling_ddim.h"
+#include "core/schedulers/scheduling_dpmsolver_multistep.h"
+#include "core/schedulers/scheduling_euler_ancestral_discrete.h"
+#include "core/schedulers/scheduling_euler_discrete.h"
+#include "core/schedulers/scheduling_pndm.h"
+
+namespace bksdm {
+
+void Scheduler::set_timesteps(int num_inference_steps) {
+  if (num_inference_steps < 1 || num_inference_steps > num_train_timesteps_)
+    throw Error(std::string(name()) + ": the number of steps must be between 1 and " +
+                std::to_string(num_train_timesteps_) + ", got " + std::to_string(num_inference_steps));
+  std::vector<double> timesteps = plan(num_inference_steps);
+  for (double t : timesteps)
+    if (!(t >= 0 && t <= num_train_timesteps_ - 1))
+      throw Error(std::string(name()) + ": " + std::to_string(num_inference_steps) + " steps reach timestep " +
+                  std::to_string(t) + ", outside the training range 0 to " + std::to_string(num_train_timesteps_ - 1) +
+                  " (see steps_offset and timestep_spacing in the scheduler config)");
+  timesteps_ = std::move(timesteps);
+  next_step_ = 0;
+}
+
+double Scheduler::init_noise_sigma() const { return 1.0; }
+
+at::Tensor Scheduler::scale_model_input(const at::Tensor& sample, size_t step_index) const {
+  check_index(step_index);
+  return sample;
+}
+
+StepOutput Scheduler::step(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
+                           at::Generator& generator) {
+  check_index(step_index);
+  if (step_index != next_step_)
+    throw Error(std::string(name()) + ": step " + std::to_string(step_index) + " called when step " +
+                std::to_string(next_step_) + " was due (steps run in order after set_timesteps)");
+  StepOutput output = step_at(model_output, step_index, sample, generator);
+  ++next_step_;
+  return output;
+}
+
+void Scheduler::check_index(size_t step_index) const {
+  if (timesteps_.empty()) throw Error(std::string(name()) + ": set_timesteps must come before stepping");
+  if (step_index >= timesteps_.size())
+    throw Error(std::string(name()) + ": step " + std::to_string(step_index) + " is past the last of " +
+                std::to_string(timesteps_.size()) + " steps");
+}
+
+at::Tensor randn_tensor(at::IntArrayRef shape, at::Generator& generator, at::ScalarType dtype,
+                        at::Device device) {
+  const at::Tensor noise = at::randn(shape, generator, at::TensorOptions().dtype(dtype).device(at::kCPU));
+  return noise.to(device);
+}
+
+namespace {
+
+// Each name fixes what it names (Karras sigmas or not; DPM-Solver++ of order 2), whatever the model's
+// config says; the rest comes from the config.
+std::unique_ptr<Scheduler> build(std::string_view name, const nlohmann::json& config, double eta) {
+  const auto dpm_solver = [&](bool karras) {
+    const nlohmann::json overrides = {
+        {"algorithm_type", "dpmsolver++"}, {"solver_order", 2}, {"use_karras_sigmas", karras}};
+    return std::make_unique<DPMSolverMultistepScheduler>(SchedulerConfig(config, overrides));
+  };
+  if (name == "pndm") return std::make_unique<PNDMScheduler>(SchedulerConfig(config));
+  if (name == "ddim") return std::make_unique<DDIMScheduler>(SchedulerConfig(config), eta);
+  if (name == "euler") return std::make_unique<EulerDiscreteScheduler>(SchedulerConfig(config));
+  if (name == "euler_a") return std::make_unique<EulerAncestralDiscreteScheduler>(SchedulerConfig(config));
+  if (name == "dpmpp_2m") return dpm_solver(false);
+  if (name == "dpmpp_2m_karras") return dpm_solver(true);
+  return nullptr;
+}
+
+}  // namespace
+
+std::unique_ptr<Scheduler> make_scheduler(std::string_view name, const nlohmann::json& model_scheduler_config,
+                                          double eta) {
+  if (auto scheduler = build(name, model_scheduler_config, eta)) return scheduler;
+  std::string known;
+  for (const std::string& candidate : scheduler_names()) known += (known.empty() ? "" : ", ") + candidate;
+  throw Error("unknown scheduler \"" + std::string(name) + "\" (known: " + known + ")");
+}
+
+std::vector<std::string> scheduler_names() {
+  return {"pndm", "ddim", "euler", "euler_a", "dpmpp_2m", "dpmpp_2m_karras"};
+}
+
+std::string default_scheduler_name(const nlohmann::json& model_scheduler_config) {
+  const auto class_name = model_scheduler_config.find("_class_name");
+  if (class_name == model_scheduler_config.end() || !class_name->is_string()) return "pndm";
+  if (*class_name == "DDIMScheduler") return "ddim";
+  if (*class_name == "EulerDiscreteScheduler") return "euler";
+  if (*class_name == "EulerAncestralDiscreteScheduler") return "euler_a";
+  if (*class_name == "DPMSolverMultistepScheduler") {
+    const auto karras = model_scheduler_config.find("use_karras_sigmas");
+    const bool uses_karras = karras != model_scheduler_config.end() && *karras == true;
+    return uses_karras ? "dpmpp_2m_karras" : "dpmpp_2m";
+  }
+  return "pndm";
+}
+
+}  // namespace bksdm

@@ -1,0 +1,80 @@
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <ATen/core/Generator.h>
+#include <ATen/core/Tensor.h>
+#include <nlohmann/json_fwd.hpp>
+
+namespace bksdm {
+
+struct StepOutput {
+  at::Tensor prev_sample;           // the latents for the next U-Net call
+  at::Tensor pred_original_sample;  // the step's estimate of the clean latents (x0), for previews
+};
+
+// A diffusers noise scheduler, with diffusers' arithmetic (float32 tensors, float64 layouts).
+// A run: set_timesteps(n); then for each index i of timesteps() in order: the U-Net sees
+// scale_model_input(latents, i) at timesteps()[i], and step(noise_pred, i, latents, generator)
+// gives the next latents. The first latents are noise * init_noise_sigma().
+class Scheduler {
+ public:
+  virtual ~Scheduler() = default;
+  Scheduler(const Scheduler&) = delete;
+  Scheduler& operator=(const Scheduler&) = delete;
+
+  // The engine's name for it: pndm, ddim, euler, euler_a, dpmpp_2m or dpmpp_2m_karras.
+  virtual std::string_view name() const = 0;
+
+  // Lays out a run of `num_inference_steps` (1 to num_train_timesteps) and clears the state of
+  // any previous run.
+  void set_timesteps(int num_inference_steps);
+  // The timestep of each U-Net call, in order (PNDM makes one call more than it has steps).
+  const std::vector<double>& timesteps() const { return timesteps_; }
+  int num_train_timesteps() const { return num_train_timesteps_; }
+
+  // The standard deviation of the initial noise.
+  virtual double init_noise_sigma() const;
+  virtual at::Tensor scale_model_input(const at::Tensor& sample, size_t step_index) const;
+  // Calls must come in order, 0, 1, 2, ...: multistep schedulers keep a history. Noise, where the
+  // scheduler adds some, is drawn from `generator` (a CPU generator) as diffusers' randn_tensor.
+  StepOutput step(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
+                  at::Generator& generator);
+
+ protected:
+  explicit Scheduler(int num_train_timesteps) : num_train_timesteps_(num_train_timesteps) {}
+
+  // The timesteps of a run; also resets any multistep history.
+  virtual std::vector<double> plan(int num_inference_steps) = 0;
+  virtual StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
+                             at::Generator& generator) = 0;
+  // Throws unless set_timesteps() came first and `step_index` is one of its calls.
+  void check_index(size_t step_index) const;
+
+ private:
+  int num_train_timesteps_;
+  std::vector<double> timesteps_;
+  size_t next_step_ = 0;
+};
+
+// Noise as diffusers' randn_tensor draws it with a CPU generator: torch.randn on the CPU in
+// `dtype`, then moved to `device`. With torch.Generator("cpu").manual_seed(seed) and
+// at::make_generator<at::CPUGeneratorImpl>(seed) the numbers are the same.
+at::Tensor randn_tensor(at::IntArrayRef shape, at::Generator& generator, at::ScalarType dtype,
+                        at::Device device);
+
+// The scheduler `name` (see scheduler_names()) built as diffusers'
+// `Class.from_config(model_scheduler_config)`: keys the model's config has are used, the rest take
+// the class's defaults. `eta` is DDIM's noise weight (0: deterministic); the others ignore it.
+// An unknown name or an unsupported config value is a bksdm::Error naming it.
+std::unique_ptr<Scheduler> make_scheduler(std::string_view name, const nlohmann::json& model_scheduler_config,
+                                          double eta = 0.0);
+std::vector<std::string> scheduler_names();
+// The name matching the config's `_class_name` (PNDMScheduler: pndm, ...); pndm, the Stable
+// Diffusion default, for classes this engine does not implement.
+std::string default_scheduler_name(const nlohmann::json& model_scheduler_config);
+
+}  // namespace bksdm

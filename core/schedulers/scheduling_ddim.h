@@ -1,0 +1,33 @@
+#pragma once
+#include <string>
+
+#include "core/schedulers/noise_schedule.h"
+#include "core/schedulers/scheduler.h"
+
+namespace bksdm {
+
+class SchedulerConfig;
+
+// diffusers' DDIMScheduler; `eta` > 0 adds noise from the generator at every step.
+class DDIMScheduler : public Scheduler {
+ public:
+  DDIMScheduler(const SchedulerConfig& config, double eta);
+  std::string_view name() const override { return "ddim"; }
+
+ private:
+  std::vector<double> plan(int num_inference_steps) override;
+  StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
+                     at::Generator& generator) override;
+
+  NoiseSchedule schedule_;
+  double eta_;
+  bool clip_sample_;
+  double clip_sample_range_;
+  at::Tensor final_alpha_cumprod_;
+  bool v_prediction_;
+  std::string timestep_spacing_;
+  int steps_offset_;
+  int num_inference_steps_ = 0;
+};
+
+}  // namespace bksdm
