@@ -52,8 +52,7 @@ void Scheduler::check_index(size_t step_index) const {
                 std::to_string(timesteps_.size()) + " steps");
 }
 
-at::Tensor randn_tensor(at::IntArrayRef shape, at::Generator& generator, at::ScalarType dtype,
-                        at::Device device) {
+at::Tensor randn_tensor(at::IntArrayRef shape, at::Generator& generator, at::ScalarType dtype, at::Device device) {
   const at::Tensor noise = at::randn(shape, generator, at::TensorOptions().dtype(dtype).device(at::kCPU));
   return noise.to(device);
 }

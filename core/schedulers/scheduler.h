@@ -63,8 +63,7 @@ class Scheduler {
 // Noise as diffusers' randn_tensor draws it with a CPU generator: torch.randn on the CPU in
 // `dtype`, then moved to `device`. With torch.Generator("cpu").manual_seed(seed) and
 // at::make_generator<at::CPUGeneratorImpl>(seed) the numbers are the same.
-at::Tensor randn_tensor(at::IntArrayRef shape, at::Generator& generator, at::ScalarType dtype,
-                        at::Device device);
+at::Tensor randn_tensor(at::IntArrayRef shape, at::Generator& generator, at::ScalarType dtype, at::Device device);
 
 // The scheduler `name` (see scheduler_names()) built as diffusers'
 // `Class.from_config(model_scheduler_config)`: keys the model's config has are used, the rest take

@@ -87,8 +87,7 @@ std::optional<std::vector<double>> SchedulerConfig::number_list(std::string_view
   fail(key, "must be a list of numbers");
 }
 
-void SchedulerConfig::require(std::string_view key, const nlohmann::json& supported,
-                              std::string_view scheduler) const {
+void SchedulerConfig::require(std::string_view key, const nlohmann::json& supported, std::string_view scheduler) const {
   const nlohmann::json* value = find(key);
   if (!value || *value == supported) return;
   fail(key, "= " + value->dump() + " is not supported by the " + std::string(scheduler) + " scheduler");

@@ -16,8 +16,7 @@ namespace bksdm {
 // bksdm::Error naming the key and the value.
 class SchedulerConfig {
  public:
-  explicit SchedulerConfig(const nlohmann::json& config,
-                           const nlohmann::json& overrides = nlohmann::json::object());
+  explicit SchedulerConfig(const nlohmann::json& config, const nlohmann::json& overrides = nlohmann::json::object());
 
   int integer(std::string_view key, int fallback) const;
   double number(std::string_view key, double fallback) const;

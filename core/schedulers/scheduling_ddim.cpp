@@ -69,8 +69,8 @@ StepOutput DDIMScheduler::step_at(const at::Tensor& model_output, size_t step_in
   const at::Tensor pred_sample_direction = (1 - alpha_prod_t_prev - std_dev_t.pow(2)).pow(0.5) * pred_epsilon;
   output.prev_sample = alpha_prod_t_prev.pow(0.5) * output.pred_original_sample + pred_sample_direction;
   if (eta_ > 0) {
-    const at::Tensor noise = randn_tensor(model_output.sizes(), generator, model_output.scalar_type(),
-                                          model_output.device());
+    const at::Tensor noise =
+        randn_tensor(model_output.sizes(), generator, model_output.scalar_type(), model_output.device());
     output.prev_sample = output.prev_sample + std_dev_t * noise;
   }
   return output;

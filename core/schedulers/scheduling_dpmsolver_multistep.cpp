@@ -43,8 +43,8 @@ DPMSolverMultistepScheduler::DPMSolverMultistepScheduler(const SchedulerConfig& 
       steps_offset_(config.integer("steps_offset", 0)) {
   config.require("algorithm_type", "dpmsolver++", name());
   config.require("solver_order", 2, name());
-  for (const char* key : {"thresholding", "use_exponential_sigmas", "use_beta_sigmas", "use_lu_lambdas",
-                          "rescale_betas_zero_snr"})
+  for (const char* key :
+       {"thresholding", "use_exponential_sigmas", "use_beta_sigmas", "use_lu_lambdas", "rescale_betas_zero_snr"})
     config.require(key, false, name());
   // Absent means diffusers' defaults: no lambda clipping (-inf), no learned variance.
   config.require("lambda_min_clipped", nullptr, name());

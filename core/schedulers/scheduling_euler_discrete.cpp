@@ -47,7 +47,8 @@ std::vector<double> EulerDiscreteScheduler::spaced_timesteps(int num_inference_s
     std::reverse(timesteps.begin(), timesteps.end());
   } else if (timestep_spacing_ == "leading") {
     const int step_ratio = train_steps / num_inference_steps;
-    for (int i = num_inference_steps - 1; i >= 0; --i) timesteps.push_back(float(i * step_ratio) + float(steps_offset_));
+    for (int i = num_inference_steps - 1; i >= 0; --i)
+      timesteps.push_back(float(i * step_ratio) + float(steps_offset_));
   } else {
     const double step_ratio = double(train_steps) / num_inference_steps;
     for (double t : numpy::arange(train_steps, 0, -step_ratio)) timesteps.push_back(float(numpy::round(t)) - 1.0f);
@@ -92,8 +93,8 @@ at::Tensor EulerDiscreteScheduler::predict_original_sample(const at::Tensor& mod
   return sample - sigma * model_output;
 }
 
-StepOutput EulerDiscreteScheduler::step_at(const at::Tensor& model_output, size_t step_index,
-                                           const at::Tensor& sample, at::Generator&) {
+StepOutput EulerDiscreteScheduler::step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
+                                           at::Generator&) {
   // Without churn (diffusers' default s_churn = 0) sigma_hat is sigma and no noise is drawn.
   const at::Tensor sample32 = sample.to(at::kFloat);
   const at::Tensor sigma = sigmas_[int64_t(step_index)];

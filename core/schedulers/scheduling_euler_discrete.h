@@ -26,7 +26,7 @@ class EulerDiscreteScheduler : public Scheduler {
   struct SigmaLayout {
     bool karras = false;
     std::optional<double> sigma_min, sigma_max;  // the Karras range, else the schedule's
-    bool final_sigma_min = false;                 // else the run ends at sigma 0
+    bool final_sigma_min = false;                // else the run ends at sigma 0
   };
   EulerDiscreteScheduler(const SchedulerConfig& config, const SigmaLayout& layout, std::string_view name);
 

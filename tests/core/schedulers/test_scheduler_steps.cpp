@@ -112,7 +112,8 @@ TEST(SchedulerStep, PndmWithAConstantPredictionIsDdim) {
     auto scheduler = make_scheduler(name, sd_config());
     scheduler->set_timesteps(20);
     at::Tensor sample = start;
-    for (size_t i = 0; i < scheduler->timesteps().size(); ++i) sample = scheduler->step(eps, i, sample, gen).prev_sample;
+    for (size_t i = 0; i < scheduler->timesteps().size(); ++i)
+      sample = scheduler->step(eps, i, sample, gen).prev_sample;
     return sample;
   };
   EXPECT_LT(max_abs_diff(run("pndm"), run("ddim")), 1e-4);
@@ -149,10 +150,10 @@ TEST(SchedulerRandomness, GeneratorGivesTorchsNumbers) {
   // torch.manual_seed(0); torch.randn(4, 4): the vectorised path (16 values or more).
   at::Generator gen16 = generator(0);
   const at::Tensor big = bksdm::randn_tensor({4, 4}, gen16, at::kFloat, at::kCPU);
-  const at::Tensor expected_big = at::tensor({-1.1258f, -1.1524f, -0.2506f, -0.4339f, 0.8487f, 0.6920f, -0.3160f,
-                                              -2.1152f, 0.3223f, -1.2633f, 0.3500f, 0.3081f, 0.1198f, 1.2377f,
-                                              1.1168f, -0.2473f})
-                                      .view({4, 4});
+  const at::Tensor expected_big =
+      at::tensor({-1.1258f, -1.1524f, -0.2506f, -0.4339f, 0.8487f, 0.6920f, -0.3160f, -2.1152f, 0.3223f, -1.2633f,
+                  0.3500f, 0.3081f, 0.1198f, 1.2377f, 1.1168f, -0.2473f})
+          .view({4, 4});
   EXPECT_LT(max_abs_diff(big, expected_big), 1e-4);
 }
 
@@ -244,8 +245,10 @@ TEST(SchedulerConfig, UnknownNamesAndUnsupportedValuesNameTheCulprit) {
 // take the class default, and keys listed in _use_default_values count as absent.
 TEST(SchedulerConfig, FromConfigSemantics) {
   // PNDM-only keys do not bother the others; a DPM-Solver config's keys do not bother PNDM.
-  const json dpm_keys = with(sd_config(), {{"solver_order", 3}, {"algorithm_type", "sde-dpmsolver++"},
-                                           {"use_karras_sigmas", true}, {"_class_name", "DPMSolverMultistepScheduler"}});
+  const json dpm_keys = with(sd_config(), {{"solver_order", 3},
+                                           {"algorithm_type", "sde-dpmsolver++"},
+                                           {"use_karras_sigmas", true},
+                                           {"_class_name", "DPMSolverMultistepScheduler"}});
   auto pndm = make_scheduler("pndm", dpm_keys);
   pndm->set_timesteps(4);
   EXPECT_EQ(pndm->timesteps(), (std::vector<double>{751, 501, 501, 251, 1}));
@@ -259,7 +262,8 @@ TEST(SchedulerConfig, FromConfigSemantics) {
   nulls->set_timesteps(5);
   EXPECT_EQ(nulls->timesteps(), (std::vector<double>{800, 600, 400, 200, 0}));
 
-  const json listed = with(sd_config(), {{"timestep_spacing", "trailing"}, {"_use_default_values", {"timestep_spacing"}}});
+  const json listed =
+      with(sd_config(), {{"timestep_spacing", "trailing"}, {"_use_default_values", {"timestep_spacing"}}});
   auto ddim = make_scheduler("ddim", listed);
   ddim->set_timesteps(5);
   EXPECT_EQ(ddim->timesteps(), (std::vector<double>{801, 601, 401, 201, 1}));
@@ -271,8 +275,9 @@ TEST(SchedulerConfig, DefaultNameFollowsTheClass) {
   EXPECT_EQ(bksdm::default_scheduler_name({{"_class_name", "EulerDiscreteScheduler"}}), "euler");
   EXPECT_EQ(bksdm::default_scheduler_name({{"_class_name", "EulerAncestralDiscreteScheduler"}}), "euler_a");
   EXPECT_EQ(bksdm::default_scheduler_name({{"_class_name", "DPMSolverMultistepScheduler"}}), "dpmpp_2m");
-  EXPECT_EQ(bksdm::default_scheduler_name({{"_class_name", "DPMSolverMultistepScheduler"}, {"use_karras_sigmas", true}}),
-            "dpmpp_2m_karras");
+  EXPECT_EQ(
+      bksdm::default_scheduler_name({{"_class_name", "DPMSolverMultistepScheduler"}, {"use_karras_sigmas", true}}),
+      "dpmpp_2m_karras");
   EXPECT_EQ(bksdm::default_scheduler_name({{"_class_name", "LMSDiscreteScheduler"}}), "pndm");
   EXPECT_EQ(bksdm::default_scheduler_name(json::array()), "pndm");
   for (const std::string& name : bksdm::scheduler_names()) EXPECT_EQ(make_scheduler(name, sd_config())->name(), name);

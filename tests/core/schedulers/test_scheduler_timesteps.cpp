@@ -92,8 +92,8 @@ TEST(SchedulerTimesteps, PndmSpacings) {
 // diffusers' own test (test_scheduler_pndm.py, test_steps_offset): three Runge-Kutta steps first.
 TEST(SchedulerTimesteps, PndmWithRungeKuttaWarmUp) {
   const json config = with(sd_config(), {{"skip_prk_steps", false}});
-  EXPECT_EQ(layout("pndm", 10, config), (std::vector<double>{901, 851, 851, 801, 801, 751, 751, 701, 701, 651, 651,
-                                                             601, 601, 501, 401, 301, 201, 101, 1}));
+  EXPECT_EQ(layout("pndm", 10, config), (std::vector<double>{901, 851, 851, 801, 801, 751, 751, 701, 701, 651, 651, 601,
+                                                             601, 501, 401, 301, 201, 101, 1}));
   EXPECT_THROW(layout("pndm", 3, config), bksdm::Error);
   // A config without the key gets the class default (False), as from_config does.
   json without = sd_config();
@@ -167,8 +167,8 @@ TEST(SchedulerTimesteps, OffsetPastTheLastTrainingStepIsAnError) {
 }
 
 // The SD noise schedule: sigma = sqrt((1 - alphas_cumprod) / alphas_cumprod).
-constexpr double kSigmaMax = 14.614641;   // timestep 999
-constexpr double kSigmaMin = 0.0291672;   // timestep 0
+constexpr double kSigmaMax = 14.614641;  // timestep 999
+constexpr double kSigmaMin = 0.0291672;  // timestep 0
 
 TEST(SchedulerSigmas, EulerInterpolatesTheTrainingSigmas) {
   auto euler = make_scheduler("euler", sd_config());
@@ -265,8 +265,8 @@ TEST(SchedulerSigmas, EulerHonoursKarrasAndFinalSigmaSettingsOfItsConfig) {
 
 TEST(SchedulerSigmas, BetaSchedules) {
   // A linear schedule from 1e-4 to 2e-2 (the DDPM one) ends at a much higher sigma.
-  auto linear = make_scheduler("euler", with(sd_config(), {{"beta_schedule", "linear"}, {"beta_start", 0.0001},
-                                                           {"beta_end", 0.02}}));
+  auto linear = make_scheduler(
+      "euler", with(sd_config(), {{"beta_schedule", "linear"}, {"beta_start", 0.0001}, {"beta_end", 0.02}}));
   linear->set_timesteps(5);
   EXPECT_NEAR(sigmas_of(*linear)[0], 157.4, 0.1);
   // trained_betas replace the schedule; here the SD betas' first value repeated.
