@@ -82,6 +82,8 @@ class StableDiffusionPipeline {
   virtual int default_size() const = 0;                 // sample_size * 8
   virtual std::string default_scheduler() const = 0;    // from the model's scheduler config
   virtual const ModelFolder& model() const = 0;
+  // What loading noticed but did not refuse (config keys diffusers does not know), one line each.
+  virtual const std::vector<std::string>& warnings() const = 0;
   // Decodes U-Net-space latents [N,4,h,w] to images [N,3,H,W] in [0,1] with the real VAE.
   virtual at::Tensor decode(const at::Tensor& latents) = 0;
 };

@@ -1,0 +1,51 @@
+#include "core/pipeline/attention_maps.h"
+
+#include <ATen/ATen.h>
+
+namespace bksdm {
+
+AttentionMapAccumulator::AttentionMapAccumulator(int64_t images, bool guided) : images_(images), guided_(guided) {}
+
+bool AttentionMapAccumulator::uses_layer(const std::string& layer) {
+  const bool in_down_or_up = layer.rfind("down_blocks.", 0) == 0 || layer.rfind("up_blocks.", 0) == 0;
+  const std::string suffix = ".attn2";
+  return in_down_or_up && layer.size() > suffix.size() &&
+         layer.compare(layer.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+void AttentionMapAccumulator::add(const std::string& layer, const at::Tensor& probs, int64_t h, int64_t w) {
+  const at::Tensor conditional = guided_ ? probs.narrow(0, probs.size(0) - images_, images_) : probs;
+  LayerSum& entry = layers_[layer];
+  if (!entry.sum.defined()) {
+    entry.sum = conditional.to(at::kFloat).clone();
+    entry.h = h;
+    entry.w = w;
+  } else {
+    entry.sum.add_(conditional);
+  }
+}
+
+at::Tensor AttentionMapAccumulator::maps(int64_t height, int64_t width) const {
+  at::Tensor total;
+  int64_t pairs = 0;
+  for (const auto& [name, entry] : layers_) {
+    const int64_t heads = entry.sum.size(1), tokens = entry.sum.size(3);
+    // [images, heads, h*w, tokens] -> [images*heads, tokens, h, w]: one bicubic image per (head, token).
+    at::Tensor spatial = entry.sum.permute({0, 1, 3, 2}).reshape({images_ * heads, tokens, entry.h, entry.w});
+    at::Tensor upsampled = at::upsample_bicubic2d(spatial, {height, width}, false, c10::nullopt, c10::nullopt)
+                               .clamp_min_(0)
+                               .reshape({images_, heads, tokens, height, width})
+                               .sum(1);
+    total = total.defined() ? total.add_(upsampled) : upsampled;
+    pairs += heads;
+  }
+  return pairs == 0 ? at::Tensor() : total.div_(double(pairs));
+}
+
+std::vector<std::string> AttentionMapAccumulator::layers() const {
+  std::vector<std::string> names;
+  for (const auto& [name, entry] : layers_) names.push_back(name);
+  return names;
+}
+
+}  // namespace bksdm

@@ -1,0 +1,42 @@
+#pragma once
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include <ATen/core/Tensor.h>
+
+namespace bksdm {
+
+// DAAM's per-token cross-attention maps ("What the DAAM", Tang et al. 2022), as the fixtures README
+// defines them: the attention probabilities of every down- and up-block `attn2` layer, conditional
+// half of the batch, summed over the run per layer and head at the layer's own resolution; at the
+// end each sum is upsampled bicubically to the latent size, clamped at 0, and averaged over all
+// (layer, head) pairs.
+class AttentionMapAccumulator {
+ public:
+  // `guided`: the U-Net batch holds the unconditional half first, then the `images` prompts.
+  AttentionMapAccumulator(int64_t images, bool guided);
+
+  // Whether DAAM uses this layer: cross-attention in the down and up blocks, not the mid block.
+  static bool uses_layer(const std::string& layer);
+
+  // probs: [batch, heads, h*w, tokens] of one U-Net evaluation.
+  void add(const std::string& layer, const at::Tensor& probs, int64_t h, int64_t w);
+
+  // The maps so far: [images, tokens, height, width] (height, width: the latent size), float32.
+  at::Tensor maps(int64_t height, int64_t width) const;
+  std::vector<std::string> layers() const;
+  bool empty() const { return layers_.empty(); }
+
+ private:
+  struct LayerSum {
+    at::Tensor sum;  // [images, heads, h*w, tokens]
+    int64_t h = 0, w = 0;
+  };
+  int64_t images_;
+  bool guided_;
+  std::map<std::string, LayerSum> layers_;
+};
+
+}  // namespace bksdm

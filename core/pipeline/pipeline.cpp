@@ -1,0 +1,209 @@
+#include "core/pipeline/pipeline.h"
+
+#include <chrono>
+#include <thread>
+
+#include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
+#include <ATen/Parallel.h>
+#include <nlohmann/json.hpp>
+
+#include "core/io/error.h"
+#include "core/models/autoencoder_kl.h"
+#include "core/models/clip_text_model.h"
+#include "core/models/unet_2d_condition.h"
+#include "core/pipeline/attention_maps.h"
+#include "core/schedulers/scheduler.h"
+#include "core/tokenizer/clip_tokenizer.h"
+
+namespace bksdm {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+c10::ScalarType parse_dtype(const std::string& dtype) {
+  if (dtype == "fp32") return at::kFloat;
+  if (dtype == "fp16") return at::kHalf;
+  if (dtype == "bf16") return at::kBFloat16;
+  throw Error("unknown dtype '" + dtype + "' (fp32, fp16 or bf16)");
+}
+
+c10::Device parse_device(const std::string& device) {
+  if (device == "cpu") return at::kCPU;
+  if (device == "cuda") {
+    if (!at::hasCUDA()) throw Error("no CUDA device: this build or this machine has none (use --device cpu)");
+    return at::kCUDA;
+  }
+  throw Error("unknown device '" + device + "' (cpu or cuda)");
+}
+
+void check_request(const GenerationRequest& request) {
+  if (request.width % 8 != 0 || request.height % 8 != 0 || request.width <= 0 || request.height <= 0)
+    throw Error("width and height must be positive multiples of 8, got " + std::to_string(request.width) + "x" +
+                std::to_string(request.height));
+  if (request.steps < 1) throw Error("steps must be at least 1, got " + std::to_string(request.steps));
+  if (request.num_images < 1) throw Error("images must be at least 1, got " + std::to_string(request.num_images));
+}
+
+// Sets the U-Net's attention observer for one run and removes it however the run ends.
+class ObserverScope {
+ public:
+  ObserverScope(UNet2DConditionModel& unet, AttentionMapAccumulator* maps) : unet_(unet) {
+    if (!maps) return;
+    unet_->set_attention_observer([maps](const AttentionProbs& seen) {
+      if (!AttentionMapAccumulator::uses_layer(seen.layer)) return;
+      const int64_t batch = seen.probs.size(0) / seen.heads;
+      maps->add(seen.layer, seen.probs.view({batch, seen.heads, seen.probs.size(1), seen.probs.size(2)}),
+                seen.grid.height, seen.grid.width);
+    });
+  }
+  ~ObserverScope() { unet_->set_attention_observer({}); }
+
+ private:
+  UNet2DConditionModel& unet_;
+};
+
+class Pipeline final : public StableDiffusionPipeline {
+ public:
+  Pipeline(const ModelFolder& model, const LoadOptions& options)
+      : model_(model), device_(parse_device(options.device)), dtype_(parse_dtype(options.dtype)) {
+    if (dtype_ != at::kFloat && device_.is_cpu())
+      throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
+    at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
+    const WeightLoadOptions weights{{}, dtype_, device_, {}, false};
+    tokenizer_ = ClipTokenizer::load(model.component_dir("tokenizer"));
+    text_encoder_ = load_clip_text_model(model, weights);
+    unet_ = load_unet(model, weights, &warnings_);
+    vae_ = load_autoencoder_kl(model, weights);
+    scheduler_config_ = model.config("scheduler");
+    sample_size_ = model.config("unet").value("sample_size", 64);
+  }
+
+  GenerationResult generate(const GenerationRequest& original, const StepCallback& on_step,
+                            const std::atomic<bool>* cancel) override {
+    const auto start = Clock::now();
+    GenerationRequest request = with_defaults(original);
+    check_request(request);
+    GenerationResult result;
+    const bool guided = request.guidance_scale > 1.0;
+
+    auto phase = Clock::now();
+    const at::Tensor context = encode_prompts(request, guided, result);
+    result.times.text_encoder = seconds_since(phase);
+
+    auto scheduler = make_scheduler(request.scheduler, scheduler_config_, request.eta);
+    scheduler->set_timesteps(request.steps);
+    result.timesteps = scheduler->timesteps();
+
+    at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(request.seed);
+    const int64_t h = request.height / vae_->downscale_factor(), w = request.width / vae_->downscale_factor();
+    at::Tensor latents =
+        randn_tensor({request.num_images, 4, h, w}, generator, at::kFloat, device_) * scheduler->init_noise_sigma();
+
+    std::unique_ptr<AttentionMapAccumulator> maps;
+    if (request.attention_maps || request.attention_maps_per_step)
+      maps = std::make_unique<AttentionMapAccumulator>(request.num_images, guided);
+    std::vector<at::Tensor> step_latents;
+    {
+      ObserverScope observing(unet_, maps.get());
+      for (size_t i = 0; i < result.timesteps.size(); ++i) {
+        if (cancel && cancel->load()) throw Cancelled();
+        const auto step_start = Clock::now();
+        const at::Tensor noise_pred = predict_noise(*scheduler, latents, i, context, request.guidance_scale, guided);
+        result.times.unet += seconds_since(step_start);
+        const auto scheduler_start = Clock::now();
+        StepOutput out = scheduler->step(noise_pred, i, latents, generator);
+        result.times.scheduler += seconds_since(scheduler_start);
+        latents = out.prev_sample;
+        if (request.keep_step_latents) step_latents.push_back(latents.to(at::kCPU));
+        if (on_step) {
+          StepInfo info{int(i), int(result.timesteps.size()), result.timesteps[i], seconds_since(step_start),
+                        latents, out.pred_original_sample, {}};
+          if (request.attention_maps_per_step) info.attention = maps->maps(h, w);
+          on_step(info);
+        }
+      }
+    }
+    if (cancel && cancel->load()) throw Cancelled();
+
+    phase = Clock::now();
+    result.images = decode(latents);
+    result.times.vae = seconds_since(phase);
+    result.latents = latents.to(at::kCPU);
+    if (request.keep_step_latents) result.step_latents = at::stack(step_latents);
+    if (request.attention_maps && maps && !maps->empty()) result.attention = maps->maps(h, w).to(at::kCPU);
+    result.times.total = seconds_since(start);
+    return result;
+  }
+
+  std::vector<int> token_ids(const std::string& prompt) const override { return tokenizer_->encode(prompt); }
+  int default_size() const override { return int(sample_size_ * vae_->downscale_factor()); }
+  std::string default_scheduler() const override { return default_scheduler_name(scheduler_config_); }
+  const ModelFolder& model() const override { return model_; }
+  const std::vector<std::string>& warnings() const override { return warnings_; }
+
+  at::Tensor decode(const at::Tensor& latents) override {
+    at::NoGradGuard no_grad;
+    const at::Tensor scaled = (latents / vae_->config().scaling_factor).to(device_, dtype_);
+    return (vae_->decode(scaled).to(at::kFloat) / 2 + 0.5).clamp_(0, 1).to(at::kCPU);
+  }
+
+ private:
+  GenerationRequest with_defaults(GenerationRequest request) const {
+    if (request.width == 0) request.width = default_size();
+    if (request.height == 0) request.height = default_size();
+    return request;
+  }
+
+  // [negative; prompt] embeddings, each repeated per image (the prompt alone without guidance).
+  at::Tensor encode_prompts(const GenerationRequest& request, bool guided, GenerationResult& result) {
+    at::NoGradGuard no_grad;
+    const TokenizedPrompt prompt = tokenizer_->encode_for_model(request.prompt);
+    result.prompt_ids = prompt.input_ids;
+    result.prompt_truncated = prompt.truncated_tokens > 0;
+    at::Tensor embeds = embed(prompt.input_ids).repeat({request.num_images, 1, 1});
+    if (!guided) return embeds;
+    const at::Tensor negative =
+        embed(tokenizer_->encode_for_model(request.negative_prompt).input_ids).repeat({request.num_images, 1, 1});
+    return at::cat({negative, embeds});
+  }
+
+  at::Tensor embed(const std::vector<int>& ids) {
+    const at::Tensor input = at::tensor(std::vector<int64_t>(ids.begin(), ids.end()), at::kLong).unsqueeze(0);
+    return text_encoder_->forward(input.to(device_));
+  }
+
+  at::Tensor predict_noise(const Scheduler& scheduler, const at::Tensor& latents, size_t index,
+                           const at::Tensor& context, double guidance_scale, bool guided) {
+    at::NoGradGuard no_grad;
+    const at::Tensor input = scheduler.scale_model_input(guided ? at::cat({latents, latents}) : latents, index);
+    const at::Tensor noise = unet_->forward(input.to(dtype_), scheduler.timesteps()[index], context).to(at::kFloat);
+    if (!guided) return noise;
+    const auto halves = noise.chunk(2);
+    return halves[0] + guidance_scale * (halves[1] - halves[0]);
+  }
+
+  ModelFolder model_;
+  c10::Device device_;
+  c10::ScalarType dtype_;
+  std::shared_ptr<ClipTokenizer> tokenizer_;
+  std::shared_ptr<CLIPTextModel> text_encoder_;
+  UNet2DConditionModel unet_{nullptr};
+  std::shared_ptr<AutoencoderKL> vae_;
+  nlohmann::json scheduler_config_;
+  int64_t sample_size_ = 64;
+  std::vector<std::string> warnings_;
+};
+
+}  // namespace
+
+std::unique_ptr<StableDiffusionPipeline> StableDiffusionPipeline::load(const ModelFolder& model,
+                                                                       const LoadOptions& options) {
+  return std::make_unique<Pipeline>(model, options);
+}
+
+}  // namespace bksdm
