@@ -1,0 +1,79 @@
+#pragma once
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/tokenizer/clip_pre_split.h"
+
+namespace bksdm {
+
+class SentencePieceProcessor;
+
+// One BPE token of a prompt and where it comes from.
+struct PromptToken {
+  int id = 0;
+  std::string piece;  // as vocab.json spells it: byte-mapped, "</w>" ending a word ("cat</w>")
+  int word = 0;       // index into TokenizedPrompt::words
+  TextSpan bytes;     // the bytes of TokenizedPrompt::cleaned_text it spells (a multi-byte
+                      // character may be split between tokens)
+};
+
+struct TokenizedPrompt {
+  // max_length ids: start, the tokens that fit, end, then the pad token.
+  std::vector<int> input_ids;
+  // The prompt after CLIP's cleaning (ftfy fixes, HTML unescaping, whitespace, lower case), which
+  // the words and tokens point into.
+  std::string cleaned_text;
+  std::vector<TextSpan> words;      // CLIP's pre-split words
+  std::vector<PromptToken> tokens;  // all of them; token k sits at input_ids[k + 1] when it fits
+  int kept_tokens = 0;              // how many tokens fit
+  int truncated_tokens = 0;         // how many did not
+  std::string truncated_text;       // the cleaned text from the first cut token on ("" if none)
+};
+
+// CLIP's tokenizer as OpenAI's code (and transformers' CLIPTokenizer with ftfy) runs it: text
+// cleaning, the pre-split regex, byte-level BPE (by sentencepiece, fed one word at a time).
+class ClipTokenizer {
+ public:
+  // Reads vocab.json, merges.txt, special_tokens_map.json and tokenizer_config.json of a model's
+  // tokenizer folder. Throws bksdm::Error naming the file (and line) at fault, or saying where the
+  // sentencepiece module was looked for.
+  static std::shared_ptr<ClipTokenizer> load(const std::filesystem::path& tokenizer_dir);
+  ~ClipTokenizer();
+  ClipTokenizer(const ClipTokenizer&) = delete;
+  ClipTokenizer& operator=(const ClipTokenizer&) = delete;
+
+  // Start, every token, end: no padding, no truncation.
+  std::vector<int> encode(std::string_view text) const;
+  // Padded with the pad token, or cut to start + (max_length - 2) tokens + end.
+  TokenizedPrompt encode_for_model(std::string_view text, int max_length = 77) const;
+  // The number of tokens of the prompt, start and end not counted ("31 / 75").
+  int count_tokens(std::string_view text) const;
+
+  int bos_id() const { return bos_id_; }
+  int eos_id() const { return eos_id_; }
+  int pad_id() const { return pad_id_; }
+  int vocab_size() const { return static_cast<int>(vocab_.size()); }
+  // vocab.json's spelling of a token; throws for an id out of range.
+  std::string piece(int id) const;
+
+ private:
+  ClipTokenizer() = default;
+  // The tokens of every pre-split word of cleaned text, with the word each comes from.
+  void encode_words(std::string_view cleaned, const std::vector<TextSpan>& words, std::vector<int>& ids,
+                    std::vector<int>* word_of_token) const;
+
+  std::vector<std::string> vocab_;
+  std::vector<int> byte_lengths_;  // how many bytes of text each token spells
+  int bos_id_ = 0;
+  int eos_id_ = 0;
+  int pad_id_ = 0;
+  int start_of_text_id_ = -1;  // the special tokens as they may be written in a prompt
+  int end_of_text_id_ = -1;
+  std::unique_ptr<SentencePieceProcessor> bpe_;
+};
+
+}  // namespace bksdm
