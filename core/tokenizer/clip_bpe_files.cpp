@@ -24,56 +24,129 @@ std::string read_file(const std::filesystem::path& path) {
   return content.str();
 }
 
+[[noreturn]] void throw_malformed_json(const std::filesystem::path& path, std::string_view text, size_t byte,
+                                       const std::string& what) {
+  const std::string_view before = text.substr(0, std::min(byte, text.size()));
+  const size_t line = 1 + std::count(before.begin(), before.end(), '\n');
+  throw Error(path.string() + " line " + std::to_string(line) + ": malformed JSON (" + what + ")");
+}
+
 nlohmann::json parse_json_file(const std::filesystem::path& path) {
   const std::string text = read_file(path);
   try {
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& error) {
-    const auto before = text.substr(0, std::min<size_t>(error.byte, text.size()));
-    const size_t line = 1 + std::count(before.begin(), before.end(), '\n');
-    throw Error(path.string() + " line " + std::to_string(line) + ": malformed JSON (" + error.what() + ")");
+    throw_malformed_json(path, text, error.byte, error.what());
   }
 }
+
+// Reads vocab.json's {"piece": id, ...} straight into a list by id, without a JSON tree: the
+// vocabulary has some 49,000 entries and loading should stay quick.
+class VocabReader : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  explicit VocabReader(const std::filesystem::path& path) : path_(path) {}
+
+  std::vector<std::string> vocab() {
+    if (entries_.empty()) throw Error(path_.string() + ": expected a JSON object of piece -> id");
+    std::vector<std::string> vocab(entries_.size());
+    std::vector<bool> taken(entries_.size());
+    for (auto& [piece, id] : entries_) {
+      if (id < 0 || static_cast<uint64_t>(id) >= vocab.size()) {
+        throw Error(path_.string() + ": piece \"" + piece + "\" has id " + std::to_string(id) + "; ids must be 0.." +
+                    std::to_string(vocab.size() - 1));
+      }
+      if (taken[id]) {
+        throw Error(path_.string() + ": pieces \"" + vocab[id] + "\" and \"" + piece + "\" share id " + std::to_string(id));
+      }
+      taken[id] = true;
+      vocab[id] = std::move(piece);
+    }
+    return vocab;
+  }
+
+  bool key(string_t& piece) override {
+    key_ = std::move(piece);
+    return true;
+  }
+  bool number_integer(number_integer_t id) override { return entry(id); }
+  bool number_unsigned(number_unsigned_t id) override {
+    return entry(static_cast<int64_t>(std::min<number_unsigned_t>(id, INT64_MAX)));
+  }
+  bool start_object(std::size_t) override { return ++depth_ == 1 || wrong_value("an object"); }
+  bool end_object() override {
+    --depth_;
+    return true;
+  }
+  bool null() override { return wrong_value("null"); }
+  bool boolean(bool) override { return wrong_value("a boolean"); }
+  bool number_float(number_float_t, const string_t&) override { return wrong_value("a fraction"); }
+  bool string(string_t&) override { return wrong_value("a string"); }
+  bool binary(binary_t&) override { return wrong_value("binary data"); }
+  bool start_array(std::size_t) override { return wrong_value("an array"); }
+  bool end_array() override { return false; }
+  bool parse_error(std::size_t byte, const std::string&, const nlohmann::detail::exception& error) override {
+    error_byte_ = byte;
+    error_ = error.what();
+    return false;
+  }
+  std::size_t error_byte() const { return error_byte_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  bool entry(int64_t id) {
+    if (depth_ != 1) return wrong_value("a number");
+    entries_.emplace_back(std::move(key_), id);
+    return true;
+  }
+  bool wrong_value(const char* what) const {
+    const std::string where = depth_ == 0 ? "the top level" : "piece \"" + key_ + "\"";
+    throw Error(path_.string() + ": " + what + " at " + where + "; expected a JSON object of piece -> id");
+  }
+
+  std::filesystem::path path_;
+  std::vector<std::pair<std::string, int64_t>> entries_;
+  std::string key_;
+  int depth_ = 0;
+  std::size_t error_byte_ = 0;
+  std::string error_;
+};
 
 std::vector<std::string> read_vocab(const std::filesystem::path& path) {
-  const nlohmann::json json = parse_json_file(path);
-  if (!json.is_object() || json.empty()) throw Error(path.string() + ": expected a JSON object of piece -> id");
-  std::vector<std::string> vocab(json.size());
-  std::vector<bool> taken(json.size());
-  for (const auto& [piece, id] : json.items()) {
-    if (!id.is_number_integer() || id.get<int64_t>() < 0 || id.get<uint64_t>() >= vocab.size()) {
-      throw Error(path.string() + ": piece \"" + piece + "\" has id " + id.dump() + "; ids must be 0.." +
-                  std::to_string(vocab.size() - 1));
-    }
-    const auto index = id.get<size_t>();
-    if (taken[index]) {
-      throw Error(path.string() + ": pieces \"" + vocab[index] + "\" and \"" + piece + "\" share id " + id.dump());
-    }
-    taken[index] = true;
-    vocab[index] = piece;
-  }
-  return vocab;
+  const std::string text = read_file(path);
+  VocabReader reader(path);
+  if (!nlohmann::json::sax_parse(text, &reader)) throw_malformed_json(path, text, reader.error_byte(), reader.error());
+  return reader.vocab();
 }
 
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) lines.push_back(std::move(line));
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    const size_t end = std::min(text.find('\n'), text.size());
+    lines.push_back(text.substr(0, end));
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
   return lines;
 }
 
-std::vector<std::string> split_whitespace(const std::string& line) {
-  std::vector<std::string> words;
-  std::istringstream in(line);
-  for (std::string word; in >> word;) words.push_back(std::move(word));
+// Python's str.split(): the words between runs of whitespace (the byte-level alphabet of the
+// pieces has no whitespace beyond ASCII).
+std::vector<std::string_view> split_whitespace(std::string_view line) {
+  constexpr std::string_view kWhitespace = " \t\r\v\f";
+  std::vector<std::string_view> words;
+  for (size_t begin = line.find_first_not_of(kWhitespace); begin != std::string_view::npos;) {
+    const size_t end = std::min(line.find_first_of(kWhitespace, begin), line.size());
+    words.push_back(line.substr(begin, end - begin));
+    begin = line.find_first_not_of(kWhitespace, end);
+  }
   return words;
 }
 
-bool is_blank(const std::string& line) { return split_whitespace(line).empty(); }
+bool is_blank(std::string_view line) { return split_whitespace(line).empty(); }
 
 void read_merges(const std::filesystem::path& path, const std::unordered_map<std::string, int>& ids,
                  ClipBpeFiles& files) {
-  const std::vector<std::string> lines = split_lines(read_file(path));
+  const std::string text = read_file(path);
+  const std::vector<std::string_view> lines = split_lines(text);
   // The first line is a header ("#version: 0.2"), skipped unread as CLIP does; so are blank lines
   // at either end of the file.
   size_t first = 0;
@@ -81,18 +154,21 @@ void read_merges(const std::filesystem::path& path, const std::unordered_map<std
   size_t last = lines.size();
   while (last > first && is_blank(lines[last - 1])) --last;
   for (size_t index = first + 1; index < last && files.merges.size() < kMaxMerges; ++index) {
-    const std::string where = path.string() + " line " + std::to_string(index + 1);
-    const std::vector<std::string> parts = split_whitespace(lines[index]);
-    if (parts.size() != 2) throw Error(where + ": expected two pieces separated by a space, got \"" + lines[index] + "\"");
-    for (const std::string& part : parts) {
-      if (!ids.count(part)) throw Error(where + ": piece \"" + part + "\" is not in vocab.json");
+    auto where = [&] { return path.string() + " line " + std::to_string(index + 1); };
+    const std::vector<std::string_view> parts = split_whitespace(lines[index]);
+    if (parts.size() != 2) {
+      throw Error(where() + ": expected two pieces separated by a space, got \"" + std::string(lines[index]) + "\"");
     }
-    const std::string joined = parts[0] + parts[1];
+    for (std::string_view part : parts) {
+      if (!ids.count(std::string(part))) throw Error(where() + ": piece \"" + std::string(part) + "\" is not in vocab.json");
+    }
+    std::string joined(parts[0]);
+    joined += parts[1];
     const auto result = ids.find(joined);
     if (result == ids.end()) {
-      throw Error(where + ": the merged piece \"" + joined + "\" is not in vocab.json");
+      throw Error(where() + ": the merged piece \"" + joined + "\" is not in vocab.json");
     }
-    files.merges.emplace_back(parts[0], parts[1]);
+    files.merges.emplace_back(std::string(parts[0]), std::string(parts[1]));
     files.merge_ids.push_back(result->second);
   }
   if (files.merges.empty()) throw Error(path.string() + ": no merges");
@@ -134,7 +210,11 @@ ClipBpeFiles read_clip_bpe_files(const std::filesystem::path& tokenizer_dir) {
   files.vocab = read_vocab(tokenizer_dir / "vocab.json");
   std::unordered_map<std::string, int> ids;
   ids.reserve(files.vocab.size());
-  for (size_t id = 0; id < files.vocab.size(); ++id) ids.emplace(files.vocab[id], static_cast<int>(id));
+  for (size_t id = 0; id < files.vocab.size(); ++id) {
+    if (!ids.emplace(files.vocab[id], static_cast<int>(id)).second) {
+      throw Error((tokenizer_dir / "vocab.json").string() + ": piece \"" + files.vocab[id] + "\" appears twice");
+    }
+  }
   read_merges(tokenizer_dir / "merges.txt", ids, files);
   files.bos_id = resolve_special_token(tokenizer_dir, "bos_token", "<|startoftext|>", ids);
   files.eos_id = resolve_special_token(tokenizer_dir, "eos_token", "<|endoftext|>", ids);

@@ -214,6 +214,15 @@ TEST_F(BrokenTokenizer, VocabIdsMustBeDistinctAndDense) {
   EXPECT_NE(load_error().find("share id 0"), std::string::npos) << load_error();
   write("vocab.json", R"({"a": 0, "b": 5})");
   EXPECT_NE(load_error().find("\"b\" has id 5"), std::string::npos) << load_error();
+  write("vocab.json", R"({"a": 0, "a": 1})");
+  EXPECT_NE(load_error().find("piece \"a\" appears twice"), std::string::npos) << load_error();
+}
+
+TEST_F(BrokenTokenizer, VocabMustMapPiecesToIds) {
+  write("vocab.json", R"({"a": 0, "b": "1"})");
+  EXPECT_NE(load_error().find("vocab.json: a string at piece \"b\""), std::string::npos) << load_error();
+  write("vocab.json", R"(["a", "b"])");
+  EXPECT_NE(load_error().find("vocab.json: an array at the top level"), std::string::npos) << load_error();
 }
 
 TEST_F(BrokenTokenizer, MergeOfAnUnknownPieceNamesItsLine) {
