@@ -33,16 +33,44 @@ void tokenize_json_lines(const ClipTokenizer& tokenizer) {
   }
 }
 
-// For a person: the cleaned text, then each token with its id and piece.
+// Whether `bytes` are whole UTF-8 characters (a token may hold part of one).
+bool is_whole_utf8(std::string_view bytes) {
+  for (size_t i = 0; i < bytes.size();) {
+    const auto lead = static_cast<uint8_t>(bytes[i]);
+    const size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
+    if (length == 0 || i + length > bytes.size()) return false;
+    for (size_t k = 1; k < length; ++k) {
+      if ((static_cast<uint8_t>(bytes[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += length;
+  }
+  return true;
+}
+
+// The text a token spells, its bytes in hex when it holds part of a character.
+std::string spelled_text(std::string_view bytes) {
+  if (is_whole_utf8(bytes)) return std::string(bytes);
+  std::string hex;
+  for (char byte : bytes) {
+    char escaped[8];
+    std::snprintf(escaped, sizeof escaped, "\\x%02X", static_cast<uint8_t>(byte));
+    hex += escaped;
+  }
+  return hex;
+}
+
+// For a person: the cleaned text, then each token with its id, piece and the text it spells.
 void print_tokens(const ClipTokenizer& tokenizer, const std::string& text) {
   const TokenizedPrompt prompt = tokenizer.encode_for_model(text);
   std::printf("cleaned: %s\n", prompt.cleaned_text.c_str());
-  std::printf("%5s  %6s  %s\n", "index", "id", "piece");
+  std::printf("%5s  %6s  %-20s %s\n", "index", "id", "piece", "text");
   std::printf("%5d  %6d  %s\n", 0, tokenizer.bos_id(), tokenizer.piece(tokenizer.bos_id()).c_str());
   for (size_t k = 0; k < prompt.tokens.size(); ++k) {
     const PromptToken& token = prompt.tokens[k];
+    const std::string spelled = spelled_text(
+        std::string_view(prompt.cleaned_text).substr(token.bytes.begin, token.bytes.end - token.bytes.begin));
     const bool cut = static_cast<int>(k) >= prompt.kept_tokens;
-    std::printf("%5zu  %6d  %s%s\n", k + 1, token.id, token.piece.c_str(), cut ? "  (cut)" : "");
+    std::printf("%5zu  %6d  %-20s %s%s\n", k + 1, token.id, token.piece.c_str(), spelled.c_str(), cut ? "  (cut)" : "");
   }
   std::printf("%5zu  %6d  %s\n", prompt.tokens.size() + 1, tokenizer.eos_id(), tokenizer.piece(tokenizer.eos_id()).c_str());
   std::printf("%zu tokens, %d fit", prompt.tokens.size(), prompt.kept_tokens);
