@@ -7,7 +7,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <fstream>
 #include <limits>
 #include <numeric>
 #include <optional>
@@ -15,6 +14,7 @@
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
+#include "core/io/atomic_file.h"
 #include "core/io/error.h"
 
 namespace bksdm {
@@ -243,29 +243,12 @@ void write_safetensors(const std::filesystem::path& path,
   std::string text = header.dump();
   text.append((8 - text.size() % 8) % 8, ' ');  // keeps the data area 8-byte aligned
 
-  const std::filesystem::path temporary = path.string() + ".partial";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) fail(temporary, std::string("cannot create: ") + std::strerror(errno));
-    uint8_t length[8];
-    for (int i = 0; i < 8; ++i) length[i] = uint8_t(uint64_t(text.size()) >> (8 * i));
-    out.write(reinterpret_cast<const char*>(length), 8);
-    out.write(text.data(), std::streamsize(text.size()));
-    for (const at::Tensor& tensor : contiguous)
-      out.write(static_cast<const char*>(tensor.data_ptr()), std::streamsize(tensor.nbytes()));
-    out.flush();
-    if (!out) {
-      out.close();
-      std::filesystem::remove(temporary);
-      fail(path, "write failed (disk full?)");
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary);
-    fail(path, "cannot rename the written file into place: " + error.message());
-  }
+  std::string length(8, '\0');
+  for (int i = 0; i < 8; ++i) length[size_t(i)] = char(uint64_t(text.size()) >> (8 * i));
+  std::vector<std::string_view> parts = {length, text};
+  for (const at::Tensor& tensor : contiguous)
+    parts.emplace_back(static_cast<const char*>(tensor.data_ptr()), tensor.nbytes());
+  write_file_atomically(path, parts);
 }
 
 }  // namespace bksdm
