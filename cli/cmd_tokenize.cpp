@@ -1,8 +1,7 @@
 #include <cstdio>
 #include <iostream>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "cli/args.h"
 #include "cli/commands.h"
@@ -70,9 +69,11 @@ void print_tokens(const ClipTokenizer& tokenizer, const std::string& text) {
     const std::string spelled = spelled_text(
         std::string_view(prompt.cleaned_text).substr(token.bytes.begin, token.bytes.end - token.bytes.begin));
     const bool cut = static_cast<int>(k) >= prompt.kept_tokens;
-    std::printf("%5zu  %6d  %-20s %s%s\n", k + 1, token.id, token.piece.c_str(), spelled.c_str(), cut ? "  (cut)" : "");
+    std::printf("%5zu  %6d  %-20s %s%s\n", k + 1, token.id, token.piece.c_str(), spelled.c_str(),
+                cut ? "  (cut)" : "");
   }
-  std::printf("%5zu  %6d  %s\n", prompt.tokens.size() + 1, tokenizer.eos_id(), tokenizer.piece(tokenizer.eos_id()).c_str());
+  std::printf("%5zu  %6d  %s\n", prompt.tokens.size() + 1, tokenizer.eos_id(),
+              tokenizer.piece(tokenizer.eos_id()).c_str());
   std::printf("%zu tokens, %d fit", prompt.tokens.size(), prompt.kept_tokens);
   if (prompt.truncated_tokens > 0) std::printf("; cut: \"%s\"", prompt.truncated_text.c_str());
   std::printf("\n");
@@ -82,7 +83,8 @@ void print_tokens(const ClipTokenizer& tokenizer, const std::string& text) {
 
 int tokenize(const std::vector<std::string>& words) {
   const Args args(words, {"model", "text"}, {});
-  if (!args.positional().empty()) throw Error("usage: bksdm tokenize --model MODEL [--text TEXT] (else JSON lines on stdin)");
+  if (!args.positional().empty())
+    throw Error("usage: bksdm tokenize --model MODEL [--text TEXT] (else JSON lines on stdin)");
   const ModelFolder model = ModelFolder::open(args.require("model"));
   const auto tokenizer = ClipTokenizer::load(model.component_dir("tokenizer"));
   if (const auto text = args.get("text")) {

@@ -2,11 +2,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <sstream>
 #include <unordered_map>
-
-#include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
 
@@ -52,11 +51,12 @@ class VocabReader : public nlohmann::json_sax<nlohmann::json> {
     std::vector<bool> taken(entries_.size());
     for (auto& [piece, id] : entries_) {
       if (id < 0 || static_cast<uint64_t>(id) >= vocab.size()) {
-        throw Error(path_.string() + ": piece \"" + piece + "\" has id " + std::to_string(id) + "; ids must be 0.." +
-                    std::to_string(vocab.size() - 1));
+        throw Error(path_.string() + ": piece \"" + piece + "\" has id " + std::to_string(id) +
+                    "; ids must be 0.." + std::to_string(vocab.size() - 1));
       }
       if (taken[id]) {
-        throw Error(path_.string() + ": pieces \"" + vocab[id] + "\" and \"" + piece + "\" share id " + std::to_string(id));
+        throw Error(path_.string() + ": pieces \"" + vocab[id] + "\" and \"" + piece + "\" share id " +
+                    std::to_string(id));
       }
       taken[id] = true;
       vocab[id] = std::move(piece);
@@ -114,7 +114,8 @@ class VocabReader : public nlohmann::json_sax<nlohmann::json> {
 std::vector<std::string> read_vocab(const std::filesystem::path& path) {
   const std::string text = read_file(path);
   VocabReader reader(path);
-  if (!nlohmann::json::sax_parse(text, &reader)) throw_malformed_json(path, text, reader.error_byte(), reader.error());
+  if (!nlohmann::json::sax_parse(text, &reader))
+    throw_malformed_json(path, text, reader.error_byte(), reader.error());
   return reader.vocab();
 }
 
@@ -157,10 +158,12 @@ void read_merges(const std::filesystem::path& path, const std::unordered_map<std
     auto where = [&] { return path.string() + " line " + std::to_string(index + 1); };
     const std::vector<std::string_view> parts = split_whitespace(lines[index]);
     if (parts.size() != 2) {
-      throw Error(where() + ": expected two pieces separated by a space, got \"" + std::string(lines[index]) + "\"");
+      throw Error(where() + ": expected two pieces separated by a space, got \"" + std::string(lines[index]) +
+                  "\"");
     }
     for (std::string_view part : parts) {
-      if (!ids.count(std::string(part))) throw Error(where() + ": piece \"" + std::string(part) + "\" is not in vocab.json");
+      if (!ids.count(std::string(part)))
+        throw Error(where() + ": piece \"" + std::string(part) + "\" is not in vocab.json");
     }
     std::string joined(parts[0]);
     joined += parts[1];

@@ -16,7 +16,8 @@ const std::array<std::string, 256>& byte_symbols() {
     std::array<std::string, 256> utf8;
     char32_t next_unprintable = 0x100;
     for (int byte = 0; byte < 256; ++byte) {
-      unicode::append_utf8(utf8[byte], is_printable_latin1(byte) ? static_cast<char32_t>(byte) : next_unprintable++);
+      unicode::append_utf8(utf8[byte],
+                           is_printable_latin1(byte) ? static_cast<char32_t>(byte) : next_unprintable++);
     }
     return utf8;
   }();

@@ -1,8 +1,8 @@
 #include "core/tokenizer/clip_pre_split.h"
 
-#include <array>
-
 #include <unicode/utf8.h>
+
+#include <array>
 
 #include "core/tokenizer/unicode_text.h"
 
@@ -29,7 +29,8 @@ size_t match_literal(const std::vector<Char>& chars, size_t at, const std::array
   for (std::string_view literal : literals) {
     if (chars.size() - at < literal.size()) continue;
     bool matched = true;
-    for (size_t k = 0; k < literal.size() && matched; ++k) matched = same_ignoring_case(chars[at + k].c, literal[k]);
+    for (size_t k = 0; k < literal.size() && matched; ++k)
+      matched = same_ignoring_case(chars[at + k].c, literal[k]);
     if (matched) return literal.size();
   }
   return 0;

@@ -1,5 +1,7 @@
 #include "core/tokenizer/clip_tokenizer.h"
 
+#include <algorithm>
+
 #include <unicode/utf8.h>
 
 #include "core/io/error.h"
@@ -28,10 +30,8 @@ int spelled_bytes(std::string_view piece) {
 }
 
 int find_id(const std::vector<std::string>& vocab, std::string_view piece) {
-  for (size_t id = vocab.size(); id-- > 0;) {
-    if (vocab[id] == piece) return static_cast<int>(id);
-  }
-  return -1;
+  const auto it = std::find(vocab.begin(), vocab.end(), piece);
+  return it == vocab.end() ? -1 : static_cast<int>(it - vocab.begin());
 }
 
 }  // namespace
@@ -40,7 +40,8 @@ std::shared_ptr<ClipTokenizer> ClipTokenizer::load(const std::filesystem::path& 
   ClipBpeFiles files = read_clip_bpe_files(tokenizer_dir);
   std::shared_ptr<ClipTokenizer> tokenizer(new ClipTokenizer());
   try {
-    tokenizer->bpe_ = std::make_unique<SentencePieceProcessor>(serialize_model_proto(clip_sentencepiece_model(files)));
+    tokenizer->bpe_ =
+        std::make_unique<SentencePieceProcessor>(serialize_model_proto(clip_sentencepiece_model(files)));
   } catch (const Error& error) {
     throw Error(tokenizer_dir.string() + ": " + error.what());
   }
@@ -92,8 +93,9 @@ int ClipTokenizer::count_tokens(std::string_view text) const {
 }
 
 TokenizedPrompt ClipTokenizer::encode_for_model(std::string_view text, int max_length) const {
-  if (max_length < 2) throw Error("a CLIP prompt needs room for at least start and end (max_length " +
-                                  std::to_string(max_length) + ")");
+  if (max_length < 2)
+    throw Error("a CLIP prompt needs room for at least start and end (max_length " + std::to_string(max_length) +
+                ")");
   TokenizedPrompt prompt;
   prompt.cleaned_text = clean_clip_text(text);
   prompt.words = clip_pre_split(prompt.cleaned_text);
@@ -135,7 +137,8 @@ TokenizedPrompt ClipTokenizer::encode_for_model(std::string_view text, int max_l
 
 std::string ClipTokenizer::piece(int id) const {
   if (id < 0 || id >= vocab_size()) {
-    throw Error("token id " + std::to_string(id) + " is outside the vocabulary (0.." + std::to_string(vocab_size() - 1) + ")");
+    throw Error("token id " + std::to_string(id) + " is outside the vocabulary (0.." +
+                std::to_string(vocab_size() - 1) + ")");
   }
   return vocab_[id];
 }

@@ -85,8 +85,8 @@ std::optional<std::u32string> decode_utf8_variants(std::string_view text) {
       i += 2;
     } else if (lead == 0xED && continuation(i + 1, 0xA0, 0xAF) && continuation(i + 2) && i + 3 < n &&
                b[i + 3] == 0xED && continuation(i + 4, 0xB0, 0xBF) && continuation(i + 5)) {
-      out.push_back(0x10000 + ((b[i + 1] & 0x0F) << 16) + ((b[i + 2] & 0x3F) << 10) +
-                    ((b[i + 4] & 0x0F) << 6) + (b[i + 5] & 0x3F));
+      out.push_back(0x10000 + ((b[i + 1] & 0x0F) << 16) + ((b[i + 2] & 0x3F) << 10) + ((b[i + 4] & 0x0F) << 6) +
+                    (b[i + 5] & 0x3F));
       i += 6;
     } else if (lead >= 0xC2 && lead <= 0xDF && continuation(i + 1)) {
       out.push_back(((lead & 0x1F) << 6) | (b[i + 1] & 0x3F));
@@ -123,8 +123,7 @@ constexpr std::string_view kBad =
     R"(\N{OGONEK}\N{SMALL TILDE}\N{DAGGER}\N{DOUBLE DAGGER}\N{PER MILLE SIGN}\N{REVERSED NOT SIGN})"
     R"(\N{LOZENGE}\x{FFFD}\N{FEMININE ORDINAL INDICATOR}\N{MASCULINE ORDINAL INDICATOR})";
 constexpr std::string_view kLaw = R"(\N{PILCROW SIGN}\N{SECTION SIGN})";
-constexpr std::string_view kCurrency =
-    R"(\N{CENT SIGN}\N{POUND SIGN}\N{YEN SIGN}\N{PESETA SIGN}\N{EURO SIGN})";
+constexpr std::string_view kCurrency = R"(\N{CENT SIGN}\N{POUND SIGN}\N{YEN SIGN}\N{PESETA SIGN}\N{EURO SIGN})";
 constexpr std::string_view kStartPunctuation =
     R"(\N{INVERTED EXCLAMATION MARK}\N{LEFT-POINTING DOUBLE ANGLE QUOTATION MARK})"
     R"(\N{INVERTED QUESTION MARK}\N{COPYRIGHT SIGN}\N{GREEK TONOS}\N{GREEK DIALYTIKA TONOS})"
@@ -191,7 +190,8 @@ constexpr std::string_view kUpperCommon =
     R"(\N{GREEK CAPITAL LETTER ETA WITH TONOS}\N{GREEK CAPITAL LETTER IOTA WITH TONOS})"
     R"(\N{GREEK CAPITAL LETTER OMICRON WITH TONOS}\N{GREEK CAPITAL LETTER UPSILON WITH TONOS})"
     R"(\N{GREEK CAPITAL LETTER OMEGA WITH TONOS}\N{GREEK CAPITAL LETTER IOTA WITH DIALYTIKA})"
-    R"(\N{GREEK CAPITAL LETTER UPSILON WITH DIALYTIKA}\N{CYRILLIC CAPITAL LETTER IO}-\N{CYRILLIC CAPITAL LETTER YA})";
+    R"(\N{GREEK CAPITAL LETTER UPSILON WITH DIALYTIKA})"
+    R"(\N{CYRILLIC CAPITAL LETTER IO}-\N{CYRILLIC CAPITAL LETTER YA})";
 constexpr std::string_view kLowerCommon =
     R"(\N{GREEK SMALL LETTER ALPHA}-\N{GREEK SMALL LETTER OMEGA}\N{GREEK SMALL LETTER ALPHA WITH TONOS})"
     R"(\N{GREEK SMALL LETTER EPSILON WITH TONOS}\N{GREEK SMALL LETTER ETA WITH TONOS})"
@@ -201,7 +201,9 @@ constexpr std::string_view kLowerCommon =
 constexpr std::string_view kBox =
     R"(│┌┐┘├┤┬┼\N{BOX DRAWINGS DOUBLE HORIZONTAL}-\N{BOX DRAWINGS DOUBLE VERTICAL AND HORIZONTAL}▀▄█▌▐░▒▓)";
 // Python's `\s` and `\w`, which differ from ICU's.
-constexpr std::string_view kSpace = R"([\t\n\x{0B}\x{0C}\r\x{1C}-\x{1F}\x{20}\x{85}\x{A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}])";
+constexpr std::string_view kSpace =
+    R"([\t\n\x{0B}\x{0C}\r\x{1C}-\x{1F}\x{20}\x{85}\x{A0}\x{1680})"
+    R"(\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}])";
 constexpr std::string_view kWord = R"([\p{L}\p{N}_])";
 
 std::string seq(std::initializer_list<std::string_view> parts) {
@@ -297,13 +299,12 @@ const Regex& badness_regex() {
 
 // A UTF-8 sequence whose 0xA0 byte a Windows-1252 program turned into a space.
 const Regex& altered_utf8_regex() {
-  static const Regex regex(
-      R"([\x{C2}\x{C3}\x{C5}\x{CE}\x{D0}\x{D9}]\x{20})"
-      R"(|[\x{E2}\x{E3}]\x{20}[\x{80}-\x{84}\x{86}-\x{9F}\x{A1}-\x{BF}])"
-      R"(|[\x{E0}-\x{E3}][\x{80}-\x{84}\x{86}-\x{9F}\x{A1}-\x{BF}]\x{20})"
-      R"(|\x{F0}\x{20}[\x{80}-\x{BF}][\x{80}-\x{BF}])"
-      R"(|\x{F0}[\x{80}-\x{BF}]\x{20}[\x{80}-\x{BF}])"
-      R"(|\x{F0}[\x{80}-\x{BF}][\x{80}-\x{BF}]\x{20})");
+  static const Regex regex(R"([\x{C2}\x{C3}\x{C5}\x{CE}\x{D0}\x{D9}]\x{20})"
+                           R"(|[\x{E2}\x{E3}]\x{20}[\x{80}-\x{84}\x{86}-\x{9F}\x{A1}-\x{BF}])"
+                           R"(|[\x{E0}-\x{E3}][\x{80}-\x{84}\x{86}-\x{9F}\x{A1}-\x{BF}]\x{20})"
+                           R"(|\x{F0}\x{20}[\x{80}-\x{BF}][\x{80}-\x{BF}])"
+                           R"(|\x{F0}[\x{80}-\x{BF}]\x{20}[\x{80}-\x{BF}])"
+                           R"(|\x{F0}[\x{80}-\x{BF}][\x{80}-\x{BF}]\x{20})");
   return regex;
 }
 
@@ -316,17 +317,16 @@ const Regex& a_grave_word_regex() {
 // UTF-8 (and CESU-8) sequences that lost continuation bytes: 0x1A stands for a byte that became
 // U+FFFD, and an ASCII '?' may stand for one, at most once per sequence.
 const Regex& lossy_utf8_regex() {
-  static const Regex regex(
-      R"([\x{C2}-\x{DF}]\x{1A})"
-      R"(|[\x{C2}-\x{C3}]\?)"
-      R"(|\x{ED}[\x{A0}-\x{AF}][\x{1A}\?]\x{ED}[\x{B0}-\x{BF}][\x{1A}\?\x{80}-\x{BF}])"
-      R"(|\x{ED}[\x{A0}-\x{AF}][\x{1A}\?\x{80}-\x{BF}]\x{ED}[\x{B0}-\x{BF}][\x{1A}\?])"
-      R"(|[\x{E0}-\x{EF}][\x{1A}\?][\x{1A}\x{80}-\x{BF}])"
-      R"(|[\x{E0}-\x{EF}][\x{1A}\x{80}-\x{BF}][\x{1A}\?])"
-      R"(|[\x{F0}-\x{F4}][\x{1A}\?][\x{1A}\x{80}-\x{BF}][\x{1A}\x{80}-\x{BF}])"
-      R"(|[\x{F0}-\x{F4}][\x{1A}\x{80}-\x{BF}][\x{1A}\?][\x{1A}\x{80}-\x{BF}])"
-      R"(|[\x{F0}-\x{F4}][\x{1A}\x{80}-\x{BF}][\x{1A}\x{80}-\x{BF}][\x{1A}\?])"
-      R"(|\x{1A})");
+  static const Regex regex(R"([\x{C2}-\x{DF}]\x{1A})"
+                           R"(|[\x{C2}-\x{C3}]\?)"
+                           R"(|\x{ED}[\x{A0}-\x{AF}][\x{1A}\?]\x{ED}[\x{B0}-\x{BF}][\x{1A}\?\x{80}-\x{BF}])"
+                           R"(|\x{ED}[\x{A0}-\x{AF}][\x{1A}\?\x{80}-\x{BF}]\x{ED}[\x{B0}-\x{BF}][\x{1A}\?])"
+                           R"(|[\x{E0}-\x{EF}][\x{1A}\?][\x{1A}\x{80}-\x{BF}])"
+                           R"(|[\x{E0}-\x{EF}][\x{1A}\x{80}-\x{BF}][\x{1A}\?])"
+                           R"(|[\x{F0}-\x{F4}][\x{1A}\?][\x{1A}\x{80}-\x{BF}][\x{1A}\x{80}-\x{BF}])"
+                           R"(|[\x{F0}-\x{F4}][\x{1A}\x{80}-\x{BF}][\x{1A}\?][\x{1A}\x{80}-\x{BF}])"
+                           R"(|[\x{F0}-\x{F4}][\x{1A}\x{80}-\x{BF}][\x{1A}\x{80}-\x{BF}][\x{1A}\?])"
+                           R"(|\x{1A})");
   return regex;
 }
 
@@ -340,8 +340,9 @@ std::string restore_byte_a0(std::string_view bytes) {
 }
 
 std::string replace_lossy_sequences(std::string_view bytes) {
-  return icu_text::to_bytes(lossy_utf8_regex().replace(
-      icu_text::from_bytes(bytes), [](const icu::UnicodeString&) { return icu_text::from_bytes("\xEF\xBF\xBD"); }));
+  return icu_text::to_bytes(lossy_utf8_regex().replace(icu_text::from_bytes(bytes), [](const icu::UnicodeString&) {
+    return icu_text::from_bytes("\xEF\xBF\xBD");
+  }));
 }
 
 // ---- Mojibake embedded in otherwise fine text ----
@@ -350,7 +351,7 @@ std::string replace_lossy_sequences(std::string_view bytes) {
 // sequences become in Latin-1 and in the Windows code pages.
 std::string utf8_clue_set(uint8_t first, uint8_t last, std::u32string_view extra = U"",
                           std::u32string_view excluded = U"") {
-  const std::array<const char32_t*, 7> safe_encodings = {nullptr,       kWindows1252, kWindows1251, kWindows1250,
+  const std::array<const char32_t*, 7> safe_encodings = {nullptr,      kWindows1252, kWindows1251, kWindows1250,
                                                          kWindows1253, kWindows1254, kWindows1257};
   std::set<char32_t> chars(extra.begin(), extra.end());
   for (const char32_t* high : safe_encodings) {
@@ -374,7 +375,8 @@ const Regex& utf8_detector_regex() {
   static const Regex regex([] {
     const std::string continuation = utf8_clue_set(0x80, 0xBF, U" ");
     // Leaves out the punctuation that legitimately stands next to mojibake.
-    const std::string strict = utf8_clue_set(0x80, 0xBF, U"", U"\u2013\u2014\u2015\u2018\u2019\u201A\u201C\u201D\u201E\u2022\u2026");
+    const std::string strict =
+        utf8_clue_set(0x80, 0xBF, U"", U"\u2013\u2014\u2015\u2018\u2019\u201A\u201C\u201D\u201E\u2022\u2026");
     std::string pattern = "(?<!";
     pattern += strict;
     pattern += ")(?:";

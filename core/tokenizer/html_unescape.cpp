@@ -11,9 +11,9 @@ namespace {
 
 const HtmlEntity* find_entity(std::string_view name) {
   const HtmlEntity* end = kHtmlEntities + kHtmlEntityCount;
-  const HtmlEntity* it = std::lower_bound(kHtmlEntities, end, name, [](const HtmlEntity& entity, std::string_view key) {
-    return std::string_view(entity.name) < key;
-  });
+  const HtmlEntity* it = std::lower_bound(
+      kHtmlEntities, end, name,
+      [](const HtmlEntity& entity, std::string_view key) { return std::string_view(entity.name) < key; });
   return it != end && std::string_view(it->name) == name ? it : nullptr;
 }
 
@@ -21,9 +21,7 @@ bool is_ascii_digit(char32_t c) { return c >= '0' && c <= '9'; }
 bool is_ascii_hex_digit(char32_t c) {
   return is_ascii_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
-bool is_ascii_alnum(char32_t c) {
-  return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool is_ascii_alnum(char32_t c) { return is_ascii_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 int hex_value(char32_t c) {
   if (is_ascii_digit(c)) return static_cast<int>(c - '0');
   return static_cast<int>((c | 0x20) - 'a' + 10);
@@ -148,8 +146,6 @@ std::u32string python_html_unescape(std::u32string_view text) {
   return replace_references(text, python_reference_at);
 }
 
-std::u32string ftfy_unescape_html(std::u32string_view text) {
-  return replace_references(text, ftfy_reference_at);
-}
+std::u32string ftfy_unescape_html(std::u32string_view text) { return replace_references(text, ftfy_reference_at); }
 
 }  // namespace bksdm

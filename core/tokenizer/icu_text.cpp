@@ -36,8 +36,8 @@ std::string to_bytes(const icu::UnicodeString& latin1) {
 Regex::Regex(std::string_view utf8_pattern) {
   UErrorCode status = U_ZERO_ERROR;
   UParseError where;
-  pattern_.reset(icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(utf8_pattern), UREGEX_UNIX_LINES,
-                                            where, status));
+  pattern_.reset(
+      icu::RegexPattern::compile(icu::UnicodeString::fromUTF8(utf8_pattern), UREGEX_UNIX_LINES, where, status));
   if (U_FAILURE(status)) {
     throw Error("internal regular expression does not compile (" + std::string(u_errorName(status)) +
                 " at offset " + std::to_string(where.offset) + "): " + std::string(utf8_pattern));

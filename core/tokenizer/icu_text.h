@@ -1,11 +1,11 @@
 #pragma once
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+
 #include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <unicode/regex.h>
-#include <unicode/unistr.h>
 
 // Bridges between the tokenizer's UTF-32 text and ICU, whose regular expressions stand in for the
 // Python ones of CLIP's text cleaning.
@@ -24,8 +24,9 @@ class Regex {
   explicit Regex(std::string_view utf8_pattern);
   bool search(const icu::UnicodeString& text) const;
   // Python's re.sub with a function: every non-overlapping match, left to right.
-  icu::UnicodeString replace(const icu::UnicodeString& text,
-                             const std::function<icu::UnicodeString(const icu::UnicodeString&)>& replacement) const;
+  icu::UnicodeString replace(
+      const icu::UnicodeString& text,
+      const std::function<icu::UnicodeString(const icu::UnicodeString&)>& replacement) const;
 
  private:
   std::unique_ptr<icu::RegexPattern> pattern_;

@@ -31,7 +31,8 @@ std::vector<std::filesystem::path> module_candidates() {
 
 void* symbol(void* handle, const char* name, const std::filesystem::path& path) {
   void* address = dlsym(handle, name);
-  if (address == nullptr) throw Error(path.string() + ": not a sentencepiece module of this build (no " + name + ")");
+  if (address == nullptr)
+    throw Error(path.string() + ": not a sentencepiece module of this build (no " + name + ")");
   return address;
 }
 
@@ -43,7 +44,8 @@ SpmModule open_module() {
     // Its own protobuf must stay its own: local symbols, resolved within the module first.
     void* handle = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND);
     if (handle == nullptr) throw Error("cannot load the sentencepiece module " + path.string() + ": " + dlerror());
-    const auto abi_version = reinterpret_cast<decltype(&bksdm_spm_abi_version)>(symbol(handle, "bksdm_spm_abi_version", path));
+    const auto abi_version =
+        reinterpret_cast<decltype(&bksdm_spm_abi_version)>(symbol(handle, "bksdm_spm_abi_version", path));
     if (abi_version() != BKSDM_SPM_ABI_VERSION) {
       throw Error(path.string() + ": a sentencepiece module of another build (interface version " +
                   std::to_string(abi_version()) + ", expected " + std::to_string(BKSDM_SPM_ABI_VERSION) + ")");
@@ -53,8 +55,8 @@ SpmModule open_module() {
             reinterpret_cast<decltype(&bksdm_spm_encode)>(symbol(handle, "bksdm_spm_encode", path)),
             reinterpret_cast<decltype(&bksdm_spm_destroy)>(symbol(handle, "bksdm_spm_destroy", path))};
   }
-  throw Error(std::string("the sentencepiece module ") + BKSDM_SPM_MODULE_NAME + " was not found; looked in:" +
-              looked_in + "\n(set BKSDM_SPM_MODULE to its path)");
+  throw Error(std::string("the sentencepiece module ") + BKSDM_SPM_MODULE_NAME +
+              " was not found; looked in:" + looked_in + "\n(set BKSDM_SPM_MODULE to its path)");
 }
 
 // Opened once; a failed attempt is retried by the next caller.
@@ -77,8 +79,8 @@ void SentencePieceProcessor::encode(std::string_view text, std::vector<int>& ids
   const size_t offset = ids.size();
   // A BPE never yields more pieces than the text has bytes.
   ids.resize(offset + text.size());
-  const int count = spm_module().encode(spm_, text.data(), text.size(), ids.data() + offset,
-                                        static_cast<int>(text.size()));
+  const int count =
+      spm_module().encode(spm_, text.data(), text.size(), ids.data() + offset, static_cast<int>(text.size()));
   if (count < 0 || static_cast<size_t>(count) > text.size()) {
     ids.resize(offset);
     throw Error("sentencepiece failed to encode \"" + std::string(text) + "\"");

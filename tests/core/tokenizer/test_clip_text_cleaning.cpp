@@ -4,7 +4,6 @@
 
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "core/tokenizer/clip_pre_split.h"
@@ -69,7 +68,7 @@ TEST(ClipTextCleaning, UnescapesHtmlAsPythonDoes) {
   EXPECT_EQ(clean_clip_text("a &amp;amp;amp; b"), "a & b");
   EXPECT_EQ(clean_clip_text("&lt;tag&gt; &quot;hi&quot; &#39;x&#39;"), "<tag> \"hi\" 'x'");
   EXPECT_EQ(clean_clip_text("&copy 2024"), "© 2024");  // a legacy entity without semicolon
-  EXPECT_EQ(clean_clip_text("&NTILDE;o"), "ño");          // ftfy's upper-cased names
+  EXPECT_EQ(clean_clip_text("&NTILDE;o"), "ño");       // ftfy's upper-cased names
   EXPECT_EQ(python_unescape("&ampfoo &notit; &noti &am"), "&foo ¬it; ¬i &am");
   EXPECT_EQ(python_unescape("&#65;&#x42;&#X43 &#0; &#128; &#x110000; &#xD800; &#1;"),
             "ABC \uFFFD \u20AC \uFFFD \uFFFD ");
@@ -80,7 +79,7 @@ TEST(ClipTextCleaning, CollapsesWhitespaceAndLowerCasesAsPython) {
   EXPECT_EQ(clean_clip_text("   \t\n  "), "");
   EXPECT_EQ(clean_clip_text(" a  photo\u3000of\ta\ncat\u00a0\u2028 "), "a photo of a cat");
   EXPECT_EQ(clean_clip_text("zero\u200bwidth"), "zero\u200bwidth");  // not whitespace to Python
-  EXPECT_EQ(clean_clip_text("ΣΊΣΥΦΟΣ ΟΔΟΣ."), "σίσυφος οδος.");  // final sigma
+  EXPECT_EQ(clean_clip_text("ΣΊΣΥΦΟΣ ΟΔΟΣ."), "σίσυφος οδος.");      // final sigma
   EXPECT_EQ(clean_clip_text("İstanbul STRASSE"), "i\u0307stanbul strasse");
 }
 
@@ -89,8 +88,7 @@ TEST(ClipPreSplit, SplitsAsClipsRegex) {
             (std::vector<std::string>{"it", "'s", "a", "dog", "'s", "life", ",", "isn", "'t", "it", "?"}));
   EXPECT_EQ(words_of("x²+y²=z² in 2024"),
             (std::vector<std::string>{"x", "²", "+", "y", "²", "=", "z", "²", "in", "2", "0", "2", "4"}));
-  EXPECT_EQ(words_of("🐱🐶 cat🐱dog ''s"),
-            (std::vector<std::string>{"🐱🐶", "cat", "🐱", "dog", "''", "s"}));
+  EXPECT_EQ(words_of("🐱🐶 cat🐱dog ''s"), (std::vector<std::string>{"🐱🐶", "cat", "🐱", "dog", "''", "s"}));
   EXPECT_EQ(words_of("a<|endoftext|>b <|STARTOFTEXT|>"),
             (std::vector<std::string>{"a", "<|endoftext|>", "b", "<|startoftext|>"}));
   // Case-insensitively ſ is an s, and U+0345 (a case variant of ι) matches no alternative.

@@ -1,14 +1,12 @@
 // The CLIP tokenizer against OpenAI's own (the fixture vectors and this folder's hard cases), the
 // reference pipeline's padded ids, and broken tokenizer folders.
-#include <gtest/gtest.h>
-
 #include <ATen/ATen.h>
+#include <gtest/gtest.h>
 
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
@@ -48,8 +46,8 @@ void expect_ids_of(const fs::path& cases, size_t expected_count) {
     const std::string text = line["text"].get<std::string>();
     const std::vector<int> ids = sd1_tokenizer().encode(text);
     if (ids != line["ids"].get<std::vector<int>>() && ++mismatches <= 10) {
-      ADD_FAILURE() << "text " << line["text"].dump() << "\n  expected " << line["ids"].dump()
-                    << "\n  got      " << nlohmann::json(ids).dump();
+      ADD_FAILURE() << "text " << line["text"].dump() << "\n  expected " << line["ids"].dump() << "\n  got      "
+                    << nlohmann::json(ids).dump();
     }
   }
   EXPECT_EQ(mismatches, 0u);
@@ -140,7 +138,8 @@ TEST(ClipTokenizer, TellsWhatTruncationCut) {
 
   const bksdm::TokenizedPrompt cut = sd1_tokenizer().encode_for_model(prompt);
   ASSERT_EQ(cut.input_ids.size(), 77u);
-  EXPECT_EQ(std::vector<int>(cut.input_ids.begin(), cut.input_ids.end() - 1), std::vector<int>(all.begin(), all.begin() + 76));
+  EXPECT_EQ(std::vector<int>(cut.input_ids.begin(), cut.input_ids.end() - 1),
+            std::vector<int>(all.begin(), all.begin() + 76));
   EXPECT_EQ(cut.input_ids.back(), 49407);
   EXPECT_EQ(cut.kept_tokens, 75);
   EXPECT_EQ(cut.truncated_tokens, 163 - 75);
@@ -159,7 +158,8 @@ TEST(ClipTokenizer, MapsTokensToWordsAndBytesOfTheCleanedText) {
   const bksdm::TokenizedPrompt prompt = sd1_tokenizer().encode_for_model("A  Café’s ﬁne 🐱!");
   EXPECT_EQ(prompt.cleaned_text, "a café's fine 🐱!");
   std::vector<std::string> words;
-  for (const bksdm::TextSpan& word : prompt.words) words.push_back(prompt.cleaned_text.substr(word.begin, word.end - word.begin));
+  for (const bksdm::TextSpan& word : prompt.words)
+    words.push_back(prompt.cleaned_text.substr(word.begin, word.end - word.begin));
   EXPECT_EQ(words, (std::vector<std::string>{"a", "café", "'s", "fine", "🐱!"}));
   size_t covered = 0;
   for (const bksdm::PromptToken& token : prompt.tokens) {
@@ -180,8 +180,10 @@ TEST(ClipTokenizer, MapsTokensToWordsAndBytesOfTheCleanedText) {
 TEST(ClipTokenizer, IsFastOnceLoaded) {
   const auto start = std::chrono::steady_clock::now();
   const auto tokenizer = ClipTokenizer::load(kSd1Tokenizer);
-  const double load_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  const std::string prompt = "A surrealist dream-like oil painting by Salvador Dalí of a cat playing checkers, 8k, highly detailed";
+  const double load_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+  const std::string prompt =
+      "A surrealist dream-like oil painting by Salvador Dalí of a cat playing checkers, 8k, highly detailed";
   tokenizer->encode_for_model(prompt);
   const int repeats = 200;
   const auto encode_start = std::chrono::steady_clock::now();
@@ -256,7 +258,8 @@ TEST_F(BrokenTokenizer, PadTokenMissingFromTheVocab) {
 
 TEST_F(BrokenTokenizer, MalformedSpecialTokensMap) {
   write("special_tokens_map.json", "{\n\"pad_token\": \n");
-  EXPECT_NE(load_error().find("special_tokens_map.json line 3: malformed JSON"), std::string::npos) << load_error();
+  EXPECT_NE(load_error().find("special_tokens_map.json line 3: malformed JSON"), std::string::npos)
+      << load_error();
 }
 
 TEST(SentencePieceModule, MissingModuleSaysWhereItLooked) {
@@ -277,19 +280,37 @@ TEST(SentencePieceModule, MissingModuleSaysWhereItLooked) {
 
 TEST(SentencePieceModelProto, WritesTheWireFormat) {
   bksdm::SentencePieceBpeModel model;
-  model.pieces = {{"a", 0, bksdm::SentencePiece::Type::Normal}, {"<u>", -1.5f, bksdm::SentencePiece::Type::Unknown}};
+  model.pieces = {{"a", 0, bksdm::SentencePiece::Type::Normal},
+                  {"<u>", -1.5f, bksdm::SentencePiece::Type::Unknown}};
   model.unk_id = 1;
   model.bos_id = 0;
   model.eos_id = 0;
   const std::string expected(
       // pieces: {piece "a", score 0}, {piece "<u>", score -1.5, type UNKNOWN}
-      "\x0A\x08\x0A\x01" "a" "\x15\x00\x00\x00\x00"
-      "\x0A\x0C\x0A\x03" "<u>" "\x15\x00\x00\xC0\xBF" "\x18\x02"
+      "\x0A\x08\x0A\x01"
+      "a"
+      "\x15\x00\x00\x00\x00"
+      "\x0A\x0C\x0A\x03"
+      "<u>"
+      "\x15\x00\x00\xC0\xBF"
+      "\x18\x02"
       // trainer_spec: BPE, vocab 2, whitespace as suffix, no byte fallback, unk 1, bos 0, eos 0, pad -1
-      "\x12\x1F" "\x18\x02" "\x20\x02" "\xC0\x01\x01" "\x98\x02\x00" "\xC0\x02\x01" "\xC8\x02\x00" "\xD0\x02\x00"
+      "\x12\x1F"
+      "\x18\x02"
+      "\x20\x02"
+      "\xC0\x01\x01"
+      "\x98\x02\x00"
+      "\xC0\x02\x01"
+      "\xC8\x02\x00"
+      "\xD0\x02\x00"
       "\xD8\x02\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\xFF\x01"
       // normalizer_spec: "identity", no dummy prefix, whitespace kept as it is
-      "\x1A\x10" "\x0A\x08" "identity" "\x18\x00" "\x20\x00" "\x28\x00",
+      "\x1A\x10"
+      "\x0A\x08"
+      "identity"
+      "\x18\x00"
+      "\x20\x00"
+      "\x28\x00",
       2 + 8 + 2 + 12 + 2 + 31 + 2 + 16);
   EXPECT_EQ(bksdm::serialize_model_proto(model), expected);
 }
