@@ -8,5 +8,6 @@ namespace bksdm::cli {
 int inspect(const std::vector<std::string>& words);
 int make_random_model(const std::vector<std::string>& words);
 int tokenize(const std::vector<std::string>& words);
+int generate(const std::vector<std::string>& words);
 
 }  // namespace bksdm::cli

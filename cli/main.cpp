@@ -17,6 +17,7 @@ const Command kCommands[] = {
     {"inspect", bksdm::cli::inspect, "describe a model folder or a cached Hugging Face repo"},
     {"make-random-model", bksdm::cli::make_random_model, "write a model folder with random weights"},
     {"tokenize", bksdm::cli::tokenize, "CLIP token ids of prompts (JSON lines or --text)"},
+    {"generate", bksdm::cli::generate, "text to image, as diffusers' StableDiffusionPipeline"},
 };
 
 int usage(FILE* out) {

@@ -140,6 +140,7 @@ class Pipeline final : public StableDiffusionPipeline {
     return result;
   }
 
+  const ClipTokenizer& tokenizer() const override { return *tokenizer_; }
   std::vector<int> token_ids(const std::string& prompt) const override { return tokenizer_->encode(prompt); }
   int default_size() const override { return int(sample_size_ * vae_->downscale_factor()); }
   std::string default_scheduler() const override { return default_scheduler_name(scheduler_config_); }

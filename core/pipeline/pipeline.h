@@ -12,6 +12,8 @@
 
 namespace bksdm {
 
+class ClipTokenizer;
+
 struct LoadOptions {
   std::string device = "cpu";  // "cpu" or "cuda"
   std::string dtype = "fp32";  // "fp32", "fp16" or "bf16" (the last two on CUDA)
@@ -77,7 +79,9 @@ class StableDiffusionPipeline {
   virtual GenerationResult generate(const GenerationRequest& request,
                                     const StepCallback& on_step = {},
                                     const std::atomic<bool>* cancel = nullptr) = 0;
-  // The real tokenizer, for token counting in the UI.
+  // The real tokenizer, for token counting and the prompt's words in the UI.
+  virtual const ClipTokenizer& tokenizer() const = 0;
+  // Start, the prompt's tokens, end: uncut, so their count shows what a prompt will lose.
   virtual std::vector<int> token_ids(const std::string& prompt) const = 0;
   virtual int default_size() const = 0;                 // sample_size * 8
   virtual std::string default_scheduler() const = 0;    // from the model's scheduler config

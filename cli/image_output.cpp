@@ -1,0 +1,70 @@
+#include "cli/image_output.h"
+
+#include <cctype>
+#include <cstdio>
+#include <filesystem>
+
+#include <ATen/ATen.h>
+
+#include "core/io/a1111_parameters.h"
+#include "core/io/png.h"
+#include "core/pipeline/attention_overlay.h"
+#include "core/pipeline/pipeline.h"
+#include "core/pipeline/prompt_words.h"
+
+namespace bksdm::cli {
+namespace {
+
+// The word as a file name part: letters and digits kept, anything else as '_'.
+std::string file_safe(const std::string& word) {
+  std::string safe;
+  for (unsigned char c : word) safe += (std::isalnum(c) || c >= 0x80) ? char(c) : '_';
+  return safe;
+}
+
+}  // namespace
+
+std::string numbered_path(const std::string& output, int index, int count) {
+  if (count == 1) return output;
+  const std::filesystem::path path(output);
+  const std::filesystem::path name = path.stem().string() + "-" + std::to_string(index) + path.extension().string();
+  return (path.parent_path() / name).string();
+}
+
+std::vector<std::string> write_images(const std::string& output, const at::Tensor& images,
+                                      const GenerationRequest& request, const std::string& model_name) {
+  const A1111Parameters parameters{
+      request.prompt, request.negative_prompt,
+      a1111_settings({request.steps, request.scheduler, request.guidance_scale, request.seed, int(images.size(3)),
+                      int(images.size(2)), model_name})};
+  const std::vector<PngText> texts = {{"parameters", format_a1111_parameters(parameters)}};
+  if (const auto folder = std::filesystem::path(output).parent_path(); !folder.empty())
+    std::filesystem::create_directories(folder);
+  std::vector<std::string> written;
+  const int count = int(images.size(0));
+  for (int i = 0; i < count; ++i) {
+    written.push_back(numbered_path(output, i, count));
+    write_png(written.back(), to_rgb_image(images[i]), texts);
+  }
+  return written;
+}
+
+std::vector<std::string> write_attention_overlays(const std::string& dir, const at::Tensor& images,
+                                                  const at::Tensor& attention, const ClipTokenizer& tokenizer,
+                                                  const std::string& prompt) {
+  std::filesystem::create_directories(dir);
+  const std::vector<PromptWord> words = prompt_words(tokenizer, prompt);
+  std::vector<std::string> written;
+  for (int64_t i = 0; i < images.size(0); ++i)
+    for (size_t k = 0; k < words.size(); ++k) {
+      if (words[k].positions.empty()) continue;  // past the token limit: no map
+      const std::string prefix = images.size(0) > 1 ? "image" + std::to_string(i) + "-" : "";
+      char index[16];
+      std::snprintf(index, sizeof index, "%02zu", k);
+      written.push_back((std::filesystem::path(dir) / (prefix + index + "-" + file_safe(words[k].text) + ".png")).string());
+      write_png(written.back(), attention_overlay(images[i], word_map(attention[i], words[k])));
+    }
+  return written;
+}
+
+}  // namespace bksdm::cli

@@ -1,0 +1,94 @@
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <ATen/ATen.h>
+
+#include "core/io/a1111_parameters.h"
+#include "core/io/png.h"
+#include "core/io/safetensors.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kFixtures = BKSDM_FIXTURES_DIR;
+const fs::path kBksdm = fs::path(BKSDM_BIN_DIR) / "bksdm";
+
+class GenerateCli : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    if (!fs::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
+    dir_ = fs::temp_directory_path() / ("bksdm-gen-" + std::to_string(::getpid()));
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  int run(const std::string& arguments) {
+    const std::string command = kBksdm.string() + " generate " + arguments + " 2>" + (dir_ / "stderr").string();
+    return WEXITSTATUS(std::system(command.c_str()));
+  }
+  std::string stderr_text() {
+    std::ifstream in(dir_ / "stderr");
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(GenerateCli, SavedTensorsAndPngMatchTheFixture) {
+  const fs::path expected_file = kFixtures / "expected/bk-sdm-v2-base-mini/pipeline-batch2.safetensors";
+  auto expected = bksdm::SafetensorsFile::open(expected_file);
+  const auto& meta = expected->metadata();
+  const std::string arguments = "--model " + (kFixtures / "models" / meta.at("model")).string() + " --prompt '" +
+                                meta.at("prompt") + "' --seed " + meta.at("seed") + " --steps " + meta.at("steps") +
+                                " --guidance " + meta.at("guidance_scale") + " --width " + meta.at("width") +
+                                " --height " + meta.at("height") + " --scheduler " + meta.at("scheduler") +
+                                " --images " + meta.at("num_images") + " --threads 1 --attention-maps --quiet" +
+                                " --output " + (dir_ / "out.png").string() + " --save-tensors " +
+                                (dir_ / "out.safetensors").string();
+  ASSERT_EQ(run(arguments), 0) << stderr_text();
+
+  auto saved = bksdm::SafetensorsFile::open(dir_ / "out.safetensors");
+  EXPECT_LE((saved->tensor("image") - expected->tensor("image")).abs().max().item<double>(), 5e-4);
+  const at::Tensor last_latents = expected->tensor("step_latents")[-1];
+  EXPECT_LE((saved->tensor("latents") - last_latents).norm().item<double>() / last_latents.norm().item<double>(), 1e-4);
+  const at::Tensor attention = expected->tensor("attention");
+  EXPECT_LE((saved->tensor("attention") - attention).norm().item<double>() / attention.norm().item<double>(), 1e-4);
+
+  for (const char* name : {"out-0.png", "out-1.png"}) {
+    const auto texts = bksdm::read_png_text(dir_ / name);
+    ASSERT_EQ(texts.size(), 1u);
+    EXPECT_EQ(texts[0].keyword, "parameters");
+    const auto parameters = bksdm::parse_a1111_parameters(texts[0].text);
+    EXPECT_EQ(parameters.prompt, meta.at("prompt"));
+    EXPECT_EQ(*parameters.setting("Seed"), meta.at("seed"));
+    EXPECT_EQ(*parameters.setting("Model"), meta.at("model"));
+  }
+}
+
+TEST_F(GenerateCli, BadInputExitsNonZeroWithOneClearLine) {
+  const std::string model = (kFixtures / "models/bk-sdm-v2-tiny-mini").string();
+  EXPECT_EQ(run("--model " + model + " --prompt a --width 60"), 1);
+  EXPECT_NE(stderr_text().find("multiples of 8"), std::string::npos) << stderr_text();
+  EXPECT_EQ(run("--model " + model + " --prompt a --scheduler lms"), 1);
+  EXPECT_NE(stderr_text().find("unknown scheduler"), std::string::npos) << stderr_text();
+  EXPECT_EQ(run("--model /nonexistent --prompt a"), 1);
+  EXPECT_NE(stderr_text().find("/nonexistent"), std::string::npos) << stderr_text();
+  EXPECT_EQ(run("--model " + model + " --prompt a --steps many"), 1);
+  EXPECT_NE(stderr_text().find("--steps expects a whole number"), std::string::npos) << stderr_text();
+}
+
+TEST_F(GenerateCli, TheSameSeedGivesTheSameImage) {
+  const std::string common = "--model " + (kFixtures / "models/bk-sdm-tiny-mini").string() +
+                             " --prompt 'a red cube' --seed 42 --steps 3 --width 64 --height 64 --quiet --threads 1";
+  ASSERT_EQ(run(common + " --scheduler euler_a --save-tensors " + (dir_ / "a.safetensors").string()), 0);
+  ASSERT_EQ(run(common + " --scheduler euler_a --save-tensors " + (dir_ / "b.safetensors").string()), 0);
+  EXPECT_TRUE(at::equal(bksdm::SafetensorsFile::open(dir_ / "a.safetensors")->tensor("image"),
+                        bksdm::SafetensorsFile::open(dir_ / "b.safetensors")->tensor("image")));
+}
+
+}  // namespace
