@@ -10,6 +10,7 @@
 #include "core/io/error.h"
 #include "core/loading/model_folder.h"
 #include "core/loading/model_summary.h"
+#include "tests/core/test_support.h"
 
 namespace fs = std::filesystem;
 using bksdm::Error;
@@ -17,28 +18,17 @@ using bksdm::ModelFolder;
 
 namespace {
 
-const fs::path kModels = fs::path(BKSDM_FIXTURES_DIR) / "models";
+using namespace bksdm::testing;
+const fs::path kModels = kFixtures / "models";
 
 class ModelFolderTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("bksdm-mf-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
-  }
   void TearDown() override {
-    fs::remove_all(dir_);
     ::unsetenv("HF_HUB_CACHE");
     ::unsetenv("HF_HOME");
   }
 
-  // A copy of a fixture model whose files can be removed or replaced.
-  fs::path copy_model(const std::string& name) {
-    const fs::path target = dir_ / name;
-    fs::copy(kModels / name, target, fs::copy_options::recursive);
-    for (const auto& entry : fs::recursive_directory_iterator(target))
-      fs::permissions(entry.path(), fs::perms::owner_write, fs::perm_options::add);
-    return target;
-  }
+  fs::path copy_model(const std::string& name) { return temp_.copy_fixture_model(name); }
 
   // huggingface_hub's layout: blobs named by hash, snapshot entries linking to them, refs/main.
   fs::path make_cache_entry(const std::string& repo_folder, const std::string& model) {
@@ -64,16 +54,8 @@ class ModelFolderTest : public ::testing::Test {
     return cache;
   }
 
-  static std::string error_of(const std::function<void()>& action) {
-    try {
-      action();
-    } catch (const Error& error) {
-      return error.what();
-    }
-    return "";
-  }
-
-  fs::path dir_;
+  TempDir temp_{"model-folder"};
+  const fs::path& dir_ = temp_.path();
 };
 
 struct Expected {
@@ -99,7 +81,7 @@ TEST_F(ModelFolderTest, EveryFixtureModelHasItsFamilyAndLayout) {
 }
 
 TEST_F(ModelFolderTest, RealConfigsHaveTheirLayouts) {
-  const fs::path root = fs::path(BKSDM_FIXTURES_DIR).parent_path() / "model-configs";
+  const fs::path& root = kRealConfigs;
   const std::pair<const char*, const char*> cases[] = {
       {"sd-v1-4", "SD"},           {"bk-sdm-base", "BK-Base"},       {"bk-sdm-small", "BK-Small"},
       {"bk-sdm-tiny", "BK-Tiny"},  {"sd-v2-1-base", "SD"},           {"bk-sdm-v2-base", "BK-Base"},

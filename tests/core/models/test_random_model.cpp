@@ -11,32 +11,28 @@
 #include "core/models/autoencoder_kl.h"
 #include "core/models/clip_text_model.h"
 #include "core/models/unet_2d_condition.h"
+#include "tests/core/test_support.h"
 
 // `bksdm make-random-model`, run on a fixture model's configs.
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kFixtures = BKSDM_FIXTURES_DIR;
-const fs::path kBksdm = fs::path(BKSDM_BIN_DIR) / "bksdm";
+using namespace bksdm::testing;
 
 class RandomModelTest : public ::testing::Test {
  protected:
   void SetUp() override {
     if (!fs::exists(kBksdm)) GTEST_SKIP() << kBksdm << " is not built";
-    dir_ = fs::temp_directory_path() / ("bksdm-random-" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
   }
-  void TearDown() override { fs::remove_all(dir_); }
 
   int make(const std::string& out, const std::string& options) const {
-    const std::string command = kBksdm.string() + " make-random-model --config " +
-                                (kFixtures / "models/sd-v2-1-base-mini").string() + " --out " +
-                                (dir_ / out).string() + " " + options + " > /dev/null 2>&1";
-    return std::system(command.c_str());
+    return run_bksdm("make-random-model --config " + (kFixtures / "models/sd-v2-1-base-mini").string() + " --out " +
+                     (dir_ / out).string() + " " + options + " > /dev/null");
   }
 
-  fs::path dir_;
+  TempDir temp_{"random-model"};
+  const fs::path& dir_ = temp_.path();
 };
 
 TEST_F(RandomModelTest, WritesALoadableFolderDeterminedByTheSeed) {

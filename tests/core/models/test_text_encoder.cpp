@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/io/error.h"
+#include "tests/core/test_support.h"
 #include "core/io/safetensors.h"
 #include "core/loading/model_folder.h"
 #include "core/models/clip_text_model.h"
@@ -19,21 +20,7 @@ using bksdm::ModelFolder;
 
 namespace {
 
-const fs::path kFixtures = BKSDM_FIXTURES_DIR;
-const fs::path kRealConfigs = kFixtures.parent_path() / "model-configs";
-
-double relative_error(const at::Tensor& actual, const at::Tensor& expected) {
-  return ((actual - expected).norm() / expected.norm()).item<double>();
-}
-
-std::string error_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "(no error)";
-}
+using namespace bksdm::testing;
 
 CLIPTextConfig config_of(const std::string& json) {
   return CLIPTextConfig::from_json(nlohmann::json::parse(json), "text_encoder/config.json");
@@ -46,7 +33,7 @@ class TextEncoderFixture : public ::testing::TestWithParam<std::string> {
 
 TEST_P(TextEncoderFixture, LastHiddenStateMatchesTransformers) {
   const auto model =
-      bksdm::load_clip_text_model(ModelFolder::open((kFixtures / "models" / GetParam()).string()));
+      bksdm::load_clip_text_model(fixture_model(GetParam()));
   const auto expected =
       bksdm::SafetensorsFile::open(kFixtures / "expected" / GetParam() / "text.safetensors");
   for (int i = 0; i < 4; ++i) {
@@ -66,7 +53,7 @@ INSTANTIATE_TEST_SUITE_P(AllFixtureModels, TextEncoderFixture,
 TEST(TextEncoder, ShorterInputsAndBatchesRunTheCausalPrefix) {
   at::set_num_threads(1);
   const auto model =
-      bksdm::load_clip_text_model(ModelFolder::open((kFixtures / "models/sd-v1-4-mini").string()));
+      bksdm::load_clip_text_model(fixture_model("sd-v1-4-mini"));
   const auto expected = bksdm::SafetensorsFile::open(kFixtures / "expected/sd-v1-4-mini/text.safetensors");
   const at::Tensor ids = at::cat({expected->tensor("input_ids.0"), expected->tensor("input_ids.1")});
   const at::Tensor embeds = at::cat({expected->tensor("embeds.0"), expected->tensor("embeds.1")});
@@ -78,7 +65,7 @@ TEST(TextEncoder, ShorterInputsAndBatchesRunTheCausalPrefix) {
 
 TEST(TextEncoder, RefusesIdsItCannotEmbed) {
   const auto model =
-      bksdm::load_clip_text_model(ModelFolder::open((kFixtures / "models/sd-v1-4-mini").string()));
+      bksdm::load_clip_text_model(fixture_model("sd-v1-4-mini"));
   EXPECT_NE(error_of([&] {
               model->forward(at::full({1, 77}, 49408, at::kLong));
             }).find("token ids"),
@@ -90,7 +77,7 @@ TEST(TextEncoder, RefusesIdsItCannotEmbed) {
 }
 
 TEST(TextEncoder, AMissingTensorIsNamed) {
-  const ModelFolder folder = ModelFolder::open((kFixtures / "models/sd-v1-4-mini").string());
+  const ModelFolder folder = fixture_model("sd-v1-4-mini");
   CLIPTextConfig config = CLIPTextConfig::from_json(folder.config("text_encoder"), "config.json");
   config.num_hidden_layers = 4;
   CLIPTextModel model(config);
@@ -101,7 +88,7 @@ TEST(TextEncoder, AMissingTensorIsNamed) {
 }
 
 TEST(TextEncoder, AMisShapedTensorIsNamed) {
-  const ModelFolder folder = ModelFolder::open((kFixtures / "models/sd-v2-1-base-mini").string());
+  const ModelFolder folder = fixture_model("sd-v2-1-base-mini");
   CLIPTextConfig config = CLIPTextConfig::from_json(folder.config("text_encoder"), "config.json");
   config.intermediate_size = 40;
   CLIPTextModel model(config);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/io/error.h"
+#include "tests/core/test_support.h"
 #include "core/io/safetensors.h"
 #include "core/loading/model_folder.h"
 #include "core/models/layers.h"
@@ -30,26 +31,11 @@ using nlohmann::json;
 
 namespace {
 
-const fs::path kFixtures = BKSDM_FIXTURES_DIR;
-const fs::path kRealConfigs = kFixtures.parent_path() / "model-configs";
-const std::vector<std::string> kModels{"sd-v1-4-mini",        "bk-sdm-tiny-mini",     "sd-v2-1-base-mini",
-                                       "bk-sdm-v2-base-mini", "bk-sdm-v2-small-mini", "bk-sdm-v2-tiny-mini"};
-
-double relative_error(const at::Tensor& actual, const at::Tensor& expected) {
-  return ((actual - expected).norm() / expected.norm()).item<double>();
-}
-
-std::string error_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "(no error)";
-}
+using namespace bksdm::testing;
+const auto& kModels = kFixtureModels;
 
 UNet2DConditionModel load_fixture(const std::string& model) {
-  return bksdm::load_unet(ModelFolder::open((kFixtures / "models" / model).string()));
+  return bksdm::load_unet(fixture_model(model));
 }
 
 bksdm::ParsedUNetConfig parse(const std::string& text) { return bksdm::parse_unet_config(json::parse(text)); }
@@ -127,7 +113,7 @@ TEST(UNet, RunsInTheDtypeItWasLoadedIn) {
   bksdm::WeightLoadOptions options;
   options.dtype = at::kDouble;
   const UNet2DConditionModel unet =
-      bksdm::load_unet(ModelFolder::open((kFixtures / "models/bk-sdm-v2-base-mini").string()), options);
+      bksdm::load_unet(fixture_model("bk-sdm-v2-base-mini"), options);
   const auto expected =
       bksdm::SafetensorsFile::open(kFixtures / "expected/bk-sdm-v2-base-mini/unet.safetensors");
   const at::Tensor noise = unet->forward(expected->tensor("sample", at::kDouble), 957.375,

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/io/error.h"
+#include "tests/core/test_support.h"
 #include "core/io/safetensors.h"
 #include "core/loading/model_folder.h"
 #include "core/models/autoencoder_kl.h"
@@ -23,30 +24,11 @@ using bksdm::ModelFolder;
 
 namespace {
 
-const fs::path kFixtures = BKSDM_FIXTURES_DIR;
-const fs::path kRealConfigs = kFixtures.parent_path() / "model-configs";
-const char* const kModels[] = {"sd-v1-4-mini",        "bk-sdm-tiny-mini",     "sd-v2-1-base-mini",
-                               "bk-sdm-v2-base-mini", "bk-sdm-v2-small-mini", "bk-sdm-v2-tiny-mini"};
-
-double relative_error(const at::Tensor& actual, const at::Tensor& expected) {
-  return ((actual - expected).norm() / expected.norm()).item<double>();
-}
-
-std::string error_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "(no error)";
-}
+using namespace bksdm::testing;
+const auto& kModels = kFixtureModels;
 
 AutoencoderKLConfig config_of(const std::string& json) {
   return AutoencoderKLConfig::from_json(nlohmann::json::parse(json), "vae/config.json");
-}
-
-ModelFolder fixture_model(const std::string& name) {
-  return ModelFolder::open((kFixtures / "models" / name).string());
 }
 
 std::shared_ptr<AutoencoderKL> fixture_vae() {
@@ -65,7 +47,7 @@ class VaeTest : public ::testing::Test {
   void SetUp() override { at::set_num_threads(1); }
 };
 
-class VaeFixture : public ::testing::TestWithParam<const char*> {
+class VaeFixture : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override { at::set_num_threads(1); }
 };

@@ -1,46 +1,31 @@
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <fstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <ATen/ATen.h>
 
 #include "core/io/a1111_parameters.h"
 #include "core/io/png.h"
 #include "core/io/safetensors.h"
+#include "tests/core/test_support.h"
 
-namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kFixtures = BKSDM_FIXTURES_DIR;
-const fs::path kBksdm = fs::path(BKSDM_BIN_DIR) / "bksdm";
+using namespace bksdm::testing;
 
 class GenerateCli : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!fs::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
-    dir_ = fs::temp_directory_path() / ("bksdm-gen-" + std::to_string(::getpid()));
-    fs::create_directories(dir_);
+    if (!std::filesystem::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
   }
-  void TearDown() override { fs::remove_all(dir_); }
+  int run(const std::string& arguments) { return run_bksdm("generate " + arguments, &stderr_); }
+  const std::string& stderr_text() const { return stderr_; }
 
-  int run(const std::string& arguments) {
-    const std::string command = kBksdm.string() + " generate " + arguments + " 2>" + (dir_ / "stderr").string();
-    return WEXITSTATUS(std::system(command.c_str()));
-  }
-  std::string stderr_text() {
-    std::ifstream in(dir_ / "stderr");
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  }
-
-  fs::path dir_;
+  TempDir dir_{"generate"};
+  std::string stderr_;
 };
-
 TEST_F(GenerateCli, SavedTensorsAndPngMatchTheFixture) {
-  const fs::path expected_file = kFixtures / "expected/bk-sdm-v2-base-mini/pipeline-batch2.safetensors";
+  const std::filesystem::path expected_file = kFixtures / "expected/bk-sdm-v2-base-mini/pipeline-batch2.safetensors";
   auto expected = bksdm::SafetensorsFile::open(expected_file);
   const auto& meta = expected->metadata();
   const std::string arguments = "--model " + (kFixtures / "models" / meta.at("model")).string() + " --prompt '" +
@@ -55,9 +40,9 @@ TEST_F(GenerateCli, SavedTensorsAndPngMatchTheFixture) {
   auto saved = bksdm::SafetensorsFile::open(dir_ / "out.safetensors");
   EXPECT_LE((saved->tensor("image") - expected->tensor("image")).abs().max().item<double>(), 5e-4);
   const at::Tensor last_latents = expected->tensor("step_latents")[-1];
-  EXPECT_LE((saved->tensor("latents") - last_latents).norm().item<double>() / last_latents.norm().item<double>(), 1e-4);
+  EXPECT_LE(relative_error(saved->tensor("latents"), last_latents), 1e-4);
   const at::Tensor attention = expected->tensor("attention");
-  EXPECT_LE((saved->tensor("attention") - attention).norm().item<double>() / attention.norm().item<double>(), 1e-4);
+  EXPECT_LE(relative_error(saved->tensor("attention"), attention), 1e-4);
 
   for (const char* name : {"out-0.png", "out-1.png"}) {
     const auto texts = bksdm::read_png_text(dir_ / name);

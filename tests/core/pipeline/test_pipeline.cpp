@@ -8,16 +8,13 @@
 #include "core/io/safetensors.h"
 #include "core/loading/model_folder.h"
 #include "core/pipeline/pipeline.h"
+#include "tests/core/test_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kFixtures = BKSDM_FIXTURES_DIR;
-
-double relative_l2(const at::Tensor& actual, const at::Tensor& expected) {
-  return (actual - expected).norm().item<double>() / expected.norm().item<double>();
-}
+using namespace bksdm::testing;
 
 struct Case {
   nlohmann::json spec;
@@ -54,7 +51,7 @@ TEST_P(PipelineCase, MatchesDiffusers) {
   bksdm::LoadOptions options;
   options.threads = 1;
   auto pipeline = bksdm::StableDiffusionPipeline::load(
-      bksdm::ModelFolder::open((kFixtures / "models" / spec["model"].get<std::string>()).string()), options);
+      fixture_model(spec["model"]), options);
 
   int steps_seen = 0;
   const auto result = pipeline->generate(request_for(spec), [&](const bksdm::StepInfo& info) {
@@ -71,7 +68,7 @@ TEST_P(PipelineCase, MatchesDiffusers) {
   const at::Tensor step_latents = expected->tensor("step_latents");
   ASSERT_EQ(result.step_latents.sizes(), step_latents.sizes());
   for (int64_t i = 0; i < step_latents.size(0); ++i)
-    EXPECT_LE(relative_l2(result.step_latents[i], step_latents[i]), 1e-4) << "step " << i;
+    EXPECT_LE(relative_error(result.step_latents[i], step_latents[i]), 1e-4) << "step " << i;
 
   const at::Tensor image = expected->tensor("image");
   ASSERT_EQ(result.images.sizes(), image.sizes());
@@ -80,7 +77,7 @@ TEST_P(PipelineCase, MatchesDiffusers) {
   const at::Tensor attention = expected->tensor("attention");
   ASSERT_TRUE(result.attention.defined());
   ASSERT_EQ(result.attention.sizes(), attention.sizes());
-  EXPECT_LE(relative_l2(result.attention, attention), 1e-4);
+  EXPECT_LE(relative_error(result.attention, attention), 1e-4);
 }
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, PipelineCase, ::testing::ValuesIn(all_cases()),
@@ -93,7 +90,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, PipelineCase, ::testing::ValuesIn(all_cases()
 
 TEST(Pipeline, CancelStopsWithinOneStepAndThePipelineStaysUsable) {
   auto pipeline = bksdm::StableDiffusionPipeline::load(
-      bksdm::ModelFolder::open((kFixtures / "models/bk-sdm-v2-tiny-mini").string()));
+      fixture_model("bk-sdm-v2-tiny-mini"));
   bksdm::GenerationRequest request;
   request.prompt = "a cat";
   request.steps = 10;
@@ -110,7 +107,7 @@ TEST(Pipeline, CancelStopsWithinOneStepAndThePipelineStaysUsable) {
 
 TEST(Pipeline, RefusesASizeThatIsNotAMultipleOfEight) {
   auto pipeline = bksdm::StableDiffusionPipeline::load(
-      bksdm::ModelFolder::open((kFixtures / "models/bk-sdm-v2-tiny-mini").string()));
+      fixture_model("bk-sdm-v2-tiny-mini"));
   bksdm::GenerationRequest request;
   request.width = 60;
   EXPECT_THROW(pipeline->generate(request), bksdm::Error);
