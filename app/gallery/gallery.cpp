@@ -1,0 +1,163 @@
+#include "app/gallery/gallery.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+#include <qcoro/qcorofuture.h>
+
+#include "app/gallery/gallery_index.h"
+#include "app/gallery/image_file.h"
+#include "app/gallery/new_files.h"
+#include "core/io/error.h"
+
+namespace bksdm::gallery {
+namespace {
+
+using namespace std::chrono_literals;
+
+// Temporary files younger than this may belong to a save running right now (in another window).
+constexpr auto kStaleTemporaryAge = 1h;
+constexpr int kRescanDelayMs = 300;
+
+struct Saved {
+  GalleryEntry entry;
+  QString error;
+};
+
+// Never a lambda with captures inside a co_await expression: GCC 12 destroys its captures twice
+// (a use after free found by AddressSanitizer); functions with arguments are safe.
+
+// The index as a starting point; made ready for the folder's first scan.
+KnownEntries prepareFolder(const QString& folder) {
+  QDir().mkpath(folder);
+  removeStaleTemporaryFiles(folder, kStaleTemporaryAge);
+  return readIndex(indexPath(folder), folder);
+}
+
+QList<GalleryEntry> scanAndIndex(const QString& folder, const KnownEntries& known, bool indexDirty) {
+  bool changed = false;
+  QList<GalleryEntry> entries = scanFolder(folder, known, &changed);
+  if (changed || indexDirty) writeIndex(indexPath(folder), folder, entries);
+  return entries;
+}
+
+Saved saveInto(const QString& folder, const QImage& image, const GenerationSettings& settings, const QString& attentionMapsPath) {
+  try {
+    return {writeImageFile(folder, image, settings, attentionMapsPath), {}};
+  } catch (const Error& error) {
+    return {{}, QString::fromStdString(error.what())};
+  }
+}
+
+QList<GalleryEntry> readEntries(const QStringList& paths) {
+  QList<GalleryEntry> entries;
+  for (const QString& path : paths) entries.append(readEntry(QFileInfo(path), QFileInfo::exists(attentionMapsPath(path))));
+  return entries;
+}
+
+}  // namespace
+
+Gallery::Gallery(int thumbnailEdge, QString thumbnailFolder, QObject* parent)
+    : QObject(parent), thumbnails_(thumbnailEdge, std::move(thumbnailFolder)), model_(&thumbnails_) {
+  rescanTimer_.setSingleShot(true);
+  rescanTimer_.setInterval(kRescanDelayMs);
+  connect(&watcher_, &QFileSystemWatcher::directoryChanged, &rescanTimer_, qOverload<>(&QTimer::start));
+  connect(&rescanTimer_, &QTimer::timeout, this, [this] { rescan(); });
+}
+
+void Gallery::setLoading(bool loading) {
+  if (loading == loading_) return;
+  loading_ = loading;
+  Q_EMIT loadingChanged(loading);
+}
+
+QCoro::Task<> Gallery::open(QString folder) {
+  folder = QDir::cleanPath(QDir(folder).absolutePath());
+  const quint64 openCount = ++openCount_;
+  const QPointer<Gallery> self(this);
+  if (!watcher_.directories().isEmpty()) watcher_.removePaths(watcher_.directories());
+  folder_ = folder;
+  indexLoaded_ = false;
+  indexDirty_ = false;
+  thumbnails_.dropPendingRequests();
+  model_.setEntries({});
+  setLoading(true);
+
+  const KnownEntries known = co_await QtConcurrent::run(prepareFolder, folder);
+  if (!self || openCount != openCount_) co_return;
+  if (!QFileInfo(folder).isDir()) {
+    setLoading(false);
+    Q_EMIT errorOccurred(tr("Cannot create the gallery folder %1.").arg(QDir::toNativeSeparators(folder)));
+    co_return;
+  }
+  model_.setEntries(known.values());
+  indexLoaded_ = true;
+  watcher_.addPath(folder);  // before the scan, so that nothing between the two is missed
+  co_await rescan();
+}
+
+QCoro::Task<> Gallery::rescan() {
+  if (!indexLoaded_) co_return;  // open() scans once the index is in
+  if (rescanning_) {
+    rescanAgain_ = true;
+    co_return;
+  }
+  const QPointer<Gallery> self(this);
+  rescanning_ = true;
+  do {
+    rescanAgain_ = false;
+    const quint64 openCount = openCount_;
+    const QString folder = folder_;
+    KnownEntries known;
+    known.reserve(model_.entries().size());
+    for (const GalleryEntry& entry : model_.entries()) known.insert(entry.path, entry);
+    const bool indexDirty = std::exchange(indexDirty_, false);
+    const QList<GalleryEntry> entries = co_await QtConcurrent::run(scanAndIndex, folder, known, indexDirty);
+    if (!self) co_return;
+    if (openCount == openCount_) model_.update(entries);
+  } while (rescanAgain_);
+  rescanning_ = false;
+  if (indexLoaded_) setLoading(false);
+}
+
+QCoro::Task<QString> Gallery::save(QImage image, GenerationSettings settings, QString attentionMapsPath) {
+  const QPointer<Gallery> self(this);
+  const QString folder = folder_;
+  if (folder.isEmpty()) {
+    Q_EMIT saveFailed(tr("No gallery folder is open."));
+    co_return QString();
+  }
+  const Saved result = co_await QtConcurrent::run(saveInto, folder, image, settings, attentionMapsPath);
+  if (!self) co_return result.entry.path;
+  if (!result.error.isEmpty()) {
+    Q_EMIT saveFailed(result.error);
+    co_return QString();
+  }
+  if (folder == folder_) {
+    model_.addOrReplace(result.entry);
+    indexDirty_ = true;
+  }
+  Q_EMIT saved(result.entry.path);
+  co_return result.entry.path;
+}
+
+bool Gallery::moveToTrash(const QString& path) {
+  if (!QFile::moveToTrash(path)) {
+    Q_EMIT errorOccurred(tr("Cannot move %1 to the trash.").arg(QDir::toNativeSeparators(path)));
+    return false;
+  }
+  const QString maps = attentionMapsPath(path);
+  if (QFileInfo::exists(maps)) QFile::moveToTrash(maps);
+  model_.remove(path);
+  indexDirty_ = true;
+  rescanTimer_.start();
+  return true;
+}
+
+QCoro::Task<QList<GalleryEntry>> Gallery::readImages(QStringList paths) {
+  co_return co_await QtConcurrent::run(readEntries, paths);
+}
+
+}  // namespace bksdm::gallery

@@ -1,0 +1,260 @@
+// What the gallery writes into a PNG comes back exactly, and what other programs write is read.
+#include <QImage>
+#include <QImageWriter>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <limits>
+
+#include "app/gallery/gallery_index.h"
+#include "app/gallery/generation_settings.h"
+#include "app/gallery/image_file.h"
+#include "app/gallery/word_diff.h"
+#include "core/io/error.h"
+#include "core/io/png.h"
+
+using namespace bksdm::gallery;
+using Pairs = QList<std::pair<QString, QString>>;
+
+namespace {
+
+QImage testImage(int width = 64, int height = 48) {
+  QImage image(width, height, QImage::Format_RGB32);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) image.setPixel(x, y, qRgb(x * 4, y * 5, (x * y) % 256));
+  return image;
+}
+
+GenerationSettings fullSettings() {
+  GenerationSettings settings;
+  settings.prompt = QStringLiteral("a red fox in the snow, (masterpiece:1.2)");
+  settings.negativePrompt = QStringLiteral("blurry, lowres");
+  settings.modelId = QStringLiteral("nota-ai/bk-sdm-v2-tiny");
+  settings.modelName = QStringLiteral("BK-SDM-v2-Tiny");
+  settings.modelHashes = {{"unet/diffusion_pytorch_model.safetensors", QString(64, QChar('a'))},
+                          {"vae/diffusion_pytorch_model.safetensors", QString(64, QChar('b'))}};
+  settings.scheduler = QStringLiteral("dpmpp_2m_karras");
+  settings.steps = 25;
+  settings.guidanceScale = 7.25;
+  settings.eta = 0.0;
+  settings.seed = 3221453162u;
+  settings.width = 512;
+  settings.height = 768;
+  settings.batchIndex = 2;
+  settings.numImages = 4;
+  settings.appVersion = QStringLiteral("0.1.0");
+  settings.created = QDateTime::fromString(QStringLiteral("2024-06-11T15:30:12.345+02:00"), Qt::ISODateWithMs);
+  return settings;
+}
+
+// A PNG as another program writes it: the image and one `parameters` chunk.
+QString writeForeignPng(const QString& folder, const QString& name, const QString& parameters) {
+  bksdm::RgbImage rgb{4, 4, std::vector<uint8_t>(48, 128)};
+  const std::string bytes = bksdm::encode_png(rgb, {{"parameters", parameters.toStdString()}});
+  const QString path = folder + '/' + name;
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size())) return {};
+  return path;
+}
+
+QByteArray fileBytes(const QString& path) {
+  QFile file(path);
+  return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+}  // namespace
+
+class MetadataTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void settingsJsonRoundTrip() {
+    GenerationSettings settings = fullSettings();
+    QCOMPARE(GenerationSettings::fromJson(settings.toJson()), settings);
+    settings.seed = std::numeric_limits<quint64>::max();  // beyond int64: written as a string
+    const QJsonObject json = QJsonDocument::fromJson(QJsonDocument(settings.toJson()).toJson()).object();
+    QCOMPARE(GenerationSettings::fromJson(json), settings);
+  }
+
+  void settingsFromForeignJsonKeepDefaults() {
+    const GenerationSettings settings = GenerationSettings::fromJson(QJsonObject{{"prompt", "x"}, {"steps", "many"}});
+    QCOMPARE(settings.prompt, QStringLiteral("x"));
+    QCOMPARE(settings.steps, GenerationSettings{}.steps);
+  }
+
+  void pngRoundTrip_data() {
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<QString>("negative");
+    QTest::newRow("ascii") << QString("a red fox in the snow, (masterpiece:1.2)") << QString("blurry");
+    QTest::newRow("latin-1") << QString("café crème, déjà vu") << QString();
+    QTest::newRow("unicode") << QStringLiteral("눈 속의 붉은 여우, 雪の中の狐, лиса 🦊") << QStringLiteral("흐릿한, 低品質");
+    QTest::newRow("multi-line") << QString("  first line, indented\n\nthird line: with a colon, \"quotes\"\n")
+                                << QString("Negative prompt: inside\nsecond: line, 2");
+  }
+
+  // Write, read, reuse: the settings read back are the ones written, to the last field.
+  void pngRoundTrip() {
+    QFETCH(QString, prompt);
+    QFETCH(QString, negative);
+    QTemporaryDir folder;
+    GenerationSettings settings = fullSettings();
+    settings.prompt = prompt;
+    settings.negativePrompt = negative;
+    const GalleryEntry written = writeImageFile(folder.path(), testImage(), settings);
+
+    const ImageMetadata read = readImageMetadata(written.path);
+    QCOMPARE(read.source, ImageMetadata::Source::Studio);
+    QCOMPARE(read.settings, settings);
+    QCOMPARE(read, written.metadata);
+    QCOMPARE(readEntry(QFileInfo(written.path), false), written);
+    QCOMPARE(QImage(written.path).convertToFormat(QImage::Format_RGB32), testImage());
+
+    // Other programs see the A1111 text: prompt and settings line as A1111 writes them.
+    const ImageMetadata a1111 = metadataFromParameters(read.parameters);
+    QCOMPARE(a1111.settings.seed, settings.seed);
+    QCOMPARE(a1111.settings.steps, settings.steps);
+    QCOMPARE(a1111.settings.guidanceScale, settings.guidanceScale);
+    QCOMPARE(a1111.settings.scheduler, settings.scheduler);
+    QCOMPARE(a1111.settings.width, settings.width);
+    QCOMPARE(a1111.settings.height, settings.height);
+    QCOMPARE(a1111.settings.modelName, settings.modelName);
+    QCOMPARE(a1111.settings.negativePrompt, negative.trimmed());
+  }
+
+  // PIL's (and A1111's) choice: tEXt for Latin-1, iTXt for anything else.
+  void chunkTypeFollowsText() {
+    QTemporaryDir folder;
+    GenerationSettings settings = fullSettings();
+    const QByteArray latin = fileBytes(writeImageFile(folder.path(), testImage(), settings).path);
+    QVERIFY(latin.contains("tEXtparameters"));
+    settings.prompt = QStringLiteral("여우");
+    settings.seed += 1;
+    const QByteArray unicode = fileBytes(writeImageFile(folder.path(), testImage(), settings).path);
+    QVERIFY(unicode.contains("iTXtparameters"));
+    QVERIFY(unicode.contains(QByteArray("iTXt") + kSettingsKeyword));
+  }
+
+  void foreignParameters_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("prompt");
+    QTest::addColumn<QString>("negative");
+    QTest::addColumn<QString>("scheduler");
+    QTest::addColumn<int>("steps");
+    QTest::addColumn<double>("guidance");
+    QTest::addColumn<quint64>("seed");
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("model");
+    QTest::addColumn<Pairs>("other");
+
+    QTest::newRow("AUTOMATIC1111 1.9")
+        << QString("masterpiece, best quality, 1girl, (blue eyes:1.2), looking at viewer\n"
+           "Negative prompt: lowres, bad anatomy, bad hands,\n"
+           "text, error, missing fingers\n"
+           "Steps: 20, Sampler: DPM++ 2M, Schedule type: Karras, CFG scale: 7, Seed: 3221453162, Size: 512x768, "
+           "Model hash: 6ce0161689, Model: v1-5-pruned-emaonly, Denoising strength: 0.7, Hires upscale: 2, "
+           "Lora hashes: \"add_detail: 7c6bad76eb54, more_details: 3b8aa1d351ef\", Version: v1.9.4")
+        << QString("masterpiece, best quality, 1girl, (blue eyes:1.2), looking at viewer")
+        << QString("lowres, bad anatomy, bad hands,\ntext, error, missing fingers") << QString("dpmpp_2m_karras") << 20 << 7.0
+        << quint64(3221453162u) << QSize(512, 768) << QString("v1-5-pruned-emaonly")
+        << Pairs{{"Model hash", "6ce0161689"},
+                 {"Denoising strength", "0.7"},
+                 {"Hires upscale", "2"},
+                 {"Lora hashes", "add_detail: 7c6bad76eb54, more_details: 3b8aa1d351ef"},
+                 {"Version", "v1.9.4"}};
+    QTest::newRow("AUTOMATIC1111 1.5, multi-line prompt")
+        << QString("a castle on a hill,\nat sunset, (dramatic lighting)\n"
+           "Steps: 30, Sampler: Euler a, CFG scale: 8.5, Seed: 12, Size: 768x512, Model hash: e6bb9ea85b, "
+           "Model: sd-v1-4, Clip skip: 2, ENSD: 31337")
+        << QString("a castle on a hill,\nat sunset, (dramatic lighting)") << QString("") << QString("euler_a") << 30 << 8.5 << quint64(12)
+        << QSize(768, 512) << QString("sd-v1-4") << Pairs{{"Model hash", "e6bb9ea85b"}, {"Clip skip", "2"}, {"ENSD", "31337"}};
+    // stable-diffusion.cpp names its samplers its own way: kept, not guessed.
+    QTest::newRow("stable-diffusion.cpp")
+        << QString("a lovely cat\nNegative prompt: ugly\nSteps: 20, CFG scale: 7.000000, Seed: 42, Size: 512x512, "
+           "Model: sd-v1-4.safetensors, RNG: cuda, Sampler: euler_a, Version: stable-diffusion.cpp")
+        << QString("a lovely cat") << QString("ugly") << QString("") << 20 << 7.0 << quint64(42) << QSize(512, 512) << QString("sd-v1-4.safetensors")
+        << Pairs{{"RNG", "cuda"}, {"Sampler", "euler_a"}, {"Version", "stable-diffusion.cpp"}};
+    QTest::newRow("prompt only")
+        << QStringLiteral("just a prompt, nothing else") << QString("just a prompt, nothing else") << QString("") << QString("") << 25 << 7.5
+        << quint64(0) << QSize(512, 512) << QString("") << Pairs{};
+    QTest::newRow("unicode prompt") << QStringLiteral("고양이, 猫\nSteps: 10, Sampler: DDIM, CFG scale: 5, Seed: 7, Size: 256x256")
+                                    << QStringLiteral("고양이, 猫") << QString("") << QString("ddim") << 10 << 5.0 << quint64(7)
+                                    << QSize(256, 256) << QString("") << Pairs{};
+  }
+
+  // Read through the same reader as gallery files: from a PNG on disk.
+  void foreignParameters() {
+    QFETCH(QString, text);
+    QTemporaryDir folder;
+    const QString path = writeForeignPng(folder.path(), "foreign.png", text);
+    const ImageMetadata metadata = readImageMetadata(path);
+    QCOMPARE(metadata.source, ImageMetadata::Source::Parameters);
+    QCOMPARE(metadata.parameters, text);
+    QTEST(metadata.settings.prompt, "prompt");
+    QTEST(metadata.settings.negativePrompt, "negative");
+    QTEST(metadata.settings.scheduler, "scheduler");
+    QTEST(metadata.settings.steps, "steps");
+    QTEST(metadata.settings.guidanceScale, "guidance");
+    QTEST(metadata.settings.seed, "seed");
+    QTEST(QSize(metadata.settings.width, metadata.settings.height), "size");
+    QTEST(metadata.settings.modelName, "model");
+    QTEST(metadata.otherParameters, "other");
+  }
+
+  // Qt writes long texts compressed (zTXt), its newlines as spaces; any PNG writer's
+  // `parameters` is read.
+  void compressedParametersFromQt() {
+    QTemporaryDir folder;
+    const QString path = folder.filePath("qt.png");
+    QImageWriter writer(path);
+    writer.setText(QStringLiteral("parameters"), QString(300, QChar('w')) + " Steps: 12, Sampler: DDIM, CFG scale: 6, Seed: 99, Size: 64x48");
+    QVERIFY(writer.write(testImage()));
+    const ImageMetadata metadata = readImageMetadata(path);
+    QCOMPARE(metadata.source, ImageMetadata::Source::Parameters);
+    QVERIFY(metadata.parameters.startsWith(QString(300, QChar('w'))));
+    QCOMPARE(metadata.settings.seed, quint64(99));
+    QCOMPARE(metadata.settings.scheduler, QStringLiteral("ddim"));
+  }
+
+  void fileWithoutSettings() {
+    QTemporaryDir folder;
+    const QString plain = folder.filePath("plain.png");
+    QVERIFY(testImage().save(plain));
+    QCOMPARE(readImageMetadata(plain).source, ImageMetadata::Source::None);
+    const QString jpeg = folder.filePath("photo.jpg");
+    QVERIFY(testImage().save(jpeg));
+    QVERIFY_THROWS_EXCEPTION(bksdm::Error, readImageMetadata(jpeg));
+    QCOMPARE(readEntry(QFileInfo(jpeg), false).metadata.hasSettings(), false);
+  }
+
+  void fileStems() {
+    GenerationSettings settings = fullSettings();
+    QCOMPARE(imageFileStem(settings), QStringLiteral("20240611-153012_3221453162_3"));
+    settings.numImages = 1;
+    QCOMPARE(imageFileStem(settings), QStringLiteral("20240611-153012_3221453162"));
+  }
+
+  // The comparison's highlights: only what differs, and in prompts the words that differ.
+  void differences() {
+    GenerationSettings a = fullSettings(), b = fullSettings();
+    b.prompt = QStringLiteral("a blue fox in the snow, (masterpiece:1.2)");
+    b.created = b.created.addSecs(60);
+    QCOMPARE(differingFields({a, b}), QStringList{"prompt"});
+    b.steps = 30;
+    QCOMPARE(differingFields({a, b}), (QStringList{"prompt", "steps"}));
+
+    QStringList changed;
+    QString joined;
+    for (const DiffPiece& piece : diffWords(b.prompt, a.prompt)) {
+      joined += piece.text;
+      if (piece.changed) changed << piece.text;
+    }
+    QCOMPARE(joined, b.prompt);
+    QCOMPARE(changed, QStringList{"blue"});
+    QCOMPARE(diffWords("Red FOX", "a red fox").size(), 3);
+    QVERIFY(!diffWords("Red FOX", "a red fox")[0].changed);
+  }
+};
+
+QTEST_GUILESS_MAIN(MetadataTest)
+#include "test_metadata.moc"
