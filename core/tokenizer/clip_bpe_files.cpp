@@ -221,6 +221,7 @@ ClipBpeFiles read_clip_bpe_files(const std::filesystem::path& tokenizer_dir) {
   read_merges(tokenizer_dir / "merges.txt", ids, files);
   files.bos_id = resolve_special_token(tokenizer_dir, "bos_token", "<|startoftext|>", ids);
   files.eos_id = resolve_special_token(tokenizer_dir, "eos_token", "<|endoftext|>", ids);
+  files.unk_id = resolve_special_token(tokenizer_dir, "unk_token", "<|endoftext|>", ids);
   files.pad_id = resolve_special_token(tokenizer_dir, "pad_token", "<|endoftext|>", ids);
   return files;
 }

@@ -14,6 +14,7 @@ struct ClipBpeFiles {
   std::vector<int> merge_ids;                               // the id of each merge's joined piece
   int bos_id = 0;
   int eos_id = 0;
+  int unk_id = 0;
   int pad_id = 0;
 };
 

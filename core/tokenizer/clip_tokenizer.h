@@ -34,8 +34,11 @@ struct TokenizedPrompt {
   std::string truncated_text;       // the cleaned text from the first cut token on ("" if none)
 };
 
-// CLIP's tokenizer as OpenAI's code (and transformers' CLIPTokenizer with ftfy) runs it: text
-// cleaning, the pre-split regex, byte-level BPE (by sentencepiece, fed one word at a time).
+// CLIP's tokenizer as OpenAI's code runs it: text cleaning, the pre-split regex, byte-level BPE
+// (by sentencepiece, fed one word at a time). One thing is taken from transformers' CLIPTokenizer,
+// which diffusers runs: a special token of the tokenizer files that CLIP's regex does not know
+// (SD 2.x's pad token "!") is cut out of the raw prompt first and always becomes that token, so
+// "wow!" is [..., 0] for SD 2.x, as diffusers encodes it.
 class ClipTokenizer {
  public:
   // Reads vocab.json, merges.txt, special_tokens_map.json and tokenizer_config.json of a model's
@@ -61,18 +64,20 @@ class ClipTokenizer {
   std::string piece(int id) const;
 
  private:
+  struct Encoding;
+
   ClipTokenizer() = default;
-  // The tokens of every pre-split word of cleaned text, with the word each comes from.
-  void encode_words(std::string_view cleaned, const std::vector<TextSpan>& words, std::vector<int>& ids,
-                    std::vector<int>* word_of_token) const;
+  Encoding encode_text(std::string_view text) const;
+  void encode_word(std::string_view word, std::vector<int>& ids) const;
 
   std::vector<std::string> vocab_;
   std::vector<int> byte_lengths_;  // how many bytes of text each token spells
   int bos_id_ = 0;
   int eos_id_ = 0;
   int pad_id_ = 0;
-  int start_of_text_id_ = -1;  // the special tokens as they may be written in a prompt
+  int start_of_text_id_ = -1;  // the special tokens as CLIP's regex finds them in a prompt
   int end_of_text_id_ = -1;
+  std::vector<int> cut_out_ids_;  // the special tokens cut out of the raw prompt first
   std::unique_ptr<SentencePieceProcessor> bpe_;
 };
 

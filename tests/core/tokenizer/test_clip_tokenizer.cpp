@@ -129,6 +129,23 @@ TEST(ClipTokenizer, ResolvesTheSpecialTokensOfEachFamily) {
   EXPECT_THROW(sd1_tokenizer().piece(49408), Error);
 }
 
+// transformers cuts SD 2.x's pad token "!" out of the raw prompt, so diffusers encodes every "!"
+// as id 0 (huggingface/diffusers#4153); OpenAI's tokenizer would give "!</w>" (256), "!!</w>" (748).
+TEST(ClipTokenizer, EncodesSd2ExclamationMarksAsDiffusersDoes) {
+  const auto sd2 = ClipTokenizer::load(kSd2Tokenizer);
+  EXPECT_EQ(sd2->encode("! !! !!!"), (std::vector<int>{49406, 0, 0, 0, 0, 0, 0, 49407}));
+  EXPECT_EQ(sd2->encode("Wow!! a cat?!"), (std::vector<int>{49406, 2781, 0, 0, 320, 2368, 286, 0, 49407}));
+  EXPECT_EQ(sd1_tokenizer().encode("Wow!! a cat?!"), (std::vector<int>{49406, 2781, 748, 320, 2368, 2835, 49407}));
+  const bksdm::TokenizedPrompt prompt = sd2->encode_for_model("hello, world!");
+  EXPECT_EQ(prompt.cleaned_text, "hello, world !");
+  ASSERT_EQ(prompt.tokens.size(), 4u);
+  EXPECT_EQ(prompt.tokens[3].id, 0);
+  EXPECT_EQ(prompt.tokens[3].word, 3);
+  EXPECT_EQ(prompt.tokens[3].bytes.begin, 13u);
+  EXPECT_EQ(prompt.tokens[3].bytes.end, 14u);
+  EXPECT_EQ(sd2->count_tokens("hello, world!"), 4);
+}
+
 TEST(ClipTokenizer, TellsWhatTruncationCut) {
   std::string prompt = "a photo of";
   for (int i = 0; i < 80; ++i) prompt += " cat" + std::to_string(i % 10);
