@@ -11,6 +11,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QListView>
 #include <QPainter>
 #include <QScrollBar>
@@ -25,6 +26,8 @@
 
 #include "app/gallery/gallery.h"
 #include "app/gallery/gallery_filter_model.h"
+#include "app/gallery/gallery_index.h"
+#include "app/gallery/gallery_model.h"
 #include "app/gallery/image_file.h"
 #include "ui/gallery/gallery_widget.h"
 
@@ -177,7 +180,42 @@ void pageThroughGrid(QListView* view, const char* label) {
               label, pages, seconds, rows / seconds, s.mean, s.p95, s.max, longestStall);
 }
 
+template <typename Function>
+double milliseconds(Function function) {
+  QElapsedTimer timer;
+  timer.start();
+  function();
+  return timer.nsecsElapsed() / 1e6;
+}
+
+// The index on its own, off the UI thread: a scan without and with it, reading and writing it,
+// and on the UI thread, filling the model and sorting it.
+void measureIndex(const QString& folder, const QString& cacheFolder) {
+  const QString index = QDir(cacheFolder).filePath("bench-index.json");
+  QList<GalleryEntry> entries;
+  KnownEntries known;
+  std::printf("\n[index, %s]\n", qPrintable(folder));
+  std::printf("%-34s %8.1f ms\n", "scan, every file read", milliseconds([&] { entries = scanFolder(folder, {}).entries; }));
+  std::printf("%-34s %8.1f ms\n", "write index", milliseconds([&] { writeIndex(index, folder, entries); }));
+  std::printf("%-34s %8.1f ms (%.1f MB)\n", "read index", milliseconds([&] { known = readIndex(index, folder); }),
+              QFileInfo(index).size() / 1e6);
+  std::printf("%-34s %8.1f ms\n", "scan with the index (stat only)", milliseconds([&] { scanFolder(folder, known); }));
+  ThumbnailCache thumbnails(160, cacheFolder);
+  GalleryModel model(&thumbnails);
+  std::printf("%-34s %8.1f ms\n", "model filled (UI thread)", milliseconds([&] { model.setEntries(known.values()); }));
+  GalleryFilterModel filter(&model);
+  std::printf("%-34s %8.1f ms\n", "sorted by date (UI thread)",
+              milliseconds([&] { filter.setSortKey(GalleryFilterModel::SortKey::Date, Qt::AscendingOrder); }));
+  std::printf("%-34s %8.1f ms\n", "search \"fox\" (UI thread)", milliseconds([&] { filter.setSearchText("fox"); }));
+  FolderScan oneNew;
+  oneNew.entries = entries;
+  oneNew.updated = {entries.first()};
+  oneNew.updated.first().path += QStringLiteral(".new.png");
+  std::printf("%-34s %8.1f ms\n", "a new image merged (UI thread)", milliseconds([&] { model.update(oneNew); }));
+}
+
 struct Run {
+  double listed = 0;
   double firstThumbnails = 0;
   double allListed = 0;
 };
@@ -187,8 +225,8 @@ Run openAndShow(GalleryWidget& widget, const QString& folder) {
   QElapsedTimer timer;
   timer.start();
   widget.openFolder(folder);
-  const double listed = waitUntil([&] { return widget.view()->model()->rowCount() > 0; });
-  run.firstThumbnails = listed + waitUntil([&] { return thumbnailsShown(widget.view()); });
+  run.listed = waitUntil([&] { return widget.view()->model()->rowCount() > 0; });
+  run.firstThumbnails = run.listed + waitUntil([&] { return thumbnailsShown(widget.view()); });
   waitUntil([&] { return !widget.gallery()->isLoading(); });
   run.allListed = timer.nsecsElapsed() / 1e6;
   return run;
@@ -202,8 +240,8 @@ void measure(const QString& folder, const QString& cacheHome, bool coldIndex, bo
   widget.show();
   const Run run = openAndShow(widget, folder);
   std::printf("\n[%s]\n", label);
-  std::printf("%-34s %8.1f ms (%d images listed, all read after %.1f ms)\n", "first screen of thumbnails",
-              run.firstThumbnails, widget.view()->model()->rowCount(), run.allListed);
+  std::printf("%-34s %8.1f ms (listed after %.1f ms; all %d images read after %.1f ms)\n", "first screen of thumbnails",
+              run.firstThumbnails, run.listed, widget.view()->model()->rowCount(), run.allListed);
   std::printf("%-34s %5zu cells on screen\n", "", size_t(visibleIndexes(widget.view()).size()));
   flingThroughGrid(widget.view(), "fling, page per frame (no wait)");
   widget.view()->verticalScrollBar()->setValue(0);
@@ -235,6 +273,7 @@ int main(int argc, char** argv) {
   const QString cacheHome = home.filePath("cache/bksdm-bench/gallery-bench");
   std::printf("folder %s, %d threads for thumbnails, platform %s\n", qPrintable(folder),
               std::max(2, QThread::idealThreadCount() / 2), qPrintable(QGuiApplication::platformName()));
+  measureIndex(folder, home.filePath("index-bench"));
   measure(folder, cacheHome, true, true, "cold: no index, no thumbnails on disk");
   measure(folder, cacheHome, false, false, "warm: index and thumbnails on disk");
   return 0;

@@ -29,18 +29,17 @@ struct Saved {
 // Never a lambda with captures inside a co_await expression: GCC 12 destroys its captures twice
 // (a use after free found by AddressSanitizer); functions with arguments are safe.
 
-// The index as a starting point; made ready for the folder's first scan.
-KnownEntries prepareFolder(const QString& folder) {
+struct Opened {
+  KnownEntries index;
+  QList<GalleryEntry> shown;  // until the first scan ends: the index, or a bare listing without one
+};
+
+Opened prepareFolder(const QString& folder) {
   QDir().mkpath(folder);
   removeStaleTemporaryFiles(folder, kStaleTemporaryAge);
-  return readIndex(indexPath(folder), folder);
-}
-
-QList<GalleryEntry> scanAndIndex(const QString& folder, const KnownEntries& known, bool indexDirty) {
-  bool changed = false;
-  QList<GalleryEntry> entries = scanFolder(folder, known, &changed);
-  if (changed || indexDirty) writeIndex(indexPath(folder), folder, entries);
-  return entries;
+  Opened opened{readIndex(indexPath(folder), folder), {}};
+  opened.shown = opened.index.isEmpty() ? listFolder(folder) : opened.index.values();
+  return opened;
 }
 
 Saved saveInto(const QString& folder, const QImage& image, const GenerationSettings& settings, const QString& attentionMapsPath) {
@@ -64,8 +63,10 @@ Gallery::Gallery(int thumbnailEdge, QString thumbnailFolder, QObject* parent)
   rescanTimer_.setSingleShot(true);
   rescanTimer_.setInterval(kRescanDelayMs);
   connect(&watcher_, &QFileSystemWatcher::directoryChanged, &rescanTimer_, qOverload<>(&QTimer::start));
-  connect(&rescanTimer_, &QTimer::timeout, this, [this] { rescan(); });
+  connect(&rescanTimer_, &QTimer::timeout, this, [this] { rescan(modelEntries()); });
 }
+
+Gallery::~Gallery() { indexWritten_.waitForFinished(); }
 
 void Gallery::setLoading(bool loading) {
   if (loading == loading_) return;
@@ -85,20 +86,27 @@ QCoro::Task<> Gallery::open(QString folder) {
   model_.setEntries({});
   setLoading(true);
 
-  const KnownEntries known = co_await QtConcurrent::run(prepareFolder, folder);
+  const Opened opened = co_await QtConcurrent::run(prepareFolder, folder);
   if (!self || openCount != openCount_) co_return;
   if (!QFileInfo(folder).isDir()) {
     setLoading(false);
     Q_EMIT errorOccurred(tr("Cannot create the gallery folder %1.").arg(QDir::toNativeSeparators(folder)));
     co_return;
   }
-  model_.setEntries(known.values());
+  model_.setEntries(opened.shown);
   indexLoaded_ = true;
   watcher_.addPath(folder);  // before the scan, so that nothing between the two is missed
-  co_await rescan();
+  co_await rescan(opened.index);
 }
 
-QCoro::Task<> Gallery::rescan() {
+KnownEntries Gallery::modelEntries() const {
+  KnownEntries known;
+  known.reserve(model_.entries().size());
+  for (const GalleryEntry& entry : model_.entries()) known.insert(entry.path, entry);
+  return known;
+}
+
+QCoro::Task<> Gallery::rescan(KnownEntries known) {
   if (!indexLoaded_) co_return;  // open() scans once the index is in
   if (rescanning_) {
     rescanAgain_ = true;
@@ -106,18 +114,19 @@ QCoro::Task<> Gallery::rescan() {
   }
   const QPointer<Gallery> self(this);
   rescanning_ = true;
-  do {
+  for (bool first = true; first || rescanAgain_; first = false) {
     rescanAgain_ = false;
+    if (!first) known = modelEntries();
     const quint64 openCount = openCount_;
     const QString folder = folder_;
-    KnownEntries known;
-    known.reserve(model_.entries().size());
-    for (const GalleryEntry& entry : model_.entries()) known.insert(entry.path, entry);
-    const bool indexDirty = std::exchange(indexDirty_, false);
-    const QList<GalleryEntry> entries = co_await QtConcurrent::run(scanAndIndex, folder, known, indexDirty);
+    const FolderScan scan = co_await QtConcurrent::run(scanFolder, folder, known);
     if (!self) co_return;
-    if (openCount == openCount_) model_.update(entries);
-  } while (rescanAgain_);
+    if (openCount != openCount_) continue;
+    model_.update(scan);
+    // Off the path to the screen: until it is written, the next start only rescans more.
+    const bool dirty = std::exchange(indexDirty_, false);
+    if (scan.changed() || dirty) indexWritten_ = QtConcurrent::run(writeIndex, indexPath(folder), folder, scan.entries);
+  }
   rescanning_ = false;
   if (indexLoaded_) setLoading(false);
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include <QFileSystemWatcher>
+#include <QFuture>
 #include <QImage>
 #include <QObject>
 #include <QStringList>
@@ -8,6 +9,7 @@
 #include <qcoro/qcorotask.h>
 
 #include "app/gallery/gallery_entry.h"
+#include "app/gallery/gallery_index.h"
 #include "app/gallery/gallery_model.h"
 #include "app/gallery/generation_settings.h"
 #include "app/gallery/thumbnail_cache.h"
@@ -22,6 +24,7 @@ class Gallery : public QObject {
  public:
   // `thumbnailEdge` in device pixels; `thumbnailFolder` empty: the standard cache location.
   explicit Gallery(int thumbnailEdge = 256, QString thumbnailFolder = {}, QObject* parent = nullptr);
+  ~Gallery() override;  // waits for the index being written
 
   const QString& folder() const { return folder_; }
   GalleryModel* model() { return &model_; }
@@ -48,7 +51,9 @@ class Gallery : public QObject {
   void errorOccurred(const QString& message);
 
  private:
-  QCoro::Task<> rescan();
+  // Reads what changed on disk since `known`; scans asked for meanwhile run after it, once.
+  QCoro::Task<> rescan(KnownEntries known);
+  KnownEntries modelEntries() const;
   void setLoading(bool loading);
 
   QString folder_;
@@ -62,6 +67,7 @@ class Gallery : public QObject {
   bool rescanning_ = false;
   bool rescanAgain_ = false;
   bool indexDirty_ = false;   // the model changed without a scan: the index needs writing
+  QFuture<bool> indexWritten_;
 };
 
 }  // namespace bksdm::gallery

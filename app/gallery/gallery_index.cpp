@@ -50,25 +50,42 @@ GalleryEntry readEntry(const QFileInfo& file, bool hasAttentionMaps) {
   return entry;
 }
 
-QList<GalleryEntry> scanFolder(const QString& folder, const KnownEntries& known, bool* changed) {
+FolderScan scanFolder(const QString& folder, const KnownEntries& known) {
   const QDir dir(folder);
   const QSet<QString> withMaps = attentionMapStems(dir);
-  QList<GalleryEntry> entries;
+  FolderScan scan;
   QList<FileToRead> toRead;
-  bool differs = false;
+  qsizetype stillThere = 0;  // files that `known` has, changed or not
   for (const QFileInfo& file : dir.entryInfoList({QStringLiteral("*.png")}, QDir::Files, QDir::NoSort)) {
     const bool hasMaps = withMaps.contains(file.completeBaseName());
     const auto it = known.constFind(file.absoluteFilePath());
+    stillThere += it != known.cend();
     if (it == known.cend() || !isUnchanged(*it, file)) {
       toRead.append({file, hasMaps});
       continue;
     }
-    entries.append(*it);
-    differs |= it->hasAttentionMaps != hasMaps;
-    entries.last().hasAttentionMaps = hasMaps;
+    scan.entries.append(*it);
+    if (it->hasAttentionMaps == hasMaps) continue;
+    scan.entries.last().hasAttentionMaps = hasMaps;
+    scan.updated.append(scan.entries.last());
   }
-  entries += QtConcurrent::blockingMapped(toRead, [](const FileToRead& item) { return readEntry(item.file, item.hasAttentionMaps); });
-  if (changed) *changed = differs || !toRead.isEmpty() || entries.size() != known.size();
+  scan.removed = stillThere < known.size();
+  const QList<GalleryEntry> read = QtConcurrent::blockingMapped(toRead, [](const FileToRead& item) {
+    return readEntry(item.file, item.hasAttentionMaps);
+  });
+  scan.entries += read;
+  scan.updated += read;
+  return scan;
+}
+
+QList<GalleryEntry> listFolder(const QString& folder) {
+  QList<GalleryEntry> entries;
+  for (const QFileInfo& file : QDir(folder).entryInfoList({QStringLiteral("*.png")}, QDir::Files, QDir::NoSort)) {
+    GalleryEntry& entry = entries.emplace_back();
+    entry.path = file.absoluteFilePath();
+    entry.size = file.size();
+    entry.modifiedMs = file.lastModified().toMSecsSinceEpoch();
+  }
   return entries;
 }
 

@@ -15,10 +15,21 @@ using KnownEntries = QHash<QString, GalleryEntry>;
 // Reads one image file; a file without readable metadata still makes an entry (without settings).
 GalleryEntry readEntry(const QFileInfo& file, bool hasAttentionMaps);
 
-// The folder's PNG images. Entries of `known` whose file has the same size and mtime
-// are kept; the other files are read in parallel. `changed` tells whether the result differs from
-// `known`. Blocking: call it off the UI thread.
-QList<GalleryEntry> scanFolder(const QString& folder, const KnownEntries& known, bool* changed = nullptr);
+struct FolderScan {
+  QList<GalleryEntry> entries;  // every PNG of the folder
+  QList<GalleryEntry> updated;  // those new or changed since `known`
+  bool removed = false;         // some of `known` are gone
+
+  bool changed() const { return removed || !updated.isEmpty(); }
+};
+
+// The folder's PNG images. Entries of `known` whose file has the same size and mtime are kept;
+// the other files are read, in parallel. Blocking: call it off the UI thread.
+FolderScan scanFolder(const QString& folder, const KnownEntries& known);
+
+// The folder's PNG images by name, size and mtime only, without reading them: what the grid can
+// show (thumbnails need no more) while the first scan of a folder without index reads them.
+QList<GalleryEntry> listFolder(const QString& folder);
 
 // Where the index of `folder` lives: a file in the cache location named by a hash of the folder.
 QString indexPath(const QString& folder);

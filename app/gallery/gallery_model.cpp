@@ -116,30 +116,42 @@ void GalleryModel::setEntries(QList<GalleryEntry> entries) {
   endResetModel();
 }
 
-void GalleryModel::update(const QList<GalleryEntry>& entries) {
-  QHash<QString, const GalleryEntry*> present;
-  for (const GalleryEntry& entry : entries) present.insert(entry.path, &entry);
-  for (int row = int(entries_.size()) - 1; row >= 0; --row)
-    if (!present.contains(entries_[row].path)) removeRow(row);
-  reindex();
+void GalleryModel::update(const FolderScan& scan) {
+  if (!scan.changed()) return;
+  QList<int> gone;
+  if (scan.removed) {
+    QSet<QString> present;
+    present.reserve(scan.entries.size());
+    for (const GalleryEntry& entry : scan.entries) present.insert(entry.path);
+    for (int row = int(entries_.size()) - 1; row >= 0; --row)
+      if (!present.contains(entries_[row].path)) gone.append(row);
+  }
+  // Thousands of row signals, each re-sorted by the proxy, cost far more than one reset.
+  if (gone.size() + scan.updated.size() > entries_.size() / 4) return setEntries(scan.entries);
+  for (int row : gone) removeRow(row);
+  if (!gone.isEmpty()) reindex();
   QList<GalleryEntry> added;
-  for (const GalleryEntry& entry : entries) {
+  for (const GalleryEntry& entry : scan.updated) {
     const int row = rowOf(entry.path);
     if (row < 0) {
       added.append(entry);
-    } else if (!(entries_[row] == entry)) {
+    } else {
       entries_[row] = entry;
       Q_EMIT dataChanged(index(row), index(row));
     }
   }
   appendEntries(added);
+  reindex();
 }
 
 void GalleryModel::addOrReplace(const GalleryEntry& entry) {
   const int row = rowOf(entry.path);
-  if (row < 0) return appendEntries({entry});
-  entries_[row] = entry;
-  Q_EMIT dataChanged(index(row), index(row));
+  if (row < 0) {
+    appendEntries({entry});
+  } else {
+    entries_[row] = entry;
+    Q_EMIT dataChanged(index(row), index(row));
+  }
   reindex();
 }
 
@@ -161,7 +173,6 @@ void GalleryModel::appendEntries(const QList<GalleryEntry>& entries) {
   beginInsertRows({}, int(entries_.size()), int(entries_.size() + entries.size()) - 1);
   entries_ += entries;
   endInsertRows();
-  reindex();
 }
 
 // Rebuilds the path -> row map and the model names; O(rows), done once per change, not per row.

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include "app/gallery/gallery_entry.h"
+#include "app/gallery/gallery_index.h"
 
 class QMimeData;
 
@@ -37,8 +38,9 @@ class GalleryModel : public QAbstractListModel {
   QStringList modelNames() const { return modelNames_; }  // of all images, sorted
 
   void setEntries(QList<GalleryEntry> entries);
-  // A rescan's result: rows that went are removed, new ones appended, changed ones updated.
-  void update(const QList<GalleryEntry>& entries);
+  // A rescan's result: rows whose file went are removed, new ones appended, changed ones updated;
+  // one reset instead when most rows change (a first scan filling in a bare listing).
+  void update(const FolderScan& scan);
   void addOrReplace(const GalleryEntry& entry);
   void remove(const QString& path);
 

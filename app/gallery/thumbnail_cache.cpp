@@ -2,11 +2,15 @@
 
 #include <QCryptographicHash>
 #include <QDir>
-#include <QSaveFile>
+#include <QFile>
 #include <QStandardPaths>
 #include <QThread>
 
 #include <algorithm>
+#include <cstdio>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "app/gallery/image_file.h"
 
@@ -18,12 +22,22 @@ constexpr size_t kMaxPending = 256;
 constexpr qint64 kMemoryBytes = qint64(256) << 20;
 
 // JPEG is several times smaller and faster to read than PNG at this size; images with
-// transparency keep it in PNG. The reader finds the format from the content.
+// transparency keep it in PNG. The reader finds the format from the content. Written whole, then
+// renamed, but not synced: a cache may lose a file, and a sync per thumbnail halves the rate.
 void store(const QImage& image, const QString& path) {
-  QSaveFile file(path);
+  const QString temporary = QStringLiteral("%1.%2.part").arg(path).arg(quintptr(QThread::currentThreadId()), 0, 16);
+  QFile file(temporary);
   if (!file.open(QIODevice::WriteOnly)) return;
   const bool saved = image.hasAlphaChannel() ? image.save(&file, "PNG") : image.save(&file, "JPEG", 88);
-  if (saved) file.commit();
+  file.close();
+  if (!saved || std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0)
+    QFile::remove(temporary);
+}
+
+// Thumbnails are background work: the UI thread (and inference) win the CPU when they want it.
+void lowerThreadPriority() {
+  thread_local const bool lowered = ::setpriority(PRIO_PROCESS, pid_t(::gettid()), 10) == 0;
+  Q_UNUSED(lowered);
 }
 
 }  // namespace
@@ -88,6 +102,7 @@ void ThumbnailCache::startRequests() {
     pending_.pop_back();
     ++running_;
     pool_.start([this, source, edge = edge_, folder = cacheFolder_] {
+      lowerThreadPriority();
       const QImage image = load(source, edge, folder);
       // Queued to this object's thread; the destructor waits for the pool, so `this` is alive.
       QMetaObject::invokeMethod(this, [this, source, image] { finish(source, image); }, Qt::QueuedConnection);
