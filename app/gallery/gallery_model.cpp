@@ -16,9 +16,12 @@ namespace {
 
 constexpr int kToolTipPromptLength = 300;
 
+// The seed, and in a batch which image of it: what tells apart images of one prompt.
 QString caption(const GalleryEntry& entry) {
-  if (entry.metadata.hasSettings()) return QString::number(entry.metadata.settings.seed);
-  return QFileInfo(entry.path).fileName();
+  if (!entry.metadata.hasSettings()) return QFileInfo(entry.path).fileName();
+  const GenerationSettings& settings = entry.metadata.settings;
+  if (settings.numImages <= 1) return QString::number(settings.seed);
+  return QStringLiteral("%1 · %2/%3").arg(settings.seed).arg(settings.batchIndex + 1).arg(settings.numImages);
 }
 
 QString toolTip(const GalleryEntry& entry) {

@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -76,12 +77,22 @@ void CompareView::setEntries(const QList<GalleryEntry>& entries) {
   rebuild();
 }
 
+int CompareView::imageEdgeForWidth() const {
+  const int columns = std::max<int>(1, int(entries_.size()));
+  return std::clamp((width() - 160) / columns - 16, kMinImageEdge, kMaxImageEdge);
+}
+
+// The images take the width there is: rebuilt when the view is shown or resized.
+void CompareView::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  if (!entries_.isEmpty() && std::abs(imageEdgeForWidth() - imageEdge_) > 24) rebuild();
+}
+
 void CompareView::rebuild() {
   grid_ = new QWidget;
   layout_ = new QGridLayout(grid_);
   layout_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-  const int columns = std::max<int>(1, int(entries_.size()));
-  const int edge = std::clamp((width() - 160) / columns - 16, kMinImageEdge, kMaxImageEdge);
+  const int edge = imageEdge_ = imageEdgeForWidth();
   for (int column = 0; column < entries_.size(); ++column) {
     auto* image = new QLabel(tr("Loading…"));
     image->setAlignment(Qt::AlignCenter);
@@ -115,7 +126,7 @@ void CompareView::addFieldRows(int firstRow) {
       } else {
         value->setTextFormat(Qt::PlainText);
         value->setText(table.values[column].value(key, QStringLiteral("—")));
-        if (differs) value->setStyleSheet(QStringLiteral("background-color: %1; border-radius: 3px; padding: 2px;").arg(highlight));
+        if (differs) value->setStyleSheet(QStringLiteral("background-color: %1; border-radius: 2px;").arg(highlight));
       }
       value->setObjectName(QStringLiteral("%1-%2").arg(key).arg(column));
       layout_->addWidget(value, row, column + 1);

@@ -27,7 +27,11 @@ class CompareView : public QWidget {
  Q_SIGNALS:
   void closeRequested();
 
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
  private:
+  int imageEdgeForWidth() const;
   void rebuild();
   void addFieldRows(int firstRow);
   QString promptHtml(int column, const QString& key) const;
@@ -38,6 +42,7 @@ class CompareView : public QWidget {
   QLabel* title_;
   QWidget* grid_ = nullptr;
   QGridLayout* layout_ = nullptr;
+  int imageEdge_ = 0;
 };
 
 }  // namespace bksdm::gallery

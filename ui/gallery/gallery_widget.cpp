@@ -52,7 +52,7 @@ QString cleanFolder(const QString& folder) { return QDir::cleanPath(QDir(folder)
 
 GalleryWidget::GalleryWidget(QWidget* parent)
     : QWidget(parent),
-      gallery_(new Gallery(int(kThumbnailSize * QGuiApplication::primaryScreen()->devicePixelRatio()), {}, this)),
+      gallery_(new Gallery(int(kThumbnailSize * qGuiApp->devicePixelRatio()), {}, this)),
       filter_(new GalleryFilterModel(gallery_->model(), this)),
       view_(new QListView),
       compare_(new CompareView),
@@ -371,8 +371,8 @@ void GalleryWidget::trashSelected() {
 void GalleryWidget::compareSelected() { compare(selectedEntries()); }
 
 void GalleryWidget::compare(const QList<GalleryEntry>& entries) {
-  compare_->setEntries(entries);
   pages_->setCurrentWidget(compare_);
+  compare_->setEntries(entries);
 }
 
 void GalleryWidget::addResult(const QImage& image, const GenerationSettings& settings, const QString& attentionMapsPath) {

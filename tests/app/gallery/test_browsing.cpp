@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QDropEvent>
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -375,6 +376,30 @@ class BrowsingTest : public QObject {
     QVERIFY(!action("trash")->isEnabled());
     action("reuse")->trigger();
     QCOMPARE(reuse.last().first().value<GenerationSettings>().scheduler, QStringLiteral("ddim"));
+  }
+
+  // Files dragged in from another program are read; several open side by side.
+  void dropFromOtherPrograms() {
+    QTemporaryDir folder, elsewhere;
+    GalleryWidget widget;
+    widget.openFolder(folder.path());
+    widget.resize(800, 600);
+    widget.show();
+    const QString one = save(elsewhere.path(), settings("dropped one", 1));
+    const QString two = save(elsewhere.path(), settings("dropped two", 1));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(one), QUrl::fromLocalFile(two)});
+    const QPoint centre = widget.rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&widget, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&widget, &drop);
+    QVERIFY(drop.isAccepted());
+    QTRY_VERIFY(widget.compareView()->isVisible());
+    QCOMPARE(widget.compareView()->entries().size(), 2);
+    QCOMPARE(widget.compareView()->differingKeys(), QStringList{"prompt"});
+    QCOMPARE(pngFiles(folder.path()).size(), 0);  // read, not copied into the gallery
   }
 
   void autoSaveFollowsTheSetting() {
