@@ -89,8 +89,8 @@ QList<SettingsField> GenerationSettings::displayFields() const {
       {"guidance_scale", tr("Guidance"), QString::number(guidanceScale)},
       {"seed", tr("Seed"), QString::number(seed)},
       {"size", tr("Size"), QStringLiteral("%1 × %2").arg(width).arg(height)},
-      {"batch", tr("Image"), tr("%1 of %2").arg(batchIndex + 1).arg(numImages)},
   };
+  if (numImages > 1) fields.append({"batch", tr("Image"), tr("%1 of %2 in its run").arg(batchIndex + 1).arg(numImages)});
   if (eta != 0.0) fields.append({"eta", tr("Eta"), QString::number(eta)});
   if (!hashes.isEmpty()) fields.append({"model_hashes", tr("Model files"), hashes.join('\n')});
   if (created.isValid())

@@ -323,7 +323,7 @@ void GalleryWidget::updateActions() {
 void GalleryWidget::updateCount() {
   const int total = gallery_->model()->rowCount();
   const int shown = filter_->rowCount();
-  QString text = shown == total ? tr("%n image(s)", nullptr, total) : tr("%1 of %n image(s)", nullptr, total).arg(shown);
+  QString text = shown == total ? tr("Images: %L1").arg(total) : tr("Shown: %L1 of %L2 images").arg(shown).arg(total);
   if (gallery_->isLoading()) text = tr("Reading the gallery… %1").arg(text);
   count_->setText(text);
 }
