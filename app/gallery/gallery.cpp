@@ -7,6 +7,8 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 
+
+#include "app/gallery/background_thread.h"
 #include "app/gallery/gallery_index.h"
 #include "app/gallery/image_file.h"
 #include "app/gallery/new_files.h"
@@ -50,6 +52,11 @@ Saved saveInto(const QString& folder, const QImage& image, const GenerationSetti
   }
 }
 
+FolderScan scanInBackground(const QString& folder, const KnownEntries& known) {
+  lowerThreadPriority(kScanNiceness);
+  return scanFolder(folder, known);
+}
+
 QList<GalleryEntry> readEntries(const QStringList& paths) {
   QList<GalleryEntry> entries;
   for (const QString& path : paths) entries.append(readEntry(QFileInfo(path), QFileInfo::exists(attentionMapsPath(path))));
@@ -60,13 +67,12 @@ QList<GalleryEntry> readEntries(const QStringList& paths) {
 
 Gallery::Gallery(int thumbnailEdge, QString thumbnailFolder, QObject* parent)
     : QObject(parent), thumbnails_(thumbnailEdge, std::move(thumbnailFolder)), model_(&thumbnails_) {
+  background_.setMaxThreadCount(1);
   rescanTimer_.setSingleShot(true);
   rescanTimer_.setInterval(kRescanDelayMs);
   connect(&watcher_, &QFileSystemWatcher::directoryChanged, &rescanTimer_, qOverload<>(&QTimer::start));
   connect(&rescanTimer_, &QTimer::timeout, this, [this] { rescan(modelEntries()); });
 }
-
-Gallery::~Gallery() { indexWritten_.waitForFinished(); }
 
 void Gallery::setLoading(bool loading) {
   if (loading == loading_) return;
@@ -119,13 +125,17 @@ QCoro::Task<> Gallery::rescan(KnownEntries known) {
     if (!first) known = modelEntries();
     const quint64 openCount = openCount_;
     const QString folder = folder_;
-    const FolderScan scan = co_await QtConcurrent::run(scanFolder, folder, known);
+    const FolderScan scan = co_await QtConcurrent::run(&background_, scanInBackground, folder, known);
     if (!self) co_return;
     if (openCount != openCount_) continue;
     model_.update(scan);
     // Off the path to the screen: until it is written, the next start only rescans more.
     const bool dirty = std::exchange(indexDirty_, false);
-    if (scan.changed() || dirty) indexWritten_ = QtConcurrent::run(writeIndex, indexPath(folder), folder, scan.entries);
+    if (scan.changed() || dirty)
+      background_.start([folder, entries = scan.entries] {
+        lowerThreadPriority(kScanNiceness);
+        writeIndex(indexPath(folder), folder, entries);
+      });
   }
   rescanning_ = false;
   if (indexLoaded_) setLoading(false);

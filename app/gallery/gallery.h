@@ -1,9 +1,9 @@
 #pragma once
 #include <QFileSystemWatcher>
-#include <QFuture>
 #include <QImage>
 #include <QObject>
 #include <QStringList>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <qcoro/qcorotask.h>
@@ -24,7 +24,6 @@ class Gallery : public QObject {
  public:
   // `thumbnailEdge` in device pixels; `thumbnailFolder` empty: the standard cache location.
   explicit Gallery(int thumbnailEdge = 256, QString thumbnailFolder = {}, QObject* parent = nullptr);
-  ~Gallery() override;  // waits for the index being written
 
   const QString& folder() const { return folder_; }
   GalleryModel* model() { return &model_; }
@@ -59,6 +58,7 @@ class Gallery : public QObject {
   QString folder_;
   ThumbnailCache thumbnails_;
   GalleryModel model_;
+  QThreadPool background_;  // scans and index writes, one at a time; waited for on destruction
   QFileSystemWatcher watcher_;
   QTimer rescanTimer_;        // changes on disk come in bursts: one rescan per burst
   quint64 openCount_ = 0;     // results of a scan for an earlier open() are dropped
@@ -67,7 +67,6 @@ class Gallery : public QObject {
   bool rescanning_ = false;
   bool rescanAgain_ = false;
   bool indexDirty_ = false;   // the model changed without a scan: the index needs writing
-  QFuture<bool> indexWritten_;
 };
 
 }  // namespace bksdm::gallery

@@ -8,7 +8,6 @@
 #include <QSaveFile>
 #include <QSet>
 #include <QStandardPaths>
-#include <QtConcurrent/QtConcurrentMap>
 
 #include "app/gallery/image_file.h"
 #include "core/io/error.h"
@@ -70,11 +69,11 @@ FolderScan scanFolder(const QString& folder, const KnownEntries& known) {
     scan.updated.append(scan.entries.last());
   }
   scan.removed = stillThere < known.size();
-  const QList<GalleryEntry> read = QtConcurrent::blockingMapped(toRead, [](const FileToRead& item) {
-    return readEntry(item.file, item.hasAttentionMaps);
-  });
-  scan.entries += read;
-  scan.updated += read;
+  // One file after the other: a scan is background work, and it must leave the cores to thumbnails.
+  for (const FileToRead& item : toRead) {
+    scan.entries.append(readEntry(item.file, item.hasAttentionMaps));
+    scan.updated.append(scan.entries.last());
+  }
   return scan;
 }
 

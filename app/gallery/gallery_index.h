@@ -24,7 +24,7 @@ struct FolderScan {
 };
 
 // The folder's PNG images. Entries of `known` whose file has the same size and mtime are kept;
-// the other files are read, in parallel. Blocking: call it off the UI thread.
+// the other files are read. Blocking: call it off the UI thread.
 FolderScan scanFolder(const QString& folder, const KnownEntries& known);
 
 // The folder's PNG images by name, size and mtime only, without reading them: what the grid can

@@ -9,9 +9,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include <sys/resource.h>
-#include <unistd.h>
 
+#include "app/gallery/background_thread.h"
 #include "app/gallery/image_file.h"
 
 namespace bksdm::gallery {
@@ -32,12 +31,6 @@ void store(const QImage& image, const QString& path) {
   file.close();
   if (!saved || std::rename(QFile::encodeName(temporary).constData(), QFile::encodeName(path).constData()) != 0)
     QFile::remove(temporary);
-}
-
-// Thumbnails are background work: the UI thread (and inference) win the CPU when they want it.
-void lowerThreadPriority() {
-  thread_local const bool lowered = ::setpriority(PRIO_PROCESS, pid_t(::gettid()), 10) == 0;
-  Q_UNUSED(lowered);
 }
 
 }  // namespace
@@ -102,7 +95,7 @@ void ThumbnailCache::startRequests() {
     pending_.pop_back();
     ++running_;
     pool_.start([this, source, edge = edge_, folder = cacheFolder_] {
-      lowerThreadPriority();
+      lowerThreadPriority(kThumbnailNiceness);
       const QImage image = load(source, edge, folder);
       // Queued to this object's thread; the destructor waits for the pool, so `this` is alive.
       QMetaObject::invokeMethod(this, [this, source, image] { finish(source, image); }, Qt::QueuedConnection);
