@@ -71,7 +71,7 @@ Gallery::Gallery(int thumbnailEdge, QString thumbnailFolder, QObject* parent)
   rescanTimer_.setSingleShot(true);
   rescanTimer_.setInterval(kRescanDelayMs);
   connect(&watcher_, &QFileSystemWatcher::directoryChanged, &rescanTimer_, qOverload<>(&QTimer::start));
-  connect(&rescanTimer_, &QTimer::timeout, this, [this] { rescan(modelEntries()); });
+  connect(&rescanTimer_, &QTimer::timeout, this, [this] { rescan(); });
 }
 
 void Gallery::setLoading(bool loading) {
@@ -88,6 +88,7 @@ QCoro::Task<> Gallery::open(QString folder) {
   folder_ = folder;
   indexLoaded_ = false;
   indexDirty_ = false;
+  nextKnown_.reset();
   thumbnails_.dropPendingRequests();
   model_.setEntries({});
   setLoading(true);
@@ -112,20 +113,23 @@ KnownEntries Gallery::modelEntries() const {
   return known;
 }
 
-QCoro::Task<> Gallery::rescan(KnownEntries known) {
+QCoro::Task<> Gallery::rescan(std::optional<KnownEntries> known) {
   if (!indexLoaded_) co_return;  // open() scans once the index is in
   if (rescanning_) {
     rescanAgain_ = true;
+    if (known) nextKnown_ = std::move(known);
     co_return;
   }
   const QPointer<Gallery> self(this);
   rescanning_ = true;
   for (bool first = true; first || rescanAgain_; first = false) {
     rescanAgain_ = false;
-    if (!first) known = modelEntries();
+    if (!first) known = std::exchange(nextKnown_, std::nullopt);
+    // A bare listing is not known: only what open() passes or what a scan has read.
+    if (!known) known = modelEntries();
     const quint64 openCount = openCount_;
     const QString folder = folder_;
-    const FolderScan scan = co_await QtConcurrent::run(&background_, scanInBackground, folder, known);
+    const FolderScan scan = co_await QtConcurrent::run(&background_, scanInBackground, folder, *known);
     if (!self) co_return;
     if (openCount != openCount_) continue;
     model_.update(scan);

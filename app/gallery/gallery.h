@@ -6,6 +6,8 @@
 #include <QThreadPool>
 #include <QTimer>
 
+#include <optional>
+
 #include <qcoro/qcorotask.h>
 
 #include "app/gallery/gallery_entry.h"
@@ -50,8 +52,9 @@ class Gallery : public QObject {
   void errorOccurred(const QString& message);
 
  private:
-  // Reads what changed on disk since `known`; scans asked for meanwhile run after it, once.
-  QCoro::Task<> rescan(KnownEntries known);
+  // Reads what changed on disk since `known` (by default, what the model holds); scans asked for
+  // meanwhile run after it, once.
+  QCoro::Task<> rescan(std::optional<KnownEntries> known = std::nullopt);
   KnownEntries modelEntries() const;
   void setLoading(bool loading);
 
@@ -66,6 +69,7 @@ class Gallery : public QObject {
   bool indexLoaded_ = false;  // rescans wait for open() to have shown the index
   bool rescanning_ = false;
   bool rescanAgain_ = false;
+  std::optional<KnownEntries> nextKnown_;  // what open() passed while a scan was running
   bool indexDirty_ = false;   // the model changed without a scan: the index needs writing
 };
 

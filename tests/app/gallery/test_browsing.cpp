@@ -191,6 +191,22 @@ class BrowsingTest : public QObject {
     QCOMPARE(gallery.model()->rowOf(added), -1);
   }
 
+  // Another folder opened while the first is still being scanned: the second is read in full.
+  void openWhileScanning() {
+    QTemporaryDir first, second;
+    for (int i = 0; i < 400; ++i) save(first.path(), settings("first", quint64(i)));
+    for (quint64 seed : {1, 2, 3}) save(second.path(), settings("second", seed));
+    Gallery gallery(64, thumbnails());
+    gallery.open(first.path());
+    while (gallery.model()->rowCount() == 0) QCoreApplication::processEvents();  // the bare listing
+    QVERIFY(gallery.isLoading());  // its scan still runs
+    openAndWait(gallery, second.path());
+    QTRY_VERIFY(!gallery.isLoading());
+    QCOMPARE(sortedPaths(*gallery.model()), pngFiles(second.path()));
+    for (const GalleryEntry& entry : gallery.model()->entries())
+      QCOMPARE(entry.metadata.settings.prompt, QStringLiteral("second"));
+  }
+
   void savedImagesAppearAtOnce() {
     QTemporaryDir folder;
     Gallery gallery(64, thumbnails());
