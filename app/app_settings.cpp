@@ -1,0 +1,93 @@
+#include "app/app_settings.h"
+
+#include <algorithm>
+
+namespace bksdm {
+namespace {
+
+const QString kPreviewNames[] = {QStringLiteral("off"), QStringLiteral("fast"), QStringLiteral("full")};
+
+}  // namespace
+
+QString previewModeName(PreviewMode mode) { return kPreviewNames[static_cast<int>(mode)]; }
+
+PreviewMode previewModeFromName(const QString& name) {
+  for (int i = 0; i < 3; ++i)
+    if (kPreviewNames[i] == name) return static_cast<PreviewMode>(i);
+  return PreviewOptions{}.mode;
+}
+
+QString AppSettings::lastModel() const { return settings_.value("model/last").toString(); }
+void AppSettings::setLastModel(const QString& location) { settings_.setValue("model/last", location); }
+QStringList AppSettings::modelFolders() const { return settings_.value("model/folders").toStringList(); }
+void AppSettings::setModelFolders(const QStringList& folders) { settings_.setValue("model/folders", folders); }
+
+GenerationParams AppSettings::params() const {
+  const GenerationParams defaults;
+  GenerationParams params;
+  params.prompt = settings_.value("generation/prompt", defaults.prompt).toString();
+  params.negativePrompt = settings_.value("generation/negative_prompt", defaults.negativePrompt).toString();
+  params.scheduler = settings_.value("generation/scheduler", defaults.scheduler).toString();
+  params.steps = settings_.value("generation/steps", defaults.steps).toInt();
+  params.guidanceScale = settings_.value("generation/guidance_scale", defaults.guidanceScale).toDouble();
+  params.width = settings_.value("generation/width", defaults.width).toInt();
+  params.height = settings_.value("generation/height", defaults.height).toInt();
+  params.seed = settings_.value("generation/seed", defaults.seed).toULongLong();
+  params.numImages = settings_.value("generation/num_images", defaults.numImages).toInt();
+  return params;
+}
+
+void AppSettings::setParams(const GenerationParams& params) {
+  settings_.setValue("generation/prompt", params.prompt);
+  settings_.setValue("generation/negative_prompt", params.negativePrompt);
+  settings_.setValue("generation/scheduler", params.scheduler);
+  settings_.setValue("generation/steps", params.steps);
+  settings_.setValue("generation/guidance_scale", params.guidanceScale);
+  settings_.setValue("generation/width", params.width);
+  settings_.setValue("generation/height", params.height);
+  settings_.setValue("generation/seed", params.seed);
+  settings_.setValue("generation/num_images", params.numImages);
+}
+
+bool AppSettings::seedLocked() const { return settings_.value("generation/seed_locked", false).toBool(); }
+void AppSettings::setSeedLocked(bool locked) { settings_.setValue("generation/seed_locked", locked); }
+
+PreviewOptions AppSettings::preview() const {
+  const PreviewOptions defaults;
+  return {previewModeFromName(settings_.value("preview/mode", previewModeName(defaults.mode)).toString()),
+          std::max(1, settings_.value("preview/interval", defaults.interval).toInt())};
+}
+
+void AppSettings::setPreview(const PreviewOptions& preview) {
+  settings_.setValue("preview/mode", previewModeName(preview.mode));
+  settings_.setValue("preview/interval", preview.interval);
+}
+
+EngineOptions AppSettings::engine() const {
+  const EngineOptions defaults;
+  return {settings_.value("engine/device", defaults.device).toString(),
+          settings_.value("engine/threads", defaults.threads).toInt()};
+}
+
+void AppSettings::setEngine(const EngineOptions& engine) {
+  settings_.setValue("engine/device", engine.device);
+  settings_.setValue("engine/threads", engine.threads);
+}
+
+QString AppSettings::theme() const { return settings_.value("ui/theme", "system").toString(); }
+void AppSettings::setTheme(const QString& theme) { settings_.setValue("ui/theme", theme); }
+
+QByteArray AppSettings::windowGeometry() const { return settings_.value("ui/geometry").toByteArray(); }
+void AppSettings::setWindowGeometry(const QByteArray& geometry) { settings_.setValue("ui/geometry", geometry); }
+QByteArray AppSettings::windowState() const { return settings_.value("ui/state").toByteArray(); }
+void AppSettings::setWindowState(const QByteArray& state) { settings_.setValue("ui/state", state); }
+
+QByteArray AppSettings::splitterState(const QString& name) const {
+  return settings_.value("ui/splitter_" + name).toByteArray();
+}
+
+void AppSettings::setSplitterState(const QString& name, const QByteArray& state) {
+  settings_.setValue("ui/splitter_" + name, state);
+}
+
+}  // namespace bksdm

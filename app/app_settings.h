@@ -1,0 +1,49 @@
+#pragma once
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+
+#include "app/engine_options.h"
+#include "app/generation_job.h"
+
+namespace bksdm {
+
+// Everything the app remembers between sessions, in the application's QSettings (organisation and
+// application name; tests point QSettings at a temporary folder).
+class AppSettings {
+ public:
+  QString lastModel() const;
+  void setLastModel(const QString& location);
+  QStringList modelFolders() const;
+  void setModelFolders(const QStringList& folders);
+
+  GenerationParams params() const;
+  void setParams(const GenerationParams& params);
+  bool seedLocked() const;
+  void setSeedLocked(bool locked);
+
+  PreviewOptions preview() const;
+  void setPreview(const PreviewOptions& preview);
+  EngineOptions engine() const;
+  void setEngine(const EngineOptions& engine);
+  QString theme() const;  // "system", "light" or "dark"
+  void setTheme(const QString& theme);
+
+  QByteArray windowGeometry() const;
+  void setWindowGeometry(const QByteArray& geometry);
+  QByteArray windowState() const;
+  void setWindowState(const QByteArray& state);
+  QByteArray splitterState(const QString& name) const;
+  void setSplitterState(const QString& name, const QByteArray& state);
+
+  void sync() { settings_.sync(); }
+
+ private:
+  QSettings settings_;
+};
+
+QString previewModeName(PreviewMode mode);
+PreviewMode previewModeFromName(const QString& name);
+
+}  // namespace bksdm

@@ -1,0 +1,34 @@
+#include "app/generated_image.h"
+
+#include <QCoreApplication>
+#include <QImageWriter>
+#include <QtConcurrent/QtConcurrentRun>
+#include <qcoro/qcorofuture.h>
+
+#include "core/io/a1111_parameters.h"
+
+namespace bksdm {
+
+QString parametersText(const GeneratedImage& generated) {
+  const GenerationParams& p = generated.params;
+  const std::string scheduler = p.scheduler.toStdString(), model = generated.modelName.toStdString();
+  A1111Parameters parameters;
+  parameters.prompt = p.prompt.toStdString();
+  parameters.negative_prompt = p.negativePrompt.toStdString();
+  parameters.settings = a1111_settings({p.steps, scheduler, p.guidanceScale, p.seed, p.width, p.height, model});
+  return QString::fromStdString(format_a1111_parameters(parameters));
+}
+
+QCoro::Task<QString> saveImage(GeneratedImage generated, QString path) {
+  // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
+  QFuture<QString> saved = QtConcurrent::run([generated = std::move(generated), path = std::move(path)] {
+    QImageWriter writer(path);
+    writer.setText(QStringLiteral("parameters"), parametersText(generated));
+    writer.setText(QStringLiteral("Software"), QCoreApplication::applicationName());
+    if (writer.write(generated.image)) return QString();
+    return QCoreApplication::translate("bksdm::saveImage", "Cannot save %1: %2").arg(path, writer.errorString());
+  });
+  co_return co_await saved;
+}
+
+}  // namespace bksdm

@@ -1,0 +1,130 @@
+#include "app/inference_worker.h"
+
+
+#include <QElapsedTimer>
+#include <ATen/Parallel.h>
+
+#include "app/tensor_image.h"
+#include "core/loading/model_folder.h"
+#include "core/pipeline/latent_preview.h"
+#include "core/pipeline/pipeline.h"
+
+namespace bksdm {
+namespace {
+
+double secondsSince(const QElapsedTimer& timer) { return timer.nsecsElapsed() / 1e9; }
+
+GenerationRequest toRequest(const GenerationParams& params) {
+  GenerationRequest request;
+  request.prompt = params.prompt.toStdString();
+  request.negative_prompt = params.negativePrompt.toStdString();
+  request.seed = params.seed;
+  request.steps = params.steps;
+  request.guidance_scale = params.guidanceScale;
+  request.width = params.width;
+  request.height = params.height;
+  request.scheduler = params.scheduler.toStdString();
+  request.num_images = params.numImages;
+  return request;
+}
+
+}  // namespace
+
+InferenceWorker::InferenceWorker(QObject* parent) : QObject(parent) {}
+
+InferenceWorker::~InferenceWorker() = default;
+
+void InferenceWorker::loadModel(const QString& location, const EngineOptions& options) {
+  LoadOutcome outcome;
+  outcome.location = location;
+  pipeline_.reset();  // never two models in memory at once
+  model_ = {};
+  QElapsedTimer timer;
+  timer.start();
+  try {
+    LoadOptions load;
+    load.device = options.device.toStdString();
+    load.threads = options.threads;
+    const ModelEntry entry = describeModel(location);
+    pipeline_ = StableDiffusionPipeline::load(ModelFolder::open(location.toStdString()), load);
+    model_.entry = entry;
+    model_.defaultSize = pipeline_->default_size();
+    model_.defaultScheduler = QString::fromStdString(pipeline_->default_scheduler());
+    model_.engine = {options.device, options.threads > 0 ? options.threads : at::get_num_threads()};
+    model_.seconds = secondsSince(timer);
+    model_.tokenize = [pipeline = std::shared_ptr<const StableDiffusionPipeline>(pipeline_)](
+                          const std::string& text) { return pipeline->token_ids(text); };
+    outcome.ok = true;
+    outcome.model = model_;
+  } catch (const std::exception& error) {
+    pipeline_.reset();
+    model_ = {};
+    outcome.error = QString::fromUtf8(error.what());
+  }
+  Q_EMIT modelLoadDone(outcome);
+}
+
+GenerationParams InferenceWorker::resolved(GenerationParams params) const {
+  if (params.width <= 0) params.width = model_.defaultSize;
+  if (params.height <= 0) params.height = model_.defaultSize;
+  if (params.scheduler.isEmpty()) params.scheduler = model_.defaultScheduler;
+  return params;
+}
+
+void InferenceWorker::generate(const GenerationJob& job) {
+  GenerationOutcome outcome;
+  outcome.jobId = job.id;
+  outcome.params = job.params;
+  if (!pipeline_) {
+    outcome.error = tr("No model is loaded.");
+    Q_EMIT jobDone(outcome);
+    return;
+  }
+  outcome.params = resolved(job.params);
+  outcome.modelName = model_.entry.name;
+  if (job.cancel->load()) {
+    outcome.status = GenerationOutcome::Status::Cancelled;
+    Q_EMIT jobDone(outcome);
+    return;
+  }
+  Q_EMIT jobStarted(job.id);
+  QElapsedTimer timer;
+  timer.start();
+  try {
+    const GenerationResult result = pipeline_->generate(
+        toRequest(outcome.params), [&](const StepInfo& info) { reportStep(job, outcome.params, info); },
+        job.cancel.get());
+    outcome.images = imagesFromTensor(result.images);
+    outcome.promptTruncated = result.prompt_truncated;
+    outcome.status = GenerationOutcome::Status::Finished;
+  } catch (const Cancelled&) {
+    outcome.status = GenerationOutcome::Status::Cancelled;
+  } catch (const std::exception& error) {
+    outcome.status = GenerationOutcome::Status::Failed;
+    outcome.error = QString::fromUtf8(error.what());
+  }
+  outcome.seconds = secondsSince(timer);
+  Q_EMIT jobDone(outcome);
+}
+
+void InferenceWorker::reportStep(const GenerationJob& job, const GenerationParams& params, const StepInfo& info) {
+  StepProgress progress{job.id, info.step, info.total, info.timestep, info.seconds, 0};
+  const PreviewOptions& options = job.preview;
+  if (options.mode != PreviewMode::Off && (info.step + 1) % std::max(1, options.interval) == 0) {
+    QElapsedTimer timer;
+    timer.start();
+    const QImage image = preview(options.mode, params, info);
+    progress.previewSeconds = secondsSince(timer);
+    Q_EMIT previewReady(job.id, info.step, image);
+  }
+  Q_EMIT stepProgress(progress);
+}
+
+QImage InferenceWorker::preview(PreviewMode mode, const GenerationParams& params, const StepInfo& info) {
+  if (mode == PreviewMode::Full) return imageFromTensor(pipeline_->decode(info.denoised.slice(0, 0, 1)), 0);
+  const auto rgb = latent_preview_rgb(info.denoised, 0);
+  const QImage small = imageFromRgb(rgb, static_cast<int>(info.denoised.size(3)), static_cast<int>(info.denoised.size(2)));
+  return small.scaled(params.width, params.height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+}
+
+}  // namespace bksdm

@@ -1,0 +1,49 @@
+#pragma once
+#include <memory>
+
+#include <QImage>
+#include <QObject>
+#include <QString>
+
+#include "app/engine_options.h"
+#include "app/generation_job.h"
+#include "app/loaded_model.h"
+
+namespace bksdm {
+
+class StableDiffusionPipeline;
+struct StepInfo;
+
+// Owns the loaded pipeline and runs on its own thread; everything reaches it through queued
+// signals, one request at a time, and leaves it as signals carrying images and numbers, never
+// tensors. The only thing shared with other threads is each job's cancel flag.
+class InferenceWorker : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit InferenceWorker(QObject* parent = nullptr);
+  ~InferenceWorker() override;
+
+ public Q_SLOTS:
+  void loadModel(const QString& location, const bksdm::EngineOptions& options);
+  void generate(const bksdm::GenerationJob& job);
+
+ Q_SIGNALS:
+  void modelLoadDone(const bksdm::LoadOutcome& outcome);
+  void jobStarted(quint64 jobId);
+  // One per step, after that step's preview (if any).
+  void stepProgress(const bksdm::StepProgress& progress);
+  // The denoised estimate after `step`, at the output size.
+  void previewReady(quint64 jobId, int step, const QImage& image);
+  void jobDone(const bksdm::GenerationOutcome& outcome);
+
+ private:
+  GenerationParams resolved(GenerationParams params) const;
+  void reportStep(const GenerationJob& job, const GenerationParams& params, const StepInfo& info);
+  QImage preview(PreviewMode mode, const GenerationParams& params, const StepInfo& info);
+
+  std::shared_ptr<StableDiffusionPipeline> pipeline_;
+  LoadedModel model_;
+};
+
+}  // namespace bksdm

@@ -1,0 +1,33 @@
+#pragma once
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <QString>
+
+#include "app/engine_options.h"
+#include "app/model_catalog.h"
+
+namespace bksdm {
+
+// The pipeline's tokenizer, callable from any thread: ids with start and end tokens, uncut.
+using TokenizeFunction = std::function<std::vector<int>(const std::string&)>;
+
+// What the worker reports about the model it holds.
+struct LoadedModel {
+  ModelEntry entry;
+  int defaultSize = 512;
+  QString defaultScheduler;
+  EngineOptions engine;  // as in effect: threads resolved
+  double seconds = 0;    // load time
+  TokenizeFunction tokenize;
+};
+
+struct LoadOutcome {
+  QString location;
+  bool ok = false;
+  LoadedModel model;
+  QString error;  // what is wrong with the folder, when !ok
+};
+
+}  // namespace bksdm

@@ -1,0 +1,102 @@
+#include "app/model_catalog.h"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <QFileInfo>
+#include <QtConcurrent/QtConcurrentRun>
+#include <qcoro/qcorofuture.h>
+
+#include "core/io/error.h"
+#include "core/loading/model_folder.h"
+#include "core/loading/model_summary.h"
+
+namespace fs = std::filesystem;
+
+namespace bksdm {
+namespace {
+
+const QStringList kAcronyms = {"bk", "sdm", "sd", "sdxl", "xl", "vae", "lcm", "clip"};
+
+QString fromStd(const std::string& text) { return QString::fromStdString(text); }
+
+bool isVersionTag(const QString& part) {
+  return part.size() > 1 && part[0] == 'v' && part[1].isDigit();
+}
+
+// "models--nota-ai--bk-sdm-v2-tiny" -> "nota-ai/bk-sdm-v2-tiny"
+QString repoIdOf(const QString& cacheFolderName) {
+  QString id = cacheFolderName.mid(QStringLiteral("models--").size());
+  const int separator = id.indexOf(QStringLiteral("--"));
+  if (separator <= 0) return {};
+  return id.replace(separator, 2, QStringLiteral("/"));
+}
+
+ModelEntry describeOrReport(const QString& location) {
+  try {
+    return describeModel(location);
+  } catch (const std::exception& error) {
+    ModelEntry entry;
+    entry.name = displayName(QFileInfo(location).fileName());
+    entry.location = location;
+    entry.problems = QString::fromUtf8(error.what());
+    return entry;
+  }
+}
+
+}  // namespace
+
+QString displayName(const QString& rawName) {
+  QStringList parts = rawName.split('-');
+  for (QString& part : parts) {
+    if (kAcronyms.contains(part.toLower()))
+      part = part.toUpper();
+    else if (!isVersionTag(part) && !part.isEmpty())
+      part[0] = part[0].toUpper();
+  }
+  return parts.join('-');
+}
+
+ModelEntry describeModel(const QString& location) {
+  const ModelFolder folder = ModelFolder::open(location.toStdString());
+  const ModelSummary summary = summarize_model(folder);
+  ModelEntry entry;
+  entry.name = displayName(fromStd(folder.name()));
+  entry.location = location;
+  entry.repoId = folder.repo_id() ? fromStd(*folder.repo_id()) : QString();
+  entry.family = fromStd(summary.family);
+  entry.layout = fromStd(summary.layout);
+  QStringList problems;
+  for (const std::string& problem : summary.problems) problems << fromStd(problem);
+  entry.problems = problems.join('\n');
+  return entry;
+}
+
+QList<ModelEntry> scanHubCache() {
+  const fs::path cache = hf_hub_cache();
+  QList<ModelEntry> entries;
+  std::error_code error;
+  for (fs::directory_iterator it(cache, error), end; !error && it != end; it.increment(error)) {
+    const QString folderName = fromStd(it->path().filename().string());
+    const QString repoId = repoIdOf(folderName);
+    if (!folderName.startsWith(QStringLiteral("models--")) || repoId.isEmpty()) continue;
+    const auto snapshot = hf_cached_snapshot(cache, repoId.toStdString());
+    if (!snapshot || !fs::exists(*snapshot / "model_index.json")) continue;
+    entries << describeOrReport(repoId);
+  }
+  return entries;
+}
+
+QCoro::Task<QList<ModelEntry>> discoverModels(QStringList userFolders) {
+  // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
+  QFuture<QList<ModelEntry>> found = QtConcurrent::run([folders = std::move(userFolders)] {
+    QList<ModelEntry> entries = scanHubCache();
+    for (const QString& folder : folders) entries << describeOrReport(folder);
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const ModelEntry& a, const ModelEntry& b) { return a.name.compare(b.name, Qt::CaseInsensitive) < 0; });
+    return entries;
+  });
+  co_return co_await found;
+}
+
+}  // namespace bksdm

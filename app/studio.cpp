@@ -1,0 +1,159 @@
+#include "app/studio.h"
+
+#include <qcoro/qcorofuture.h>
+
+#include "app/inference_worker.h"
+
+namespace bksdm {
+namespace {
+
+template <typename T>
+void fulfil(QPromise<T>& promise, const T& value) {
+  promise.addResult(value);
+  promise.finish();
+}
+
+GenerationOutcome cancelledBeforeStart(const GenerationJob& job) {
+  GenerationOutcome outcome;
+  outcome.jobId = job.id;
+  outcome.params = job.params;
+  outcome.status = GenerationOutcome::Status::Cancelled;
+  return outcome;
+}
+
+}  // namespace
+
+Studio::Studio(QObject* parent) : QObject(parent), worker_(new InferenceWorker) {
+  thread_.setObjectName(QStringLiteral("inference"));
+  worker_->moveToThread(&thread_);
+  connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+  connect(this, &Studio::loadRequested, worker_, &InferenceWorker::loadModel, Qt::QueuedConnection);
+  connect(this, &Studio::generateRequested, worker_, &InferenceWorker::generate, Qt::QueuedConnection);
+  connect(worker_, &InferenceWorker::modelLoadDone, this, &Studio::onModelLoadDone, Qt::QueuedConnection);
+  connect(worker_, &InferenceWorker::jobStarted, this, &Studio::onJobStarted, Qt::QueuedConnection);
+  connect(worker_, &InferenceWorker::stepProgress, this, &Studio::stepProgress, Qt::QueuedConnection);
+  connect(worker_, &InferenceWorker::previewReady, this, &Studio::previewReady, Qt::QueuedConnection);
+  connect(worker_, &InferenceWorker::jobDone, this, &Studio::onJobDone, Qt::QueuedConnection);
+  thread_.start();
+}
+
+Studio::~Studio() {
+  blockSignals(true);  // the owner is being torn down too
+  cancelAll();
+  thread_.quit();
+  thread_.wait();
+  // Whatever the worker did not answer ends here, so no one awaits forever.
+  for (auto& [id, promise] : pendingJobs_) {
+    GenerationOutcome outcome;
+    outcome.jobId = id;
+    outcome.status = GenerationOutcome::Status::Cancelled;
+    fulfil(promise, outcome);
+  }
+  for (QPromise<LoadOutcome>& promise : pendingLoads_) fulfil(promise, LoadOutcome{{}, false, {}, tr("The application is closing.")});
+}
+
+std::optional<quint64> Studio::currentJobId() const {
+  if (!current_) return std::nullopt;
+  return current_->id;
+}
+
+QCoro::Task<LoadOutcome> Studio::loadModel(QString location, EngineOptions options) {
+  QPromise<LoadOutcome>& promise = pendingLoads_.emplace_back();
+  promise.start();
+  QFuture<LoadOutcome> future = promise.future();
+  model_.reset();
+  tokenCounter_.setTokenizer({});
+  Q_EMIT modelLoadStarted(location);
+  Q_EMIT loadRequested(location, options, QPrivateSignal());
+  co_return co_await future;
+}
+
+void Studio::onModelLoadDone(const LoadOutcome& outcome) {
+  if (outcome.ok) {
+    model_ = outcome.model;
+    tokenCounter_.setTokenizer(outcome.model.tokenize);
+  }
+  QPromise<LoadOutcome> promise = std::move(pendingLoads_.front());
+  pendingLoads_.pop_front();
+  fulfil(promise, outcome);
+  Q_EMIT modelLoadDone(outcome);
+  dispatchNext();
+}
+
+quint64 Studio::enqueue(const GenerationParams& params, const PreviewOptions& preview) {
+  GenerationJob job;
+  job.id = nextJobId_++;
+  job.params = params;
+  job.preview = preview;
+  QPromise<GenerationOutcome>& promise = pendingJobs_[job.id];
+  promise.start();
+  futures_[job.id] = promise.future();
+  queue_.append(job);
+  dispatchNext();
+  return job.id;
+}
+
+QCoro::Task<GenerationOutcome> Studio::outcome(quint64 jobId) {
+  const auto found = futures_.find(jobId);
+  if (found == futures_.end()) {
+    GenerationOutcome unknown;
+    unknown.jobId = jobId;
+    unknown.error = tr("No such job.");
+    co_return unknown;
+  }
+  QFuture<GenerationOutcome> future = found->second;
+  co_return co_await future;
+}
+
+QCoro::Task<GenerationOutcome> Studio::generate(GenerationParams params, PreviewOptions preview) {
+  co_return co_await outcome(enqueue(params, preview));
+}
+
+void Studio::remove(quint64 jobId) {
+  if (auto job = queue_.take(queue_.rowOf(jobId))) finish(cancelledBeforeStart(*job));
+}
+
+void Studio::cancelCurrent() {
+  if (current_) current_->cancel->store(true);
+}
+
+void Studio::cancelAll() {
+  for (const GenerationJob& job : queue_.takeAll()) finish(cancelledBeforeStart(job));
+  cancelCurrent();
+}
+
+void Studio::dispatchNext() {
+  if (current_ || isLoading() || !model_ || queue_.isEmpty()) return;
+  current_ = queue_.take(0);
+  setRunning(true);
+  Q_EMIT generateRequested(*current_, QPrivateSignal());
+}
+
+void Studio::onJobStarted(quint64 jobId) {
+  if (current_ && current_->id == jobId) Q_EMIT jobStarted(*current_);
+}
+
+void Studio::onJobDone(const GenerationOutcome& outcome) {
+  current_.reset();
+  finish(outcome);
+  dispatchNext();
+  setRunning(current_.has_value());
+}
+
+void Studio::setRunning(bool running) {
+  if (running == running_) return;
+  running_ = running;
+  Q_EMIT runningChanged(running);
+}
+
+void Studio::finish(const GenerationOutcome& outcome) {
+  const auto pending = pendingJobs_.find(outcome.jobId);
+  if (pending != pendingJobs_.end()) {
+    fulfil(pending->second, outcome);
+    pendingJobs_.erase(pending);
+  }
+  futures_.erase(outcome.jobId);
+  Q_EMIT jobDone(outcome);
+}
+
+}  // namespace bksdm

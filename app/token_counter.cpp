@@ -1,0 +1,52 @@
+#include "app/token_counter.h"
+
+#include <QList>
+#include <QtConcurrent/QtConcurrentRun>
+#include <qcoro/qcorofuture.h>
+
+namespace bksdm {
+namespace {
+
+int contentTokens(const TokenizeFunction& tokenize, const QString& text) {
+  return static_cast<int>(tokenize(text.toStdString()).size()) - 2;  // less start and end
+}
+
+// Offsets where words start. CLIP tokenizes word by word, so the count of a prefix ending before a
+// word start only grows with the prefix: a binary search over these finds the first cut word.
+QList<int> wordStarts(const QString& text) {
+  QList<int> starts;
+  for (int i = 0; i < text.size(); ++i)
+    if (!text[i].isSpace() && (i == 0 || text[i - 1].isSpace())) starts << i;
+  return starts;
+}
+
+}  // namespace
+
+TokenCount TokenCounter::countNow(const TokenizeFunction& tokenize, const QString& text) {
+  TokenCount count;
+  if (!tokenize) return count;
+  count.valid = true;
+  count.tokens = contentTokens(tokenize, text);
+  if (count.tokens <= TokenCount::kLimit) return count;
+  const QList<int> starts = wordStarts(text);
+  // Find the first word whose end pushes the count past the limit.
+  int low = 0, high = starts.size() - 1;
+  while (low < high) {
+    const int middle = (low + high) / 2;
+    const int end = middle + 1 < starts.size() ? starts[middle + 1] : text.size();
+    if (contentTokens(tokenize, text.left(end)) > TokenCount::kLimit)
+      high = middle;
+    else
+      low = middle + 1;
+  }
+  count.cutAt = starts.isEmpty() ? 0 : starts[low];
+  return count;
+}
+
+QCoro::Task<TokenCount> TokenCounter::count(QString text) const {
+  // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
+  QFuture<TokenCount> counted = QtConcurrent::run([tokenize = tokenize_, text = std::move(text)] { return countNow(tokenize, text); });
+  co_return co_await counted;
+}
+
+}  // namespace bksdm
