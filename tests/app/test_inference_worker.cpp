@@ -1,0 +1,149 @@
+// The inference worker on its own thread with a fixture model: signals per step, previews, the final
+// image against the pipeline's direct output, and cancellation through the job's flag.
+#include <atomic>
+
+#include <QSignalSpy>
+#include <QThread>
+#include <QtTest>
+
+#include "app/inference_worker.h"
+#include "app/tensor_image.h"
+#include "core/loading/model_folder.h"
+#include "core/pipeline/pipeline.h"
+
+using namespace bksdm;
+
+namespace {
+
+const QString kFixture = QStringLiteral(BKSDM_FIXTURES_DIR "/models/bk-sdm-v2-tiny-mini");
+constexpr int kSize = 64;
+
+GenerationJob job(quint64 id, int steps, PreviewMode preview = PreviewMode::Fast) {
+  GenerationJob job;
+  job.id = id;
+  job.params.prompt = QStringLiteral("a watercolor painting of a lighthouse");
+  job.params.negativePrompt = QStringLiteral("blurry");
+  job.params.scheduler = QStringLiteral("euler_a");
+  job.params.steps = steps;
+  job.params.seed = 1234;
+  job.params.width = kSize;
+  job.params.height = kSize;
+  job.preview = {preview, 1};
+  return job;
+}
+
+}  // namespace
+
+class InferenceWorkerTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() {
+    worker_ = new InferenceWorker;
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.start();
+    QSignalSpy loaded(worker_, &InferenceWorker::modelLoadDone);
+    QMetaObject::invokeMethod(worker_, [this] { worker_->loadModel(kFixture, EngineOptions{}); }, Qt::QueuedConnection);
+    QVERIFY(loaded.wait(60000));
+    const auto outcome = loaded.at(0).at(0).value<LoadOutcome>();
+    QVERIFY2(outcome.ok, qPrintable(outcome.error));
+    QCOMPARE(outcome.model.defaultSize, kSize);
+    QCOMPARE(outcome.model.entry.family, QString("SD 2.x"));
+    QVERIFY(outcome.model.tokenize);
+  }
+
+  void cleanupTestCase() {
+    thread_.quit();
+    thread_.wait();
+  }
+
+  void oneProgressAndOnePreviewPerStep() {
+    std::atomic<int> previews{0}, wrongSize{0};
+    QList<StepProgress> steps;
+    connect(worker_, &InferenceWorker::stepProgress, this, [&](const StepProgress& p) { steps << p; });
+    connect(worker_, &InferenceWorker::previewReady, this, [&](quint64, int, const QImage& image) {
+      ++previews;
+      if (image.size() != QSize(kSize, kSize)) ++wrongSize;
+    });
+    const GenerationOutcome outcome = run(job(1, 6));
+    disconnect(worker_, nullptr, this, nullptr);
+    QCOMPARE(outcome.status, GenerationOutcome::Status::Finished);
+    QCOMPARE(steps.size(), 6);
+    for (int i = 0; i < steps.size(); ++i) {
+      QCOMPARE(steps[i].step, i);
+      QCOMPARE(steps[i].total, 6);
+      QVERIFY(steps[i].seconds > 0);
+    }
+    QCOMPARE(previews.load(), 6);
+    QCOMPARE(wrongSize.load(), 0);
+    QCOMPARE(outcome.images.size(), 1);
+    QCOMPARE(outcome.images[0].size(), QSize(kSize, kSize));
+  }
+
+  void fullPreviewsDecodeEveryKthStep() {
+    GenerationJob full = job(2, 6, PreviewMode::Full);
+    full.preview.interval = 3;
+    int previews = 0;
+    connect(worker_, &InferenceWorker::previewReady, this, [&](quint64, int step, const QImage& image) {
+      ++previews;
+      QVERIFY(step == 2 || step == 5);
+      QCOMPARE(image.size(), QSize(kSize, kSize));
+    });
+    QCOMPARE(run(full).status, GenerationOutcome::Status::Finished);
+    disconnect(worker_, nullptr, this, nullptr);
+    QCOMPARE(previews, 2);
+  }
+
+  void finalImageEqualsThePipelinesOwnOutput() {
+    const GenerationJob request = job(3, 5);
+    const GenerationOutcome outcome = run(request);
+    QCOMPARE(outcome.status, GenerationOutcome::Status::Finished);
+
+    auto pipeline = StableDiffusionPipeline::load(ModelFolder::open(kFixture.toStdString()));
+    GenerationRequest direct;
+    direct.prompt = request.params.prompt.toStdString();
+    direct.negative_prompt = request.params.negativePrompt.toStdString();
+    direct.scheduler = request.params.scheduler.toStdString();
+    direct.steps = request.params.steps;
+    direct.seed = request.params.seed;
+    direct.guidance_scale = request.params.guidanceScale;
+    direct.width = direct.height = kSize;
+    const QImage expected = imageFromTensor(pipeline->generate(direct).images, 0);
+    QCOMPARE(outcome.images[0], expected);
+  }
+
+  void cancelStopsWithinOneStepAndLeavesTheWorkerReady() {
+    constexpr int kCancelAt = 2;
+    const GenerationJob cancelled = job(4, 20);
+    std::atomic<int> stepsSeen{0};
+    // Runs on the worker thread: the flag goes up while step kCancelAt is being reported.
+    connect(worker_, &InferenceWorker::stepProgress, this, [&, flag = cancelled.cancel](const StepProgress& p) {
+      ++stepsSeen;
+      if (p.step == kCancelAt) flag->store(true);
+    }, Qt::DirectConnection);
+    const GenerationOutcome outcome = run(cancelled);
+    disconnect(worker_, nullptr, this, nullptr);
+    QCOMPARE(outcome.status, GenerationOutcome::Status::Cancelled);
+    QVERIFY2(stepsSeen.load() <= kCancelAt + 2, qPrintable(QString::number(stepsSeen.load())));
+    QVERIFY(outcome.images.isEmpty());
+
+    const GenerationOutcome next = run(job(5, 3));
+    QCOMPARE(next.status, GenerationOutcome::Status::Finished);
+    QCOMPARE(next.images.size(), 1);
+  }
+
+ private:
+  GenerationOutcome run(const GenerationJob& request) {
+    QSignalSpy done(worker_, &InferenceWorker::jobDone);
+    QMetaObject::invokeMethod(worker_, [this, request] { worker_->generate(request); }, Qt::QueuedConnection);
+    if (!done.wait(120000)) return {};
+    return done.at(0).at(0).value<GenerationOutcome>();
+  }
+
+  QThread thread_;
+  InferenceWorker* worker_ = nullptr;
+};
+
+QTEST_GUILESS_MAIN(InferenceWorkerTest)
+#include "test_inference_worker.moc"

@@ -1,0 +1,157 @@
+// The window with a fixture model on the offscreen platform: the no-model panel, loading, the live
+// token count, Ctrl+Enter with previews and results, the queue, Esc and "Cancel all".
+#include <QAction>
+#include <QLabel>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <qcoro/qcorotask.h>
+
+#include "app/studio.h"
+#include "ui/image_view.h"
+#include "ui/main_window.h"
+#include "ui/model_picker.h"
+#include "ui/no_model_panel.h"
+#include "ui/parameters_panel.h"
+#include "ui/progress_panel.h"
+#include "ui/prompt_editor.h"
+#include "ui/result_strip.h"
+#include "ui/seed_field.h"
+
+using namespace bksdm;
+
+namespace {
+
+const QString kFixture = QStringLiteral(BKSDM_FIXTURES_DIR "/models/bk-sdm-v2-tiny-mini");
+
+QString repeated(const QString& word, int times) {
+  QString text;
+  for (int i = 0; i < times; ++i) text += word + ' ';
+  return text;
+}
+
+}  // namespace
+
+class MainWindowTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    QCoreApplication::setOrganizationName(QStringLiteral("bksdm-test"));
+    QCoreApplication::setApplicationName(QStringLiteral("window-test"));
+    window_ = new MainWindow;
+    window_->resize(1200, 800);
+    window_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window_));
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_));
+  }
+
+  void cleanupTestCase() { delete window_; }
+
+  void withoutAModelThePanelSaysSo() {
+    QVERIFY(window_->showsNoModelPanel());
+    QVERIFY(!window_->generateAction()->isEnabled());
+  }
+
+  void aBadFolderLeavesNoModelAndSaysWhy() {
+    QTemporaryDir empty;
+    QVERIFY(!QCoro::waitFor(window_->loadModel(empty.path())));
+    QVERIFY(window_->showsNoModelPanel());
+    QVERIFY2(window_->noModelPanel()->detail().contains("model_index.json"), qPrintable(window_->noModelPanel()->detail()));
+    closeMessageBoxes();
+  }
+
+  void loadsAModelOffTheUiThread() {
+    QVERIFY(QCoro::waitFor(window_->loadModel(kFixture)));
+    QVERIFY(!window_->showsNoModelPanel());
+    QVERIFY(window_->generateAction()->isEnabled());
+    QCOMPARE(window_->modelPicker()->currentLocation(), kFixture);
+    QCOMPARE(window_->parametersPanel()->params().width, 64);  // the model's default size
+  }
+
+  void countsTokensLive() {
+    window_->promptEditor()->setText(QStringLiteral("a photo of a cat"));
+    QTRY_COMPARE(window_->promptEditor()->counterLabel()->text(), QString("5 / 75"));
+    QVERIFY(window_->promptEditor()->editor()->extraSelections().isEmpty());
+
+    window_->promptEditor()->setText(repeated("cat", 80));
+    QTRY_COMPARE(window_->promptEditor()->counterLabel()->text(), QString("80 / 75"));
+    const auto marks = window_->promptEditor()->editor()->extraSelections();
+    QCOMPARE(marks.size(), 1);
+    QCOMPARE(marks[0].cursor.selectionStart(), 75 * 4);
+  }
+
+  void ctrlEnterRunsWithPreviewsIntoTheResultStrip() {
+    configure(4);
+    window_->promptEditor()->setText(QStringLiteral("a lighthouse on a cliff"));
+    int previews = 0, steps = 0, total = 0;
+    auto previewConnection = connect(window_->studio(), &Studio::previewReady, this, [&](quint64, int, const QImage& image) {
+      ++previews;
+      QCOMPARE(image.size(), QSize(64, 64));
+    });
+    auto stepConnection = connect(window_->studio(), &Studio::stepProgress, this, [&](const StepProgress& progress) {
+      ++steps;
+      total = progress.total;
+    });
+    const int before = window_->resultStrip()->count();
+    QTest::keyClick(window_->promptEditor()->editor(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_COMPARE_WITH_TIMEOUT(window_->resultStrip()->count(), before + 1, 60000);
+    disconnect(previewConnection);
+    disconnect(stepConnection);
+    QCOMPARE(steps, total);  // PNDM makes 4 steps 5 U-Net calls, as diffusers does
+    QCOMPARE(previews, total);
+    QCOMPARE(window_->imageView()->image().size(), QSize(64, 64));
+    QVERIFY(window_->progressPanel()->text().startsWith("Done"));
+    QVERIFY(window_->promptEditor()->text().indexOf('\n') < 0);  // Ctrl+Enter ran; it typed no newline
+    qInfo("longest event-loop stall in that run: %.1f ms", window_->lastRunStallMs());
+  }
+
+  void generateWhileBusyQueuesEscCancelsAndCancelAllClears() {
+    configure(400);
+    const int before = window_->resultStrip()->count();
+    window_->generateAction()->trigger();
+    window_->generateAction()->trigger();
+    window_->generateAction()->trigger();
+    QCOMPARE(window_->studio()->queue()->rowCount(), 2);
+    QTRY_VERIFY(window_->cancelAction()->isEnabled());
+    const auto first = window_->studio()->currentJobId();
+    QTest::keyClick(window_, Qt::Key_Escape);
+    QTRY_VERIFY_WITH_TIMEOUT(window_->studio()->currentJobId() != first, 30000);
+    QCOMPARE(window_->studio()->queue()->rowCount(), 1);
+    QTest::keyClick(window_, Qt::Key_Escape, Qt::ShiftModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!window_->studio()->isRunning(), 30000);
+    QVERIFY(window_->studio()->queue()->isEmpty());
+    QCOMPARE(window_->resultStrip()->count(), before);
+    QVERIFY(window_->generateAction()->isEnabled());
+  }
+
+ private:
+  void configure(int steps) {
+    ParametersPanel* panel = window_->parametersPanel();
+    panel->stepsBox()->setValue(steps);
+    panel->widthBox()->setValue(64);
+    panel->heightBox()->setValue(64);
+    panel->seedField()->setValue(7);
+    panel->seedField()->setLocked(true);
+  }
+
+  void closeMessageBoxes() {
+    for (QWidget* widget : QApplication::topLevelWidgets())
+      if (widget->inherits("QMessageBox")) widget->close();
+    // The offscreen platform does not hand activation back to the window, as a desktop does.
+    window_->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window_));
+  }
+
+  QTemporaryDir settingsDir_;
+  MainWindow* window_ = nullptr;
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "test_main_window.moc"

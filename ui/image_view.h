@@ -1,0 +1,48 @@
+#pragma once
+#include <QAbstractScrollArea>
+#include <QImage>
+#include <QString>
+
+namespace bksdm {
+
+// Shows one image large: scaled to fit, at 100%, or at a zoom factor, smoothly scaled and
+// scrollable; Ctrl+wheel zooms. Previews and results pass through the same view.
+class ImageView : public QAbstractScrollArea {
+  Q_OBJECT
+
+ public:
+  explicit ImageView(QWidget* parent = nullptr);
+
+  void setImage(const QImage& image);
+  const QImage& image() const { return image_; }
+  void setPlaceholder(const QString& text);
+
+  bool isFitting() const { return fit_; }
+  double scale() const;  // the effective scale, also when fitting
+
+ public Q_SLOTS:
+  void fitToWindow();
+  void showActualSize();
+  void zoomIn();
+  void zoomOut();
+
+ Q_SIGNALS:
+  void scaleChanged(double scale, bool fitting);
+
+ protected:
+  void paintEvent(QPaintEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
+  void wheelEvent(QWheelEvent* event) override;
+
+ private:
+  void setZoom(double zoom);
+  void updateScrollBars();
+  QRectF imageRect() const;
+
+  QImage image_;
+  QString placeholder_;
+  bool fit_ = true;
+  double zoom_ = 1.0;
+};
+
+}  // namespace bksdm

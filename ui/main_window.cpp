@@ -1,0 +1,563 @@
+#include "ui/main_window.h"
+
+#include <chrono>
+
+#include <QAction>
+#include <QActionGroup>
+#include <QApplication>
+#include <QClipboard>
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPointer>
+#include <QPushButton>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <qcoro/qcorofuture.h>
+#include <qcoro/qcorotimer.h>
+
+#include "app/devices.h"
+#include "app/generated_image.h"
+#include "app/model_catalog.h"
+#include "app/studio.h"
+#include "ui/image_view.h"
+#include "ui/model_picker.h"
+#include "ui/no_model_panel.h"
+#include "ui/parameters_panel.h"
+#include "ui/preferences_dialog.h"
+#include "ui/progress_panel.h"
+#include "ui/prompt_editor.h"
+#include "ui/queue_panel.h"
+#include "ui/result_strip.h"
+#include "ui/seed_field.h"
+#include "ui/theme.h"
+
+namespace bksdm {
+namespace {
+
+QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+
+QString previewLabel(PreviewMode mode) {
+  switch (mode) {
+    case PreviewMode::Off: return MainWindow::tr("&Off");
+    case PreviewMode::Fast: return MainWindow::tr("&Fast (latent colours)");
+    case PreviewMode::Full: return MainWindow::tr("F&ull (VAE decode)");
+  }
+  return {};
+}
+
+QString engineText(const EngineOptions& engine) {
+  const QString device = engine.device.toUpper();
+  return engine.threads == 1 ? MainWindow::tr("%1 \u00b7 1 thread").arg(device)
+                             : MainWindow::tr("%1 \u00b7 %2 threads").arg(device).arg(engine.threads);
+}
+
+}  // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), studio_(new Studio(this)) {
+  setWindowTitle(tr("BK-SDM Studio"));
+  setWindowIcon(icon("bksdm-studio"));
+  buildActions();
+  mainSplitter_ = new QSplitter(Qt::Horizontal, this);
+  mainSplitter_->setObjectName(QStringLiteral("mainSplitter"));
+  mainSplitter_->addWidget(buildControls());
+  mainSplitter_->addWidget(buildCentre());
+  mainSplitter_->setStretchFactor(1, 1);
+  mainSplitter_->setSizes({360, 840});
+  setCentralWidget(mainSplitter_);
+  buildMenus();
+
+  engineLabel_ = new QLabel(this);
+  stepLabel_ = new QLabel(this);
+  statusBar()->addPermanentWidget(stepLabel_);
+  statusBar()->addPermanentWidget(engineLabel_);
+
+  connectStudio();
+  restoreSettings();
+  showModelState();
+  updateActions();
+}
+
+MainWindow::~MainWindow() { saveSettings(); }
+
+void MainWindow::buildActions() {
+  auto make = [this](const QString& text, const QIcon& icon, QKeySequence key, auto slot) {
+    auto* action = new QAction(icon, text, this);
+    if (!key.isEmpty()) action->setShortcut(key);
+    connect(action, &QAction::triggered, this, slot);
+    addAction(action);
+    return action;
+  };
+  addFolderAction_ = make(tr("&Add Model Folder\u2026"), icon("folder-add"), QKeySequence::Open, [this] { addFolder(); });
+  saveAction_ = make(tr("&Save Image As\u2026"), icon("save"), QKeySequence::Save, [this] { saveImageAs(); });
+  copyAction_ = make(tr("&Copy Image"), icon("copy"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyImage(); });
+  generateAction_ = make(tr("&Generate"), icon("generate"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this] { generate(); });
+  generateAction_->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+  generateAction_->setShortcutContext(Qt::WindowShortcut);
+  cancelAction_ = make(tr("&Cancel"), icon("cancel"), QKeySequence(Qt::Key_Escape), [this] { studio_->cancelCurrent(); });
+  cancelAllAction_ = make(tr("Cancel &All"), icon("cancel-all"), QKeySequence(Qt::SHIFT | Qt::Key_Escape),
+                          [this] { studio_->cancelAll(); });
+  randomSeedAction_ = make(tr("&Random Seed"), icon("dice"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
+    parameters_->seedField()->randomize();
+  });
+  fitAction_ = make(tr("&Fit to Window"), icon("zoom-fit"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { imageView_->fitToWindow(); });
+  actualSizeAction_ = make(tr("&Actual Size (100%)"), icon("zoom-original"), QKeySequence(Qt::CTRL | Qt::Key_1),
+                           [this] { imageView_->showActualSize(); });
+  zoomInAction_ = make(tr("Zoom &In"), icon("zoom-in"), QKeySequence::ZoomIn, [this] { imageView_->zoomIn(); });
+  zoomOutAction_ = make(tr("Zoom &Out"), icon("zoom-out"), QKeySequence::ZoomOut, [this] { imageView_->zoomOut(); });
+  preferencesAction_ = make(tr("&Preferences\u2026"), icon("preferences"), QKeySequence::Preferences, [this] { showPreferences(); });
+  fitAction_->setCheckable(true);
+  fitAction_->setChecked(true);
+
+  auto* group = new QActionGroup(this);
+  for (PreviewMode mode : {PreviewMode::Off, PreviewMode::Fast, PreviewMode::Full}) {
+    auto* action = group->addAction(previewLabel(mode));
+    action->setCheckable(true);
+    action->setData(int(mode));
+    previewActions_ << action;
+  }
+  connect(group, &QActionGroup::triggered, this, [this](QAction* action) {
+    PreviewOptions preview = settings_.preview();
+    preview.mode = static_cast<PreviewMode>(action->data().toInt());
+    settings_.setPreview(preview);
+  });
+}
+
+void MainWindow::buildMenus() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  file->addAction(addFolderAction_);
+  file->addAction(saveAction_);
+  file->addSeparator();
+  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  edit->addAction(copyAction_);
+  edit->addSeparator();
+  edit->addAction(preferencesAction_);
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->addAction(fitAction_);
+  view->addAction(actualSizeAction_);
+  view->addAction(zoomInAction_);
+  view->addAction(zoomOutAction_);
+  view->addSeparator();
+  QMenu* preview = view->addMenu(tr("&Live Preview"));
+  preview->addActions(previewActions_);
+  QMenu* run = menuBar()->addMenu(tr("&Generate"));
+  run->addAction(generateAction_);
+  run->addAction(cancelAction_);
+  run->addAction(cancelAllAction_);
+  run->addSeparator();
+  run->addAction(randomSeedAction_);
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About BK-SDM Studio"), this, [this] {
+    QMessageBox::about(this, tr("About BK-SDM Studio"),
+                       tr("<b>BK-SDM Studio</b> %1<br>Text-to-image with Nota AI's block-removed knowledge-distilled "
+                          "Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in C++ on libtorch.")
+                           .arg(QCoreApplication::applicationVersion()));
+  });
+}
+
+QWidget* MainWindow::buildControls() {
+  picker_ = new ModelPicker;
+  prompt_ = new PromptEditor(tr("&Prompt"), tr("What to draw, e.g. \u201ca lighthouse on a cliff at dawn, oil painting\u201d"));
+  negativePrompt_ = new PromptEditor(tr("&Negative prompt"), tr("What to avoid, e.g. \u201cblurry, low quality\u201d"));
+  prompt_->editor()->setMinimumHeight(90);
+  negativePrompt_->editor()->setMinimumHeight(48);
+  negativePrompt_->editor()->setMaximumHeight(72);
+  prompt_->setTokenCounter(&studio_->tokenCounter());
+  negativePrompt_->setTokenCounter(&studio_->tokenCounter());
+  parameters_ = new ParametersPanel;
+
+  generateButton_ = new QPushButton(icon("generate"), tr("Generate"));
+  generateButton_->setDefault(true);
+  generateButton_->setToolTip(tr("Generate (Ctrl+Enter); while a run is going, adds to the queue"));
+  cancelButton_ = new QPushButton(icon("cancel"), tr("Cancel"));
+  cancelButton_->setToolTip(tr("Stop the current run (Esc)"));
+  connect(generateButton_, &QPushButton::clicked, generateAction_, &QAction::trigger);
+  connect(cancelButton_, &QPushButton::clicked, cancelAction_, &QAction::trigger);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(generateButton_, 1);
+  buttons->addWidget(cancelButton_);
+
+  queue_ = new QueuePanel(studio_);
+
+  auto* controls = new QWidget;
+  auto* layout = new QVBoxLayout(controls);
+  layout->addWidget(picker_);
+  layout->addSpacing(6);
+  layout->addWidget(prompt_, 3);
+  layout->addWidget(negativePrompt_, 1);
+  layout->addSpacing(6);
+  layout->addWidget(parameters_);
+  layout->addSpacing(6);
+  layout->addLayout(buttons);
+  layout->addWidget(queue_);
+  layout->addStretch();
+
+  connect(picker_, &ModelPicker::modelChosen, this, [this](const QString& location) { loadModel(location); });
+  connect(picker_, &ModelPicker::addFolderRequested, this, &MainWindow::addFolder);
+
+  auto* scroll = new QScrollArea;
+  scroll->setWidget(controls);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setMinimumWidth(300);
+  return scroll;
+}
+
+QWidget* MainWindow::buildCentre() {
+  imageView_ = new ImageView;
+  imageView_->setPlaceholder(tr("Write a prompt and press Ctrl+Enter.\nThe image forms here step by step."));
+  connect(imageView_, &ImageView::scaleChanged, this, [this](double, bool fitting) { fitAction_->setChecked(fitting); });
+  auto* tools = new QToolBar;
+  tools->setIconSize(QSize(18, 18));
+  tools->addActions({fitAction_, actualSizeAction_, zoomInAction_, zoomOutAction_});
+  tools->addSeparator();
+  tools->addActions({saveAction_, copyAction_});
+  auto* imagePage = new QWidget;
+  auto* imageLayout = new QVBoxLayout(imagePage);
+  imageLayout->setContentsMargins(0, 0, 0, 0);
+  imageLayout->setSpacing(0);
+  imageLayout->addWidget(tools);
+  imageLayout->addWidget(imageView_, 1);
+
+  noModel_ = new NoModelPanel;
+  connect(noModel_, &NoModelPanel::addFolderRequested, this, &MainWindow::addFolder);
+  centre_ = new QStackedWidget;
+  centre_->addWidget(noModel_);
+  centre_->addWidget(imagePage);
+
+  progress_ = new ProgressPanel;
+  auto* top = new QWidget;
+  auto* topLayout = new QVBoxLayout(top);
+  topLayout->setContentsMargins(0, 0, 0, 0);
+  topLayout->addWidget(centre_, 1);
+  topLayout->addWidget(progress_);
+
+  results_ = new ResultStrip;
+  connect(results_, &ResultStrip::chosen, this, [this](const GeneratedImage& generated) {
+    imageView_->setImage(generated.image);
+    updateActions();
+  });
+  imageSplitter_ = new QSplitter(Qt::Vertical);
+  imageSplitter_->setObjectName(QStringLiteral("imageSplitter"));
+  imageSplitter_->addWidget(top);
+  imageSplitter_->addWidget(results_);
+  imageSplitter_->setStretchFactor(0, 1);
+  imageSplitter_->setCollapsible(0, false);
+  imageSplitter_->setSizes({4000, results_->minimumHeight()});  // the strip as small as it goes
+  return imageSplitter_;
+}
+
+void MainWindow::connectStudio() {
+  connect(studio_, &Studio::jobStarted, this, &MainWindow::onJobStarted);
+  connect(studio_, &Studio::stepProgress, this, &MainWindow::onStep);
+  connect(studio_, &Studio::previewReady, this, &MainWindow::onPreview);
+  connect(studio_, &Studio::jobDone, this, &MainWindow::onJobDone);
+  connect(studio_, &Studio::runningChanged, this, &MainWindow::updateActions);
+  connect(studio_->queue(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
+}
+
+void MainWindow::restoreSettings() {
+  const GenerationParams params = settings_.params();
+  prompt_->setText(params.prompt);
+  negativePrompt_->setText(params.negativePrompt);
+  parameters_->setParams(params);
+  parameters_->seedField()->setLocked(settings_.seedLocked());
+  const PreviewMode mode = settings_.preview().mode;
+  for (QAction* action : previewActions_) action->setChecked(action->data().toInt() == int(mode));
+  if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
+  restoreState(settings_.windowState());
+  mainSplitter_->restoreState(settings_.splitterState(mainSplitter_->objectName()));
+  imageSplitter_->restoreState(settings_.splitterState(imageSplitter_->objectName()));
+}
+
+void MainWindow::saveSettings() {
+  GenerationParams params = parameters_->params();
+  params.prompt = prompt_->text();
+  params.negativePrompt = negativePrompt_->text();
+  settings_.setParams(params);
+  settings_.setSeedLocked(parameters_->seedField()->isLocked());
+  settings_.setWindowGeometry(saveGeometry());
+  settings_.setWindowState(saveState());
+  settings_.setSplitterState(mainSplitter_->objectName(), mainSplitter_->saveState());
+  settings_.setSplitterState(imageSplitter_->objectName(), imageSplitter_->saveState());
+  settings_.sync();
+}
+
+QCoro::Task<> MainWindow::start(StartupOptions options) {
+  QPointer<MainWindow> self(this);
+  reportStalls_ = options.reportStalls;
+  co_await refreshModels();
+  if (!self) co_return;
+  const QString model = options.model.isEmpty() ? settings_.lastModel() : options.model;
+  bool loaded = false;
+  if (!model.isEmpty()) loaded = co_await loadModel(model);
+  if (!self) co_return;
+  applyOptions(options);
+  if (options.generate && loaded) {
+    const quint64 id = studio_->enqueue(currentParams(), settings_.preview());
+    co_await studio_->outcome(id);
+    if (!self) co_return;
+  }
+  if (!options.screenshot.isEmpty()) co_await takeScreenshot(options.screenshot);  // also of a failed load
+}
+
+void MainWindow::applyOptions(const StartupOptions& options) {
+  if (options.prompt) prompt_->setText(*options.prompt);
+  if (options.negativePrompt) negativePrompt_->setText(*options.negativePrompt);
+  GenerationParams params = parameters_->params();
+  if (options.steps) params.steps = *options.steps;
+  if (options.scheduler) params.scheduler = *options.scheduler;
+  if (options.size) {
+    params.width = options.size->width();
+    params.height = options.size->height();
+  }
+  if (options.seed) {
+    params.seed = *options.seed;
+    parameters_->seedField()->setLocked(true);
+  }
+  parameters_->setParams(params);
+}
+
+QCoro::Task<> MainWindow::refreshModels() {
+  QPointer<MainWindow> self(this);
+  const QList<ModelEntry> models = co_await discoverModels(settings_.modelFolders());
+  if (!self) co_return;
+  picker_->setModels(models);
+  if (!loadedLocation_.isEmpty()) picker_->setCurrentLocation(loadedLocation_);
+}
+
+QCoro::Task<bool> MainWindow::loadModel(QString location) {
+  QPointer<MainWindow> self(this);
+  const bool sameAsLast = location == settings_.lastModel();
+  const QString name = displayName(QFileInfo(location).fileName());
+  picker_->setCurrentLocation(location);
+  picker_->setBusy(true, tr("Loading %1\u2026").arg(name));
+  noModel_->setDetail(tr("Loading %1\u2026").arg(name));
+  loadedLocation_.clear();
+  showModelState();
+  statusBar()->showMessage(tr("Loading %1\u2026").arg(name));
+  const LoadOutcome outcome = co_await studio_->loadModel(location, settings_.engine());
+  if (!self) co_return false;
+  picker_->setBusy(false);
+  statusBar()->clearMessage();
+  if (!outcome.ok) {
+    picker_->setInfo(outcome.error);
+    noModel_->setDetail(tr("Could not load %1:\n%2").arg(name, outcome.error));
+    showModelState();
+    showError(tr("Cannot load the model"), outcome.error);
+    co_return false;
+  }
+  const LoadedModel& model = outcome.model;
+  loadedLocation_ = location;
+  settings_.setLastModel(location);
+  const GenerationParams kept = parameters_->params();
+  parameters_->applyModelDefaults(model.defaultSize, model.defaultScheduler);
+  if (sameAsLast) parameters_->setParams(kept);  // the user's values for this model win over its defaults
+  picker_->setInfo(tr("%1 \u00b7 %2 U-Net \u00b7 %3 px \u00b7 loaded in %4 s")
+                       .arg(model.entry.family, model.entry.layout)
+                       .arg(model.defaultSize)
+                       .arg(model.seconds, 0, 'f', 1));
+  noModel_->setDetail({});
+  prompt_->setTokenCounter(&studio_->tokenCounter());
+  negativePrompt_->setTokenCounter(&studio_->tokenCounter());
+  engineLabel_->setText(engineText(model.engine));
+  setWindowTitle(tr("%1 \u2014 BK-SDM Studio").arg(model.entry.name));
+  showModelState();
+  updateActions();
+  statusBar()->showMessage(tr("Loaded %1").arg(model.entry.name), 4000);
+  co_return true;
+}
+
+void MainWindow::showModelState() {
+  centre_->setCurrentWidget(studio_->model() ? centre_->widget(1) : static_cast<QWidget*>(noModel_));
+  if (!studio_->model()) {
+    engineLabel_->setText(tr("No model"));
+    setWindowTitle(tr("BK-SDM Studio"));
+  }
+  updateActions();
+}
+
+bool MainWindow::showsNoModelPanel() const { return centre_->currentWidget() == noModel_; }
+
+GenerationParams MainWindow::currentParams() {
+  GenerationParams params = parameters_->params();
+  params.seed = parameters_->seedField()->seedForRun();
+  params.prompt = prompt_->text();
+  params.negativePrompt = negativePrompt_->text();
+  return params;
+}
+
+void MainWindow::generate() {
+  if (!studio_->model()) {
+    statusBar()->showMessage(tr("Load a model first."), 4000);
+    return;
+  }
+  const GenerationParams params = currentParams();
+  studio_->enqueue(params, settings_.preview());
+  settings_.setParams(params);
+  if (studio_->queue()->rowCount() > 0)
+    statusBar()->showMessage(tr("Queued: %1 waiting").arg(studio_->queue()->rowCount()), 3000);
+}
+
+void MainWindow::onJobStarted(const GenerationJob& job) {
+  shownJob_ = job.id;
+  progress_->start(job);
+  stallMonitor_.start();
+  updateActions();
+}
+
+void MainWindow::onStep(const StepProgress& progress) {
+  if (progress.jobId != shownJob_) return;
+  progress_->step(progress);
+  QString text = tr("%1 s/step").arg(progress.seconds, 0, 'f', 3);
+  if (progress.previewSeconds > 0) text += tr(" \u00b7 preview %1 ms").arg(progress.previewSeconds * 1000, 0, 'f', 1);
+  stepLabel_->setText(text);
+}
+
+void MainWindow::onPreview(quint64 jobId, int, const QImage& image) {
+  if (jobId == shownJob_) imageView_->setImage(image);
+}
+
+void MainWindow::onJobDone(const GenerationOutcome& outcome) {
+  updateActions();
+  if (outcome.jobId != shownJob_) return;  // removed from the queue before it ran
+  stallMonitor_.stop();
+  lastRunStallMs_ = stallMonitor_.longestStallMs();
+  stepLabel_->setToolTip(tr("Longest event-loop stall in the last run: %1 ms").arg(lastRunStallMs_, 0, 'f', 1));
+  if (reportStalls_)
+    qInfo("run %llu: longest event-loop stall %.1f ms over %.2f s", outcome.jobId, lastRunStallMs_, outcome.seconds);
+  progress_->finish(outcome);
+  switch (outcome.status) {
+    case GenerationOutcome::Status::Finished:
+      for (int i = 0; i < outcome.images.size(); ++i)
+        results_->add(GeneratedImage{outcome.images[i], outcome.params, i, outcome.modelName});
+      if (outcome.promptTruncated)
+        statusBar()->showMessage(tr("The prompt was longer than %1 tokens; the rest was cut.").arg(TokenCount::kLimit), 6000);
+      break;
+    case GenerationOutcome::Status::Cancelled:
+      if (const GeneratedImage* shown = results_->currentResult()) imageView_->setImage(shown->image);
+      statusBar()->showMessage(tr("Cancelled."), 3000);
+      break;
+    case GenerationOutcome::Status::Failed:
+      showError(tr("The run failed"), outcome.error);
+      break;
+  }
+}
+
+void MainWindow::updateActions() {
+  const bool model = studio_->model().has_value();
+  const bool running = studio_->isRunning();
+  const bool image = !imageView_->image().isNull() && results_->currentResult();
+  generateAction_->setEnabled(model);
+  generateButton_->setEnabled(model);
+  generateButton_->setText(running ? tr("Add to queue") : tr("Generate"));
+  cancelAction_->setEnabled(running);
+  cancelButton_->setEnabled(running);
+  cancelAllAction_->setEnabled(running || !studio_->queue()->isEmpty());
+  saveAction_->setEnabled(image);
+  copyAction_->setEnabled(image);
+}
+
+void MainWindow::addFolder() {
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a model folder"), QDir::homePath());
+  if (!folder.isEmpty()) addModelFolder(folder);
+}
+
+QCoro::Task<> MainWindow::addModelFolder(QString folder) {
+  QPointer<MainWindow> self(this);
+  // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
+  QFuture<QString> checked = QtConcurrent::run([folder] {
+    try {
+      const ModelEntry entry = describeModel(folder);
+      return entry.problems;
+    } catch (const std::exception& error) {
+      return QString::fromUtf8(error.what());
+    }
+  });
+  const QString problem = co_await checked;
+  if (!self) co_return;
+  if (!problem.isEmpty()) {
+    showError(tr("Not a usable model folder"), problem);
+    co_return;
+  }
+  QStringList folders = settings_.modelFolders();
+  if (!folders.contains(folder)) settings_.setModelFolders(folders << folder);
+  co_await refreshModels();
+  if (self) co_await loadModel(folder);
+}
+
+void MainWindow::saveImageAs() {
+  const GeneratedImage* current = results_->currentResult();
+  if (!current) return;
+  const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+                                .filePath(QStringLiteral("bksdm-%1.png").arg(current->params.seed));
+  const QString path = QFileDialog::getSaveFileName(this, tr("Save image"), suggested, tr("Images (*.png *.jpg *.webp)"));
+  if (!path.isEmpty()) saveImage(path);
+}
+
+QCoro::Task<> MainWindow::saveImage(QString path) {
+  QPointer<MainWindow> self(this);
+  const QString error = co_await bksdm::saveImage(*results_->currentResult(), path);
+  if (!self) co_return;
+  if (!error.isEmpty())
+    showError(tr("Cannot save the image"), error);
+  else
+    statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
+}
+
+void MainWindow::copyImage() {
+  if (const GeneratedImage* current = results_->currentResult()) {
+    QGuiApplication::clipboard()->setImage(current->image);
+    statusBar()->showMessage(tr("Image copied."), 2000);
+  }
+}
+
+void MainWindow::showPreferences() {
+  PreferencesDialog dialog(settings_.preview(), settings_.engine(), settings_.theme(), availableDevices(), this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  settings_.setPreview(dialog.preview());
+  for (QAction* action : previewActions_) action->setChecked(action->data().toInt() == int(dialog.preview().mode));
+  if (dialog.theme() != settings_.theme()) {
+    settings_.setTheme(dialog.theme());
+    applyTheme(*qApp, dialog.theme());
+  }
+  if (!(dialog.engine() == settings_.engine())) {
+    settings_.setEngine(dialog.engine());
+    if (!loadedLocation_.isEmpty()) loadModel(loadedLocation_);
+  }
+}
+
+void MainWindow::showError(const QString& title, const QString& message) {
+  statusBar()->showMessage(title, 6000);
+  // Not modal: a message never holds up the event loop (or a scripted run).
+  auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  box->open();
+}
+
+QCoro::Task<> MainWindow::takeScreenshot(QString path) {
+  QPointer<MainWindow> self(this);
+  co_await QCoro::sleepFor(std::chrono::milliseconds(400));  // let the last frames paint
+  if (!self) co_return;
+  const QRect frame = frameGeometry();
+  const QPixmap shot = screen()->grabWindow(0, frame.x(), frame.y(), frame.width(), frame.height());
+  const bool saved = shot.save(path);
+  if (!saved) qWarning("cannot write the screenshot to %s", qPrintable(path));
+  QCoreApplication::exit(saved ? 0 : 1);
+}
+
+}  // namespace bksdm

@@ -1,0 +1,132 @@
+#pragma once
+#include <optional>
+
+#include <QMainWindow>
+
+#include <qcoro/qcorotask.h>
+
+#include "app/app_settings.h"
+#include "app/event_loop_monitor.h"
+#include "app/generation_job.h"
+#include "app/loaded_model.h"
+#include "ui/startup_options.h"
+
+class QAction;
+class QLabel;
+class QPushButton;
+class QSplitter;
+class QStackedWidget;
+
+namespace bksdm {
+
+class ImageView;
+class ModelPicker;
+class NoModelPanel;
+class ParametersPanel;
+class ProgressPanel;
+class PromptEditor;
+class QueuePanel;
+class ResultStrip;
+class Studio;
+
+// The window: prompt and parameters on the left, the image forming step by step in the middle,
+// this session's results below. All inference runs on the Studio's worker thread.
+class MainWindow : public QMainWindow {
+  Q_OBJECT
+
+ public:
+  explicit MainWindow(QWidget* parent = nullptr);
+  ~MainWindow() override;  // saves the settings
+
+  // Finds the models, loads the chosen or last one, and runs what the options ask for.
+  QCoro::Task<> start(StartupOptions options);
+  // Loads a model off the UI thread; false (and a message) when it fails.
+  QCoro::Task<bool> loadModel(QString location);
+
+  Studio* studio() const { return studio_; }
+  PromptEditor* promptEditor() const { return prompt_; }
+  PromptEditor* negativePromptEditor() const { return negativePrompt_; }
+  ParametersPanel* parametersPanel() const { return parameters_; }
+  ModelPicker* modelPicker() const { return picker_; }
+  ImageView* imageView() const { return imageView_; }
+  ResultStrip* resultStrip() const { return results_; }
+  ProgressPanel* progressPanel() const { return progress_; }
+  QueuePanel* queuePanel() const { return queue_; }
+  NoModelPanel* noModelPanel() const { return noModel_; }
+  QSplitter* mainSplitter() const { return mainSplitter_; }
+  QAction* generateAction() const { return generateAction_; }
+  QAction* cancelAction() const { return cancelAction_; }
+  bool showsNoModelPanel() const;
+  // The longest event-loop stall during the last run, in milliseconds.
+  double lastRunStallMs() const { return lastRunStallMs_; }
+
+ public Q_SLOTS:
+  void generate();
+  void addFolder();
+  void saveImageAs();
+  void copyImage();
+  void showPreferences();
+
+ private:
+  void buildActions();
+  void buildMenus();
+  QWidget* buildControls();
+  QWidget* buildCentre();
+  void connectStudio();
+  void restoreSettings();
+  void saveSettings();
+  QCoro::Task<> refreshModels();
+  QCoro::Task<> addModelFolder(QString folder);
+  QCoro::Task<> saveImage(QString path);
+  QCoro::Task<> takeScreenshot(QString path);
+  GenerationParams currentParams();
+  void applyOptions(const StartupOptions& options);
+  void showModelState();
+  void onJobStarted(const GenerationJob& job);
+  void onStep(const StepProgress& progress);
+  void onPreview(quint64 jobId, int step, const QImage& image);
+  void onJobDone(const GenerationOutcome& outcome);
+  void updateActions();
+  void showError(const QString& title, const QString& message);
+
+  AppSettings settings_;
+  Studio* studio_;
+  ModelPicker* picker_ = nullptr;
+  PromptEditor* prompt_ = nullptr;
+  PromptEditor* negativePrompt_ = nullptr;
+  ParametersPanel* parameters_ = nullptr;
+  QPushButton* generateButton_ = nullptr;
+  QPushButton* cancelButton_ = nullptr;
+  QueuePanel* queue_ = nullptr;
+  QStackedWidget* centre_ = nullptr;
+  NoModelPanel* noModel_ = nullptr;
+  ImageView* imageView_ = nullptr;
+  ProgressPanel* progress_ = nullptr;
+  ResultStrip* results_ = nullptr;
+  QSplitter* mainSplitter_ = nullptr;
+  QSplitter* imageSplitter_ = nullptr;
+  QLabel* engineLabel_ = nullptr;
+  QLabel* stepLabel_ = nullptr;
+
+  QAction* addFolderAction_ = nullptr;
+  QAction* saveAction_ = nullptr;
+  QAction* copyAction_ = nullptr;
+  QAction* generateAction_ = nullptr;
+  QAction* cancelAction_ = nullptr;
+  QAction* cancelAllAction_ = nullptr;
+  QAction* randomSeedAction_ = nullptr;
+  QAction* fitAction_ = nullptr;
+  QAction* actualSizeAction_ = nullptr;
+  QAction* zoomInAction_ = nullptr;
+  QAction* zoomOutAction_ = nullptr;
+  QAction* preferencesAction_ = nullptr;
+  QList<QAction*> previewActions_;
+
+  EventLoopMonitor stallMonitor_;
+  double lastRunStallMs_ = 0;
+  bool reportStalls_ = false;
+  std::optional<quint64> shownJob_;  // the run whose steps the view shows
+  QString loadedLocation_;
+};
+
+}  // namespace bksdm

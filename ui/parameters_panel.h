@@ -1,0 +1,59 @@
+#pragma once
+#include <QWidget>
+
+#include "app/generation_job.h"
+
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+
+namespace bksdm {
+
+class SeedField;
+
+// Scheduler, steps, guidance, size (multiples of 8, with presets), seed and images per run.
+class ParametersPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit ParametersPanel(QWidget* parent = nullptr);
+
+  // The panel's fields; prompts are left empty (they have their own editors).
+  GenerationParams params() const;
+  void setParams(const GenerationParams& params);
+  // A new model's defaults: its size and scheduler become the values shown.
+  void applyModelDefaults(int size, const QString& scheduler);
+
+  SeedField* seedField() const { return seed_; }
+  QComboBox* schedulerBox() const { return scheduler_; }
+  QSpinBox* stepsBox() const { return steps_; }
+  QDoubleSpinBox* guidanceBox() const { return guidance_; }
+  QSpinBox* widthBox() const { return width_; }
+  QSpinBox* heightBox() const { return height_; }
+  QComboBox* presetBox() const { return preset_; }
+  QSpinBox* imagesBox() const { return images_; }
+
+ Q_SIGNALS:
+  void changed();
+
+ private:
+  void choosePreset(int index);
+  void showMatchingPreset();
+  void markDefaultScheduler(const QString& scheduler);
+
+  QComboBox* scheduler_;
+  QSpinBox* steps_;
+  QDoubleSpinBox* guidance_;
+  QSpinBox* width_;
+  QSpinBox* height_;
+  QComboBox* preset_;
+  SeedField* seed_;
+  QSpinBox* images_;
+  int modelSize_ = 512;
+};
+
+// The schedulers the engine implements, by the names the pipeline takes.
+const QStringList& schedulerNames();
+QString schedulerLabel(const QString& name);
+
+}  // namespace bksdm

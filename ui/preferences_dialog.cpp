@@ -1,0 +1,63 @@
+#include "ui/preferences_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QSpinBox>
+#include <QThread>
+#include <QVBoxLayout>
+
+namespace bksdm {
+
+PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const EngineOptions& engine, const QString& theme,
+                                     const QStringList& devices, QWidget* parent)
+    : QDialog(parent), previewMode_(new QComboBox(this)), previewInterval_(new QSpinBox(this)),
+      device_(new QComboBox(this)), threads_(new QSpinBox(this)), theme_(new QComboBox(this)) {
+  setWindowTitle(tr("Preferences"));
+  previewMode_->addItem(tr("Off"), int(PreviewMode::Off));
+  previewMode_->addItem(tr("Fast (approximate colours from the latents)"), int(PreviewMode::Fast));
+  previewMode_->addItem(tr("Full (the real VAE: costs a decode each time)"), int(PreviewMode::Full));
+  previewMode_->setCurrentIndex(previewMode_->findData(int(preview.mode)));
+  previewInterval_->setRange(1, 100);
+  previewInterval_->setValue(preview.interval);
+  previewInterval_->setPrefix(tr("every "));
+  previewInterval_->setSuffix(tr(" steps"));
+  previewInterval_->setSpecialValueText(tr("every step"));
+
+  device_->addItem(tr("CPU"), QStringLiteral("cpu"));
+  device_->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+  if (!devices.contains(QStringLiteral("cuda")))
+    device_->setItemData(1, 0, Qt::UserRole - 1);  // disabled: this libtorch sees no GPU
+  device_->setCurrentIndex(std::max(0, device_->findData(engine.device)));
+  threads_->setRange(0, std::max(1, QThread::idealThreadCount()));
+  threads_->setSpecialValueText(tr("All cores"));
+  threads_->setValue(engine.threads);
+
+  theme_->addItem(tr("Follow the system"), QStringLiteral("system"));
+  theme_->addItem(tr("Light"), QStringLiteral("light"));
+  theme_->addItem(tr("Dark"), QStringLiteral("dark"));
+  theme_->setCurrentIndex(std::max(0, theme_->findData(theme)));
+
+  auto* form = new QFormLayout;
+  form->addRow(tr("Live preview"), previewMode_);
+  form->addRow(tr("Preview"), previewInterval_);
+  form->addRow(tr("Device"), device_);
+  form->addRow(tr("Threads"), threads_);
+  form->addRow(tr("Theme"), theme_);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  auto* layout = new QVBoxLayout(this);
+  layout->addLayout(form);
+  layout->addWidget(buttons);
+}
+
+PreviewOptions PreferencesDialog::preview() const {
+  return {static_cast<PreviewMode>(previewMode_->currentData().toInt()), previewInterval_->value()};
+}
+
+EngineOptions PreferencesDialog::engine() const { return {device_->currentData().toString(), threads_->value()}; }
+
+QString PreferencesDialog::theme() const { return theme_->currentData().toString(); }
+
+}  // namespace bksdm
