@@ -58,10 +58,9 @@ class AttentionImpl : public torch::nn::Module {
   int64_t heads() const { return heads_; }
 
  private:
-  at::Tensor heads_to_batch(const at::Tensor& tensor) const;
-  at::Tensor batch_to_heads(const at::Tensor& tensor) const;
-  at::Tensor attention_probs(const at::Tensor& query, const at::Tensor& key) const;
-  // The swappable core: per-head attention of [B*heads, tokens, dim_head] inputs.
+  // Attention of [B, tokens, heads * dim_head] queries on [B, context tokens, heads * dim_head]
+  // keys and values, computed head by head in blocks of query rows whose scores stay in cache;
+  // the probabilities are kept whole only while an observer wants them.
   at::Tensor attend(const at::Tensor& query, const at::Tensor& key, const at::Tensor& value,
                     TokenGrid grid) const;
 

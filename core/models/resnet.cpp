@@ -23,14 +23,14 @@ ResnetBlock2DImpl::ResnetBlock2DImpl(const ResnetBlock2DOptions& options)
 }
 
 at::Tensor ResnetBlock2DImpl::forward(const at::Tensor& input, const at::Tensor& temb) const {
-  at::Tensor hidden = conv1_->forward(at::silu(norm1_->forward(input)));
-  if (time_emb_proj_) {
-    hidden = hidden + time_emb_proj_->forward(at::silu(temb)).unsqueeze(-1).unsqueeze(-1);
-  }
-  hidden = conv2_->forward(at::silu(norm2_->forward(hidden)));
-  const at::Tensor shortcut = conv_shortcut_ ? conv_shortcut_->forward(input) : input;
-  at::Tensor output = shortcut + hidden;
-  return output_scale_factor_ == 1.0 ? output : output / output_scale_factor_;
+  // Every intermediate is a fresh tensor of its own, so activations and sums go in place.
+  at::Tensor hidden = norm1_->forward(input);
+  hidden = conv1_->forward(at::silu_(hidden));
+  if (time_emb_proj_) hidden.add_(time_emb_proj_->forward(at::silu(temb)).unsqueeze(-1).unsqueeze(-1));
+  hidden = norm2_->forward(hidden);
+  hidden = conv2_->forward(at::silu_(hidden));
+  hidden.add_(conv_shortcut_ ? conv_shortcut_->forward(input) : input);
+  return output_scale_factor_ == 1.0 ? hidden : hidden.div_(output_scale_factor_);
 }
 
 Downsample2DImpl::Downsample2DImpl(int64_t channels, int64_t out_channels, int64_t padding)

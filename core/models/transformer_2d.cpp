@@ -17,8 +17,10 @@ GEGLUImpl::GEGLUImpl(int64_t dim_in, int64_t dim_out) {
 }
 
 at::Tensor GEGLUImpl::forward(const at::Tensor& input) const {
-  const auto halves = proj_->forward(input).chunk(2, -1);
-  return halves[0] * at::gelu(halves[1]);
+  const at::Tensor projected = proj_->forward(input);
+  const int64_t half = projected.size(-1) / 2;
+  at::Tensor gate = projected.narrow(-1, half, half);
+  return projected.narrow(-1, 0, half) * at::gelu_(gate);
 }
 
 FeedForwardImpl::FeedForwardImpl(int64_t dim) {
@@ -50,9 +52,10 @@ BasicTransformerBlockImpl::BasicTransformerBlockImpl(int64_t dim, const Transfor
 
 at::Tensor BasicTransformerBlockImpl::forward(const at::Tensor& hidden_states,
                                               const at::Tensor& encoder_hidden_states, TokenGrid grid) const {
-  at::Tensor hidden = attn1_->forward(norm1_->forward(hidden_states), {}, grid) + hidden_states;
-  hidden = attn2_->forward(norm2_->forward(hidden), encoder_hidden_states, grid) + hidden;
-  return ff_->forward(norm3_->forward(hidden)) + hidden;
+  // Each sub-layer's output is a fresh tensor: the residual sums go in place.
+  at::Tensor hidden = attn1_->forward(norm1_->forward(hidden_states), {}, grid).add_(hidden_states);
+  hidden = attn2_->forward(norm2_->forward(hidden), encoder_hidden_states, grid).add_(hidden);
+  return ff_->forward(norm3_->forward(hidden)).add_(hidden);
 }
 
 Transformer2DModelImpl::Transformer2DModelImpl(const Transformer2DOptions& options) {
@@ -96,7 +99,7 @@ at::Tensor Transformer2DModelImpl::forward(const at::Tensor& hidden_states,
   for (const auto& block : transformer_blocks_) hidden = block->forward(hidden, encoder_hidden_states, grid);
   hidden = proj_out_conv_ ? proj_out_conv_->forward(to_image(hidden))
                           : to_image(proj_out_linear_->forward(hidden));
-  return hidden + hidden_states;
+  return hidden.add_(hidden_states);
 }
 
 }  // namespace bksdm
