@@ -14,6 +14,7 @@ struct Command {
 };
 
 const Command kCommands[] = {
+    {"bench", bksdm::cli::bench, "time load, U-Net, VAE and a whole image; peak memory; GFLOP/s"},
     {"inspect", bksdm::cli::inspect, "describe a model folder or a cached Hugging Face repo"},
     {"make-random-model", bksdm::cli::make_random_model, "write a model folder with random weights"},
     {"tokenize", bksdm::cli::tokenize, "CLIP token ids of prompts (JSON lines or --text)"},

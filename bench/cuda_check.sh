@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# The engine on an NVIDIA GPU, in one run of a few minutes, on a Linux machine with a Python torch
+# built with CUDA (and the CUDA toolkit its CMake config asks for):
+#   1. builds core and `bksdm` against that torch's libtorch, in a build folder of its own;
+#   2. generates with every fixture model in fp32 and in fp16 on the GPU (same seed) and checks
+#      that the fp16 image is within 1e-2 relative L2 of the fp32 one (the CPU's fp32 image is
+#      compared too, for information);
+#   3. times BK-SDM-v2-Tiny (random weights from make-random-model) at 512x512, 25 PNDM steps with
+#      guidance, in fp16 and in fp32, with `bksdm bench`.
+#
+#   bench/cuda_check.sh [--build DIR] [--out DIR] [--tests]
+#
+# --tests also builds the gtest executables and runs the model tests (needs a torch with the
+# C++11 ABI, as Debian's gtest has it). Results land in --out (default: BUILD/cuda-check): the
+# bench tables and JSON, the generated tensors, summary.txt. Exit status 1 when a check fails.
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=$repo/build-cuda
+out=
+tests=OFF
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --build) build=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --tests) tests=ON; shift ;;
+    *) echo "usage: $0 [--build DIR] [--out DIR] [--tests]" >&2; exit 2 ;;
+  esac
+done
+out=${out:-$build/cuda-check}
+mkdir -p "$out"
+summary=$out/summary.txt
+: > "$summary"
+say() { echo "$*" | tee -a "$summary"; }
+
+# --- 1. The build -----------------------------------------------------------------------------
+python3 - <<'EOF'
+import sys, torch
+if not torch.cuda.is_available():
+    sys.exit(f"torch {torch.__version__} sees no CUDA device (built with CUDA {torch.version.cuda})")
+print(f"torch {torch.__version__}, CUDA {torch.version.cuda}, {torch.cuda.get_device_name(0)}")
+EOF
+torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
+cxx11_abi=$(python3 -c 'import torch; print(int(torch.compiled_with_cxx11_abi()))')
+say "libtorch: $torch_prefix (C++11 ABI: $cxx11_abi)"
+if [[ $tests == ON && $cxx11_abi == 0 ]]; then
+  # TorchConfig compiles our code with _GLIBCXX_USE_CXX11_ABI=0; the system's gtest has the new ABI.
+  say "--tests needs a torch with the C++11 ABI (torch >= 2.7 wheels, or a cxx11-abi libtorch): tests off"
+  tests=OFF
+fi
+# --no-as-needed keeps libtorch_cuda linked although no symbol of ours names it: without it the
+# CUDA backend never registers and `--device cuda` finds no device.
+cmake -S "$repo" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$torch_prefix" \
+  -DBKSDM_BUILD_APP=OFF -DBKSDM_BUILD_TESTS=$tests -DCMAKE_EXE_LINKER_FLAGS=-Wl,--no-as-needed
+targets=(bksdm)
+[[ $tests == ON ]] && targets+=(test_unet test_vae test_text_encoder)
+ninja -C "$build" "${targets[@]}"
+bksdm=$build/bin/bksdm
+if [[ $tests == ON ]]; then
+  for test in test_unet test_vae test_text_encoder; do "$build/bin/$test" --gtest_brief=1; done
+  say "model tests: passed"
+fi
+
+# --- 2. fp16 against fp32 on the fixture models ----------------------------------------------
+compare=$(cat <<'EOF'
+import json, struct, sys, torch
+def images(path):  # the "image" tensor of a float32 safetensors file, without the safetensors package
+    with open(path, "rb") as file:
+        size = struct.unpack("<Q", file.read(8))[0]
+        header = json.loads(file.read(size))
+        data = file.read()
+    info = header["image"]
+    begin, end = info["data_offsets"]
+    assert info["dtype"] == "F32", info["dtype"]
+    return torch.frombuffer(bytearray(data[begin:end]), dtype=torch.float32).reshape(info["shape"])
+actual, expected = images(sys.argv[1]), images(sys.argv[2])
+print(f"{((actual - expected).norm() / expected.norm()).item():.2e}")
+EOF
+)
+failed=0
+for model in "$repo"/tests/fixtures/models/*/; do
+  name=$(basename "$model")
+  for variant in "cuda fp32" "cuda fp16" "cpu fp32"; do
+    read -r device dtype <<< "$variant"
+    "$bksdm" generate --model "$model" --prompt "a lighthouse at dusk, oil painting" --seed 1 --steps 10 \
+      --device "$device" --dtype "$dtype" --quiet --save-tensors "$out/$name-$device-$dtype.safetensors"
+  done
+  half=$(python3 -c "$compare" "$out/$name-cuda-fp16.safetensors" "$out/$name-cuda-fp32.safetensors")
+  cpu=$(python3 -c "$compare" "$out/$name-cuda-fp32.safetensors" "$out/$name-cpu-fp32.safetensors")
+  verdict=ok
+  python3 -c "import sys; sys.exit(0 if float('$half') < 1e-2 else 1)" || { verdict=FAILED; failed=1; }
+  say "$name: fp16 vs fp32 (GPU) $half [$verdict]; GPU fp32 vs CPU fp32 $cpu"
+done
+
+# --- 3. Timings: BK-SDM-v2-Tiny, 512x512, 25 steps ---------------------------------------------
+model=$out/bk-sdm-v2-tiny-random
+rm -rf "$model"
+"$bksdm" make-random-model --config "$repo/tests/model-configs/bk-sdm-v2-tiny" --out "$model" \
+  --tokenizer-from "$repo/tests/fixtures/models/bk-sdm-v2-tiny-mini/tokenizer"
+for dtype in fp16 fp32; do
+  "$bksdm" bench --model "$model" --device cuda --dtype "$dtype" --size 512 --steps 25 --repeat 5 \
+    --only peak,load,image,maps,unet,vae,preview --json "$out/bench-cuda-$dtype.json" | tee "$out/bench-cuda-$dtype.txt"
+done
+rm -rf "$model"
+say "timings: $out/bench-cuda-fp16.txt, $out/bench-cuda-fp32.txt (and .json)"
+if [[ $failed == 0 ]]; then say "all checks passed"; else say "some checks FAILED"; fi
+exit $failed

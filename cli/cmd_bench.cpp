@@ -1,0 +1,350 @@
+#include <ATen/ATen.h>
+#include <ATen/Parallel.h>
+#include <torch/version.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "bench/machine_peak.h"
+#include "bench/process_memory.h"
+#include "bench/stopwatch.h"
+#include "bench/unet_flops.h"
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "core/io/error.h"
+#include "core/loading/model_folder.h"
+#include "core/models/autoencoder_kl.h"
+#include "core/models/unet_2d_condition.h"
+#include "core/pipeline/latent_preview.h"
+#include "core/pipeline/pipeline.h"
+
+// `bksdm bench`: where the time and memory of a generation go, on this machine, as a table and as
+// JSON. Whole-pipeline parts run first (their peak RSS is the generation's); then the pipeline is
+// released and the U-Net, VAE and preview are timed on their own, best of --repeat runs.
+namespace bksdm::cli {
+namespace {
+
+using bench::Clock;
+using bench::seconds_since;
+
+constexpr const char* kUsage =
+    "usage: bksdm bench --model DIR [--size 512] [--threads 2] [--steps 25] [--repeat 2]\n"
+    "         [--only PART,...] [--json FILE] [--device cpu|cuda] [--dtype fp32|fp16|bf16]\n"
+    "parts: peak (matmul and conv rate), load, image (whole image by stage), maps (attention maps'\n"
+    "cost), unet (one call at batch 1 and 2), vae (decode), preview; all by default";
+
+const std::vector<std::string> kParts{"peak", "load", "image", "maps", "unet", "vae", "preview"};
+constexpr const char* kPrompt = "a photograph of an astronaut riding a horse";
+constexpr double kGuidance = 7.5;
+constexpr int kMapSteps = 3;       // per run of the maps part: enough for a per-step minimum
+constexpr int kPreviewCalls = 25;  // one image's worth of previews
+constexpr double kUNetTimestep = 500;
+
+struct Settings {
+  std::string model;
+  int size = 512;
+  int threads = 2;
+  int steps = 25;
+  int repeat = 2;
+  std::set<std::string> parts;
+  std::optional<std::string> json_file;
+  std::string device = "cpu";
+  std::string dtype = "fp32";
+
+  bool wants(const std::string& part) const { return parts.count(part) > 0; }
+};
+
+std::set<std::string> parse_parts(const std::string& list) {
+  std::set<std::string> parts;
+  std::stringstream words(list);
+  for (std::string part; std::getline(words, part, ',');) {
+    if (std::find(kParts.begin(), kParts.end(), part) == kParts.end())
+      throw Error("--only: unknown part '" + part + "'\n" + kUsage);
+    parts.insert(part);
+  }
+  return parts;
+}
+
+Settings settings_of(const Args& args) {
+  Settings settings;
+  settings.model = args.require("model");
+  settings.size = args.get_int("size", settings.size);
+  settings.threads = args.get_int("threads", settings.threads);
+  settings.steps = args.get_int("steps", settings.steps);
+  settings.repeat = args.get_int("repeat", settings.repeat);
+  settings.parts = args.get("only") ? parse_parts(*args.get("only")) : std::set(kParts.begin(), kParts.end());
+  settings.json_file = args.get("json");
+  settings.device = args.get_or("device", settings.device);
+  settings.dtype = args.get_or("dtype", settings.dtype);
+  if (settings.size <= 0 || settings.size % 8 != 0) throw Error("--size must be a positive multiple of 8");
+  if (settings.threads < 1 || settings.steps < 1 || settings.repeat < 1)
+    throw Error("--threads, --steps and --repeat must be at least 1");
+  return settings;
+}
+
+// One figure of the report: printed as a table row, stored as results[part][key] in the JSON.
+struct Figure {
+  std::string part;
+  std::string key;
+  std::string label;
+  double value;
+  std::string unit;
+};
+
+class Report {
+ public:
+  void add(const std::string& part, const std::string& key, const std::string& label, double value,
+           const std::string& unit) {
+    figures_.push_back({part, key, label, value, unit});
+    std::printf("  %-8s %-46s %10.3f  %s\n", part.c_str(), label.c_str(), value, unit.c_str());
+    std::fflush(stdout);
+  }
+  const Figure* find(const std::string& part, const std::string& key) const {
+    for (const Figure& figure : figures_)
+      if (figure.part == part && figure.key == key) return &figure;
+    return nullptr;
+  }
+  nlohmann::json results() const {
+    nlohmann::json json = nlohmann::json::object();
+    for (const Figure& figure : figures_) json[figure.part][figure.key] = figure.value;
+    return json;
+  }
+
+ private:
+  std::vector<Figure> figures_;
+};
+
+double load_average() {
+  double load = 0;
+  return getloadavg(&load, 1) == 1 ? load : -1;
+}
+
+std::string cpu_model() {
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  for (std::string line; std::getline(cpuinfo, line);) {
+    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
+  }
+  return "unknown";
+}
+
+nlohmann::json machine_json() {
+  return {{"cpu", cpu_model()},
+          {"cores", std::thread::hardware_concurrency()},
+          {"libtorch", TORCH_VERSION},
+          {"mkldnn", at::hasMKLDNN() && at::globalContext().userEnabledMkldnn()},
+          {"load_average_start", load_average()}};
+}
+
+double gigabytes(int64_t bytes) { return double(bytes) / 1e9; }
+
+c10::ScalarType scalar_type_of(const std::string& dtype) {
+  if (dtype == "fp16") return at::kHalf;
+  if (dtype == "bf16") return at::kBFloat16;
+  if (dtype == "fp32") return at::kFloat;
+  throw Error("--dtype must be fp32, fp16 or bf16, not '" + dtype + "'");
+}
+
+class Bench {
+ public:
+  explicit Bench(const Settings& settings)
+      : settings_(settings),
+        folder_(ModelFolder::open(settings.model)),
+        options_(at::TensorOptions().dtype(scalar_type_of(settings.dtype)).device(settings.device)) {
+    const AutoencoderKLConfig vae = AutoencoderKLConfig::from_json(folder_.config("vae"), "vae/config.json");
+    latent_edge_ = settings.size >> (vae.block_out_channels.size() - 1);
+  }
+
+  void run() {
+    at::set_num_threads(settings_.threads);
+    if (settings_.wants("peak")) peak();
+    if (settings_.wants("load") || settings_.wants("image") || settings_.wants("maps")) pipeline_parts();
+    bench::reset_peak_rss();
+    if (settings_.wants("unet")) unet();
+    if (settings_.wants("vae")) vae();
+    if (settings_.wants("preview")) preview();
+    if (settings_.wants("unet") || settings_.wants("vae"))
+      report_.add("memory", "components_peak_rss_gb", "peak RSS, components alone", gigabytes(bench::peak_rss_bytes()),
+                  "GB");
+  }
+
+  const Report& report() const { return report_; }
+
+ private:
+  void peak() {
+    const bench::MachinePeak peak = bench::measure_machine_peak(settings_.repeat + 2, options_);
+    report_.add("peak", "matmul_gflops", "2048x2048 matmul", peak.matmul_gflops, "GFLOP/s");
+    report_.add("peak", "conv_gflops", "320-channel 3x3 conv at 64x64", peak.conv_gflops, "GFLOP/s");
+  }
+
+  LoadOptions load_options() const {
+    LoadOptions options;
+    options.device = settings_.device;
+    options.dtype = settings_.dtype;
+    options.threads = settings_.threads;
+    return options;
+  }
+
+  std::unique_ptr<StableDiffusionPipeline> load_pipeline(const std::string& key, const std::string& label) {
+    const auto start = Clock::now();
+    auto pipeline = StableDiffusionPipeline::load(folder_, load_options());
+    report_.add("load", key, label, seconds_since(start), "s");
+    return pipeline;
+  }
+
+  void pipeline_parts() {
+    auto pipeline = load_pipeline("first_seconds", "load, first in this process");
+    if (settings_.wants("load")) {
+      pipeline.reset();
+      pipeline = load_pipeline("again_seconds", "load again (page cache warm)");
+    }
+    if (settings_.wants("image")) image(*pipeline);
+    if (settings_.wants("maps")) maps(*pipeline);
+    report_.add("memory", "pipeline_peak_rss_gb", "peak RSS, pipeline (load and runs)",
+                gigabytes(bench::peak_rss_bytes()), "GB");
+  }
+
+  GenerationRequest request(int steps, bool attention_maps) const {
+    GenerationRequest request;
+    request.prompt = kPrompt;
+    request.steps = steps;
+    request.guidance_scale = kGuidance;
+    request.width = request.height = settings_.size;
+    request.scheduler = "pndm";
+    request.attention_maps = attention_maps;
+    return request;
+  }
+
+  // The generation's result with the wall time of each step.
+  static GenerationResult generate(StableDiffusionPipeline& pipeline, const GenerationRequest& request,
+                                   std::vector<double>& step_seconds) {
+    step_seconds.clear();
+    return pipeline.generate(request, [&](const StepInfo& info) { step_seconds.push_back(info.seconds); });
+  }
+
+  void image(StableDiffusionPipeline& pipeline) {
+    std::vector<double> steps;
+    const StageTimes times = generate(pipeline, request(settings_.steps, false), steps).times;
+    report_.add("image", "total_seconds", "whole image, " + std::to_string(settings_.steps) + " PNDM steps, guided",
+                times.total, "s");
+    report_.add("image", "text_encoder_seconds", "  text encoding (prompt and negative)", times.text_encoder, "s");
+    report_.add("image", "unet_seconds", "  U-Net, all steps", times.unet, "s");
+    report_.add("image", "scheduler_seconds", "  scheduler, all steps", times.scheduler, "s");
+    report_.add("image", "vae_seconds", "  VAE decode", times.vae, "s");
+    report_.add("image", "step_mean_seconds", "  one step, mean", times.unet / settings_.steps, "s");
+    report_.add("image", "step_min_seconds", "  one step, best", *std::min_element(steps.begin(), steps.end()), "s");
+  }
+
+  // Attention maps cost what the observer adds to a step: best step of a short run without maps
+  // against one with them.
+  void maps(StableDiffusionPipeline& pipeline) {
+    std::vector<double> plain, observed;
+    generate(pipeline, request(kMapSteps, false), plain);
+    generate(pipeline, request(kMapSteps, true), observed);
+    const double without = *std::min_element(plain.begin(), plain.end());
+    const double with = *std::min_element(observed.begin(), observed.end());
+    report_.add("maps", "step_without_seconds", "step without attention maps, best", without, "s");
+    report_.add("maps", "step_with_seconds", "step with attention maps, best", with, "s");
+    report_.add("maps", "overhead_percent", "attention maps' cost", 100 * (with / without - 1), "%");
+  }
+
+  WeightLoadOptions weight_options() const {
+    WeightLoadOptions options;
+    options.dtype = options_.dtype().toScalarType();
+    options.device = options_.device();
+    return options;
+  }
+
+  void unet() {
+    at::NoGradGuard no_grad;
+    const UNet2DConditionModel unet = load_unet(folder_, weight_options());
+    const UNet2DConditionConfig& config = unet->config();
+    for (const int64_t batch : {1, 2}) {
+      const at::Tensor latents = at::randn({batch, config.in_channels, latent_edge_, latent_edge_}, options_);
+      const at::Tensor context = at::randn({batch, 77, config.cross_attention_dim.front()}, options_);
+      const auto call = [&] { return unet->forward(latents, kUNetTimestep, context); };
+      bench::wait_for(call());  // first touch of the mapped weights, oneDNN primitives
+      const double seconds = bench::best_seconds(settings_.repeat, call);
+      const bench::UNetFlops flops = bench::unet_flops(config, batch, latent_edge_, latent_edge_);
+      const std::string b = std::to_string(batch);
+      report_.add("unet", "batch" + b + "_seconds", "one call, batch " + b, seconds, "s");
+      report_.add("unet", "batch" + b + "_gflop",
+                  "  arithmetic (conv " + std::to_string(int(flops.convolution / 1e9)) + ", linear " +
+                      std::to_string(int(flops.linear / 1e9)) + ", attention " +
+                      std::to_string(int(flops.attention / 1e9)) + ")",
+                  flops.total() / 1e9, "GFLOP");
+      const double rate = flops.total() / seconds / 1e9;
+      report_.add("unet", "batch" + b + "_gflops", "  achieved", rate, "GFLOP/s");
+      for (const char* kernel : {"matmul", "conv"}) {
+        if (const Figure* peak = report_.find("peak", std::string(kernel) + "_gflops")) {
+          report_.add("unet", "batch" + b + "_of_" + kernel + "_peak_percent",
+                      std::string("  of the ") + kernel + " peak", 100 * rate / peak->value, "%");
+        }
+      }
+    }
+  }
+
+  void vae() {
+    at::NoGradGuard no_grad;
+    const std::shared_ptr<AutoencoderKL> vae = load_autoencoder_kl(folder_, weight_options());
+    const at::Tensor latents = at::randn({1, vae->config().latent_channels, latent_edge_, latent_edge_}, options_);
+    const double seconds = bench::best_seconds(settings_.repeat, [&] { return vae->decode(latents); });
+    report_.add("vae", "decode_seconds", "decode, one image", seconds, "s");
+  }
+
+  void preview() {
+    const at::Tensor latents = at::randn({1, 4, latent_edge_, latent_edge_}, options_);
+    std::vector<double> seconds;
+    for (int i = 0; i < kPreviewCalls; ++i) {
+      const auto start = Clock::now();
+      latent_preview_rgb(latents);
+      seconds.push_back(seconds_since(start));
+    }
+    const double mean = std::accumulate(seconds.begin(), seconds.end(), 0.0) / double(seconds.size());
+    report_.add("preview", "mean_ms", "latent preview, one step, mean", 1000 * mean, "ms");
+  }
+
+  Settings settings_;
+  ModelFolder folder_;
+  at::TensorOptions options_;
+  int64_t latent_edge_ = 0;
+  Report report_;
+};
+
+}  // namespace
+
+int bench(const std::vector<std::string>& words) {
+  const Args args(words, {"model", "size", "threads", "steps", "repeat", "only", "json", "device", "dtype"}, {});
+  if (!args.positional().empty()) throw Error(kUsage);
+  const Settings settings = settings_of(args);
+  nlohmann::json machine = machine_json();
+  std::printf("bksdm bench: %s, %dx%d, %d thread(s), %s %s; %s, %u cores, libtorch %s, load average %.2f\n",
+              settings.model.c_str(), settings.size, settings.size, settings.threads, settings.device.c_str(),
+              settings.dtype.c_str(), cpu_model().c_str(), std::thread::hardware_concurrency(), TORCH_VERSION,
+              load_average());
+  Bench bench(settings);
+  bench.run();
+  machine["load_average_end"] = load_average();
+  std::printf("load average at the end: %.2f (above about 0.5 the timings are shared with other work)\n",
+              load_average());
+  if (settings.json_file) {
+    const nlohmann::json json = {
+        {"model", settings.model}, {"size", settings.size},     {"threads", settings.threads},
+        {"steps", settings.steps}, {"repeat", settings.repeat}, {"device", settings.device},
+        {"dtype", settings.dtype}, {"machine", machine},        {"results", bench.report().results()}};
+    std::ofstream(*settings.json_file) << json.dump(2) << '\n';
+  }
+  return 0;
+}
+
+}  // namespace bksdm::cli
