@@ -6,11 +6,17 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMimeData>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -22,16 +28,23 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 #include <qcoro/qcorotimer.h>
 
 #include "app/devices.h"
+#include "app/gallery/generation_settings.h"
 #include "app/generated_image.h"
 #include "app/model_catalog.h"
 #include "app/studio.h"
+#include "core/loading/model_folder.h"
+#include "ui/gallery/gallery_widget.h"
+#include "ui/hub/model_manager_dialog.h"
+#include "ui/hub/welcome_panel.h"
 #include "ui/image_view.h"
 #include "ui/model_picker.h"
 #include "ui/no_model_panel.h"
@@ -64,6 +77,32 @@ QString engineText(const EngineOptions& engine) {
                              : MainWindow::tr("%1 \u00b7 %2 threads").arg(device).arg(engine.threads);
 }
 
+// sha256 of the weights the pipeline reads, keyed by their path in the model folder: what makes a
+// gallery image's model identifiable beyond its name. Empty when the folder cannot be opened.
+QMap<QString, QString> weightHashes(const QString& location) {
+  QMap<QString, QString> hashes;
+  try {
+    const ModelFolder folder = ModelFolder::open(location.toStdString());
+    const QDir root(QString::fromStdString(folder.root().string()));
+    for (const char* component : {"unet", "text_encoder", "vae"}) {
+      QFile file(QString::fromStdString(folder.weights(component).string()));
+      QCryptographicHash sha256(QCryptographicHash::Sha256);
+      if (!file.open(QIODevice::ReadOnly) || !sha256.addData(&file)) continue;
+      hashes.insert(root.relativeFilePath(file.fileName()), QString::fromLatin1(sha256.result().toHex()));
+    }
+  } catch (const std::exception&) {
+  }
+  return hashes;
+}
+
+QStringList droppedPngs(const QMimeData* mime) {
+  QStringList paths;
+  for (const QUrl& url : mime->urls())
+    if (url.isLocalFile() && url.toLocalFile().endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+      paths << url.toLocalFile();
+  return paths;
+}
+
 }  // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), studio_(new Studio(this)) {
@@ -77,6 +116,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), studio_(new Studi
   mainSplitter_->setStretchFactor(1, 1);
   mainSplitter_->setSizes({360, 840});
   setCentralWidget(mainSplitter_);
+  setAcceptDrops(true);
   buildMenus();
 
   engineLabel_ = new QLabel(this);
@@ -118,6 +158,11 @@ void MainWindow::buildActions() {
   zoomInAction_ = make(tr("Zoom &In"), icon("zoom-in"), QKeySequence::ZoomIn, [this] { imageView_->zoomIn(); });
   zoomOutAction_ = make(tr("Zoom &Out"), icon("zoom-out"), QKeySequence::ZoomOut, [this] { imageView_->zoomOut(); });
   preferencesAction_ = make(tr("&Preferences\u2026"), icon("preferences"), QKeySequence::Preferences, [this] { showPreferences(); });
+  downloadModelsAction_ = make(tr("&Download Models\u2026"), {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
+                               [this] { showModelManager(); });
+  downloadModelsAction_->setToolTip(tr("Download BK-SDM and Stable Diffusion models from the Hugging Face Hub"));
+  galleryAction_ = make(tr("&Gallery"), {}, QKeySequence(Qt::CTRL | Qt::Key_G), [this](bool show) { showGallery(show); });
+  galleryAction_->setCheckable(true);
   fitAction_->setCheckable(true);
   fitAction_->setChecked(true);
 
@@ -138,6 +183,7 @@ void MainWindow::buildActions() {
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(addFolderAction_);
+  file->addAction(downloadModelsAction_);
   file->addAction(saveAction_);
   file->addSeparator();
   file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -151,6 +197,7 @@ void MainWindow::buildMenus() {
   view->addAction(zoomInAction_);
   view->addAction(zoomOutAction_);
   view->addSeparator();
+  view->addAction(galleryAction_);
   QMenu* preview = view->addMenu(tr("&Live Preview"));
   preview->addActions(previewActions_);
   QMenu* run = menuBar()->addMenu(tr("&Generate"));
@@ -191,11 +238,14 @@ QWidget* MainWindow::buildControls() {
   buttons->addWidget(cancelButton_);
 
   queue_ = new QueuePanel(studio_);
+  auto* download = new QToolButton;
+  download->setDefaultAction(downloadModelsAction_);
+  download->setAutoRaise(true);
 
   auto* controls = new QWidget;
   auto* layout = new QVBoxLayout(controls);
   layout->addWidget(picker_);
-  layout->addSpacing(6);
+  layout->addWidget(download, 0, Qt::AlignRight);
   layout->addWidget(prompt_, 3);
   layout->addWidget(negativePrompt_, 1);
   layout->addSpacing(6);
@@ -235,15 +285,41 @@ QWidget* MainWindow::buildCentre() {
 
   noModel_ = new NoModelPanel;
   connect(noModel_, &NoModelPanel::addFolderRequested, this, &MainWindow::addFolder);
+  welcome_ = new WelcomePanel;
+  connect(welcome_, &WelcomePanel::addFolderRequested, this, &MainWindow::addFolder);
+  connect(welcome_, &WelcomePanel::otherModelsRequested, this, &MainWindow::showModelManager);
+  connect(welcome_, &WelcomePanel::modelDownloaded, this, [this](const QString& repoId) { onModelDownloaded(repoId); });
   centre_ = new QStackedWidget;
   centre_->addWidget(noModel_);
   centre_->addWidget(imagePage);
+  centre_->addWidget(welcome_);
+
+  gallery_ = new gallery::GalleryWidget;
+  auto reuseSettings = [this](const gallery::GenerationSettings& settings) { reuse(settings); };
+  connect(gallery_, &gallery::GalleryWidget::reuseRequested, this, reuseSettings);
+  connect(gallery_, &gallery::GalleryWidget::reuseWithNewSeedRequested, this, reuseSettings);
+  connect(gallery_, &gallery::GalleryWidget::openRequested, this, [this](const gallery::GalleryEntry& entry) {
+    const QImage image(entry.path);
+    if (image.isNull()) return;
+    showGallery(false);
+    centre_->setCurrentIndex(centre_->indexOf(imageView_->parentWidget()));  // also with no model loaded
+    imageView_->setImage(image);
+  });
+  connect(gallery_, &gallery::GalleryWidget::saveFailed, this,
+          [this](const QString& message) { showError(tr("Cannot save to the gallery"), message); });
+  connect(gallery_, &gallery::GalleryWidget::errorOccurred, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 6000); });
+  tabs_ = new QTabWidget;
+  tabs_->setDocumentMode(true);
+  tabs_->addTab(centre_, tr("Image"));
+  tabs_->addTab(gallery_, tr("Gallery"));
+  connect(tabs_, &QTabWidget::currentChanged, this, [this] { galleryAction_->setChecked(showsGallery()); });
 
   progress_ = new ProgressPanel;
   auto* top = new QWidget;
   auto* topLayout = new QVBoxLayout(top);
   topLayout->setContentsMargins(0, 0, 0, 0);
-  topLayout->addWidget(centre_, 1);
+  topLayout->addWidget(tabs_, 1);
   topLayout->addWidget(progress_);
 
   results_ = new ResultStrip;
@@ -338,6 +414,8 @@ QCoro::Task<> MainWindow::refreshModels() {
   if (!self) co_return;
   picker_->setModels(models);
   if (!loadedLocation_.isEmpty()) picker_->setCurrentLocation(loadedLocation_);
+  modelsKnown_ = true;
+  showModelState();
 }
 
 QCoro::Task<bool> MainWindow::loadModel(QString location) {
@@ -379,11 +457,25 @@ QCoro::Task<bool> MainWindow::loadModel(QString location) {
   showModelState();
   updateActions();
   statusBar()->showMessage(tr("Loaded %1").arg(model.entry.name), 4000);
+  hashModelWeights(location);
   co_return true;
 }
 
+QCoro::Task<> MainWindow::hashModelWeights(QString location) {
+  QPointer<MainWindow> self(this);
+  // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
+  QFuture<QMap<QString, QString>> hashing = QtConcurrent::run([location] { return weightHashes(location); });
+  const QMap<QString, QString> hashes = co_await hashing;
+  if (!self || location != loadedLocation_) co_return;  // another model came meanwhile
+  modelHashes_ = hashes;
+  hashedLocation_ = location;
+}
+
 void MainWindow::showModelState() {
-  centre_->setCurrentWidget(studio_->model() ? centre_->widget(1) : static_cast<QWidget*>(noModel_));
+  // Welcome only when nothing was found and nothing is loading or failed to load.
+  const bool firstRun = modelsKnown_ && picker_->models().isEmpty() && noModel_->detail().isEmpty();
+  QWidget* panel = firstRun ? static_cast<QWidget*>(welcome_) : noModel_;
+  centre_->setCurrentWidget(studio_->model() ? centre_->widget(1) : panel);
   if (!studio_->model()) {
     engineLabel_->setText(tr("No model"));
     setWindowTitle(tr("BK-SDM Studio"));
@@ -391,7 +483,17 @@ void MainWindow::showModelState() {
   updateActions();
 }
 
-bool MainWindow::showsNoModelPanel() const { return centre_->currentWidget() == noModel_; }
+bool MainWindow::showsNoModelPanel() const {
+  return centre_->currentWidget() == noModel_ || showsWelcomePanel();
+}
+
+bool MainWindow::showsWelcomePanel() const { return centre_->currentWidget() == welcome_; }
+
+bool MainWindow::showsGallery() const { return tabs_->currentWidget() == gallery_; }
+
+void MainWindow::showGallery(bool show) {
+  tabs_->setCurrentWidget(show ? static_cast<QWidget*>(gallery_) : centre_);
+}
 
 GenerationParams MainWindow::currentParams() {
   GenerationParams params = parameters_->params();
@@ -407,6 +509,7 @@ void MainWindow::generate() {
     return;
   }
   const GenerationParams params = currentParams();
+  showGallery(false);
   studio_->enqueue(params, settings_.preview());
   settings_.setParams(params);
   if (studio_->queue()->rowCount() > 0)
@@ -443,8 +546,10 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
   progress_->finish(outcome);
   switch (outcome.status) {
     case GenerationOutcome::Status::Finished:
-      for (int i = 0; i < outcome.images.size(); ++i)
+      for (int i = 0; i < outcome.images.size(); ++i) {
         results_->add(GeneratedImage{outcome.images[i], outcome.params, i, outcome.modelName});
+        gallery_->addResult(outcome.images[i], gallerySettings(outcome, i));
+      }
       if (outcome.promptTruncated)
         statusBar()->showMessage(tr("The prompt was longer than %1 tokens; the rest was cut.").arg(TokenCount::kLimit), 6000);
       break;
@@ -456,6 +561,51 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
       showError(tr("The run failed"), outcome.error);
       break;
   }
+}
+
+gallery::GenerationSettings MainWindow::gallerySettings(const GenerationOutcome& outcome, int batchIndex) const {
+  const GenerationParams& params = outcome.params;
+  gallery::GenerationSettings settings;
+  settings.prompt = params.prompt;
+  settings.negativePrompt = params.negativePrompt;
+  settings.modelId = loadedLocation_;
+  settings.modelName = outcome.modelName;
+  if (hashedLocation_ == loadedLocation_) settings.modelHashes = modelHashes_;
+  settings.scheduler = params.scheduler;
+  settings.steps = params.steps;
+  settings.guidanceScale = params.guidanceScale;
+  settings.seed = params.seed;
+  settings.width = params.width;
+  settings.height = params.height;
+  settings.batchIndex = batchIndex;
+  settings.numImages = params.numImages;
+  settings.appVersion = QCoreApplication::applicationVersion();
+  settings.created = QDateTime::currentDateTime();
+  return settings;
+}
+
+// The form as it was for a gallery image; its model first, so that the model's defaults do not
+// overwrite the reused size and scheduler.
+QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings) {
+  QPointer<MainWindow> self(this);
+  prompt_->setText(settings.prompt);
+  negativePrompt_->setText(settings.negativePrompt);
+  if (!settings.modelId.isEmpty() && settings.modelId != loadedLocation_) {
+    co_await loadModel(settings.modelId);
+    if (!self) co_return;
+  }
+  GenerationParams params = parameters_->params();
+  if (!settings.scheduler.isEmpty()) params.scheduler = settings.scheduler;
+  params.steps = settings.steps;
+  params.guidanceScale = settings.guidanceScale;
+  params.width = settings.width;
+  params.height = settings.height;
+  params.seed = settings.seed;
+  params.numImages = settings.numImages;
+  parameters_->setParams(params);
+  parameters_->seedField()->setLocked(true);  // the next run uses this seed, not a fresh one
+  showGallery(false);
+  statusBar()->showMessage(tr("Settings reused; press Ctrl+Enter to generate."), 4000);
 }
 
 void MainWindow::updateActions() {
@@ -539,6 +689,47 @@ void MainWindow::showPreferences() {
     settings_.setEngine(dialog.engine());
     if (!loadedLocation_.isEmpty()) loadModel(loadedLocation_);
   }
+}
+
+void MainWindow::showModelManager() {
+  if (!manager_) {
+    manager_ = new ModelManagerDialog(HubConfig::fromEnvironment(), this);
+    manager_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(manager_, &ModelManagerDialog::modelDownloaded, this, [this](const QString& repoId) { onModelDownloaded(repoId); });
+  }
+  manager_->show();
+  manager_->raise();
+  manager_->activateWindow();
+}
+
+// A downloaded model joins the picker; it is loaded at once when none is, else on request.
+QCoro::Task<> MainWindow::onModelDownloaded(QString repoId) {
+  QPointer<MainWindow> self(this);
+  co_await refreshModels();
+  if (!self) co_return;
+  if (!studio_->model()) {
+    co_await loadModel(repoId);
+    co_return;
+  }
+  auto* box = new QMessageBox(QMessageBox::Question, tr("Model downloaded"),
+                              tr("%1 is downloaded. Load it now?").arg(repoId), QMessageBox::Yes | QMessageBox::No, this);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::finished, this, [this, repoId](int button) {
+    if (button == QMessageBox::Yes) loadModel(repoId);
+  });
+  box->open();
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (!droppedPngs(event->mimeData()).isEmpty()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QStringList paths = droppedPngs(event->mimeData());
+  if (paths.isEmpty()) return;
+  event->acceptProposedAction();
+  showGallery(true);
+  gallery_->showFiles(paths);
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {

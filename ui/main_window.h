@@ -1,6 +1,9 @@
 #pragma once
 #include <optional>
 
+#include <QMap>
+#include <QPointer>
+
 #include <QMainWindow>
 
 #include <qcoro/qcorotask.h>
@@ -12,14 +15,23 @@
 #include "ui/startup_options.h"
 
 class QAction;
+class QDropEvent;
+class QDragEnterEvent;
 class QLabel;
 class QPushButton;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 
 namespace bksdm {
 
+namespace gallery {
+class GalleryWidget;
+struct GenerationSettings;
+}  // namespace gallery
+
 class ImageView;
+class ModelManagerDialog;
 class ModelPicker;
 class NoModelPanel;
 class ParametersPanel;
@@ -28,6 +40,7 @@ class PromptEditor;
 class QueuePanel;
 class ResultStrip;
 class Studio;
+class WelcomePanel;
 
 // The window: prompt and parameters on the left, the image forming step by step in the middle,
 // this session's results below. All inference runs on the Studio's worker thread.
@@ -53,10 +66,19 @@ class MainWindow : public QMainWindow {
   ProgressPanel* progressPanel() const { return progress_; }
   QueuePanel* queuePanel() const { return queue_; }
   NoModelPanel* noModelPanel() const { return noModel_; }
+  WelcomePanel* welcomePanel() const { return welcome_; }
+  gallery::GalleryWidget* galleryWidget() const { return gallery_; }
   QSplitter* mainSplitter() const { return mainSplitter_; }
   QAction* generateAction() const { return generateAction_; }
   QAction* cancelAction() const { return cancelAction_; }
+  QAction* downloadModelsAction() const { return downloadModelsAction_; }
+  QAction* galleryAction() const { return galleryAction_; }
+  // The no-model panel or, before any model was found, the welcome panel.
   bool showsNoModelPanel() const;
+  bool showsWelcomePanel() const;
+  bool showsGallery() const;
+  // sha256 of the loaded model's weight files, once computed (off the UI thread, after a load).
+  const QMap<QString, QString>& modelHashes() const { return modelHashes_; }
   // The longest event-loop stall during the last run, in milliseconds.
   double lastRunStallMs() const { return lastRunStallMs_; }
 
@@ -66,6 +88,11 @@ class MainWindow : public QMainWindow {
   void saveImageAs();
   void copyImage();
   void showPreferences();
+  void showModelManager();
+
+ protected:
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   void buildActions();
@@ -86,6 +113,11 @@ class MainWindow : public QMainWindow {
   void onStep(const StepProgress& progress);
   void onPreview(quint64 jobId, int step, const QImage& image);
   void onJobDone(const GenerationOutcome& outcome);
+  gallery::GenerationSettings gallerySettings(const GenerationOutcome& outcome, int batchIndex) const;
+  QCoro::Task<> hashModelWeights(QString location);
+  QCoro::Task<> reuse(gallery::GenerationSettings settings);
+  QCoro::Task<> onModelDownloaded(QString repoId);
+  void showGallery(bool show);
   void updateActions();
   void showError(const QString& title, const QString& message);
 
@@ -100,6 +132,10 @@ class MainWindow : public QMainWindow {
   QueuePanel* queue_ = nullptr;
   QStackedWidget* centre_ = nullptr;
   NoModelPanel* noModel_ = nullptr;
+  WelcomePanel* welcome_ = nullptr;
+  QTabWidget* tabs_ = nullptr;
+  gallery::GalleryWidget* gallery_ = nullptr;
+  QPointer<ModelManagerDialog> manager_;
   ImageView* imageView_ = nullptr;
   ProgressPanel* progress_ = nullptr;
   ResultStrip* results_ = nullptr;
@@ -120,6 +156,8 @@ class MainWindow : public QMainWindow {
   QAction* zoomInAction_ = nullptr;
   QAction* zoomOutAction_ = nullptr;
   QAction* preferencesAction_ = nullptr;
+  QAction* downloadModelsAction_ = nullptr;
+  QAction* galleryAction_ = nullptr;
   QList<QAction*> previewActions_;
 
   EventLoopMonitor stallMonitor_;
@@ -127,6 +165,9 @@ class MainWindow : public QMainWindow {
   bool reportStalls_ = false;
   std::optional<quint64> shownJob_;  // the run whose steps the view shows
   QString loadedLocation_;
+  bool modelsKnown_ = false;  // the first discovery is done
+  QString hashedLocation_;  // the model modelHashes_ belong to
+  QMap<QString, QString> modelHashes_;
 };
 
 }  // namespace bksdm

@@ -1,16 +1,24 @@
-// The window with a fixture model on the offscreen platform: the no-model panel, loading, the live
-// token count, Ctrl+Enter with previews and results, the queue, Esc and "Cancel all".
+// The window with a fixture model on the offscreen platform: the welcome and no-model panels,
+// loading, the live token count, Ctrl+Enter with previews and results saved into the gallery,
+// "Reuse", the queue, Esc and "Cancel all".
 #include <QAction>
 #include <QLabel>
 #include <QListView>
+#include <QDir>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <qcoro/qcorotask.h>
 
+#include "app/gallery/gallery_settings.h"
+#include "app/gallery/image_file.h"
 #include "app/studio.h"
+#include "ui/gallery/gallery_widget.h"
+#include "ui/hub/model_manager_dialog.h"
+#include "ui/hub/welcome_panel.h"
 #include "ui/image_view.h"
 #include "ui/main_window.h"
 #include "ui/model_picker.h"
@@ -44,6 +52,12 @@ class MainWindowTest : public QObject {
     QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
     QCoreApplication::setOrganizationName(QStringLiteral("bksdm-test"));
     QCoreApplication::setApplicationName(QStringLiteral("window-test"));
+    // No model anywhere and no network: the first run as a new user sees it.
+    qputenv("HF_HUB_CACHE", hubCache_.path().toLocal8Bit());
+    qputenv("HF_HUB_OFFLINE", "1");
+    gallery::GallerySettings gallerySettings;
+    gallerySettings.setFolders({galleryDir_.path()});
+    gallerySettings.setCurrentFolder(galleryDir_.path());
     window_ = new MainWindow;
     window_->resize(1200, 800);
     window_->show();
@@ -57,6 +71,23 @@ class MainWindowTest : public QObject {
   void withoutAModelThePanelSaysSo() {
     QVERIFY(window_->showsNoModelPanel());
     QVERIFY(!window_->generateAction()->isEnabled());
+  }
+
+  void theWelcomePanelShowsWithNoModelAndOpensTheManager() {
+    QCoro::waitFor(window_->start(StartupOptions{}));
+    QVERIFY(window_->showsWelcomePanel());
+    QVERIFY(window_->welcomePanel()->isVisible());
+    QVERIFY(window_->welcomePanel()->addFolderButton()->isEnabled());
+    window_->welcomePanel()->otherModelsButton()->click();
+    ModelManagerDialog* manager = window_->findChild<ModelManagerDialog*>();
+    QVERIFY(manager);
+    QTRY_VERIFY(manager->isVisible());
+    manager->close();
+    QTRY_VERIFY(!window_->findChild<ModelManagerDialog*>());
+    window_->downloadModelsAction()->trigger();
+    QVERIFY(window_->findChild<ModelManagerDialog*>());
+    window_->findChild<ModelManagerDialog*>()->close();
+    closeMessageBoxes();
   }
 
   void aBadFolderLeavesNoModelAndSaysWhy() {
@@ -112,6 +143,51 @@ class MainWindowTest : public QObject {
     qInfo("longest event-loop stall in that run: %.1f ms", window_->lastRunStallMs());
   }
 
+  void aFinishedImageIsSavedInTheGalleryWithItsParameters() {
+    QTRY_VERIFY(!window_->modelHashes().isEmpty());
+    configure(2);
+    window_->promptEditor()->setText(QStringLiteral("a red barn in snow"));
+    window_->generateAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(imagesWithPrompt(QStringLiteral("a red barn in snow")).size(), 1, 60000);
+    const QStringList saved = imagesWithPrompt(QStringLiteral("a red barn in snow"));
+    QCOMPARE(saved.size(), 1);
+    const gallery::ImageMetadata metadata = gallery::readImageMetadata(saved.first());
+    QCOMPARE(metadata.source, gallery::ImageMetadata::Source::Studio);
+    const gallery::GenerationSettings& settings = metadata.settings;
+    QCOMPARE(settings.steps, 2);
+    QCOMPARE(settings.seed, quint64(7));
+    QCOMPARE(settings.width, 64);
+    QCOMPARE(settings.modelId, kFixture);
+    QCOMPARE(settings.modelHashes, window_->modelHashes());
+    QCOMPARE(settings.modelHashes.size(), 3);  // U-Net, text encoder, VAE
+  }
+
+  void reuseSetsTheForm() {
+    gallery::GenerationSettings settings;
+    settings.prompt = QStringLiteral("a quiet harbour at night");
+    settings.negativePrompt = QStringLiteral("people");
+    settings.modelId = kFixture;
+    settings.scheduler = QStringLiteral("ddim");
+    settings.steps = 13;
+    settings.guidanceScale = 5.5;
+    settings.seed = 4242;
+    settings.width = 128;
+    settings.height = 64;
+    window_->galleryAction()->trigger();
+    QVERIFY(window_->showsGallery());
+    Q_EMIT window_->galleryWidget()->reuseRequested(settings);
+    QTRY_COMPARE(window_->promptEditor()->text(), settings.prompt);
+    QCOMPARE(window_->negativePromptEditor()->text(), settings.negativePrompt);
+    const GenerationParams params = window_->parametersPanel()->params();
+    QCOMPARE(params.scheduler, settings.scheduler);
+    QCOMPARE(params.steps, 13);
+    QCOMPARE(params.guidanceScale, 5.5);
+    QCOMPARE(params.width, 128);
+    QCOMPARE(params.height, 64);
+    QCOMPARE(window_->parametersPanel()->seedField()->seedForRun(), quint64(4242));
+    QVERIFY(!window_->showsGallery());
+  }
+
   void generateWhileBusyQueuesEscCancelsAndCancelAllClears() {
     configure(400);
     const int before = window_->resultStrip()->count();
@@ -149,7 +225,22 @@ class MainWindowTest : public QObject {
     QVERIFY(QTest::qWaitForWindowActive(window_));
   }
 
+  QStringList imagesWithPrompt(const QString& prompt) const {
+    QStringList paths;
+    const QDir folder(galleryDir_.path());
+    for (const QString& name : folder.entryList({QStringLiteral("*.png")}, QDir::Files)) {
+      const QString path = folder.filePath(name);
+      try {
+        if (gallery::readImageMetadata(path).settings.prompt == prompt) paths << path;
+      } catch (const std::exception&) {  // still being written
+      }
+    }
+    return paths;
+  }
+
   QTemporaryDir settingsDir_;
+  QTemporaryDir hubCache_;
+  QTemporaryDir galleryDir_;
   MainWindow* window_ = nullptr;
 };
 
