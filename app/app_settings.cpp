@@ -51,6 +51,8 @@ void AppSettings::setParams(const GenerationParams& params) {
 
 bool AppSettings::seedLocked() const { return settings_.value("generation/seed_locked", false).toBool(); }
 void AppSettings::setSeedLocked(bool locked) { settings_.setValue("generation/seed_locked", locked); }
+bool AppSettings::attentionMaps() const { return settings_.value("generation/attention_maps", false).toBool(); }
+void AppSettings::setAttentionMaps(bool record) { settings_.setValue("generation/attention_maps", record); }
 
 PreviewOptions AppSettings::preview() const {
   const PreviewOptions defaults;

@@ -22,6 +22,8 @@ class AppSettings {
   void setParams(const GenerationParams& params);
   bool seedLocked() const;
   void setSeedLocked(bool locked);
+  bool attentionMaps() const;  // record cross-attention maps with every run
+  void setAttentionMaps(bool record);
 
   PreviewOptions preview() const;
   void setPreview(const PreviewOptions& preview);

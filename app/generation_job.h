@@ -7,6 +7,8 @@
 #include <QString>
 #include <QtGlobal>
 
+#include "app/attention/image_attention.h"
+
 namespace bksdm {
 
 // What one run asks for, in the UI's terms. Zero sizes and an empty scheduler mean the model's
@@ -21,6 +23,7 @@ struct GenerationParams {
   int height = 0;
   quint64 seed = 0;
   int numImages = 1;
+  bool attentionMaps = false;  // cross-attention maps, final and per step, in the outcome
 };
 
 enum class PreviewMode { Off, Fast, Full };
@@ -58,6 +61,7 @@ struct GenerationOutcome {
   QString error;
   bool promptTruncated = false;
   double seconds = 0;
+  QList<ImageAttention> attention;  // one per image when params.attentionMaps
 };
 
 }  // namespace bksdm

@@ -4,6 +4,7 @@
 #include <QElapsedTimer>
 #include <ATen/Parallel.h>
 
+#include "app/attention/attention_capture.h"
 #include "app/tensor_image.h"
 #include "core/loading/model_folder.h"
 #include "core/pipeline/latent_preview.h"
@@ -25,6 +26,7 @@ GenerationRequest toRequest(const GenerationParams& params) {
   request.height = params.height;
   request.scheduler = params.scheduler.toStdString();
   request.num_images = params.numImages;
+  request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
   return request;
 }
 
@@ -91,10 +93,18 @@ void InferenceWorker::generate(const GenerationJob& job) {
   QElapsedTimer timer;
   timer.start();
   try {
+    const GenerationRequest request = toRequest(outcome.params);
+    AttentionCapture attention;
     const GenerationResult result = pipeline_->generate(
-        toRequest(outcome.params), [&](const StepInfo& info) { reportStep(job, outcome.params, info); },
+        request,
+        [&](const StepInfo& info) {
+          if (info.attention.defined()) attention.addStep(info.attention);
+          reportStep(job, outcome.params, info);
+        },
         job.cancel.get());
     outcome.images = imagesFromTensor(result.images);
+    if (result.attention.defined())
+      outcome.attention = attention.finish(result.attention, result.prompt_ids, pipeline_->tokenizer(), request.prompt);
     outcome.promptTruncated = result.prompt_truncated;
     outcome.status = GenerationOutcome::Status::Finished;
   } catch (const Cancelled&) {

@@ -42,6 +42,7 @@
 #include "app/model_catalog.h"
 #include "app/studio.h"
 #include "core/loading/model_folder.h"
+#include "ui/attention/attention_panel.h"
 #include "ui/gallery/gallery_widget.h"
 #include "ui/hub/model_manager_dialog.h"
 #include "ui/hub/welcome_panel.h"
@@ -165,6 +166,11 @@ void MainWindow::buildActions() {
   galleryAction_->setCheckable(true);
   fitAction_->setCheckable(true);
   fitAction_->setChecked(true);
+  attentionAction_ = new QAction(tr("Record &Attention Maps"), this);
+  attentionAction_->setCheckable(true);
+  attentionAction_->setToolTip(tr("Keep the cross-attention maps of the next runs, step by step, to see which words "
+                                  "shaped which parts of the image"));
+  connect(attentionAction_, &QAction::toggled, this, [this](bool record) { settings_.setAttentionMaps(record); });
 
   auto* group = new QActionGroup(this);
   for (PreviewMode mode : {PreviewMode::Off, PreviewMode::Fast, PreviewMode::Full}) {
@@ -206,6 +212,7 @@ void MainWindow::buildMenus() {
   run->addAction(cancelAllAction_);
   run->addSeparator();
   run->addAction(randomSeedAction_);
+  run->addAction(attentionAction_);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About BK-SDM Studio"), this, [this] {
     QMessageBox::about(this, tr("About BK-SDM Studio"),
@@ -282,6 +289,10 @@ QWidget* MainWindow::buildCentre() {
   imageLayout->setSpacing(0);
   imageLayout->addWidget(tools);
   imageLayout->addWidget(imageView_, 1);
+  attention_ = new AttentionPanel;
+  attention_->hide();
+  connect(attention_, &AttentionPanel::overlayChanged, this, &MainWindow::showOverlay);
+  imageLayout->addWidget(attention_);
 
   noModel_ = new NoModelPanel;
   connect(noModel_, &NoModelPanel::addFolderRequested, this, &MainWindow::addFolder);
@@ -325,6 +336,7 @@ QWidget* MainWindow::buildCentre() {
   results_ = new ResultStrip;
   connect(results_, &ResultStrip::chosen, this, [this](const GeneratedImage& generated) {
     imageView_->setImage(generated.image);
+    showAttentionFor(generated);
     updateActions();
   });
   imageSplitter_ = new QSplitter(Qt::Vertical);
@@ -352,6 +364,7 @@ void MainWindow::restoreSettings() {
   negativePrompt_->setText(params.negativePrompt);
   parameters_->setParams(params);
   parameters_->seedField()->setLocked(settings_.seedLocked());
+  attentionAction_->setChecked(settings_.attentionMaps());
   const PreviewMode mode = settings_.preview().mode;
   for (QAction* action : previewActions_) action->setChecked(action->data().toInt() == int(mode));
   if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
@@ -500,6 +513,7 @@ GenerationParams MainWindow::currentParams() {
   params.seed = parameters_->seedField()->seedForRun();
   params.prompt = prompt_->text();
   params.negativePrompt = negativePrompt_->text();
+  params.attentionMaps = attentionAction_->isChecked();
   return params;
 }
 
@@ -546,6 +560,7 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
   progress_->finish(outcome);
   switch (outcome.status) {
     case GenerationOutcome::Status::Finished:
+      attention_->setResults(outcome.images, outcome.attention);
       for (int i = 0; i < outcome.images.size(); ++i) {
         results_->add(GeneratedImage{outcome.images[i], outcome.params, i, outcome.modelName});
         gallery_->addResult(outcome.images[i], gallerySettings(outcome, i));
@@ -606,6 +621,18 @@ QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings) {
   parameters_->seedField()->setLocked(true);  // the next run uses this seed, not a fresh one
   showGallery(false);
   statusBar()->showMessage(tr("Settings reused; press Ctrl+Enter to generate."), 4000);
+}
+
+// The attention panel shows the latest run's maps, for whichever of its images is shown.
+void MainWindow::showAttentionFor(const GeneratedImage& generated) {
+  attention_->setVisible(attention_->showImage(generated.image) && attention_->hasMaps());
+}
+
+void MainWindow::showOverlay(const QImage& overlay) {
+  if (!overlay.isNull())
+    imageView_->setImage(overlay);
+  else if (const GeneratedImage* shown = results_->currentResult())
+    imageView_->setImage(shown->image);
 }
 
 void MainWindow::updateActions() {

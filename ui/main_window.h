@@ -30,6 +30,8 @@ class GalleryWidget;
 struct GenerationSettings;
 }  // namespace gallery
 
+class AttentionPanel;
+struct GeneratedImage;
 class ImageView;
 class ModelManagerDialog;
 class ModelPicker;
@@ -62,6 +64,7 @@ class MainWindow : public QMainWindow {
   ParametersPanel* parametersPanel() const { return parameters_; }
   ModelPicker* modelPicker() const { return picker_; }
   ImageView* imageView() const { return imageView_; }
+  AttentionPanel* attentionPanel() const { return attention_; }
   ResultStrip* resultStrip() const { return results_; }
   ProgressPanel* progressPanel() const { return progress_; }
   QueuePanel* queuePanel() const { return queue_; }
@@ -71,6 +74,7 @@ class MainWindow : public QMainWindow {
   QSplitter* mainSplitter() const { return mainSplitter_; }
   QAction* generateAction() const { return generateAction_; }
   QAction* cancelAction() const { return cancelAction_; }
+  QAction* attentionAction() const { return attentionAction_; }
   QAction* downloadModelsAction() const { return downloadModelsAction_; }
   QAction* galleryAction() const { return galleryAction_; }
   // The no-model panel or, before any model was found, the welcome panel.
@@ -113,6 +117,8 @@ class MainWindow : public QMainWindow {
   void onStep(const StepProgress& progress);
   void onPreview(quint64 jobId, int step, const QImage& image);
   void onJobDone(const GenerationOutcome& outcome);
+  void showAttentionFor(const GeneratedImage& generated);
+  void showOverlay(const QImage& overlay);
   gallery::GenerationSettings gallerySettings(const GenerationOutcome& outcome, int batchIndex) const;
   QCoro::Task<> hashModelWeights(QString location);
   QCoro::Task<> reuse(gallery::GenerationSettings settings);
@@ -137,6 +143,7 @@ class MainWindow : public QMainWindow {
   gallery::GalleryWidget* gallery_ = nullptr;
   QPointer<ModelManagerDialog> manager_;
   ImageView* imageView_ = nullptr;
+  AttentionPanel* attention_ = nullptr;
   ProgressPanel* progress_ = nullptr;
   ResultStrip* results_ = nullptr;
   QSplitter* mainSplitter_ = nullptr;
@@ -151,6 +158,7 @@ class MainWindow : public QMainWindow {
   QAction* cancelAction_ = nullptr;
   QAction* cancelAllAction_ = nullptr;
   QAction* randomSeedAction_ = nullptr;
+  QAction* attentionAction_ = nullptr;
   QAction* fitAction_ = nullptr;
   QAction* actualSizeAction_ = nullptr;
   QAction* zoomInAction_ = nullptr;

@@ -1,0 +1,49 @@
+#include "app/attention/attention_render.h"
+
+#include <cstring>
+
+#include <ATen/ATen.h>
+
+#include "core/io/error.h"
+#include "core/pipeline/attention_overlay.h"
+#include "core/pipeline/prompt_words.h"
+
+namespace bksdm {
+namespace {
+
+// [3,H,W] in [0,1], as the pipeline's images are.
+at::Tensor imageTensor(const QImage& image) {
+  const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+  at::Tensor pixels = at::empty({rgb.height(), rgb.width(), 3}, at::kByte);
+  const size_t row = size_t(rgb.width()) * 3;
+  for (int y = 0; y < rgb.height(); ++y) std::memcpy(pixels.data_ptr<uint8_t>() + y * row, rgb.constScanLine(y), row);
+  return pixels.permute({2, 0, 1}).to(at::kFloat).div_(255);
+}
+
+at::Tensor subjectMap(const ImageAttention& attention, const AttentionSubject& subject, int step) {
+  const std::vector<float>& maps = attention.mapsAt(step);
+  if (maps.size() != size_t(ImageAttention::kTokens) * attention.height * attention.width)
+    throw Error("attention maps: the data does not match [77," + std::to_string(attention.height) + "," +
+                std::to_string(attention.width) + "]");
+  // A view of the floats: word_map only reads them.
+  const at::Tensor view = at::from_blob(const_cast<float*>(maps.data()),
+                                        {ImageAttention::kTokens, attention.height, attention.width}, at::kFloat);
+  return word_map(view, PromptWord{subject.label.toStdString(), subject.positions, {}, false});
+}
+
+}  // namespace
+
+RgbImage attentionOverlayRgb(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
+                             int step, double opacity) {
+  const at::Tensor pixels = imageTensor(image);
+  if (!subject.hasMap()) return to_rgb_image(pixels);
+  return attention_overlay(pixels, subjectMap(attention, subject, step), opacity);
+}
+
+QImage attentionOverlay(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
+                        int step, double opacity) {
+  const RgbImage rgb = attentionOverlayRgb(image, attention, subject, step, opacity);
+  return QImage(rgb.pixels.data(), rgb.width, rgb.height, rgb.width * 3, QImage::Format_RGB888).copy();
+}
+
+}  // namespace bksdm

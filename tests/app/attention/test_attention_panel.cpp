@@ -1,0 +1,235 @@
+// The attention panel on made-up maps: chips and their signals, overlays at the image's size, the
+// comparison grid, the step slider, cut words, the all-tokens view, a batch, and export.
+#include <algorithm>
+#include <random>
+
+#include <ATen/ATen.h>
+#include <QAbstractButton>
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <qcoro/qcorotask.h>
+
+#include "app/attention/attention_render.h"
+#include "core/io/safetensors.h"
+#include "ui/attention/attention_panel.h"
+
+using namespace bksdm;
+
+namespace {
+
+constexpr int kSize = 64, kMap = 8, kSteps = 4;
+
+std::vector<float> randomMaps(std::mt19937& random) {
+  std::uniform_real_distribution<float> value(0, 1);
+  std::vector<float> maps(size_t(ImageAttention::kTokens) * kMap * kMap);
+  for (float& v : maps) v = value(random);
+  return maps;
+}
+
+// "a red cat", with a fourth word cut past the limit.
+ImageAttention madeUpAttention(unsigned seed) {
+  std::mt19937 random(seed);
+  ImageAttention attention;
+  attention.words = {{"a", {"a</w>"}, {1}, false},
+                     {"red", {"red</w>"}, {2}, false},
+                     {"cat", {"ca", "t</w>"}, {3, 4}, false},
+                     {"hat", {"hat</w>"}, {}, true}};
+  attention.tokens << QStringLiteral("<|startoftext|>") << "a</w>" << "red</w>" << "ca" << "t</w>";
+  while (attention.tokens.size() < ImageAttention::kTokens) attention.tokens << QStringLiteral("<|endoftext|>");
+  attention.height = attention.width = kMap;
+  for (int k = 0; k < kSteps; ++k) attention.stepMaps.push_back(randomMaps(random));
+  attention.maps = attention.stepMaps.back();
+  return attention;
+}
+
+QImage madeUpImage(QRgb colour) {
+  QImage image(kSize, kSize, QImage::Format_RGB888);
+  image.fill(colour);
+  return image;
+}
+
+}  // namespace
+
+class AttentionPanelTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void init() {
+    panel_ = std::make_unique<AttentionPanel>();
+    panel_->resize(640, 400);
+    panel_->setResults({image_}, {attention_});
+    panel_->show();
+    QVERIFY(QTest::qWaitForWindowExposed(panel_.get()));
+  }
+
+  void cleanup() { panel_.reset(); }
+
+  void wordsAreChips() {
+    QVERIFY(panel_->hasMaps());
+    QCOMPARE(panel_->chips().size(), 4);
+    QCOMPARE(panel_->chips()[2]->text(), QString("cat"));
+    QVERIFY(panel_->overlay().isNull());
+  }
+
+  void choosingAWordEmitsItsIndexAndAnOverlayOfTheImagesSize() {
+    QSignalSpy chosen(panel_.get(), &AttentionPanel::wordSelected);
+    QSignalSpy overlays(panel_.get(), &AttentionPanel::overlayChanged);
+    QTest::mouseClick(panel_->chips()[2], Qt::LeftButton);
+    QCOMPARE(chosen.size(), 1);
+    QCOMPARE(chosen[0][0].toInt(), 2);
+    QCOMPARE(panel_->selection(), QList<int>{2});
+    QVERIFY(panel_->chips()[2]->isChecked());
+    QCOMPARE(overlays.size(), 1);
+    const QImage overlay = overlays[0][0].value<QImage>();
+    QCOMPARE(overlay.size(), image_.size());
+    QCOMPARE(overlay, panel_->overlay());
+    QVERIFY(overlay != image_.convertToFormat(overlay.format()));
+    QVERIFY(panel_->gridOverlays().isEmpty());  // one word: on the image itself
+    // The same overlay core draws from the word's tokens' mean map.
+    const AttentionSubject cat = wordSubjects(attention_)[2];
+    QCOMPARE(overlay, attentionOverlay(image_, attention_, cat, kSteps, 0.6));
+
+    QTest::mouseClick(panel_->chips()[1], Qt::LeftButton);  // a plain click moves the choice
+    QCOMPARE(panel_->selection(), QList<int>{1});
+    QVERIFY(!panel_->chips()[2]->isChecked());
+    QTest::mouseClick(panel_->chips()[1], Qt::LeftButton);  // and clicking it again clears it
+    QVERIFY(panel_->selection().isEmpty());
+    QVERIFY(panel_->overlay().isNull());
+    QVERIFY(overlays.last()[0].value<QImage>().isNull());
+  }
+
+  void severalWordsShowAGridWithOneOverlayEach() {
+    QTest::mouseClick(panel_->chips()[0], Qt::LeftButton);
+    QTest::mouseClick(panel_->chips()[2], Qt::LeftButton, Qt::ControlModifier);
+    QTest::mouseClick(panel_->chips()[1], Qt::LeftButton, Qt::ControlModifier);
+    QCOMPARE(panel_->selection(), (QList<int>{0, 2, 1}));
+    QCOMPARE(panel_->gridOverlays().size(), 3);
+    for (const QImage& tile : panel_->gridOverlays()) QVERIFY(tile.width() <= 160 && tile.height() <= 160);
+    QVERIFY(panel_->gridOverlays()[0] != panel_->gridOverlays()[1]);
+    QCOMPARE(panel_->overlay().size(), image_.size());  // the last chosen, on the image
+
+    QTest::mouseClick(panel_->chips()[2], Qt::LeftButton, Qt::ControlModifier);
+    QCOMPARE(panel_->selection(), (QList<int>{0, 1}));
+    QCOMPARE(panel_->gridOverlays().size(), 2);
+  }
+
+  void theStepSliderShowsTheMapsUpToAStep() {
+    panel_->setSelection({2});
+    QCOMPARE(panel_->step(), kSteps);
+    const QImage last = panel_->overlay();
+    QSignalSpy overlays(panel_.get(), &AttentionPanel::overlayChanged);
+    panel_->setStep(1);
+    QCOMPARE(panel_->step(), 1);
+    QCOMPARE(overlays.size(), 1);
+    QVERIFY(panel_->overlay() != last);
+    QCOMPARE(panel_->overlay(), attentionOverlay(image_, attention_, wordSubjects(attention_)[2], 1, 0.6));
+    panel_->setStep(kSteps);
+    QCOMPARE(panel_->overlay(), last);
+  }
+
+  void opacityChangesTheOverlay() {
+    panel_->setSelection({1});
+    const QImage before = panel_->overlay();
+    panel_->setOpacity(0.2);
+    QCOMPARE(panel_->opacity(), 0.2);
+    QVERIFY(panel_->overlay() != before);
+  }
+
+  void cutWordsAreDisabledAndSaySo() {
+    QAbstractButton* hat = panel_->chips()[3];
+    QVERIFY(!hat->isEnabled());
+    QVERIFY(hat->toolTip().contains(QStringLiteral("cut")));
+    QVERIFY(hat->font().strikeOut());
+    panel_->setSelection({3});
+    QVERIFY(panel_->selection().isEmpty());
+  }
+
+  void allTokensShowsSeventySevenChips() {
+    QSignalSpy chosen(panel_.get(), &AttentionPanel::wordSelected);
+    panel_->setSelection({2});
+    panel_->setShowsAllTokens(true);
+    QVERIFY(panel_->selection().isEmpty());
+    QCOMPARE(panel_->chips().size(), ImageAttention::kTokens);
+    QCOMPARE(panel_->chips()[0]->text(), QString("<|startoftext|>"));
+    QCOMPARE(panel_->chips()[3]->text(), QString("ca"));
+    QCOMPARE(panel_->chips()[76]->text(), QString("<|endoftext|>"));
+    for (QAbstractButton* chip : panel_->chips()) QVERIFY(chip->isEnabled());
+    QTest::mouseClick(panel_->chips()[0], Qt::LeftButton);
+    QCOMPARE(chosen.last()[0].toInt(), 0);
+    QCOMPARE(panel_->overlay().size(), image_.size());
+    panel_->setShowsAllTokens(false);
+    QCOMPARE(panel_->chips().size(), 4);
+  }
+
+  void everyImageOfABatch() {
+    const ImageAttention second = madeUpAttention(2);
+    const QImage secondImage = madeUpImage(qRgb(20, 120, 40));
+    panel_->setResults({image_, secondImage}, {attention_, second});
+    auto* chooser = panel_->findChild<QComboBox*>();
+    QVERIFY(chooser && chooser->isVisible());
+    QCOMPARE(chooser->count(), 2);
+    panel_->setSelection({2});
+    const QImage first = panel_->overlay();
+    chooser->setCurrentIndex(1);
+    QCOMPARE(panel_->imageIndex(), 1);
+    QCOMPARE(panel_->selection(), QList<int>{2});  // the same words in every image
+    QCOMPARE(panel_->overlay(), attentionOverlay(secondImage, second, wordSubjects(second)[2], kSteps, 0.6));
+    QVERIFY(panel_->overlay() != first);
+    QVERIFY(panel_->showImage(image_));
+    QCOMPARE(panel_->imageIndex(), 0);
+    QVERIFY(!panel_->showImage(madeUpImage(qRgb(1, 2, 3))));
+
+    panel_->setResults({image_}, {attention_});
+    QVERIFY(!chooser->isVisible());
+  }
+
+  void withoutMapsItSaysHowToGetThem() {
+    panel_->setResults({image_}, {ImageAttention{}});
+    QVERIFY(!panel_->hasMaps());
+    QVERIFY(panel_->chips().isEmpty());
+    ImageAttention finalOnly = attention_;
+    finalOnly.stepMaps.clear();
+    panel_->setResults({image_}, {finalOnly});
+    panel_->setSelection({0});
+    QCOMPARE(panel_->step(), 0);
+    QCOMPARE(panel_->overlay().size(), image_.size());
+  }
+
+  void exportWritesAPngPerChosenWordAndTheRawMaps() {
+    QTemporaryDir folder;
+    panel_->setSelection({0, 2});
+    QCOMPARE(QCoro::waitFor(panel_->exportOverlays(folder.filePath("overlays"))), QString());
+    const QStringList written = QDir(folder.filePath("overlays")).entryList({"*.png"}, QDir::Files, QDir::Name);
+    QCOMPARE(written, (QStringList{"00-a.png", "02-cat.png"}));
+    const QImage cat(folder.filePath("overlays/02-cat.png"));
+    QCOMPARE(cat.size(), image_.size());
+    QCOMPARE(cat.convertToFormat(QImage::Format_RGB888), panel_->overlay());
+
+    const ImageAttention second = madeUpAttention(3);
+    panel_->setResults({image_, image_.copy()}, {attention_, second});
+    const QString path = folder.filePath("maps.safetensors");
+    QCOMPARE(QCoro::waitFor(panel_->exportMaps(path)), QString());
+    const auto file = SafetensorsFile::open(path.toStdString());
+    const at::Tensor maps = file->tensor("attention");
+    QCOMPARE(maps.sizes().vec(), (std::vector<int64_t>{2, 77, kMap, kMap}));
+    QVERIFY(at::equal(maps[0].flatten(), at::tensor(at::ArrayRef<float>(attention_.maps))));
+    QVERIFY(at::equal(maps[1].flatten(), at::tensor(at::ArrayRef<float>(second.maps))));
+    const at::Tensor steps = file->tensor("attention_steps");
+    QCOMPARE(steps.sizes().vec(), (std::vector<int64_t>{kSteps, 2, 77, kMap, kMap}));
+    for (int k = 0; k < kSteps; ++k) {
+      QVERIFY(at::equal(steps[k][0].flatten(), at::tensor(at::ArrayRef<float>(attention_.stepMaps[k]))));
+      QVERIFY(at::equal(steps[k][1].flatten(), at::tensor(at::ArrayRef<float>(second.stepMaps[k]))));
+    }
+    QVERIFY(QString::fromStdString(file->metadata().at("tokens")).startsWith("[\"<|startoftext|>\",\"a</w>\""));
+  }
+
+ private:
+  const ImageAttention attention_ = madeUpAttention(1);
+  const QImage image_ = madeUpImage(qRgb(200, 180, 90));
+  std::unique_ptr<AttentionPanel> panel_;
+};
+
+QTEST_MAIN(AttentionPanelTest)
+#include "test_attention_panel.moc"

@@ -1,0 +1,399 @@
+#include "ui/attention/attention_panel.h"
+
+#include <cmath>
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPointer>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSlider>
+#include <QStandardPaths>
+#include <QToolButton>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <qcoro/qcorofuture.h>
+
+#include "app/attention/attention_export.h"
+#include "app/attention/attention_render.h"
+#include "ui/attention/flow_layout.h"
+
+namespace bksdm {
+namespace {
+
+constexpr int kTile = 160;         // the comparison grid's overlays, in pixels
+constexpr int kChipRows = 4;       // chips shown before the chip area scrolls
+constexpr double kOpacity = 0.6;   // core's attention_overlay default
+
+QString chipToolTip(const ImageAttention& attention, const AttentionSubject& subject) {
+  if (subject.kind == AttentionSubject::Kind::Token)
+    return AttentionPanel::tr("Token slot %1 of %2: %3")
+        .arg(subject.index)
+        .arg(ImageAttention::kTokens)
+        .arg(subject.label);
+  const AttentionWord& word = attention.words[subject.index];
+  if (!subject.hasMap())
+    return AttentionPanel::tr("\u201c%1\u201d was cut: its tokens fall past the %2-token limit, so it has no map.")
+        .arg(word.text)
+        .arg(ImageAttention::kTokens);
+  QString tip = AttentionPanel::tr("Tokens: %1").arg(word.pieces.join(QLatin1Char(' ')));
+  if (word.cut)
+    tip += QLatin1Char('\n') +
+           AttentionPanel::tr("Some of its tokens fall past the %1-token limit; the map uses the rest.")
+               .arg(ImageAttention::kTokens);
+  return tip + QLatin1Char('\n') + AttentionPanel::tr("Click to show it; Ctrl+click to compare several.");
+}
+
+QToolButton* makeChip(const ImageAttention& attention, const AttentionSubject& subject) {
+  auto* chip = new QToolButton;
+  chip->setText(subject.label);
+  chip->setCheckable(true);
+  chip->setEnabled(subject.hasMap());
+  chip->setToolTip(chipToolTip(attention, subject));
+  if (!subject.hasMap()) {
+    QFont font = chip->font();
+    font.setStrikeOut(true);
+    chip->setFont(font);
+  }
+  return chip;
+}
+
+QWidget* makeTile(const QImage& overlay, const QString& caption) {
+  auto* tile = new QWidget;
+  auto* layout = new QVBoxLayout(tile);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(2);
+  auto* picture = new QLabel;
+  picture->setPixmap(QPixmap::fromImage(overlay));
+  auto* text = new QLabel(caption);
+  text->setAlignment(Qt::AlignHCenter);
+  text->setMaximumWidth(overlay.width());
+  layout->addWidget(picture);
+  layout->addWidget(text);
+  return tile;
+}
+
+}  // namespace
+
+AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
+  placeholder_ = new QLabel(tr("No attention maps for this image. Turn on Generate \u25b8 Record Attention Maps "
+                               "and run again to see which words shaped which parts of it."));
+  placeholder_->setWordWrap(true);
+  placeholder_->setEnabled(false);
+
+  imageChoice_ = new QComboBox;
+  imageChoice_->setToolTip(tr("Which image of the batch"));
+  allTokensBox_ = new QCheckBox(tr("All &tokens"));
+  allTokensBox_->setToolTip(tr("Every one of the %1 token slots: the start token, the prompt's pieces, the end "
+                               "token and the padding")
+                                .arg(ImageAttention::kTokens));
+  opacitySlider_ = new QSlider(Qt::Horizontal);
+  opacitySlider_->setRange(0, 100);
+  opacitySlider_->setValue(int(kOpacity * 100));
+  opacitySlider_->setMaximumWidth(120);
+  opacitySlider_->setToolTip(tr("How strongly the heat map covers the image"));
+  exportOverlaysButton_ = new QPushButton(tr("Export &PNG\u2026"));
+  exportOverlaysButton_->setToolTip(tr("Save the chosen words' overlays as PNG files"));
+  exportMapsButton_ = new QPushButton(tr("Export &maps\u2026"));
+  exportMapsButton_->setToolTip(tr("Save the raw maps of every image (and every step, when kept) as safetensors"));
+
+  auto* header = new QHBoxLayout;
+  header->addWidget(new QLabel(tr("Attention:")));
+  header->addWidget(imageChoice_);
+  header->addWidget(allTokensBox_);
+  header->addStretch();
+  header->addWidget(new QLabel(tr("Opacity")));
+  header->addWidget(opacitySlider_);
+  header->addWidget(exportOverlaysButton_);
+  header->addWidget(exportMapsButton_);
+
+  auto* chipArea = new QWidget;
+  chipLayout_ = new FlowLayout(chipArea);
+  chipScroll_ = new QScrollArea;
+  chipScroll_->setWidget(chipArea);
+  chipScroll_->setWidgetResizable(true);
+  chipScroll_->setFrameShape(QFrame::NoFrame);
+  chipScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+  stepSlider_ = new QSlider(Qt::Horizontal);
+  stepSlider_->setToolTip(tr("The maps accumulated up to this step: when did a word start to matter?"));
+  stepLabel_ = new QLabel;
+  stepRow_ = new QWidget;
+  auto* stepLayout = new QHBoxLayout(stepRow_);
+  stepLayout->setContentsMargins(0, 0, 0, 0);
+  stepLayout->addWidget(new QLabel(tr("Up to step")));
+  stepLayout->addWidget(stepSlider_, 1);
+  stepLayout->addWidget(stepLabel_);
+
+  grid_ = new QWidget;
+  gridLayout_ = new FlowLayout(grid_, 8);
+  status_ = new QLabel;
+  status_->setWordWrap(true);
+  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  content_ = new QWidget;
+  auto* contentLayout = new QVBoxLayout(content_);
+  contentLayout->setContentsMargins(0, 0, 0, 0);
+  contentLayout->addLayout(header);
+  contentLayout->addWidget(chipScroll_);
+  contentLayout->addWidget(stepRow_);
+  contentLayout->addWidget(grid_);
+  contentLayout->addWidget(status_);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 4, 6, 4);
+  layout->addWidget(placeholder_);
+  layout->addWidget(content_);
+
+  connect(imageChoice_, &QComboBox::currentIndexChanged, this, [this](int index) { setImageIndex(index); });
+  connect(allTokensBox_, &QCheckBox::toggled, this, [this](bool all) { setShowsAllTokens(all); });
+  connect(opacitySlider_, &QSlider::valueChanged, this, [this] { render(); });
+  connect(stepSlider_, &QSlider::valueChanged, this, [this] { render(); });
+  connect(exportOverlaysButton_, &QPushButton::clicked, this, &AttentionPanel::chooseOverlayFolder);
+  connect(exportMapsButton_, &QPushButton::clicked, this, &AttentionPanel::chooseMapsFile);
+  clear();
+}
+
+void AttentionPanel::setResults(const QList<QImage>& images, const QList<ImageAttention>& attention) {
+  images_ = images;
+  attention_ = attention;
+  imageIndex_ = 0;
+  selection_.clear();
+  {
+    const QSignalBlocker blocker(imageChoice_);
+    imageChoice_->clear();
+    for (int i = 0; i < images_.size(); ++i) imageChoice_->addItem(tr("Image %1 of %2").arg(i + 1).arg(images_.size()));
+  }
+  imageChoice_->setVisible(images_.size() > 1);
+  const int steps = current() ? current()->steps() : 0;
+  {
+    const QSignalBlocker blocker(stepSlider_);
+    stepSlider_->setRange(std::min(1, steps), steps);
+    stepSlider_->setValue(steps);
+  }
+  stepRow_->setVisible(steps > 0);
+  status_->clear();
+  buildChips();
+  render();
+}
+
+void AttentionPanel::clear() { setResults({}, {}); }
+
+const ImageAttention* AttentionPanel::current() const {
+  if (imageIndex_ >= attention_.size() || imageIndex_ >= images_.size()) return nullptr;
+  const ImageAttention& attention = attention_[imageIndex_];
+  return attention.isEmpty() ? nullptr : &attention;
+}
+
+bool AttentionPanel::hasMaps() const { return current() != nullptr; }
+
+bool AttentionPanel::showImage(const QImage& image) {
+  for (int i = 0; i < images_.size(); ++i)
+    if (images_[i].cacheKey() == image.cacheKey()) {
+      if (i == imageIndex_)
+        Q_EMIT overlayChanged(overlay_);
+      else
+        setImageIndex(i);
+      return true;
+    }
+  return false;
+}
+
+void AttentionPanel::setImageIndex(int index) {
+  if (index < 0 || index >= images_.size() || index == imageIndex_) return;
+  imageIndex_ = index;
+  const QSignalBlocker blocker(imageChoice_);
+  imageChoice_->setCurrentIndex(index);
+  buildChips();  // the words are the same; which have maps is too, but the tooltips follow the image
+  render();
+}
+
+void AttentionPanel::setShowsAllTokens(bool all) {
+  if (all == allTokens_) return;
+  allTokens_ = all;
+  const QSignalBlocker blocker(allTokensBox_);
+  allTokensBox_->setChecked(all);
+  selection_.clear();
+  buildChips();
+  render();
+  Q_EMIT selectionChanged(selection_);
+}
+
+QList<AttentionSubject> AttentionPanel::subjects() const {
+  const ImageAttention* attention = current();
+  if (!attention) return {};
+  return allTokens_ ? tokenSubjects(*attention) : wordSubjects(*attention);
+}
+
+QList<AttentionSubject> AttentionPanel::selectedSubjects() const {
+  const QList<AttentionSubject> all = subjects();
+  QList<AttentionSubject> chosen;
+  for (int index : selection_) chosen << all[index];
+  return chosen;
+}
+
+void AttentionPanel::buildChips() {
+  chipLayout_->clear();
+  chips_.clear();
+  const ImageAttention* attention = current();
+  placeholder_->setVisible(!attention);
+  content_->setVisible(attention != nullptr);
+  if (!attention) return;
+  for (const AttentionSubject& subject : subjects()) {
+    QToolButton* chip = makeChip(*attention, subject);
+    chip->setChecked(selection_.contains(subject.index));
+    const int index = subject.index;
+    connect(chip, &QToolButton::clicked, this, [this, index] {
+      onChipClicked(index, QGuiApplication::keyboardModifiers() & (Qt::ControlModifier | Qt::ShiftModifier));
+    });
+    chipLayout_->addWidget(chip);
+    chips_ << chip;
+  }
+  fitChipArea();
+}
+
+// As tall as the chips need at this width, up to kChipRows rows; the rest scrolls.
+void AttentionPanel::fitChipArea() {
+  const int rowHeight = chips_.isEmpty() ? 0 : chips_[0]->sizeHint().height();
+  const int needed = chipLayout_->heightForWidth(chipScroll_->viewport()->width());
+  chipScroll_->setFixedHeight(std::min(needed, kChipRows * (rowHeight + 4)));
+}
+
+void AttentionPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  fitChipArea();
+}
+
+void AttentionPanel::onChipClicked(int index, bool additive) {
+  QList<int> selection = selection_;
+  if (additive && selection.contains(index))
+    selection.removeAll(index);
+  else if (additive)
+    selection << index;
+  else if (selection == QList<int>{index})
+    selection.clear();
+  else
+    selection = {index};
+  setSelection(selection);
+}
+
+void AttentionPanel::setSelection(const QList<int>& selection) {
+  const QList<AttentionSubject> all = subjects();
+  QList<int> chosen;
+  for (int index : selection)
+    if (index >= 0 && index < all.size() && all[index].hasMap() && !chosen.contains(index)) chosen << index;
+  const QList<int> added = [&] {
+    QList<int> fresh;
+    for (int index : chosen)
+      if (!selection_.contains(index)) fresh << index;
+    return fresh;
+  }();
+  selection_ = chosen;
+  for (int i = 0; i < chips_.size(); ++i) chips_[i]->setChecked(selection_.contains(i));
+  render();
+  for (int index : added) Q_EMIT wordSelected(index);
+  Q_EMIT selectionChanged(selection_);
+}
+
+int AttentionPanel::step() const {
+  const ImageAttention* attention = current();
+  return attention && attention->steps() > 0 ? stepSlider_->value() : 0;
+}
+
+void AttentionPanel::setStep(int step) { stepSlider_->setValue(step); }
+
+double AttentionPanel::opacity() const { return opacitySlider_->value() / 100.0; }
+
+void AttentionPanel::setOpacity(double opacity) { opacitySlider_->setValue(int(std::lround(opacity * 100))); }
+
+void AttentionPanel::render() {
+  overlay_ = {};
+  gridOverlays_.clear();
+  gridLayout_->clear();
+  const ImageAttention* attention = current();
+  if (const int steps = attention ? attention->steps() : 0; steps > 0)
+    stepLabel_->setText(tr("%1 of %2").arg(stepSlider_->value()).arg(steps));
+  if (attention && !selection_.isEmpty()) {
+    try {
+      const QList<AttentionSubject> chosen = selectedSubjects();
+      const QImage& image = images_[imageIndex_];
+      overlay_ = attentionOverlay(image, *attention, chosen.last(), step(), opacity());
+      if (chosen.size() > 1) {
+        const QImage small = image.scaled(kTile, kTile, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+        for (const AttentionSubject& subject : chosen) {
+          gridOverlays_ << attentionOverlay(small, *attention, subject, step(), opacity());
+          gridLayout_->addWidget(makeTile(gridOverlays_.last(), subject.label));
+        }
+      }
+    } catch (const std::exception& error) {
+      showStatus(QString::fromUtf8(error.what()));
+    }
+  }
+  grid_->setVisible(!gridOverlays_.isEmpty());
+  exportOverlaysButton_->setEnabled(!selection_.isEmpty());
+  Q_EMIT overlayChanged(overlay_);
+}
+
+QCoro::Task<QString> AttentionPanel::exportOverlays(QString folder) {
+  if (!current() || selection_.isEmpty()) co_return tr("Choose one or more words first.");
+  const QString prefix = images_.size() > 1 ? QStringLiteral("image%1-").arg(imageIndex_) : QString();
+  // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
+  QFuture<QString> written = QtConcurrent::run(
+      [folder, prefix, image = images_[imageIndex_], attention = attention_[imageIndex_],
+       subjects = selectedSubjects(), step = step(), opacity = opacity()] {
+        try {
+          if (!QDir().mkpath(folder)) return tr("Cannot create the folder %1").arg(folder);
+          writeAttentionOverlays(folder, prefix, image, attention, subjects, step, opacity);
+          return QString();
+        } catch (const std::exception& error) {
+          return QString::fromUtf8(error.what());
+        }
+      });
+  co_return co_await written;
+}
+
+QCoro::Task<QString> AttentionPanel::exportMaps(QString path) {
+  if (!current()) co_return tr("There are no attention maps to export.");
+  QFuture<QString> written = QtConcurrent::run([path, attention = attention_] {
+    try {
+      writeAttentionMaps(path, attention);
+      return QString();
+    } catch (const std::exception& error) {
+      return QString::fromUtf8(error.what());
+    }
+  });
+  co_return co_await written;
+}
+
+void AttentionPanel::chooseOverlayFolder() {
+  const QString start = QStandardPaths::writableLocation(QStandardPaths::PicturesLocation);
+  const QString folder = QFileDialog::getExistingDirectory(this, tr("Export overlays to"), start);
+  if (folder.isEmpty()) return;
+  const int count = int(selection_.size());
+  [](QPointer<AttentionPanel> self, QString folder, int count) -> QCoro::Task<> {
+    const QString error = co_await self->exportOverlays(folder);
+    if (self)
+      self->showStatus(error.isEmpty() ? tr("Saved %n overlay(s) to %1.", nullptr, count).arg(folder) : error);
+  }(this, folder, count);
+}
+
+void AttentionPanel::chooseMapsFile() {
+  const QString start = QDir(QStandardPaths::writableLocation(QStandardPaths::PicturesLocation))
+                            .filePath(QStringLiteral("attention.safetensors"));
+  const QString path = QFileDialog::getSaveFileName(this, tr("Export attention maps"), start,
+                                                    tr("safetensors (*.safetensors)"));
+  if (path.isEmpty()) return;
+  [](QPointer<AttentionPanel> self, QString path) -> QCoro::Task<> {
+    const QString error = co_await self->exportMaps(path);
+    if (self) self->showStatus(error.isEmpty() ? tr("Saved the maps to %1.").arg(path) : error);
+  }(this, path);
+}
+
+void AttentionPanel::showStatus(const QString& text) { status_->setText(text); }
+
+}  // namespace bksdm

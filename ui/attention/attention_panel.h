@@ -1,0 +1,111 @@
+#pragma once
+#include <QImage>
+#include <QList>
+#include <QString>
+#include <QWidget>
+
+#include <qcoro/qcorotask.h>
+
+#include "app/attention/attention_subject.h"
+#include "app/attention/image_attention.h"
+
+class QAbstractButton;
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QScrollArea;
+class QSlider;
+
+namespace bksdm {
+
+class FlowLayout;
+
+// Which parts of an image each word of the prompt drew on (DAAM's cross-attention maps): the words
+// as chips (a click shows one, Ctrl+click adds more to compare side by side), every token slot
+// under "All tokens", a step slider for the maps accumulated up to a step, and export. The chosen
+// word's overlay goes out through overlayChanged() to be shown on the image itself.
+class AttentionPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit AttentionPanel(QWidget* parent = nullptr);
+
+  // One run: its images and, for each, its maps (ImageAttention values without maps: none kept).
+  void setResults(const QList<QImage>& images, const QList<ImageAttention>& attention);
+  void clear();
+  bool hasMaps() const;
+  // Switches to `image` when it is one of the run's images (the same QImage data) and announces its
+  // overlay again; false if it is not.
+  bool showImage(const QImage& image);
+
+  int imageCount() const { return int(images_.size()); }
+  int imageIndex() const { return imageIndex_; }
+  void setImageIndex(int index);
+  bool showsAllTokens() const { return allTokens_; }
+  void setShowsAllTokens(bool all);
+  // Chip indices (into the words, or the 77 tokens) in the order they were chosen.
+  const QList<int>& selection() const { return selection_; }
+  void setSelection(const QList<int>& selection);
+  int step() const;  // 1..steps; 0 when the run kept no per-step maps (the final maps)
+  void setStep(int step);
+  double opacity() const;
+  void setOpacity(double opacity);
+
+  QList<QAbstractButton*> chips() const { return chips_; }
+  QList<AttentionSubject> selectedSubjects() const;
+  // The last chosen subject's overlay at the image's size; null when nothing is chosen.
+  const QImage& overlay() const { return overlay_; }
+  // One small overlay per chosen subject when two or more are chosen, in the order chosen.
+  const QList<QImage>& gridOverlays() const { return gridOverlays_; }
+
+  // What the export buttons do once a place is chosen, off the UI thread; empty or an error.
+  QCoro::Task<QString> exportOverlays(QString folder);
+  QCoro::Task<QString> exportMaps(QString path);
+
+ Q_SIGNALS:
+  void wordSelected(int index);  // a chip was chosen (an index into the words, or the tokens)
+  void selectionChanged(const QList<int>& selection);
+  void overlayChanged(const QImage& overlay);  // null: show the plain image
+
+ protected:
+  void resizeEvent(QResizeEvent* event) override;
+
+ private:
+  void buildChips();
+  void fitChipArea();
+  void onChipClicked(int index, bool additive);
+  void render();
+  void chooseOverlayFolder();
+  void chooseMapsFile();
+  void showStatus(const QString& text);
+  const ImageAttention* current() const;
+  QList<AttentionSubject> subjects() const;
+
+  QList<QImage> images_;
+  QList<ImageAttention> attention_;
+  int imageIndex_ = 0;
+  bool allTokens_ = false;
+  QList<int> selection_;
+  QImage overlay_;
+  QList<QImage> gridOverlays_;
+
+  QLabel* placeholder_;
+  QWidget* content_;
+  QComboBox* imageChoice_;
+  QCheckBox* allTokensBox_;
+  QSlider* opacitySlider_;
+  QPushButton* exportOverlaysButton_;
+  QPushButton* exportMapsButton_;
+  QScrollArea* chipScroll_;
+  FlowLayout* chipLayout_;
+  QList<QAbstractButton*> chips_;
+  QWidget* stepRow_;
+  QSlider* stepSlider_;
+  QLabel* stepLabel_;
+  QWidget* grid_;
+  FlowLayout* gridLayout_;
+  QLabel* status_;
+};
+
+}  // namespace bksdm
