@@ -29,10 +29,12 @@ struct Defects {
   std::vector<std::string> missing;
   std::vector<std::string> unexpected;
   std::vector<std::string> mis_shaped;
+  std::vector<std::string> not_floating;
   std::vector<std::string> non_finite;
 
   bool empty() const {
-    return missing.empty() && unexpected.empty() && mis_shaped.empty() && non_finite.empty();
+    return missing.empty() && unexpected.empty() && mis_shaped.empty() && not_floating.empty() &&
+           non_finite.empty();
   }
 };
 
@@ -49,6 +51,8 @@ void append_list(std::ostringstream& text, const char* what, const std::vector<s
   append_list(text, "missing tensor(s)", defects.missing);
   append_list(text, "unexpected tensor(s)", defects.unexpected);
   append_list(text, "mis-shaped tensor(s)", defects.mis_shaped);
+  append_list(text, "tensor(s) of integers or booleans where the model has floating-point weights",
+              defects.not_floating);
   append_list(text, "tensor(s) with NaN or infinite values", defects.non_finite);
   throw Error(text.str());
 }
@@ -71,6 +75,11 @@ void load_weights(torch::nn::Module& module, const SafetensorsFile& file, const 
                     item.value().sizes().end())) {
       defects.mis_shaped.push_back(name + " (file " + shape_text(info->shape) + ", model " +
                                    shape_text(item.value().sizes()) + ")");
+      continue;
+    }
+    // Integers converted to floats would load without complaint and compute garbage: a wrong file.
+    if (item.value().is_floating_point() && !at::isFloatingType(to_scalar_type(info->dtype))) {
+      defects.not_floating.push_back(name + " holds " + std::string(dtype_name(info->dtype)));
       continue;
     }
     assignments.emplace_back(item.value(), name);

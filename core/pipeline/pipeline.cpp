@@ -49,6 +49,27 @@ void check_request(const GenerationRequest& request) {
   if (request.num_images < 1) throw Error("images must be at least 1, got " + std::to_string(request.num_images));
 }
 
+// How torch reports a failed allocation: c10::OutOfMemoryError (CUDA, and the CPU from torch 2 on),
+// or on libtorch 1.x's CPU a plain c10::Error from its DefaultCPUAllocator.
+bool is_out_of_memory(const c10::Error& error) {
+  return dynamic_cast<const c10::OutOfMemoryError*>(&error) != nullptr ||
+         std::string(error.what_without_backtrace()).find("DefaultCPUAllocator") != std::string::npos;
+}
+
+// Runs `work`, turning a failed allocation into a bksdm::Error that says what to change.
+template <typename Work>
+GenerationResult advising_on_memory(const GenerationRequest& request, const c10::Device& device, Work&& work) {
+  try {
+    return work();
+  } catch (const c10::Error& error) {
+    if (!is_out_of_memory(error)) throw;
+    throw Error(std::string("not enough ") + (device.is_cpu() ? "memory" : "GPU memory") + " for " +
+                std::to_string(request.num_images) + " image(s) of " + std::to_string(request.width) + "x" +
+                std::to_string(request.height) + ": choose a smaller size or fewer images (" +
+                error.what_without_backtrace() + ")");
+  }
+}
+
 // Sets the U-Net's attention observer for one run and removes it however the run ends.
 class ObserverScope {
  public:
@@ -83,8 +104,13 @@ class Pipeline final : public StableDiffusionPipeline {
     sample_size_ = model.config("unet").value("sample_size", 64);
   }
 
-  GenerationResult generate(const GenerationRequest& original, const StepCallback& on_step,
+  GenerationResult generate(const GenerationRequest& request, const StepCallback& on_step,
                             const std::atomic<bool>* cancel) override {
+    return advising_on_memory(with_defaults(request), device_, [&] { return run(request, on_step, cancel); });
+  }
+
+  GenerationResult run(const GenerationRequest& original, const StepCallback& on_step,
+                       const std::atomic<bool>* cancel) {
     const auto start = Clock::now();
     GenerationRequest request = with_defaults(original);
     check_request(request);
