@@ -11,9 +11,13 @@ namespace bksdm::cli {
 namespace {
 
 std::string with_thousands(int64_t value) {
-  std::string digits = std::to_string(value);
-  for (int at = int(digits.size()) - 3; at > 0; at -= 3) digits.insert(size_t(at), ",");
-  return digits;
+  const std::string digits = std::to_string(value);
+  std::string grouped;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
 }
 
 void print_summary(const ModelSummary& summary, const ModelFolder& model) {
