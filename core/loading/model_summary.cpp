@@ -1,5 +1,7 @@
 #include "core/loading/model_summary.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
@@ -32,25 +34,43 @@ void collect(std::vector<std::string>& problems, F&& describe) {
   }
 }
 
+// The key's value, or nullptr when absent or when the config is not an object: these functions only
+// label a model; loading it checks the configs and reports what is wrong.
+const nlohmann::json* member(const nlohmann::json& config, const char* key) {
+  if (!config.is_object()) return nullptr;
+  const auto found = config.find(key);
+  return found == config.end() ? nullptr : &*found;
+}
+
 }  // namespace
 
 std::string model_family(const nlohmann::json& text_encoder_config) {
-  const std::string act = text_encoder_config.value("hidden_act", "quick_gelu");
-  if (act == "quick_gelu") return "SD 1.x";
-  if (act == "gelu") return "SD 2.x";
+  const nlohmann::json* act = member(text_encoder_config, "hidden_act");
+  if (!act || *act == "quick_gelu") return "SD 1.x";
+  if (*act == "gelu") return "SD 2.x";
   return "unknown";
 }
 
 std::string unet_layout(const nlohmann::json& unet_config) {
-  const size_t levels = unet_config.value("down_block_types", nlohmann::json::array()).size();
-  const int per_block = unet_config.value("layers_per_block", 2);
+  const nlohmann::json* types = member(unet_config, "down_block_types");
+  const size_t levels = types && types->is_array() ? types->size() : 0;
+  // One number, or one per level (diffusers accepts both); -1 when the levels differ.
+  const nlohmann::json* blocks = member(unet_config, "layers_per_block");
+  int64_t per_block = 2;
+  if (blocks && blocks->is_number_integer()) per_block = blocks->get<int64_t>();
+  if (blocks && blocks->is_array() && !blocks->empty()) {
+    const bool same = std::all_of(blocks->begin(), blocks->end(), [&](const auto& n) { return n == blocks->front(); });
+    per_block = same && blocks->front().is_number_integer() ? blocks->front().get<int64_t>() : -1;
+  }
   // An absent key means diffusers' default mid block; only an explicit null removes it.
-  const bool mid = !unet_config.contains("mid_block_type") || !unet_config["mid_block_type"].is_null();
+  const nlohmann::json* mid_block = member(unet_config, "mid_block_type");
+  const bool mid = !mid_block || !mid_block->is_null();
   if (levels == 4 && per_block == 2 && mid) return "SD";
   if (levels == 4 && per_block == 1 && mid) return "BK-Base";
   if (levels == 4 && per_block == 1 && !mid) return "BK-Small";
   if (levels == 3 && per_block == 1 && !mid) return "BK-Tiny";
-  return std::to_string(levels) + " levels, " + std::to_string(per_block) + " blocks per level, " +
+  return std::to_string(levels) + " levels, " +
+         (per_block < 0 ? std::string("varying blocks") : std::to_string(per_block) + " blocks") + " per level, " +
          (mid ? "mid block" : "no mid block");
 }
 
