@@ -139,6 +139,7 @@ fs::path ModelFolder::weights(std::string_view component) const {
   };
   if (auto file = find_ending(wanted_suffix, !variant_.empty())) return *file;
   if (auto file = find_ending(".safetensors", false)) return *file;  // no file of that variant: the plain one
+  if (auto file = find_ending(".safetensors", true)) return *file;   // only a variant (e.g. an fp16 download)
   for (const fs::path& file : files)
     if (is_pickle(file))
       throw Error(dir.string() + ": only pickle weights (" + file.filename().string() +

@@ -135,6 +135,12 @@ TEST_F(ModelFolderTest, VariantWeightsArePreferredWhenPresent) {
   EXPECT_EQ(ModelFolder::open(model.string(), "fp16").weights("unet").filename(), "diffusion_pytorch_model.safetensors");
 }
 
+TEST_F(ModelFolderTest, AComponentWithOnlyVariantWeightsUsesThem) {
+  const fs::path model = copy_model("bk-sdm-tiny-mini");
+  fs::rename(model / "vae/diffusion_pytorch_model.safetensors", model / "vae/diffusion_pytorch_model.fp16.safetensors");
+  EXPECT_EQ(ModelFolder::open(model.string()).weights("vae").filename(), "diffusion_pytorch_model.fp16.safetensors");
+}
+
 TEST_F(ModelFolderTest, AMissingComponentIsAProblemNamingIt) {
   const fs::path model = copy_model("bk-sdm-tiny-mini");
   fs::remove_all(model / "vae");
