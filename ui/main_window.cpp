@@ -224,8 +224,9 @@ void MainWindow::buildMenus() {
 
 QWidget* MainWindow::buildControls() {
   picker_ = new ModelPicker;
-  prompt_ = new PromptEditor(tr("&Prompt"), tr("What to draw, e.g. \u201ca lighthouse on a cliff at dawn, oil painting\u201d"));
-  negativePrompt_ = new PromptEditor(tr("&Negative prompt"), tr("What to avoid, e.g. \u201cblurry, low quality\u201d"));
+  // "\u201c" ends its literal: lupdate 6.4 reads on past four hex digits and takes "\u201ca" for U+01CA.
+  prompt_ = new PromptEditor(tr("&Prompt"), tr("What to draw, e.g. \u201c" "a lighthouse on a cliff at dawn, oil painting\u201d"));
+  negativePrompt_ = new PromptEditor(tr("&Negative prompt"), tr("What to avoid, e.g. \u201c" "blurry, low quality\u201d"));
   prompt_->editor()->setMinimumHeight(90);
   negativePrompt_->editor()->setMinimumHeight(48);
   negativePrompt_->editor()->setMaximumHeight(72);
