@@ -26,7 +26,8 @@ qint64 KnownModel::downloadBytes(int bytesPerParameter) const {
 }
 
 QString KnownModel::sizeBreakdown(int bytesPerParameter) const {
-  return QCoreApplication::translate(kContext, "text encoder %1, U-Net %2, VAE %3")
+  // A literal context: lupdate cannot read kContext, and would leave the string out.
+  return QCoreApplication::translate("bksdm::KnownModels", "text encoder %1, U-Net %2, VAE %3")
       .arg(formatBytes(textEncoderParameters * bytesPerParameter, 2),
            formatBytes(unetParameters * bytesPerParameter, 2), formatBytes(vaeParameters * bytesPerParameter, 2));
 }
