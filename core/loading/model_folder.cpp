@@ -47,8 +47,10 @@ bool is_existing_directory(const fs::path& path) {
 std::vector<fs::path> files_in(const fs::path& dir) {
   std::vector<fs::path> files;
   std::error_code error;
-  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error))
-    if (it->is_regular_file(error)) files.push_back(it->path());
+  for (fs::directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+    // Links count even when broken (a loop, a missing blob), so that opening one names it and why.
+    if (it->is_symlink(error) || it->is_regular_file(error)) files.push_back(it->path());
+  }
   if (error) throw Error(dir.string() + ": cannot list: " + error.message());
   std::sort(files.begin(), files.end());
   return files;
@@ -108,8 +110,12 @@ ModelFolder ModelFolder::open(std::string_view model, std::string variant) {
   } else {
     throw Error(std::string(model) + ": no such model folder");
   }
-  if (!fs::exists(folder.root_ / "model_index.json"))
+  const fs::path index = folder.root_ / "model_index.json";
+  std::error_code error;
+  if (!fs::exists(index, error)) {
+    if (error) throw Error(index.string() + ": " + error.message());
     throw Error(folder.root_.string() + ": not a diffusers model folder (model_index.json is missing)");
+  }
   return folder;
 }
 

@@ -189,8 +189,8 @@ at::Tensor CLIPTextModel::forward(const at::Tensor& input_ids) const {
 
 std::shared_ptr<CLIPTextModel> load_clip_text_model(const ModelFolder& folder,
                                                     const WeightLoadOptions& options) {
-  auto model = std::make_shared<CLIPTextModel>(
-      CLIPTextConfig::from_json(folder.config("text_encoder"), "text_encoder/config.json"));
+  const std::string source = (folder.component_dir("text_encoder") / "config.json").string();
+  auto model = std::make_shared<CLIPTextModel>(CLIPTextConfig::from_json(folder.config("text_encoder"), source));
   WeightLoadOptions with_buffer = options;
   with_buffer.known_extras.push_back("text_model.embeddings.position_ids");
   load_weights(*model, folder.weights("text_encoder"), with_buffer);

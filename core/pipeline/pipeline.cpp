@@ -11,6 +11,7 @@
 #include "core/io/error.h"
 #include "core/models/autoencoder_kl.h"
 #include "core/models/clip_text_model.h"
+#include "core/models/config_reader.h"
 #include "core/models/unet_2d_condition.h"
 #include "core/pipeline/attention_maps.h"
 #include "core/schedulers/scheduler.h"
@@ -70,6 +71,16 @@ GenerationResult advising_on_memory(const GenerationRequest& request, const c10:
   }
 }
 
+// Runs build the scheduler they ask for; building the model's own at load reports a broken
+// scheduler_config.json before any run, by name.
+void check_scheduler_config(const ModelFolder& model, const nlohmann::json& config) {
+  try {
+    make_scheduler(default_scheduler_name(config), config);
+  } catch (const Error& error) {
+    throw Error((model.component_dir("scheduler") / "scheduler_config.json").string() + ": " + error.what());
+  }
+}
+
 // Sets the U-Net's attention observer for one run and removes it however the run ends.
 class ObserverScope {
  public:
@@ -101,7 +112,9 @@ class Pipeline final : public StableDiffusionPipeline {
     unet_ = load_unet(model, weights, &warnings_);
     vae_ = load_autoencoder_kl(model, weights);
     scheduler_config_ = model.config("scheduler");
-    sample_size_ = model.config("unet").value("sample_size", 64);
+    check_scheduler_config(model, scheduler_config_);
+    sample_size_ = ConfigReader(model.config("unet"), (model.component_dir("unet") / "config.json").string())
+                       .positive("sample_size", 64);
   }
 
   GenerationResult generate(const GenerationRequest& request, const StepCallback& on_step,
