@@ -24,8 +24,8 @@ inline MachinePeak measure_machine_peak(int repeat, const at::TensorOptions& opt
   wait_for(matmul());  // first calls set up BLAS threads and oneDNN primitives
   wait_for(conv());
   MachinePeak peak;
-  peak.matmul_gflops = 2.0 * kMatrix * kMatrix * kMatrix / best_seconds(repeat, matmul) / 1e9;
-  peak.conv_gflops = 2.0 * kChannels * kChannels * 9 * kEdge * kEdge / best_seconds(repeat, conv) / 1e9;
+  peak.matmul_gflops = 2.0 * kMatrix * kMatrix * kMatrix / best_of(repeat, matmul).seconds / 1e9;
+  peak.conv_gflops = 2.0 * kChannels * kChannels * 9 * kEdge * kEdge / best_of(repeat, conv).seconds / 1e9;
   return peak;
 }
 

@@ -234,9 +234,12 @@ class Bench {
 
   void image(StableDiffusionPipeline& pipeline) {
     std::vector<double> steps;
+    const double cpu_start = bench::process_cpu_seconds();
     const StageTimes times = generate(pipeline, request(settings_.steps, false), steps).times;
     report_.add("image", "total_seconds", "whole image, " + std::to_string(settings_.steps) + " PNDM steps, guided",
                 times.total, "s");
+    report_.add("image", "total_cpu_seconds", "  its CPU time, all threads", bench::process_cpu_seconds() - cpu_start,
+                "s");
     report_.add("image", "text_encoder_seconds", "  text encoding (prompt and negative)", times.text_encoder, "s");
     report_.add("image", "unet_seconds", "  U-Net, all steps", times.unet, "s");
     report_.add("image", "scheduler_seconds", "  scheduler, all steps", times.scheduler, "s");
@@ -274,10 +277,12 @@ class Bench {
       const at::Tensor context = at::randn({batch, 77, config.cross_attention_dim.front()}, options_);
       const auto call = [&] { return unet->forward(latents, kUNetTimestep, context); };
       bench::wait_for(call());  // first touch of the mapped weights, oneDNN primitives
-      const double seconds = bench::best_seconds(settings_.repeat, call);
+      const bench::Timing timing = bench::best_of(settings_.repeat, call);
+      const double seconds = timing.seconds;
       const bench::UNetFlops flops = bench::unet_flops(config, batch, latent_edge_, latent_edge_);
       const std::string b = std::to_string(batch);
       report_.add("unet", "batch" + b + "_seconds", "one call, batch " + b, seconds, "s");
+      report_.add("unet", "batch" + b + "_cpu_seconds", "  its CPU time, all threads", timing.cpu_seconds, "s");
       report_.add("unet", "batch" + b + "_gflop",
                   "  arithmetic (conv " + std::to_string(int(flops.convolution / 1e9)) + ", linear " +
                       std::to_string(int(flops.linear / 1e9)) + ", attention " +
@@ -298,8 +303,9 @@ class Bench {
     at::NoGradGuard no_grad;
     const std::shared_ptr<AutoencoderKL> vae = load_autoencoder_kl(folder_, weight_options());
     const at::Tensor latents = at::randn({1, vae->config().latent_channels, latent_edge_, latent_edge_}, options_);
-    const double seconds = bench::best_seconds(settings_.repeat, [&] { return vae->decode(latents); });
-    report_.add("vae", "decode_seconds", "decode, one image", seconds, "s");
+    const bench::Timing timing = bench::best_of(settings_.repeat, [&] { return vae->decode(latents); });
+    report_.add("vae", "decode_seconds", "decode, one image", timing.seconds, "s");
+    report_.add("vae", "decode_cpu_seconds", "  its CPU time, all threads", timing.cpu_seconds, "s");
   }
 
   void preview() {
