@@ -1,0 +1,1852 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>GenerationSettings</name>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="84"/>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="85"/>
+        <source>Negative prompt</source>
+        <translation>Negativ-Prompt</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="86"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="87"/>
+        <source>Scheduler</source>
+        <translation>Scheduler</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="88"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="89"/>
+        <source>Guidance</source>
+        <translation>CFG-Skala</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="90"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="91"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="93"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="93"/>
+        <source>%1 of %2 in its run</source>
+        <translation>%1 von %2 im selben Durchlauf</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="94"/>
+        <source>Eta</source>
+        <translation>Eta</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="95"/>
+        <source>Model files</source>
+        <translation>Modelldateien</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="97"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
+        <source>Made with</source>
+        <translation>Erstellt mit</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
+        <source>BK-SDM Studio %1</source>
+        <translation>BK-SDM Studio %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageFile</name>
+    <message>
+        <location filename="../app/gallery/image_file.cpp" line="150"/>
+        <source>Cannot create the gallery folder %1.</source>
+        <translation>Der Galerieordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/image_file.cpp" line="155"/>
+        <source>Cannot read the attention maps %1: %2</source>
+        <translation>Die Attention-Maps %1 können nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewFiles</name>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="32"/>
+        <source>Cannot save in %1: %2 (%3)</source>
+        <translation>In %1 kann nicht gespeichert werden: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="46"/>
+        <source>writing failed</source>
+        <translation>Schreiben fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="63"/>
+        <source>cannot create a file</source>
+        <translation>Datei kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="68"/>
+        <location filename="../app/gallery/new_files.cpp" line="72"/>
+        <source>writing to the disk failed</source>
+        <translation>Schreiben auf den Datenträger fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="98"/>
+        <location filename="../app/gallery/new_files.cpp" line="102"/>
+        <source>cannot rename the written file</source>
+        <translation>Geschriebene Datei kann nicht umbenannt werden</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="144"/>
+        <source>no free file name</source>
+        <translation>Kein freier Dateiname</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::AttentionPanel</name>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="35"/>
+        <source>Token slot %1 of %2: %3</source>
+        <translation>Token-Position %1 von %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="41"/>
+        <source>“%1” was cut: its tokens fall past the %2-token limit, so it has no map.</source>
+        <translation>„%1“ wurde abgeschnitten: Seine Token liegen hinter der Grenze von %2 Token, daher gibt es keine Map.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
+        <source>Tokens: %1</source>
+        <translation>Token: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="47"/>
+        <source>Some of its tokens fall past the %1-token limit; the map uses the rest.</source>
+        <translation>Einige seiner Token liegen hinter der Grenze von %1 Token; die Map nutzt die übrigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="49"/>
+        <source>Click to show it; Ctrl+click to compare several.</source>
+        <translation>Klicken zum Anzeigen, Strg+Klick zum Vergleichen mehrerer Wörter.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="84"/>
+        <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
+        <translation>Für dieses Bild gibt es keine Attention-Maps. Erzeugen ▸ Attention-Maps aufzeichnen einschalten und erneut erzeugen, um zu sehen, welche Wörter welche Bildteile geprägt haben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="90"/>
+        <source>Which image of the batch</source>
+        <translation>Welches Bild des Stapels</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
+        <source>All &amp;tokens</source>
+        <translation>Alle &amp;Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
+        <source>Every one of the %1 token slots: the start token, the prompt&apos;s pieces, the end token and the padding</source>
+        <translation>Alle %1 Token-Positionen: Starttoken, die Teile des Prompts, Endtoken und Auffüllung</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
+        <source>How strongly the heat map covers the image</source>
+        <translation>Wie stark die Heatmap das Bild überdeckt</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
+        <source>Export &amp;PNG…</source>
+        <translation>PNG e&amp;xportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
+        <source>Save the chosen words&apos; overlays as PNG files</source>
+        <translation>Die Überlagerungen der gewählten Wörter als PNG-Dateien speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="102"/>
+        <source>Export &amp;maps…</source>
+        <translation>&amp;Maps exportieren…</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="103"/>
+        <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
+        <translation>Die Roh-Maps aller Bilder (und aller Schritte, falls aufbewahrt) als safetensors speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="106"/>
+        <source>Attention:</source>
+        <translation>Attention-Maps:</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="110"/>
+        <source>Opacity</source>
+        <translation>Deckkraft</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
+        <source>The maps accumulated up to this step: when did a word start to matter?</source>
+        <translation>Die bis zu diesem Schritt aufsummierten Maps: Ab wann zählte ein Wort?</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="129"/>
+        <source>Up to step</source>
+        <translation>Bis Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
+        <source>Image %1 of %2</source>
+        <translation>Bild %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="320"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="343"/>
+        <source>Choose one or more words first.</source>
+        <translation>Zuerst ein oder mehrere Wörter wählen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="350"/>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="361"/>
+        <source>There are no attention maps to export.</source>
+        <translation>Es gibt keine Attention-Maps zum Exportieren.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="375"/>
+        <source>Export overlays to</source>
+        <translation>Überlagerungen exportieren nach</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/attention/attention_panel.cpp" line="381"/>
+        <source>Saved %n overlay(s) to %1.</source>
+        <translation>
+            <numerusform>%n Überlagerung in %1 gespeichert.</numerusform>
+            <numerusform>%n Überlagerungen in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="388"/>
+        <source>Export attention maps</source>
+        <translation>Attention-Maps exportieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="393"/>
+        <source>Saved the maps to %1.</source>
+        <translation>Maps in %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::BlobMessages</name>
+    <message>
+        <location filename="../app/hub/blob_download.cpp" line="26"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/blob_download.cpp" line="30"/>
+        <source>%1 arrived damaged (its SHA-256 differs from the Hub&apos;s); it is fetched again.</source>
+        <translation>%1 kam beschädigt an (die SHA-256-Prüfsumme weicht von der des Hubs ab); die Datei wird erneut geladen.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/blob_download.cpp" line="34"/>
+        <source>%1 arrived with %2 bytes instead of %3; it is fetched again.</source>
+        <translation>%1 kam mit %2 statt %3 Byte an; die Datei wird erneut geladen.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/blob_download.cpp" line="37"/>
+        <source>The server cannot resume %1; it is fetched again.</source>
+        <translation>Der Server kann %1 nicht fortsetzen; die Datei wird von vorn geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::CacheMessages</name>
+    <message>
+        <location filename="../app/hub/hub_cache_repo.cpp" line="22"/>
+        <source>Cannot write %1 in the Hugging Face cache: %2</source>
+        <translation>%1 kann nicht in den Hugging-Face-Cache geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ClientMessages</name>
+    <message>
+        <location filename="../app/hub/hub_client.cpp" line="27"/>
+        <source>%1 did not answer as the Hugging Face Hub does (%2). Check HF_ENDPOINT.</source>
+        <translation>%1 antwortet nicht wie der Hugging Face Hub (%2). HF_ENDPOINT prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_client.cpp" line="29"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::DownloadProgressView</name>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="31"/>
+        <source>Cancel download</source>
+        <translation>Herunterladen abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="47"/>
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="50"/>
+        <source>All files:</source>
+        <translation>Alle Dateien:</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="90"/>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="94"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="95"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/hub/download_progress_view.cpp" line="102"/>
+        <source>%n s left</source>
+        <translation>
+            <numerusform>noch %n s</numerusform>
+            <numerusform>noch %n s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="103"/>
+        <source>%1 min %2 s left</source>
+        <translation>noch %1 min %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="104"/>
+        <source>%1 h %2 min left</source>
+        <translation>noch %1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::HubMessages</name>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="17"/>
+        <source>%1 has no such revision (branch, tag or commit).</source>
+        <translation>%1 hat keine solche Revision (Branch, Tag oder Commit).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="19"/>
+        <source>%1 has no file %2.</source>
+        <translation>%1 hat keine Datei %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="21"/>
+        <source>If it is private, set a token (HF_TOKEN, or huggingface-cli login).</source>
+        <translation>Falls das Repo privat ist, ein Token setzen (HF_TOKEN oder huggingface-cli login).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="22"/>
+        <source>If it is private, the token from %1 cannot see it.</source>
+        <translation>Falls das Repo privat ist, kann das Token aus %1 es nicht sehen.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="24"/>
+        <source>There is no model %1 on %2. Check its name. %3</source>
+        <translation>Auf %2 gibt es kein Modell %1. Den Namen prüfen. %3</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="32"/>
+        <source>%1 is gated or private, and no token is set. Accept its licence on %2 while signed in, create an access token at %3, and set it in HF_TOKEN (or run huggingface-cli login).</source>
+        <translation>%1 ist zugangsbeschränkt oder privat, und es ist kein Token gesetzt. Angemeldet auf %2 die Lizenz akzeptieren, unter %3 ein Zugriffstoken erstellen und in HF_TOKEN setzen (oder huggingface-cli login ausführen).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="37"/>
+        <source>The Hub refused the token from %1 for %2: it is invalid or expired. Create a new one at %3.</source>
+        <translation>Der Hub hat das Token aus %1 für %2 abgelehnt: Es ist ungültig oder abgelaufen. Unter %3 ein neues erstellen.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="45"/>
+        <source>The token from %1 has no access to %2. Accept the licence on %3 with the account that owns the token, and make sure the token may read gated repos.</source>
+        <translation>Das Token aus %1 hat keinen Zugriff auf %2. Mit dem Konto, dem das Token gehört, auf %3 die Lizenz akzeptieren und sicherstellen, dass das Token zugangsbeschränkte Repos lesen darf.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="51"/>
+        <source>The Hub answered HTTP %1 %2.</source>
+        <translation>Der Hub antwortete mit HTTP %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="55"/>
+        <source>Unexpected answer HTTP %1 %2 for %3.</source>
+        <translation>Unerwartete Antwort HTTP %1 %2 für %3.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="62"/>
+        <source>The transfer from %1 stalled.</source>
+        <translation>Die Übertragung von %1 ist ins Stocken geraten.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="64"/>
+        <source>%1 closed the connection.</source>
+        <translation>%1 hat die Verbindung geschlossen.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="66"/>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="72"/>
+        <source>HF_HUB_OFFLINE is set, so nothing is downloaded. Models already in the cache can be used; unset HF_HUB_OFFLINE to download.</source>
+        <translation>HF_HUB_OFFLINE ist gesetzt, daher wird nichts heruntergeladen. Modelle im Cache sind nutzbar; zum Herunterladen HF_HUB_OFFLINE entfernen.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::InferenceWorker</name>
+    <message>
+        <location filename="../app/inference_worker.cpp" line="81"/>
+        <source>No model is loaded.</source>
+        <translation>Es ist kein Modell geladen.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::JobQueue</name>
+    <message>
+        <location filename="../app/job_queue.cpp" line="15"/>
+        <source>(empty prompt)</source>
+        <translation>(leerer Prompt)</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="16"/>
+        <source>1 image</source>
+        <translation>1 Bild</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="16"/>
+        <source>%1 images</source>
+        <translation>%1 Bilder</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="17"/>
+        <source>%1 · %2 steps · seed %3 · %4</source>
+        <translation>%1 · %2 Schritte · Seed %3 · %4</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::KnownModels</name>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="30"/>
+        <source>text encoder %1, U-Net %2, VAE %3</source>
+        <translation>Text-Encoder %1, U-Net %2, VAE %3</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="38"/>
+        <source>SD 2.1-base compressed: fewest U-Net blocks and no mid-block. The fastest.</source>
+        <translation>Komprimiertes SD 2.1-base: die wenigsten U-Net-Blöcke und kein Mittelblock. Am schnellsten.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="42"/>
+        <source>SD 2.1-base compressed: fewer U-Net blocks and no mid-block.</source>
+        <translation>Komprimiertes SD 2.1-base: weniger U-Net-Blöcke und kein Mittelblock.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="45"/>
+        <source>SD 2.1-base compressed: one block fewer in each U-Net stage.</source>
+        <translation>Komprimiertes SD 2.1-base: ein Block weniger in jeder U-Net-Stufe.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="48"/>
+        <source>SD v1.4 compressed: fewest U-Net blocks and no mid-block; distilled on 0.22M LAION pairs.</source>
+        <translation>Komprimiertes SD v1.4: die wenigsten U-Net-Blöcke und kein Mittelblock; destilliert auf 0,22 Mio. LAION-Paaren.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="53"/>
+        <source>SD v1.4 compressed: fewer U-Net blocks and no mid-block; distilled on 0.22M LAION pairs.</source>
+        <translation>Komprimiertes SD v1.4: weniger U-Net-Blöcke und kein Mittelblock; destilliert auf 0,22 Mio. LAION-Paaren.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="58"/>
+        <source>SD v1.4 compressed: one block fewer in each U-Net stage; distilled on 0.22M LAION pairs.</source>
+        <translation>Komprimiertes SD v1.4: ein Block weniger in jeder U-Net-Stufe; destilliert auf 0,22 Mio. LAION-Paaren.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="63"/>
+        <source>BK-SDM-Tiny distilled on ten times the data (2.3M LAION pairs).</source>
+        <translation>BK-SDM-Tiny, destilliert auf zehnmal so vielen Daten (2,3 Mio. LAION-Paare).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="66"/>
+        <source>BK-SDM-Small distilled on ten times the data (2.3M LAION pairs).</source>
+        <translation>BK-SDM-Small, destilliert auf zehnmal so vielen Daten (2,3 Mio. LAION-Paare).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="69"/>
+        <source>BK-SDM-Base distilled on ten times the data (2.3M LAION pairs).</source>
+        <translation>BK-SDM-Base, destilliert auf zehnmal so vielen Daten (2,3 Mio. LAION-Paare).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="72"/>
+        <source>The teacher of BK-SDM-v2: the full SD 2.1 U-Net, 512 px.</source>
+        <translation>Das Lehrermodell von BK-SDM-v2: das vollständige U-Net von SD 2.1, 512 px.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="75"/>
+        <source>The teacher of BK-SDM: the full SD v1.4 U-Net, 512 px.</source>
+        <translation>Das Lehrermodell von BK-SDM: das vollständige U-Net von SD v1.4, 512 px.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::LockMessages</name>
+    <message>
+        <location filename="../app/hub/cache_file_lock.cpp" line="24"/>
+        <source>Another program is downloading the same file right now (it holds %1).</source>
+        <translation>Ein anderes Programm lädt gerade dieselbe Datei herunter (es hält %1).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/cache_file_lock.cpp" line="27"/>
+        <source>Cannot create the lock file %1: %2</source>
+        <translation>Die Sperrdatei %1 kann nicht angelegt werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="68"/>
+        <source>&amp;Off</source>
+        <translation>&amp;Aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="69"/>
+        <source>&amp;Fast (latent colours)</source>
+        <translation>&amp;Schnell (Latent-Farben)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="70"/>
+        <source>F&amp;ull (VAE decode)</source>
+        <translation>&amp;Vollständig (VAE-Dekodierung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="77"/>
+        <source>%1 · 1 thread</source>
+        <translation>%1 · 1 Thread</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="78"/>
+        <source>%1 · %2 threads</source>
+        <translation>%1 · %2 Threads</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="495"/>
+        <source>BK-SDM Studio</source>
+        <translation>BK-SDM Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="144"/>
+        <source>&amp;Add Model Folder…</source>
+        <translation>Modellordner &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="145"/>
+        <source>&amp;Save Image As…</source>
+        <translation>Bild &amp;speichern unter…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="146"/>
+        <source>&amp;Copy Image</source>
+        <translation>Bild &amp;kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;Erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="150"/>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="151"/>
+        <source>Cancel &amp;All</source>
+        <translation>A&amp;lle abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="153"/>
+        <source>&amp;Random Seed</source>
+        <translation>&amp;Zufälliger Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="156"/>
+        <source>&amp;Fit to Window</source>
+        <translation>&amp;An Fenster anpassen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="157"/>
+        <source>&amp;Actual Size (100%)</source>
+        <translation>&amp;Originalgröße (100 %)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="159"/>
+        <source>Zoom &amp;In</source>
+        <translation>&amp;Vergrößern</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="160"/>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="161"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="162"/>
+        <source>&amp;Download Models…</source>
+        <translation>Modelle herunter&amp;laden…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="164"/>
+        <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
+        <translation>BK-SDM- und Stable-Diffusion-Modelle vom Hugging Face Hub herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="165"/>
+        <source>&amp;Gallery</source>
+        <translation>&amp;Galerie</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="169"/>
+        <source>Record &amp;Attention Maps</source>
+        <translation>Attention-&amp;Maps aufzeichnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="171"/>
+        <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
+        <translation>Die Cross-Attention-Maps der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="190"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="195"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="196"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="200"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="207"/>
+        <source>&amp;Live Preview</source>
+        <translation>&amp;Live-Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="216"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="217"/>
+        <source>&amp;About BK-SDM Studio</source>
+        <translation>Ü&amp;ber BK-SDM Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="218"/>
+        <source>About BK-SDM Studio</source>
+        <translation>Über BK-SDM Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="219"/>
+        <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in C++ on libtorch.</source>
+        <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in C++ auf libtorch.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="228"/>
+        <source>&amp;Prompt</source>
+        <translation>&amp;Prompt</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="229"/>
+        <source>&amp;Negative prompt</source>
+        <translation>&amp;Negativ-Prompt</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="228"/>
+        <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
+        <translation>Was zu sehen sein soll (auf Englisch), z. B. „a lighthouse on a cliff at dawn, oil painting“</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="229"/>
+        <source>What to avoid, e.g. “blurry, low quality”</source>
+        <translation>Was vermieden werden soll, z. B. „blurry, low quality“</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="645"/>
+        <source>Generate</source>
+        <translation>Bild erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="239"/>
+        <source>Generate (Ctrl+Enter); while a run is going, adds to the queue</source>
+        <translation>Bild erzeugen (Strg+Eingabe); während eines Durchlaufs in die Warteschlange stellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="240"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="241"/>
+        <source>Stop the current run (Esc)</source>
+        <translation>Laufenden Durchlauf abbrechen (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="280"/>
+        <source>Write a prompt and press Ctrl+Enter.
+The image forms here step by step.</source>
+        <translation>Einen Prompt eingeben und Strg+Eingabe drücken.
+Das Bild entsteht hier Schritt für Schritt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="321"/>
+        <source>Cannot save to the gallery</source>
+        <translation>Speichern in der Galerie nicht möglich</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="326"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="327"/>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="440"/>
+        <location filename="../ui/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window.cpp" line="444"/>
+        <source>Loading %1…</source>
+        <translation>%1 wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="451"/>
+        <source>Could not load %1:
+%2</source>
+        <translation>%1 konnte nicht geladen werden:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="453"/>
+        <source>Cannot load the model</source>
+        <translation>Modell kann nicht geladen werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="462"/>
+        <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
+        <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="470"/>
+        <source>%1 — BK-SDM Studio</source>
+        <translation>%1 — BK-SDM Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="473"/>
+        <source>Loaded %1</source>
+        <translation>%1 geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="494"/>
+        <source>No model</source>
+        <translation>Kein Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="523"/>
+        <source>Load a model first.</source>
+        <translation>Zuerst ein Modell laden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="531"/>
+        <source>Queued: %1 waiting</source>
+        <translation>Warteschlange: %1 wartend</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="544"/>
+        <source>%1 s/step</source>
+        <translation>%1 s/Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="545"/>
+        <source> · preview %1 ms</source>
+        <translation> · Vorschau %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="558"/>
+        <source>Longest event-loop stall in the last run: %1 ms</source>
+        <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="570"/>
+        <source>The prompt was longer than %1 tokens; the rest was cut.</source>
+        <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="574"/>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="577"/>
+        <source>The run failed</source>
+        <translation>Durchlauf fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="624"/>
+        <source>Settings reused; press Ctrl+Enter to generate.</source>
+        <translation>Einstellungen übernommen; Strg+Eingabe erzeugt das Bild.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="645"/>
+        <source>Add to queue</source>
+        <translation>Zur Warteschlange hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="654"/>
+        <source>Add a model folder</source>
+        <translation>Modellordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="672"/>
+        <source>Not a usable model folder</source>
+        <translation>Kein verwendbarer Modellordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="686"/>
+        <source>Save image</source>
+        <translation>Bild speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="686"/>
+        <source>Images (*.png *.jpg *.webp)</source>
+        <translation>Bilder (*.png *.jpg *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="695"/>
+        <source>Cannot save the image</source>
+        <translation>Bild kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="697"/>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="703"/>
+        <source>Image copied.</source>
+        <translation>Bild kopiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="742"/>
+        <source>Model downloaded</source>
+        <translation>Modell heruntergeladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="743"/>
+        <source>%1 is downloaded. Load it now?</source>
+        <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ModelDownload</name>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="51"/>
+        <source>%1 is in the cache.</source>
+        <translation>%1 ist im Cache.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="55"/>
+        <source>Download cancelled. What arrived stays in the cache: downloading %1 again resumes it.</source>
+        <translation>Herunterladen abgebrochen. Bereits Empfangenes bleibt im Cache: Ein erneutes Herunterladen von %1 setzt dort fort.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="68"/>
+        <source>Listing the files of %1…</source>
+        <translation>Dateien von %1 werden aufgelistet…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/hub/model_download.cpp" line="73"/>
+        <source>Asking the Hub about %n file(s)…</source>
+        <translation>
+            <numerusform>Der Hub wird nach %n Datei gefragt…</numerusform>
+            <numerusform>Der Hub wird nach %n Dateien gefragt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="94"/>
+        <source>Downloading %1 (%2 to fetch)…</source>
+        <translation>%1 wird heruntergeladen (%2 zu laden)…</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="144"/>
+        <source>%1 Trying again in %2 s (%3 of %4).</source>
+        <translation>%1 Neuer Versuch in %2 s (%3 von %4).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="164"/>
+        <source>%1 needs %2 more in %3, but only %4 is free.</source>
+        <translation>%1 braucht %2 mehr in %3, aber nur %4 sind frei.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ModelFileMessages</name>
+    <message>
+        <location filename="../app/hub/model_files.cpp" line="17"/>
+        <source>%1 is not a diffusers model: it has no model_index.json.</source>
+        <translation>%1 ist kein diffusers-Modell: model_index.json fehlt.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_files.cpp" line="21"/>
+        <source>%1 has no .safetensors weights for %2 (only pickle files, which are refused because loading one can run arbitrary code).</source>
+        <translation>%1 hat keine .safetensors-Gewichte für %2 (nur Pickle-Dateien, die abgelehnt werden, weil ihr Laden beliebigen Code ausführen kann).</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ModelManagerDialog</name>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="37"/>
+        <source>Half-size weights (fp16 files) where the repo has them</source>
+        <translation>Gewichte halber Größe (fp16-Dateien), wo das Repo sie hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="38"/>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="41"/>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="44"/>
+        <source>Models are saved in the Hugging Face cache, %1, which diffusers and other tools share. Sizes are those of the fp32 weights.</source>
+        <translation>Modelle werden im Hugging-Face-Cache %1 gespeichert, den diffusers und andere Werkzeuge mitbenutzen. Die Größen gelten für die fp32-Gewichte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="51"/>
+        <source>HF_HUB_OFFLINE is set: nothing can be downloaded. Models already in the cache can be used.</source>
+        <translation>HF_HUB_OFFLINE ist gesetzt: Es kann nichts heruntergeladen werden. Modelle im Cache sind nutzbar.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="59"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="59"/>
+        <source>Repository</source>
+        <translation>Repository</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="59"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="59"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="59"/>
+        <source>About</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="68"/>
+        <source>Another repo id, e.g. owner/name</source>
+        <translation>Weitere Repo-ID, z. B. owner/name</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="69"/>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="98"/>
+        <source>%1 (default)</source>
+        <translation>%1 (Standard)</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="103"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="103"/>
+        <source>Found in the Hugging Face cache.</source>
+        <translation>Im Hugging-Face-Cache gefunden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="128"/>
+        <source>In the cache</source>
+        <translation>Im Cache</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <source>Added here; its files are listed when it downloads.</source>
+        <translation>Hier hinzugefügt; die Dateien werden beim Herunterladen aufgelistet.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="154"/>
+        <source>&quot;%1&quot; is not a repo id: write it as owner/name, as in the repo&apos;s address on the Hub.</source>
+        <translation>„%1“ ist keine Repo-ID: Sie lautet owner/name, wie in der Adresse des Repos auf dem Hub.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="169"/>
+        <source>Downloading…</source>
+        <translation>Wird heruntergeladen…</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ModelPicker</name>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="22"/>
+        <source>%1 · %2 U-Net</source>
+        <translation>%1 · U-Net %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="68"/>
+        <source>No model</source>
+        <translation>Kein Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="69"/>
+        <source>Models in the Hugging Face cache and in folders you added</source>
+        <translation>Modelle im Hugging-Face-Cache und in hinzugefügten Ordnern</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="71"/>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="74"/>
+        <source>Add a diffusers model folder (one with model_index.json)</source>
+        <translation>Einen diffusers-Modellordner hinzufügen (einen mit model_index.json)</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="148"/>
+        <source>No model chosen.</source>
+        <translation>Kein Modell gewählt.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::NoModelPanel</name>
+    <message>
+        <location filename="../ui/no_model_panel.cpp" line="12"/>
+        <source>No model is loaded</source>
+        <translation>Kein Modell geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/no_model_panel.cpp" line="20"/>
+        <source>BK-SDM Studio runs diffusers-format Stable Diffusion models (BK-SDM, SD 1.4, SD 2.1-base).
+It finds those in the Hugging Face cache (%1)
+and in folders you add.</source>
+        <translation>BK-SDM Studio führt Stable-Diffusion-Modelle im diffusers-Format aus (BK-SDM, SD 1.4, SD 2.1-base).
+Es findet sie im Hugging-Face-Cache (%1)
+und in hinzugefügten Ordnern.</translation>
+    </message>
+    <message>
+        <location filename="../ui/no_model_panel.cpp" line="33"/>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ParametersPanel</name>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="34"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="44"/>
+        <source>PNDM</source>
+        <translation>PNDM</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="45"/>
+        <source>DDIM</source>
+        <translation>DDIM</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="46"/>
+        <source>Euler</source>
+        <translation>Euler</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="47"/>
+        <source>Euler ancestral</source>
+        <translation>Euler ancestral</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="48"/>
+        <source>DPM++ 2M</source>
+        <translation>DPM++ 2M</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="49"/>
+        <source>DPM++ 2M Karras</source>
+        <translation>DPM++ 2M Karras</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="55"/>
+        <source>Image width, a multiple of 8</source>
+        <translation>Bildbreite, ein Vielfaches von 8</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="56"/>
+        <source>Image height, a multiple of 8</source>
+        <translation>Bildhöhe, ein Vielfaches von 8</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="59"/>
+        <source>The sampler that turns noise into an image</source>
+        <translation>Der Sampler, der Rauschen in ein Bild verwandelt</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="62"/>
+        <source>Denoising steps: more is slower and usually finer</source>
+        <translation>Entrauschungsschritte: mehr ist langsamer und meist feiner</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="67"/>
+        <source>Classifier-free guidance: how strongly the image follows the prompt (1 turns it off)</source>
+        <translation>Classifier-free Guidance: wie stark das Bild dem Prompt folgt (1 schaltet sie aus)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="69"/>
+        <source>Images per run, made together from one seed</source>
+        <translation>Bilder pro Durchlauf, gemeinsam aus einem Seed erzeugt</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="74"/>
+        <source>Common sizes</source>
+        <translation>Gängige Größen</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="84"/>
+        <source>&amp;Scheduler</source>
+        <translation>&amp;Scheduler</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="85"/>
+        <source>S&amp;teps</source>
+        <translation>Sch&amp;ritte</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="86"/>
+        <source>&amp;Guidance</source>
+        <translation>&amp;CFG-Skala</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="87"/>
+        <source>Si&amp;ze</source>
+        <translation>&amp;Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="91"/>
+        <source>S&amp;eed</source>
+        <translation>S&amp;eed</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="92"/>
+        <source>&amp;Images</source>
+        <translation>&amp;Bilder</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="134"/>
+        <location filename="../ui/parameters_panel.cpp" line="145"/>
+        <source>%1 (model default)</source>
+        <translation>%1 (Modellstandard)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="164"/>
+        <source>Custom</source>
+        <translation>Benutzerdefiniert</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::PreferencesDialog</name>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <source>The language changes when BK-SDM Studio starts again.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von BK-SDM Studio.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="21"/>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="22"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="23"/>
+        <source>Fast (approximate colours from the latents)</source>
+        <translation>Schnell (angenäherte Farben aus den Latents)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="24"/>
+        <source>Full (the real VAE: costs a decode each time)</source>
+        <translation>Vollständig (echtes VAE: kostet jedes Mal eine Dekodierung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="28"/>
+        <source>every </source>
+        <translation>alle </translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <source> steps</source>
+        <translation> Schritte</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <source>every step</source>
+        <translation>jeder Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="32"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="33"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA-GPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="38"/>
+        <source>All cores</source>
+        <translation>Alle Kerne</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="41"/>
+        <source>Follow the system</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="43"/>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <source>Live preview</source>
+        <translation>Live-Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="61"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="62"/>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <source>Threads</source>
+        <translation>Threads</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="64"/>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="65"/>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ProgressPanel</name>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="10"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="25"/>
+        <source>Idle</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="35"/>
+        <source>Encoding the prompt…</source>
+        <translation>Prompt wird kodiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="45"/>
+        <source>Step %1 / %2 · %3 elapsed · %4 left</source>
+        <translation>Schritt %1 / %2 · %3 vergangen · noch %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="52"/>
+        <source>Done in %1</source>
+        <translation>Fertig in %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="55"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="58"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::PromptEditor</name>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="19"/>
+        <source>Past the %1-token limit: this part will be cut.</source>
+        <translation>Über der Grenze von %1 Token: Dieser Teil wird abgeschnitten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="76"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="77"/>
+        <source>Tokens used of the %1 the text encoder reads</source>
+        <translation>Verwendete Token von den %1, die der Text-Encoder liest</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::QueuePanel</name>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="25"/>
+        <source>Run earlier</source>
+        <translation>Früher ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="26"/>
+        <source>Run later</source>
+        <translation>Später ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="27"/>
+        <source>Remove from the queue</source>
+        <translation>Aus der Warteschlange entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="28"/>
+        <source>Cancel all: the current run and the queue</source>
+        <translation>Alle abbrechen: laufender Durchlauf und Warteschlange</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="33"/>
+        <source>Cancel all</source>
+        <translation>Alle abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="80"/>
+        <source>Queue (%1 waiting)</source>
+        <translation>Warteschlange (%1 wartend)</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::SeedField</name>
+    <message>
+        <location filename="../ui/seed_field.cpp" line="20"/>
+        <source>The random seed: the same seed and settings give the same image</source>
+        <translation>Der Zufalls-Seed: Gleicher Seed und gleiche Einstellungen ergeben das gleiche Bild</translation>
+    </message>
+    <message>
+        <location filename="../ui/seed_field.cpp" line="22"/>
+        <source>A new random seed</source>
+        <translation>Neuer Zufalls-Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/seed_field.cpp" line="50"/>
+        <source>Seed locked: every run uses this seed</source>
+        <translation>Seed fixiert: Jeder Durchlauf nutzt diesen Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/seed_field.cpp" line="50"/>
+        <source>Seed unlocked: every run draws a new seed</source>
+        <translation>Seed frei: Jeder Durchlauf zieht einen neuen Seed</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::Studio</name>
+    <message>
+        <location filename="../app/studio.cpp" line="52"/>
+        <source>The application is closing.</source>
+        <translation>Die Anwendung wird beendet.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="101"/>
+        <source>No such job.</source>
+        <translation>Auftrag nicht gefunden.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::WelcomePanel</name>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="17"/>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="18"/>
+        <source>Other models…</source>
+        <translation>Andere Modelle…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="22"/>
+        <source>Welcome to BK-SDM Studio</source>
+        <translation>Willkommen bei BK-SDM Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="30"/>
+        <source>To make images the app needs a text-to-image model. %1 is small and quick: %2, downloaded once from the Hugging Face Hub into its cache (%3), which diffusers shares. Or add a diffusers model folder you already have.</source>
+        <translation>Zum Erzeugen von Bildern braucht die Anwendung ein Text-zu-Bild-Modell. %1 ist klein und schnell: %2, einmal vom Hugging Face Hub in dessen Cache (%3) geladen, den auch diffusers nutzt. Alternativ einen vorhandenen diffusers-Modellordner hinzufügen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="39"/>
+        <source>Download %1 (%2)</source>
+        <translation>%1 herunterladen (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="51"/>
+        <source>HF_HUB_OFFLINE is set, so nothing can be downloaded; unset it to download a model.</source>
+        <translation>HF_HUB_OFFLINE ist gesetzt, daher kann nichts heruntergeladen werden; zum Herunterladen eines Modells die Variable entfernen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="98"/>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::gallery::CompareView</name>
+    <message>
+        <location filename="../ui/gallery/compare_view.cpp" line="57"/>
+        <source>Back to the gallery</source>
+        <translation>Zurück zur Galerie</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/gallery/compare_view.cpp" line="76"/>
+        <source>Comparing %n images; what differs is highlighted.</source>
+        <translation>
+            <numerusform>%n Bild im Vergleich; Unterschiede sind hervorgehoben.</numerusform>
+            <numerusform>%n Bilder im Vergleich; Unterschiede sind hervorgehoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/compare_view.cpp" line="97"/>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/compare_view.cpp" line="136"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/compare_view.cpp" line="170"/>
+        <source>The image cannot be read.</source>
+        <translation>Das Bild kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::gallery::DetailPanel</name>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="51"/>
+        <source>Select an image to see how it was made.</source>
+        <translation>Ein Bild auswählen, um zu sehen, wie es entstanden ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <source>This image does not say how it was made.</source>
+        <translation>Dieses Bild enthält keine Angaben zu seiner Entstehung.</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <source>Read from</source>
+        <translation>Gelesen aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <source>the &quot;parameters&quot; text of another program</source>
+        <translation>dem „parameters“-Text eines anderen Programms</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <source>Attention maps</source>
+        <translation>Attention-Maps</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <source>saved beside the image</source>
+        <translation>neben dem Bild gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="94"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="110"/>
+        <source>The image cannot be read.</source>
+        <translation>Das Bild kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::gallery::Gallery</name>
+    <message>
+        <location filename="../app/gallery/gallery.cpp" line="100"/>
+        <source>Cannot create the gallery folder %1.</source>
+        <translation>Der Galerieordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/gallery.cpp" line="152"/>
+        <source>No gallery folder is open.</source>
+        <translation>Kein Galerieordner geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/gallery.cpp" line="171"/>
+        <source>Cannot move %1 to the trash.</source>
+        <translation>%1 kann nicht in den Papierkorb verschoben werden.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::gallery::GalleryWidget</name>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="105"/>
+        <source>Reuse</source>
+        <translation>Wiederverwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
+        <source>Set the whole form from this image: prompt, model, scheduler, steps, guidance, size and seed</source>
+        <translation>Das ganze Formular aus diesem Bild übernehmen: Prompt, Modell, Scheduler, Schritte, CFG-Skala, Größe und Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="108"/>
+        <source>Reuse with new seed</source>
+        <translation>Mit neuem Seed wiederverwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
+        <source>Compare</source>
+        <translation>Vergleichen</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="111"/>
+        <source>Show the selected images side by side with their differences</source>
+        <translation>Die ausgewählten Bilder nebeneinander mit ihren Unterschieden zeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="113"/>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
+        <source>Show in folder</source>
+        <translation>Im Ordner anzeigen</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="118"/>
+        <source>Move to trash</source>
+        <translation>In den Papierkorb verschieben</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="121"/>
+        <source>Attention maps</source>
+        <translation>Attention-Maps</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
+        <source>Show which regions each word of the prompt drove</source>
+        <translation>Zeigen, welche Bereiche jedes Wort des Prompts geprägt hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="137"/>
+        <source>Save every image automatically</source>
+        <translation>Jedes Bild automatisch speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="141"/>
+        <source>Save attention maps with the images</source>
+        <translation>Attention-Maps mit den Bildern speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="149"/>
+        <source>The gallery shown, and where new images are saved</source>
+        <translation>Die angezeigte Galerie, in der auch neue Bilder gespeichert werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="152"/>
+        <source>Add a gallery folder…</source>
+        <translation>Galerieordner hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="153"/>
+        <source>Remove this gallery from the list</source>
+        <translation>Diese Galerie aus der Liste entfernen</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
+        <source>Open the folder</source>
+        <translation>Ordner öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="161"/>
+        <source>Galleries</source>
+        <translation>Galerien</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="166"/>
+        <source>Search prompts</source>
+        <translation>Prompts durchsuchen</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="169"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="277"/>
+        <source>All models</source>
+        <translation>Alle Modelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <source>Any time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <source>This year</source>
+        <translation>Dieses Jahr</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <source>Newest first</source>
+        <translation>Neueste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <source>Oldest first</source>
+        <translation>Älteste zuerst</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <source>Seed, ascending</source>
+        <translation>Seed, aufsteigend</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <source>Seed, descending</source>
+        <translation>Seed, absteigend</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="262"/>
+        <source>Add a gallery folder</source>
+        <translation>Galerieordner hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <source>Images: %L1</source>
+        <translation>Bilder: %L1</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <source>Shown: %L1 of %L2 images</source>
+        <translation>Angezeigt: %L1 von %L2 Bildern</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="327"/>
+        <source>Reading the gallery… %1</source>
+        <translation>Galerie wird gelesen… %1</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::saveImage</name>
+    <message>
+        <location filename="../app/generated_image.cpp" line="29"/>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="19"/>
+        <source>Text-to-image with BK-SDM and Stable Diffusion models.</source>
+        <translation>Text-zu-Bild mit BK-SDM- und Stable-Diffusion-Modellen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="22"/>
+        <source>Load this model folder or cached repo id.</source>
+        <translation>Diesen Modellordner oder diese Repo-ID aus dem Cache laden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="23"/>
+        <source>Start with this prompt.</source>
+        <translation>Mit diesem Prompt starten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="24"/>
+        <source>Start with this negative prompt.</source>
+        <translation>Mit diesem Negativ-Prompt starten.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="25"/>
+        <source>Denoising steps.</source>
+        <translation>Entrauschungsschritte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="26"/>
+        <source>Seed (locks it).</source>
+        <translation>Seed (wird fixiert).</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="27"/>
+        <source>pndm, ddim, euler, euler_a, dpmpp_2m or dpmpp_2m_karras.</source>
+        <translation>pndm, ddim, euler, euler_a, dpmpp_2m oder dpmpp_2m_karras.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="28"/>
+        <source>Image size, WIDTHxHEIGHT.</source>
+        <translation>Bildgröße, BREITExHÖHE.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="29"/>
+        <source>Generate once the model is loaded.</source>
+        <translation>Erzeugen, sobald das Modell geladen ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="30"/>
+        <source>After the run, save a screenshot of the window to this file and quit.</source>
+        <translation>Nach dem Durchlauf ein Bildschirmfoto des Fensters in diese Datei speichern und beenden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="31"/>
+        <source>Print the longest event-loop stall of each run.</source>
+        <translation>Die längste Blockade der Ereignisschleife jedes Durchlaufs ausgeben.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="41"/>
+        <source>--steps takes a positive number</source>
+        <translation>--steps erwartet eine positive Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="43"/>
+        <source>--seed takes a non-negative number</source>
+        <translation>--seed erwartet eine nicht negative Zahl</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="47"/>
+        <source>--size takes WIDTHxHEIGHT, e.g. 512x768</source>
+        <translation>--size erwartet BREITExHÖHE, z. B. 512x768</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1848 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR" sourcelanguage="en">
+<context>
+    <name>GenerationSettings</name>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="84"/>
+        <source>Prompt</source>
+        <translation>프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="85"/>
+        <source>Negative prompt</source>
+        <translation>네거티브 프롬프트</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="86"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="87"/>
+        <source>Scheduler</source>
+        <translation>스케줄러</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="88"/>
+        <source>Steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="89"/>
+        <source>Guidance</source>
+        <translation>CFG 스케일</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="90"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="91"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="93"/>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="93"/>
+        <source>%1 of %2 in its run</source>
+        <translation>같은 실행의 %2장 중 %1번째</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="94"/>
+        <source>Eta</source>
+        <translation>Eta</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="95"/>
+        <source>Model files</source>
+        <translation>모델 파일</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="97"/>
+        <source>Created</source>
+        <translation>생성 시각</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
+        <source>Made with</source>
+        <translation>만든 프로그램</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
+        <source>BK-SDM Studio %1</source>
+        <translation>BK-SDM Studio %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImageFile</name>
+    <message>
+        <location filename="../app/gallery/image_file.cpp" line="150"/>
+        <source>Cannot create the gallery folder %1.</source>
+        <translation>갤러리 폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/image_file.cpp" line="155"/>
+        <source>Cannot read the attention maps %1: %2</source>
+        <translation>어텐션 맵 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>NewFiles</name>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="32"/>
+        <source>Cannot save in %1: %2 (%3)</source>
+        <translation>%1에 저장할 수 없습니다: %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="46"/>
+        <source>writing failed</source>
+        <translation>쓰기 실패</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="63"/>
+        <source>cannot create a file</source>
+        <translation>파일을 만들 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="68"/>
+        <location filename="../app/gallery/new_files.cpp" line="72"/>
+        <source>writing to the disk failed</source>
+        <translation>디스크에 쓰기 실패</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="98"/>
+        <location filename="../app/gallery/new_files.cpp" line="102"/>
+        <source>cannot rename the written file</source>
+        <translation>기록한 파일의 이름을 바꿀 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/new_files.cpp" line="144"/>
+        <source>no free file name</source>
+        <translation>사용할 수 있는 파일 이름 없음</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::AttentionPanel</name>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="35"/>
+        <source>Token slot %1 of %2: %3</source>
+        <translation>토큰 자리 %2개 중 %1번째: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="41"/>
+        <source>“%1” was cut: its tokens fall past the %2-token limit, so it has no map.</source>
+        <translation>“%1”은(는) 잘렸습니다. 토큰이 %2토큰 제한을 넘어서 맵이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
+        <source>Tokens: %1</source>
+        <translation>토큰: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="47"/>
+        <source>Some of its tokens fall past the %1-token limit; the map uses the rest.</source>
+        <translation>일부 토큰이 %1토큰 제한을 넘습니다. 맵에는 나머지 토큰만 쓰입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="49"/>
+        <source>Click to show it; Ctrl+click to compare several.</source>
+        <translation>클릭하면 표시하고, Ctrl+클릭하면 여러 개를 비교합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="84"/>
+        <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
+        <translation>이 이미지에는 어텐션 맵이 없습니다. 생성 ▸ 어텐션 맵 기록을 켜고 다시 실행하면 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="90"/>
+        <source>Which image of the batch</source>
+        <translation>배치 중 표시할 이미지</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
+        <source>All &amp;tokens</source>
+        <translation>모든 토큰(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
+        <source>Every one of the %1 token slots: the start token, the prompt&apos;s pieces, the end token and the padding</source>
+        <translation>토큰 자리 %1개 전체: 시작 토큰, 프롬프트 조각, 끝 토큰, 패딩</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
+        <source>How strongly the heat map covers the image</source>
+        <translation>히트맵이 이미지를 덮는 정도</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
+        <source>Export &amp;PNG…</source>
+        <translation>PNG 내보내기(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
+        <source>Save the chosen words&apos; overlays as PNG files</source>
+        <translation>선택한 단어의 오버레이를 PNG 파일로 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="102"/>
+        <source>Export &amp;maps…</source>
+        <translation>맵 내보내기(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="103"/>
+        <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
+        <translation>모든 이미지의 원본 맵(보관한 경우 모든 단계 포함)을 safetensors로 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="106"/>
+        <source>Attention:</source>
+        <translation>어텐션:</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="110"/>
+        <source>Opacity</source>
+        <translation>불투명도</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
+        <source>The maps accumulated up to this step: when did a word start to matter?</source>
+        <translation>이 단계까지 누적된 맵: 단어가 언제부터 영향을 주었는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="129"/>
+        <source>Up to step</source>
+        <translation>누적 단계</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
+        <source>Image %1 of %2</source>
+        <translation>이미지 %1/%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="320"/>
+        <source>%1 of %2</source>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="343"/>
+        <source>Choose one or more words first.</source>
+        <translation>먼저 단어를 하나 이상 선택하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="350"/>
+        <source>Cannot create the folder %1</source>
+        <translation>폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="361"/>
+        <source>There are no attention maps to export.</source>
+        <translation>내보낼 어텐션 맵이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="375"/>
+        <source>Export overlays to</source>
+        <translation>오버레이를 내보낼 폴더</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/attention/attention_panel.cpp" line="381"/>
+        <source>Saved %n overlay(s) to %1.</source>
+        <translation>
+            <numerusform>오버레이 %n개를 %1에 저장했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="388"/>
+        <source>Export attention maps</source>
+        <translation>어텐션 맵 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
+        <source>safetensors (*.safetensors)</source>
+        <translation>safetensors (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="393"/>
+        <source>Saved the maps to %1.</source>
+        <translation>맵을 %1에 저장했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::BlobMessages</name>
+    <message>
+        <location filename="../app/hub/blob_download.cpp" line="26"/>
+        <source>Cannot write %1: %2</source>
+        <translation>%1에 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/blob_download.cpp" line="30"/>
+        <source>%1 arrived damaged (its SHA-256 differs from the Hub&apos;s); it is fetched again.</source>
+        <translation>%1이(가) 손상된 채로 도착했습니다(SHA-256이 Hub의 값과 다름). 다시 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/blob_download.cpp" line="34"/>
+        <source>%1 arrived with %2 bytes instead of %3; it is fetched again.</source>
+        <translation>%1이(가) %3바이트가 아닌 %2바이트로 도착했습니다. 다시 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/blob_download.cpp" line="37"/>
+        <source>The server cannot resume %1; it is fetched again.</source>
+        <translation>서버에서 %1을(를) 이어받을 수 없어 처음부터 다시 받습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::CacheMessages</name>
+    <message>
+        <location filename="../app/hub/hub_cache_repo.cpp" line="22"/>
+        <source>Cannot write %1 in the Hugging Face cache: %2</source>
+        <translation>Hugging Face 캐시에 %1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ClientMessages</name>
+    <message>
+        <location filename="../app/hub/hub_client.cpp" line="27"/>
+        <source>%1 did not answer as the Hugging Face Hub does (%2). Check HF_ENDPOINT.</source>
+        <translation>%1의 응답이 Hugging Face Hub의 응답과 다릅니다(%2). HF_ENDPOINT를 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_client.cpp" line="29"/>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::DownloadProgressView</name>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="31"/>
+        <source>Cancel download</source>
+        <translation>다운로드 취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="47"/>
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="50"/>
+        <source>All files:</source>
+        <translation>전체 파일:</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="90"/>
+        <source>%1 (%2 of %3)</source>
+        <translation>%1 (%3개 중 %2번째)</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="94"/>
+        <source>%1 of %2</source>
+        <translation>%2 중 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="95"/>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/hub/download_progress_view.cpp" line="102"/>
+        <source>%n s left</source>
+        <translation>
+            <numerusform>%n초 남음</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="103"/>
+        <source>%1 min %2 s left</source>
+        <translation>%1분 %2초 남음</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/download_progress_view.cpp" line="104"/>
+        <source>%1 h %2 min left</source>
+        <translation>%1시간 %2분 남음</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::HubMessages</name>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="17"/>
+        <source>%1 has no such revision (branch, tag or commit).</source>
+        <translation>%1에는 그런 리비전(브랜치, 태그 또는 커밋)이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="19"/>
+        <source>%1 has no file %2.</source>
+        <translation>%1에는 %2 파일이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="21"/>
+        <source>If it is private, set a token (HF_TOKEN, or huggingface-cli login).</source>
+        <translation>비공개 저장소라면 토큰을 설정하십시오(HF_TOKEN 또는 huggingface-cli login).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="22"/>
+        <source>If it is private, the token from %1 cannot see it.</source>
+        <translation>비공개 저장소라면 %1의 토큰으로는 볼 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="24"/>
+        <source>There is no model %1 on %2. Check its name. %3</source>
+        <translation>%2에 %1 모델이 없습니다. 이름을 확인하십시오. %3</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="32"/>
+        <source>%1 is gated or private, and no token is set. Accept its licence on %2 while signed in, create an access token at %3, and set it in HF_TOKEN (or run huggingface-cli login).</source>
+        <translation>%1은(는) 접근이 제한되었거나 비공개인데 토큰이 설정되지 않았습니다. 로그인한 상태로 %2에서 라이선스에 동의하고, %3에서 액세스 토큰을 만들어 HF_TOKEN에 설정하십시오(또는 huggingface-cli login 실행).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="37"/>
+        <source>The Hub refused the token from %1 for %2: it is invalid or expired. Create a new one at %3.</source>
+        <translation>Hub에서 %2에 대한 %1의 토큰을 거부했습니다. 토큰이 잘못되었거나 만료되었습니다. %3에서 새 토큰을 만드십시오.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="45"/>
+        <source>The token from %1 has no access to %2. Accept the licence on %3 with the account that owns the token, and make sure the token may read gated repos.</source>
+        <translation>%1의 토큰에는 %2에 접근할 권한이 없습니다. 토큰을 소유한 계정으로 %3에서 라이선스에 동의하고, 토큰에 접근 제한 저장소를 읽을 권한이 있는지 확인하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="51"/>
+        <source>The Hub answered HTTP %1 %2.</source>
+        <translation>Hub의 응답: HTTP %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="55"/>
+        <source>Unexpected answer HTTP %1 %2 for %3.</source>
+        <translation>%3에 대한 예상하지 못한 응답: HTTP %1 %2.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="62"/>
+        <source>The transfer from %1 stalled.</source>
+        <translation>%1에서 받는 전송이 멈췄습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="64"/>
+        <source>%1 closed the connection.</source>
+        <translation>%1에서 연결을 닫았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="66"/>
+        <source>Cannot reach %1: %2</source>
+        <translation>%1에 연결할 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/hub_error.cpp" line="72"/>
+        <source>HF_HUB_OFFLINE is set, so nothing is downloaded. Models already in the cache can be used; unset HF_HUB_OFFLINE to download.</source>
+        <translation>HF_HUB_OFFLINE이 설정되어 있어 아무것도 다운로드하지 않습니다. 캐시에 있는 모델은 쓸 수 있습니다. 다운로드하려면 HF_HUB_OFFLINE 설정을 해제하십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::InferenceWorker</name>
+    <message>
+        <location filename="../app/inference_worker.cpp" line="81"/>
+        <source>No model is loaded.</source>
+        <translation>불러온 모델이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::JobQueue</name>
+    <message>
+        <location filename="../app/job_queue.cpp" line="15"/>
+        <source>(empty prompt)</source>
+        <translation>(빈 프롬프트)</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="16"/>
+        <source>1 image</source>
+        <translation>이미지 1장</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="16"/>
+        <source>%1 images</source>
+        <translation>이미지 %1장</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="17"/>
+        <source>%1 · %2 steps · seed %3 · %4</source>
+        <translation>%1 · %2단계 · 시드 %3 · %4</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::KnownModels</name>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="30"/>
+        <source>text encoder %1, U-Net %2, VAE %3</source>
+        <translation>텍스트 인코더 %1, U-Net %2, VAE %3</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="38"/>
+        <source>SD 2.1-base compressed: fewest U-Net blocks and no mid-block. The fastest.</source>
+        <translation>SD 2.1-base 압축판: U-Net 블록이 가장 적고 중간 블록이 없습니다. 가장 빠릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="42"/>
+        <source>SD 2.1-base compressed: fewer U-Net blocks and no mid-block.</source>
+        <translation>SD 2.1-base 압축판: U-Net 블록이 더 적고 중간 블록이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="45"/>
+        <source>SD 2.1-base compressed: one block fewer in each U-Net stage.</source>
+        <translation>SD 2.1-base 압축판: U-Net 단계마다 블록이 하나씩 적습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="48"/>
+        <source>SD v1.4 compressed: fewest U-Net blocks and no mid-block; distilled on 0.22M LAION pairs.</source>
+        <translation>SD v1.4 압축판: U-Net 블록이 가장 적고 중간 블록이 없습니다. LAION 쌍 22만 개로 증류했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="53"/>
+        <source>SD v1.4 compressed: fewer U-Net blocks and no mid-block; distilled on 0.22M LAION pairs.</source>
+        <translation>SD v1.4 압축판: U-Net 블록이 더 적고 중간 블록이 없습니다. LAION 쌍 22만 개로 증류했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="58"/>
+        <source>SD v1.4 compressed: one block fewer in each U-Net stage; distilled on 0.22M LAION pairs.</source>
+        <translation>SD v1.4 압축판: U-Net 단계마다 블록이 하나씩 적습니다. LAION 쌍 22만 개로 증류했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="63"/>
+        <source>BK-SDM-Tiny distilled on ten times the data (2.3M LAION pairs).</source>
+        <translation>10배의 데이터(LAION 쌍 230만 개)로 증류한 BK-SDM-Tiny.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="66"/>
+        <source>BK-SDM-Small distilled on ten times the data (2.3M LAION pairs).</source>
+        <translation>10배의 데이터(LAION 쌍 230만 개)로 증류한 BK-SDM-Small.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="69"/>
+        <source>BK-SDM-Base distilled on ten times the data (2.3M LAION pairs).</source>
+        <translation>10배의 데이터(LAION 쌍 230만 개)로 증류한 BK-SDM-Base.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="72"/>
+        <source>The teacher of BK-SDM-v2: the full SD 2.1 U-Net, 512 px.</source>
+        <translation>BK-SDM-v2의 교사 모델: 온전한 SD 2.1 U-Net, 512px.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="75"/>
+        <source>The teacher of BK-SDM: the full SD v1.4 U-Net, 512 px.</source>
+        <translation>BK-SDM의 교사 모델: 온전한 SD v1.4 U-Net, 512px.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::LockMessages</name>
+    <message>
+        <location filename="../app/hub/cache_file_lock.cpp" line="24"/>
+        <source>Another program is downloading the same file right now (it holds %1).</source>
+        <translation>다른 프로그램이 지금 같은 파일을 다운로드하고 있습니다(%1 잠금 보유).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/cache_file_lock.cpp" line="27"/>
+        <source>Cannot create the lock file %1: %2</source>
+        <translation>잠금 파일 %1을(를) 만들 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.cpp" line="68"/>
+        <source>&amp;Off</source>
+        <translation>끄기(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="69"/>
+        <source>&amp;Fast (latent colours)</source>
+        <translation>빠르게: 잠재 공간 색상(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="70"/>
+        <source>F&amp;ull (VAE decode)</source>
+        <translation>전체: VAE 디코딩(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="77"/>
+        <source>%1 · 1 thread</source>
+        <translation>%1 · 스레드 1개</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="78"/>
+        <source>%1 · %2 threads</source>
+        <translation>%1 · 스레드 %2개</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="495"/>
+        <source>BK-SDM Studio</source>
+        <translation>BK-SDM Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="144"/>
+        <source>&amp;Add Model Folder…</source>
+        <translation>모델 폴더 추가(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="145"/>
+        <source>&amp;Save Image As…</source>
+        <translation>다른 이름으로 이미지 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="146"/>
+        <source>&amp;Copy Image</source>
+        <translation>이미지 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
+        <source>&amp;Generate</source>
+        <translation>생성(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="150"/>
+        <source>&amp;Cancel</source>
+        <translation>취소(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="151"/>
+        <source>Cancel &amp;All</source>
+        <translation>모두 취소(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="153"/>
+        <source>&amp;Random Seed</source>
+        <translation>무작위 시드(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="156"/>
+        <source>&amp;Fit to Window</source>
+        <translation>창에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="157"/>
+        <source>&amp;Actual Size (100%)</source>
+        <translation>실제 크기 100%(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="159"/>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="160"/>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="161"/>
+        <source>&amp;Preferences…</source>
+        <translation>설정(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="162"/>
+        <source>&amp;Download Models…</source>
+        <translation>모델 다운로드(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="164"/>
+        <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
+        <translation>Hugging Face Hub에서 BK-SDM 및 Stable Diffusion 모델 다운로드</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="165"/>
+        <source>&amp;Gallery</source>
+        <translation>갤러리(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="169"/>
+        <source>Record &amp;Attention Maps</source>
+        <translation>어텐션 맵 기록(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="171"/>
+        <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
+        <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="190"/>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="195"/>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="196"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="200"/>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="207"/>
+        <source>&amp;Live Preview</source>
+        <translation>실시간 미리 보기(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="216"/>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="217"/>
+        <source>&amp;About BK-SDM Studio</source>
+        <translation>BK-SDM Studio 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="218"/>
+        <source>About BK-SDM Studio</source>
+        <translation>BK-SDM Studio 정보</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="219"/>
+        <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in C++ on libtorch.</source>
+        <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 C++ 프로그램입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="228"/>
+        <source>&amp;Prompt</source>
+        <translation>프롬프트(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="229"/>
+        <source>&amp;Negative prompt</source>
+        <translation>네거티브 프롬프트(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="228"/>
+        <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
+        <translation>그릴 내용(영어), 예: “a lighthouse on a cliff at dawn, oil painting”</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="229"/>
+        <source>What to avoid, e.g. “blurry, low quality”</source>
+        <translation>피할 내용, 예: “blurry, low quality”</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="645"/>
+        <source>Generate</source>
+        <translation>생성</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="239"/>
+        <source>Generate (Ctrl+Enter); while a run is going, adds to the queue</source>
+        <translation>생성 (Ctrl+Enter). 실행 중에는 대기열에 추가합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="240"/>
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="241"/>
+        <source>Stop the current run (Esc)</source>
+        <translation>현재 실행 중지 (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="280"/>
+        <source>Write a prompt and press Ctrl+Enter.
+The image forms here step by step.</source>
+        <translation>프롬프트를 쓰고 Ctrl+Enter를 누르십시오.
+이곳에서 이미지가 단계별로 만들어집니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="321"/>
+        <source>Cannot save to the gallery</source>
+        <translation>갤러리에 저장할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="326"/>
+        <source>Image</source>
+        <translation>이미지</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="327"/>
+        <source>Gallery</source>
+        <translation>갤러리</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="440"/>
+        <location filename="../ui/main_window.cpp" line="441"/>
+        <location filename="../ui/main_window.cpp" line="444"/>
+        <source>Loading %1…</source>
+        <translation>%1 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="451"/>
+        <source>Could not load %1:
+%2</source>
+        <translation>%1을(를) 불러올 수 없습니다:
+%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="453"/>
+        <source>Cannot load the model</source>
+        <translation>모델을 불러올 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="462"/>
+        <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
+        <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="470"/>
+        <source>%1 — BK-SDM Studio</source>
+        <translation>%1 — BK-SDM Studio</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="473"/>
+        <source>Loaded %1</source>
+        <translation>%1 불러옴</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="494"/>
+        <source>No model</source>
+        <translation>모델 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="523"/>
+        <source>Load a model first.</source>
+        <translation>먼저 모델을 불러오십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="531"/>
+        <source>Queued: %1 waiting</source>
+        <translation>대기열: %1개 대기 중</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="544"/>
+        <source>%1 s/step</source>
+        <translation>단계당 %1초</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="545"/>
+        <source> · preview %1 ms</source>
+        <translation> · 미리 보기 %1ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="558"/>
+        <source>Longest event-loop stall in the last run: %1 ms</source>
+        <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="570"/>
+        <source>The prompt was longer than %1 tokens; the rest was cut.</source>
+        <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="574"/>
+        <source>Cancelled.</source>
+        <translation>취소했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="577"/>
+        <source>The run failed</source>
+        <translation>실행 실패</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="624"/>
+        <source>Settings reused; press Ctrl+Enter to generate.</source>
+        <translation>설정을 다시 적용했습니다. Ctrl+Enter를 눌러 생성하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="645"/>
+        <source>Add to queue</source>
+        <translation>대기열에 추가</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="654"/>
+        <source>Add a model folder</source>
+        <translation>모델 폴더 추가</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="672"/>
+        <source>Not a usable model folder</source>
+        <translation>사용할 수 없는 모델 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="686"/>
+        <source>Save image</source>
+        <translation>이미지 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="686"/>
+        <source>Images (*.png *.jpg *.webp)</source>
+        <translation>이미지 (*.png *.jpg *.webp)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="695"/>
+        <source>Cannot save the image</source>
+        <translation>이미지를 저장할 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="697"/>
+        <source>Saved %1</source>
+        <translation>%1 저장함</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="703"/>
+        <source>Image copied.</source>
+        <translation>이미지를 복사했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="742"/>
+        <source>Model downloaded</source>
+        <translation>모델 다운로드 완료</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="743"/>
+        <source>%1 is downloaded. Load it now?</source>
+        <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ModelDownload</name>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="51"/>
+        <source>%1 is in the cache.</source>
+        <translation>%1은(는) 캐시에 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="55"/>
+        <source>Download cancelled. What arrived stays in the cache: downloading %1 again resumes it.</source>
+        <translation>다운로드를 취소했습니다. 받은 부분은 캐시에 남으므로 %1을(를) 다시 다운로드하면 이어서 받습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="68"/>
+        <source>Listing the files of %1…</source>
+        <translation>%1의 파일 목록을 가져오는 중…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/hub/model_download.cpp" line="73"/>
+        <source>Asking the Hub about %n file(s)…</source>
+        <translation>
+            <numerusform>Hub에 파일 %n개의 정보를 요청하는 중…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="94"/>
+        <source>Downloading %1 (%2 to fetch)…</source>
+        <translation>%1 다운로드 중(받을 크기 %2)…</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="144"/>
+        <source>%1 Trying again in %2 s (%3 of %4).</source>
+        <translation>%1 %2초 후 다시 시도합니다(%4번 중 %3번째).</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_download.cpp" line="164"/>
+        <source>%1 needs %2 more in %3, but only %4 is free.</source>
+        <translation>%1에는 %3에 %2의 공간이 더 필요하지만 남은 공간은 %4입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ModelFileMessages</name>
+    <message>
+        <location filename="../app/hub/model_files.cpp" line="17"/>
+        <source>%1 is not a diffusers model: it has no model_index.json.</source>
+        <translation>%1은(는) diffusers 모델이 아닙니다. model_index.json이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/model_files.cpp" line="21"/>
+        <source>%1 has no .safetensors weights for %2 (only pickle files, which are refused because loading one can run arbitrary code).</source>
+        <translation>%1에는 %2의 .safetensors 가중치가 없습니다(pickle 파일만 있으며, pickle 파일은 불러올 때 임의의 코드가 실행될 수 있어 거부합니다).</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ModelManagerDialog</name>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="37"/>
+        <source>Half-size weights (fp16 files) where the repo has them</source>
+        <translation>저장소에 있으면 절반 크기 가중치(fp16 파일) 받기</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="38"/>
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="41"/>
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="44"/>
+        <source>Models are saved in the Hugging Face cache, %1, which diffusers and other tools share. Sizes are those of the fp32 weights.</source>
+        <translation>모델은 diffusers 등 다른 도구와 함께 쓰는 Hugging Face 캐시(%1)에 저장됩니다. 크기는 fp32 가중치 기준입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="51"/>
+        <source>HF_HUB_OFFLINE is set: nothing can be downloaded. Models already in the cache can be used.</source>
+        <translation>HF_HUB_OFFLINE이 설정되어 있어 다운로드할 수 없습니다. 캐시에 있는 모델은 쓸 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="59"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="59"/>
+        <source>Repository</source>
+        <translation>저장소</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="59"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="59"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="59"/>
+        <source>About</source>
+        <translation>설명</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="68"/>
+        <source>Another repo id, e.g. owner/name</source>
+        <translation>다른 저장소 ID, 예: owner/name</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="69"/>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="98"/>
+        <source>%1 (default)</source>
+        <translation>%1 (기본)</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="103"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="103"/>
+        <source>Found in the Hugging Face cache.</source>
+        <translation>Hugging Face 캐시에서 찾았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="128"/>
+        <source>In the cache</source>
+        <translation>캐시에 있음</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <source>Added here; its files are listed when it downloads.</source>
+        <translation>여기에서 추가했습니다. 다운로드할 때 파일 목록을 가져옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="154"/>
+        <source>&quot;%1&quot; is not a repo id: write it as owner/name, as in the repo&apos;s address on the Hub.</source>
+        <translation>“%1”은(는) 저장소 ID가 아닙니다. Hub의 저장소 주소처럼 owner/name 형식으로 쓰십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="169"/>
+        <source>Downloading…</source>
+        <translation>다운로드 중…</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ModelPicker</name>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="22"/>
+        <source>%1 · %2 U-Net</source>
+        <translation>%1 · %2 U-Net</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="68"/>
+        <source>No model</source>
+        <translation>모델 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="69"/>
+        <source>Models in the Hugging Face cache and in folders you added</source>
+        <translation>Hugging Face 캐시와 추가한 폴더에 있는 모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="71"/>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="74"/>
+        <source>Add a diffusers model folder (one with model_index.json)</source>
+        <translation>diffusers 모델 폴더 추가(model_index.json이 있는 폴더)</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="148"/>
+        <source>No model chosen.</source>
+        <translation>선택한 모델이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::NoModelPanel</name>
+    <message>
+        <location filename="../ui/no_model_panel.cpp" line="12"/>
+        <source>No model is loaded</source>
+        <translation>불러온 모델이 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/no_model_panel.cpp" line="20"/>
+        <source>BK-SDM Studio runs diffusers-format Stable Diffusion models (BK-SDM, SD 1.4, SD 2.1-base).
+It finds those in the Hugging Face cache (%1)
+and in folders you add.</source>
+        <translation>BK-SDM Studio는 diffusers 형식의 Stable Diffusion 모델(BK-SDM, SD 1.4, SD 2.1-base)을 실행합니다.
+모델은 Hugging Face 캐시(%1)와
+추가한 폴더에서 찾습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/no_model_panel.cpp" line="33"/>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ParametersPanel</name>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="34"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="44"/>
+        <source>PNDM</source>
+        <translation>PNDM</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="45"/>
+        <source>DDIM</source>
+        <translation>DDIM</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="46"/>
+        <source>Euler</source>
+        <translation>Euler</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="47"/>
+        <source>Euler ancestral</source>
+        <translation>Euler ancestral</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="48"/>
+        <source>DPM++ 2M</source>
+        <translation>DPM++ 2M</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="49"/>
+        <source>DPM++ 2M Karras</source>
+        <translation>DPM++ 2M Karras</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="55"/>
+        <source>Image width, a multiple of 8</source>
+        <translation>이미지 너비, 8의 배수</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="56"/>
+        <source>Image height, a multiple of 8</source>
+        <translation>이미지 높이, 8의 배수</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="59"/>
+        <source>The sampler that turns noise into an image</source>
+        <translation>노이즈를 이미지로 바꾸는 샘플러</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="62"/>
+        <source>Denoising steps: more is slower and usually finer</source>
+        <translation>노이즈 제거 단계 수: 많을수록 느리지만 대개 더 정교합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="67"/>
+        <source>Classifier-free guidance: how strongly the image follows the prompt (1 turns it off)</source>
+        <translation>Classifier-free guidance(CFG): 이미지가 프롬프트를 얼마나 강하게 따를지 정합니다 (1이면 꺼짐)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="69"/>
+        <source>Images per run, made together from one seed</source>
+        <translation>실행당 이미지 수, 하나의 시드로 함께 생성</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="74"/>
+        <source>Common sizes</source>
+        <translation>자주 쓰는 크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="84"/>
+        <source>&amp;Scheduler</source>
+        <translation>스케줄러(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="85"/>
+        <source>S&amp;teps</source>
+        <translation>단계(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="86"/>
+        <source>&amp;Guidance</source>
+        <translation>CFG 스케일(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="87"/>
+        <source>Si&amp;ze</source>
+        <translation>크기(&amp;Z)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="91"/>
+        <source>S&amp;eed</source>
+        <translation>시드(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="92"/>
+        <source>&amp;Images</source>
+        <translation>이미지 수(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="134"/>
+        <location filename="../ui/parameters_panel.cpp" line="145"/>
+        <source>%1 (model default)</source>
+        <translation>%1 (모델 기본값)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="164"/>
+        <source>Custom</source>
+        <translation>사용자 지정</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::PreferencesDialog</name>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <source>The language changes when BK-SDM Studio starts again.</source>
+        <translation>언어는 BK-SDM Studio를 다시 시작하면 바뀝니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="21"/>
+        <source>Preferences</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="22"/>
+        <source>Off</source>
+        <translation>끄기</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="23"/>
+        <source>Fast (approximate colours from the latents)</source>
+        <translation>빠르게 (잠재 공간에서 근사한 색상)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="24"/>
+        <source>Full (the real VAE: costs a decode each time)</source>
+        <translation>전체 (실제 VAE: 매번 디코딩 비용이 듦)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="28"/>
+        <source>every </source>
+        <translation>매 </translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <source> steps</source>
+        <translation>단계마다</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <source>every step</source>
+        <translation>매 단계</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="32"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="33"/>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="38"/>
+        <source>All cores</source>
+        <translation>모든 코어</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="41"/>
+        <source>Follow the system</source>
+        <translation>시스템 설정 따르기</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <source>Light</source>
+        <translation>밝게</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="43"/>
+        <source>Dark</source>
+        <translation>어둡게</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <source>System</source>
+        <translation>시스템</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <source>Live preview</source>
+        <translation>실시간 미리 보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="61"/>
+        <source>Preview</source>
+        <translation>미리 보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="62"/>
+        <source>Device</source>
+        <translation>장치</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <source>Threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="64"/>
+        <source>Theme</source>
+        <translation>테마</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="65"/>
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ProgressPanel</name>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="10"/>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="25"/>
+        <source>Idle</source>
+        <translation>대기 중</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="35"/>
+        <source>Encoding the prompt…</source>
+        <translation>프롬프트 인코딩 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="45"/>
+        <source>Step %1 / %2 · %3 elapsed · %4 left</source>
+        <translation>%2단계 중 %1단계 · %3 지남 · %4 남음</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="52"/>
+        <source>Done in %1</source>
+        <translation>%1 만에 완료</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="55"/>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="58"/>
+        <source>Failed</source>
+        <translation>실패</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::PromptEditor</name>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="19"/>
+        <source>Past the %1-token limit: this part will be cut.</source>
+        <translation>%1토큰 제한을 넘었습니다. 이 부분은 잘립니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="76"/>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="77"/>
+        <source>Tokens used of the %1 the text encoder reads</source>
+        <translation>텍스트 인코더가 읽는 %1토큰 중 사용한 토큰</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::QueuePanel</name>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="25"/>
+        <source>Run earlier</source>
+        <translation>먼저 실행</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="26"/>
+        <source>Run later</source>
+        <translation>나중에 실행</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="27"/>
+        <source>Remove from the queue</source>
+        <translation>대기열에서 제거</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="28"/>
+        <source>Cancel all: the current run and the queue</source>
+        <translation>모두 취소: 현재 실행과 대기열</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="33"/>
+        <source>Cancel all</source>
+        <translation>모두 취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="80"/>
+        <source>Queue (%1 waiting)</source>
+        <translation>대기열 (%1개 대기 중)</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::SeedField</name>
+    <message>
+        <location filename="../ui/seed_field.cpp" line="20"/>
+        <source>The random seed: the same seed and settings give the same image</source>
+        <translation>난수 시드: 시드와 설정이 같으면 같은 이미지가 나옵니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/seed_field.cpp" line="22"/>
+        <source>A new random seed</source>
+        <translation>새 무작위 시드</translation>
+    </message>
+    <message>
+        <location filename="../ui/seed_field.cpp" line="50"/>
+        <source>Seed locked: every run uses this seed</source>
+        <translation>시드 고정됨: 모든 실행에 이 시드를 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/seed_field.cpp" line="50"/>
+        <source>Seed unlocked: every run draws a new seed</source>
+        <translation>시드 고정 해제됨: 실행할 때마다 새 시드를 뽑습니다</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::Studio</name>
+    <message>
+        <location filename="../app/studio.cpp" line="52"/>
+        <source>The application is closing.</source>
+        <translation>프로그램을 닫는 중입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/studio.cpp" line="101"/>
+        <source>No such job.</source>
+        <translation>해당 작업이 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::WelcomePanel</name>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="17"/>
+        <source>Add folder…</source>
+        <translation>폴더 추가…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="18"/>
+        <source>Other models…</source>
+        <translation>다른 모델…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="22"/>
+        <source>Welcome to BK-SDM Studio</source>
+        <translation>BK-SDM Studio에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="30"/>
+        <source>To make images the app needs a text-to-image model. %1 is small and quick: %2, downloaded once from the Hugging Face Hub into its cache (%3), which diffusers shares. Or add a diffusers model folder you already have.</source>
+        <translation>이미지를 만들려면 텍스트-이미지 모델이 필요합니다. %1은(는) 작고 빠른 모델(%2)로, Hugging Face Hub에서 diffusers와 함께 쓰는 캐시(%3)로 한 번만 다운로드하면 됩니다. 이미 가지고 있는 diffusers 모델 폴더를 추가할 수도 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="39"/>
+        <source>Download %1 (%2)</source>
+        <translation>%1 다운로드 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="51"/>
+        <source>HF_HUB_OFFLINE is set, so nothing can be downloaded; unset it to download a model.</source>
+        <translation>HF_HUB_OFFLINE이 설정되어 있어 다운로드할 수 없습니다. 모델을 다운로드하려면 설정을 해제하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/welcome_panel.cpp" line="98"/>
+        <source>Try again</source>
+        <translation>다시 시도</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::gallery::CompareView</name>
+    <message>
+        <location filename="../ui/gallery/compare_view.cpp" line="57"/>
+        <source>Back to the gallery</source>
+        <translation>갤러리로 돌아가기</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/gallery/compare_view.cpp" line="76"/>
+        <source>Comparing %n images; what differs is highlighted.</source>
+        <translation>
+            <numerusform>이미지 %n장을 비교하는 중입니다. 다른 부분은 강조 표시됩니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/compare_view.cpp" line="97"/>
+        <source>Loading…</source>
+        <translation>불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/compare_view.cpp" line="136"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/compare_view.cpp" line="170"/>
+        <source>The image cannot be read.</source>
+        <translation>이미지를 읽을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::gallery::DetailPanel</name>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="51"/>
+        <source>Select an image to see how it was made.</source>
+        <translation>이미지를 선택하면 어떻게 만들었는지 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <source>This image does not say how it was made.</source>
+        <translation>이 이미지에는 생성 정보가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <source>Read from</source>
+        <translation>읽어 온 곳</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <source>the &quot;parameters&quot; text of another program</source>
+        <translation>다른 프로그램이 쓴 “parameters” 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <source>Attention maps</source>
+        <translation>어텐션 맵</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <source>saved beside the image</source>
+        <translation>이미지 옆에 저장됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="94"/>
+        <source>File</source>
+        <translation>파일</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="110"/>
+        <source>The image cannot be read.</source>
+        <translation>이미지를 읽을 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::gallery::Gallery</name>
+    <message>
+        <location filename="../app/gallery/gallery.cpp" line="100"/>
+        <source>Cannot create the gallery folder %1.</source>
+        <translation>갤러리 폴더 %1을(를) 만들 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/gallery.cpp" line="152"/>
+        <source>No gallery folder is open.</source>
+        <translation>열린 갤러리 폴더가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/gallery.cpp" line="171"/>
+        <source>Cannot move %1 to the trash.</source>
+        <translation>%1을(를) 휴지통으로 옮길 수 없습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::gallery::GalleryWidget</name>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="105"/>
+        <source>Reuse</source>
+        <translation>다시 사용</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
+        <source>Set the whole form from this image: prompt, model, scheduler, steps, guidance, size and seed</source>
+        <translation>이 이미지의 설정으로 입력란 전체 채우기: 프롬프트, 모델, 스케줄러, 단계, CFG 스케일, 크기, 시드</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="108"/>
+        <source>Reuse with new seed</source>
+        <translation>새 시드로 다시 사용</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
+        <source>Compare</source>
+        <translation>비교</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="111"/>
+        <source>Show the selected images side by side with their differences</source>
+        <translation>선택한 이미지를 나란히 놓고 차이점 표시</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="113"/>
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
+        <source>Show in folder</source>
+        <translation>폴더에서 보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="118"/>
+        <source>Move to trash</source>
+        <translation>휴지통으로 이동</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="121"/>
+        <source>Attention maps</source>
+        <translation>어텐션 맵</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
+        <source>Show which regions each word of the prompt drove</source>
+        <translation>프롬프트의 각 단어가 어느 영역을 만들었는지 표시</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="137"/>
+        <source>Save every image automatically</source>
+        <translation>모든 이미지 자동 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="141"/>
+        <source>Save attention maps with the images</source>
+        <translation>이미지와 함께 어텐션 맵 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="149"/>
+        <source>The gallery shown, and where new images are saved</source>
+        <translation>표시할 갤러리이자 새 이미지를 저장할 곳</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="152"/>
+        <source>Add a gallery folder…</source>
+        <translation>갤러리 폴더 추가…</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="153"/>
+        <source>Remove this gallery from the list</source>
+        <translation>목록에서 이 갤러리 제거</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
+        <source>Open the folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="161"/>
+        <source>Galleries</source>
+        <translation>갤러리 목록</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="166"/>
+        <source>Search prompts</source>
+        <translation>프롬프트 검색</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="169"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="277"/>
+        <source>All models</source>
+        <translation>모든 모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <source>Any time</source>
+        <translation>전체 기간</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <source>Today</source>
+        <translation>오늘</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <source>Last 7 days</source>
+        <translation>지난 7일</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <source>Last 30 days</source>
+        <translation>지난 30일</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <source>This year</source>
+        <translation>올해</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <source>Newest first</source>
+        <translation>최신순</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <source>Oldest first</source>
+        <translation>오래된 순</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <source>Seed, ascending</source>
+        <translation>시드 오름차순</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <source>Seed, descending</source>
+        <translation>시드 내림차순</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="262"/>
+        <source>Add a gallery folder</source>
+        <translation>갤러리 폴더 추가</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <source>Images: %L1</source>
+        <translation>이미지: %L1장</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <source>Shown: %L1 of %L2 images</source>
+        <translation>표시: %L2장 중 %L1장</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="327"/>
+        <source>Reading the gallery… %1</source>
+        <translation>갤러리 읽는 중… %1</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::saveImage</name>
+    <message>
+        <location filename="../app/generated_image.cpp" line="29"/>
+        <source>Cannot save %1: %2</source>
+        <translation>%1을(를) 저장할 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="19"/>
+        <source>Text-to-image with BK-SDM and Stable Diffusion models.</source>
+        <translation>BK-SDM 및 Stable Diffusion 모델로 텍스트에서 이미지를 생성합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="22"/>
+        <source>Load this model folder or cached repo id.</source>
+        <translation>이 모델 폴더나 캐시에 있는 저장소 ID를 불러옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="23"/>
+        <source>Start with this prompt.</source>
+        <translation>이 프롬프트로 시작합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="24"/>
+        <source>Start with this negative prompt.</source>
+        <translation>이 네거티브 프롬프트로 시작합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="25"/>
+        <source>Denoising steps.</source>
+        <translation>노이즈 제거 단계 수.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="26"/>
+        <source>Seed (locks it).</source>
+        <translation>시드(고정됨).</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="27"/>
+        <source>pndm, ddim, euler, euler_a, dpmpp_2m or dpmpp_2m_karras.</source>
+        <translation>pndm, ddim, euler, euler_a, dpmpp_2m 또는 dpmpp_2m_karras.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="28"/>
+        <source>Image size, WIDTHxHEIGHT.</source>
+        <translation>이미지 크기, 너비x높이.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="29"/>
+        <source>Generate once the model is loaded.</source>
+        <translation>모델을 불러오면 바로 생성합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="30"/>
+        <source>After the run, save a screenshot of the window to this file and quit.</source>
+        <translation>실행이 끝나면 창의 스크린샷을 이 파일에 저장하고 종료합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="31"/>
+        <source>Print the longest event-loop stall of each run.</source>
+        <translation>각 실행에서 가장 긴 이벤트 루프 정지 시간을 출력합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="41"/>
+        <source>--steps takes a positive number</source>
+        <translation>--steps에는 양수를 지정해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="43"/>
+        <source>--seed takes a non-negative number</source>
+        <translation>--seed에는 0 이상의 수를 지정해야 합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="47"/>
+        <source>--size takes WIDTHxHEIGHT, e.g. 512x768</source>
+        <translation>--size에는 너비x높이를 지정해야 합니다. 예: 512x768</translation>
+    </message>
+</context>
+</TS>
