@@ -1,9 +1,7 @@
 #include <QApplication>
-#include <QLibraryInfo>
-#include <QLocale>
-#include <QTranslator>
 
 #include "app/app_settings.h"
+#include "ui/i18n/translations.h"
 #include "ui/main_window.h"
 #include "ui/startup_options.h"
 #include "ui/theme.h"
@@ -16,10 +14,8 @@ int main(int argc, char* argv[]) {
   QApplication::setApplicationVersion(QStringLiteral(BKSDM_VERSION));
   QApplication::setDesktopFileName(QStringLiteral("bksdm-studio"));
 
-  // Translations, where a build ships them under :/i18n (bksdm_<locale>.qm).
-  QTranslator translator;
-  if (translator.load(QLocale(), QStringLiteral("bksdm"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-    QApplication::installTranslator(&translator);
+  // Before any widget or message exists: translations are not re-applied to live widgets.
+  bksdm::installTranslations(app, bksdm::chosenLanguage());
 
   const bksdm::StartupOptions options = bksdm::parseStartupOptions(QApplication::arguments());
   bksdm::applyTheme(app, bksdm::AppSettings().theme());

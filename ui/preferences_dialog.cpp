@@ -3,16 +3,21 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QLabel>
 #include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
+
+#include "ui/i18n/translations.h"
 
 namespace bksdm {
 
 PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const EngineOptions& engine, const QString& theme,
                                      const QStringList& devices, QWidget* parent)
     : QDialog(parent), previewMode_(new QComboBox(this)), previewInterval_(new QSpinBox(this)),
-      device_(new QComboBox(this)), threads_(new QSpinBox(this)), theme_(new QComboBox(this)) {
+      device_(new QComboBox(this)), threads_(new QSpinBox(this)), theme_(new QComboBox(this)),
+      language_(new QComboBox(this)),
+      restartNote_(new QLabel(tr("The language changes when BK-SDM Studio starts again."), this)) {
   setWindowTitle(tr("Preferences"));
   previewMode_->addItem(tr("Off"), int(PreviewMode::Off));
   previewMode_->addItem(tr("Fast (approximate colours from the latents)"), int(PreviewMode::Fast));
@@ -38,12 +43,27 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   theme_->addItem(tr("Dark"), QStringLiteral("dark"));
   theme_->setCurrentIndex(std::max(0, theme_->findData(theme)));
 
+  // Each language by its own name, so that one can find it in a UI one cannot read.
+  language_->addItem(tr("System"), QString());
+  language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
+  language_->addItem(QStringLiteral("\ud55c\uad6d\uc5b4"), QStringLiteral("ko"));
+  language_->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+  const QString language = chosenLanguage();
+  language_->setCurrentIndex(std::max(0, language_->findData(language)));
+  restartNote_->setEnabled(false);
+  restartNote_->hide();
+  connect(language_, &QComboBox::currentIndexChanged, this,
+          [this, language] { restartNote_->setVisible(this->language() != language); });
+  connect(this, &QDialog::accepted, this, [this] { setChosenLanguage(this->language()); });
+
   auto* form = new QFormLayout;
   form->addRow(tr("Live preview"), previewMode_);
   form->addRow(tr("Preview"), previewInterval_);
   form->addRow(tr("Device"), device_);
   form->addRow(tr("Threads"), threads_);
   form->addRow(tr("Theme"), theme_);
+  form->addRow(tr("Language"), language_);
+  form->addRow(QString(), restartNote_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -59,5 +79,7 @@ PreviewOptions PreferencesDialog::preview() const {
 EngineOptions PreferencesDialog::engine() const { return {device_->currentData().toString(), threads_->value()}; }
 
 QString PreferencesDialog::theme() const { return theme_->currentData().toString(); }
+
+QString PreferencesDialog::language() const { return language_->currentData().toString(); }
 
 }  // namespace bksdm

@@ -5,11 +5,13 @@
 #include "app/generation_job.h"
 
 class QComboBox;
+class QLabel;
 class QSpinBox;
 
 namespace bksdm {
 
-// Live previews, the engine's device and threads, and the theme.
+// Live previews, the engine's device and threads, the theme, and the language (stored here when
+// accepted, as it applies at the next start).
 class PreferencesDialog : public QDialog {
   Q_OBJECT
 
@@ -20,6 +22,7 @@ class PreferencesDialog : public QDialog {
   PreviewOptions preview() const;
   EngineOptions engine() const;
   QString theme() const;
+  QString language() const;  // "" for the system's, else "en", "ko" or "de"
 
  private:
   QComboBox* previewMode_;
@@ -27,6 +30,8 @@ class PreferencesDialog : public QDialog {
   QComboBox* device_;
   QSpinBox* threads_;
   QComboBox* theme_;
+  QComboBox* language_;
+  QLabel* restartNote_;
 };
 
 }  // namespace bksdm
