@@ -1,6 +1,8 @@
 #include "core/pipeline/pipeline.h"
 
 #include <chrono>
+#include <cstdio>
+#include <fstream>
 #include <thread>
 
 #include <ATen/ATen.h>
@@ -57,6 +59,12 @@ bool is_out_of_memory(const c10::Error& error) {
          std::string(error.what_without_backtrace()).find("DefaultCPUAllocator") != std::string::npos;
 }
 
+std::string not_enough_memory(const GenerationRequest& request, const c10::Device& device) {
+  return std::string("not enough ") + (device.is_cpu() ? "memory" : "GPU memory") + " for " +
+         std::to_string(request.num_images) + " image(s) of " + std::to_string(request.width) + "x" +
+         std::to_string(request.height) + ": choose a smaller size or fewer images";
+}
+
 // Runs `work`, turning a failed allocation into a bksdm::Error that says what to change.
 template <typename Work>
 GenerationResult advising_on_memory(const GenerationRequest& request, const c10::Device& device, Work&& work) {
@@ -64,10 +72,37 @@ GenerationResult advising_on_memory(const GenerationRequest& request, const c10:
     return work();
   } catch (const c10::Error& error) {
     if (!is_out_of_memory(error)) throw;
-    throw Error(std::string("not enough ") + (device.is_cpu() ? "memory" : "GPU memory") + " for " +
-                std::to_string(request.num_images) + " image(s) of " + std::to_string(request.width) + "x" +
-                std::to_string(request.height) + ": choose a smaller size or fewer images (" +
-                error.what_without_backtrace() + ")");
+    throw Error(not_enough_memory(request, device) + " (" + error.what_without_backtrace() + ")");
+  }
+}
+
+// Linux's MemAvailable in bytes, or 0 when unknown.
+uint64_t available_memory() {
+  std::ifstream meminfo("/proc/meminfo");
+  std::string key;
+  uint64_t kib = 0;
+  while (meminfo >> key >> kib) {
+    if (key == "MemAvailable:") return kib * 1024;
+    meminfo.ignore(64, '\n');
+  }
+  return 0;
+}
+
+// Refuses at once a CPU run that cannot fit: torch only fails an allocation larger than the machine
+// outright, and the U-Net at such sizes runs for hours before the VAE decoder asks for more. A
+// lower bound suffices: the decoder's last stage holds two full-size float32 maps of
+// block_out_channels[0] channels per image.
+void check_memory(const GenerationRequest& request, const AutoencoderKLConfig& vae, const c10::Device& device) {
+  if (!device.is_cpu()) return;
+  const double gib = double(1 << 30);
+  const double needed = 2.0 * sizeof(float) * request.num_images * double(vae.block_out_channels.front()) *
+                        request.width * request.height;
+  const double available = double(available_memory());
+  if (available > 0 && needed > available) {
+    char amounts[96];
+    std::snprintf(amounts, sizeof amounts, " (decoding alone needs over %.1f GiB; %.1f GiB are free)", needed / gib,
+                  available / gib);
+    throw Error(not_enough_memory(request, device) + amounts);
   }
 }
 
@@ -119,7 +154,9 @@ class Pipeline final : public StableDiffusionPipeline {
 
   GenerationResult generate(const GenerationRequest& request, const StepCallback& on_step,
                             const std::atomic<bool>* cancel) override {
-    return advising_on_memory(with_defaults(request), device_, [&] { return run(request, on_step, cancel); });
+    const GenerationRequest sized = with_defaults(request);
+    check_memory(sized, vae_->config(), device_);
+    return advising_on_memory(sized, device_, [&] { return run(request, on_step, cancel); });
   }
 
   GenerationResult run(const GenerationRequest& original, const StepCallback& on_step,
@@ -168,6 +205,7 @@ class Pipeline final : public StableDiffusionPipeline {
       }
     }
     if (cancel && cancel->load()) throw Cancelled();
+    check_finite(latents);
 
     phase = Clock::now();
     result.images = decode(latents);
@@ -197,6 +235,15 @@ class Pipeline final : public StableDiffusionPipeline {
     if (request.width == 0) request.width = default_size();
     if (request.height == 0) request.height = default_size();
     return request;
+  }
+
+  // NaN or infinite weights (or an fp16 overflow) turn every later value NaN: a black image would say
+  // nothing. Checking the weights at load instead costs a pass over all of them (seconds to tens of
+  // seconds on a CPU); the final latents are nearly free.
+  void check_finite(const at::Tensor& latents) const {
+    if (at::isfinite(latents).all().item<bool>()) return;
+    throw Error(model_.root().string() + ": the run produced NaN or infinite values; the model's weights may hold some" +
+                (dtype_ == at::kFloat ? std::string() : ", or the computation overflowed in 16 bits (try fp32)"));
   }
 
   // [negative; prompt] embeddings, each repeated per image (the prompt alone without guidance).
