@@ -23,8 +23,9 @@ QLayoutItem* FlowLayout::takeAt(int index) {
 
 void FlowLayout::clear() {
   while (QLayoutItem* item = takeAt(0)) {
-    delete item->widget();
-    delete item;
+    QWidget* widget = item->widget();
+    delete item;  // first: a widget item reaches into its widget as it goes
+    delete widget;
   }
 }
 
@@ -44,8 +45,8 @@ int FlowLayout::arrange(const QRect& rect, bool apply) const {
   const QRect area = rect.marginsRemoved(contentsMargins());
   int x = area.x(), y = area.y(), rowHeight = 0;
   for (QLayoutItem* item : items_) {
-    if (item->widget() && item->widget()->isHidden()) continue;
-    const QSize size = item->sizeHint();
+    // The widget's own hint: its item says 0x0 until the parent gets round to showing it.
+    const QSize size = item->widget() ? item->widget()->sizeHint() : item->sizeHint();
     if (x > area.x() && x + size.width() > area.right() + 1) {
       x = area.x();
       y += rowHeight + spacing_;

@@ -5,7 +5,8 @@
 namespace bksdm {
 
 // Lays its items out left to right and wraps to the next row where the width ends, as text flows;
-// its height follows its width.
+// its height follows its width. Every item takes its place, shown yet or not: widgets added to a
+// visible parent are shown only later, and the room they need must be known at once.
 class FlowLayout : public QLayout {
  public:
   explicit FlowLayout(QWidget* parent = nullptr, int spacing = 4);

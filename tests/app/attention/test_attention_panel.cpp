@@ -155,6 +155,7 @@ class AttentionPanelTest : public QObject {
     QCOMPARE(panel_->chips()[0]->text(), QString("<|startoftext|>"));
     QCOMPARE(panel_->chips()[3]->text(), QString("ca"));
     QCOMPARE(panel_->chips()[76]->text(), QString("<|endoftext|>"));
+    QTRY_VERIFY(!panel_->chips()[0]->visibleRegion().isEmpty());  // rows of chips, not a sliver
     for (QAbstractButton* chip : panel_->chips()) QVERIFY(chip->isEnabled());
     QTest::mouseClick(panel_->chips()[0], Qt::LeftButton);
     QCOMPARE(chosen.last()[0].toInt(), 0);
