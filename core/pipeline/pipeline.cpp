@@ -1,5 +1,7 @@
 #include "core/pipeline/pipeline.h"
 
+#include <malloc.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -134,12 +136,23 @@ class ObserverScope {
   UNet2DConditionModel& unet_;
 };
 
+// glibc serves allocations below a threshold from its heaps, and raises that threshold (up to
+// 32 MiB) each time a larger block is freed; the U-Net's and VAE's activations then stay in the heaps
+// after a run, fragmented, and the peak resident memory of a 512x512 image grows by about 0.5 GB.
+// A fixed threshold keeps every large buffer in its own mapping, returned to the system when freed.
+void return_large_buffers_promptly() {
+#ifdef __GLIBC__
+  mallopt(M_MMAP_THRESHOLD, 1 << 20);
+#endif
+}
+
 class Pipeline final : public StableDiffusionPipeline {
  public:
   Pipeline(const ModelFolder& model, const LoadOptions& options)
       : model_(model), device_(parse_device(options.device)), dtype_(parse_dtype(options.dtype)) {
     if (dtype_ != at::kFloat && device_.is_cpu())
       throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
+    return_large_buffers_promptly();
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
     const WeightLoadOptions weights{{}, dtype_, device_, {}, false};
     tokenizer_ = ClipTokenizer::load(model.component_dir("tokenizer"));
