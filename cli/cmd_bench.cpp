@@ -40,7 +40,7 @@ using bench::seconds_since;
 
 constexpr const char* kUsage =
     "usage: bksdm bench --model DIR [--size 512] [--threads 2] [--steps 25] [--repeat 2]\n"
-    "         [--only PART,...] [--json FILE] [--device cpu|cuda] [--dtype fp32|fp16|bf16]\n"
+    "         [--only PART,...] [--json FILE] [--device cpu|cuda] [--dtype fp32|fp16|bf16] [--low-memory]\n"
     "parts: peak (matmul and conv rate), load, image (whole image by stage), maps (attention maps'\n"
     "cost), unet (one call at batch 1 and 2), vae (decode), preview; all by default";
 
@@ -61,6 +61,7 @@ struct Settings {
   std::optional<std::string> json_file;
   std::string device = "cpu";
   std::string dtype = "fp32";
+  bool low_memory = false;  // weights kept in fp16, widened per layer (LoadOptions::low_memory)
 
   bool wants(const std::string& part) const { return parts.count(part) > 0; }
 };
@@ -87,6 +88,7 @@ Settings settings_of(const Args& args) {
   settings.json_file = args.get("json");
   settings.device = args.get_or("device", settings.device);
   settings.dtype = args.get_or("dtype", settings.dtype);
+  settings.low_memory = args.flag("low-memory");
   if (settings.size <= 0 || settings.size % 8 != 0) throw Error("--size must be a positive multiple of 8");
   if (settings.threads < 1 || settings.steps < 1 || settings.repeat < 1)
     throw Error("--threads, --steps and --repeat must be at least 1");
@@ -159,7 +161,7 @@ class Bench {
  public:
   explicit Bench(const Settings& settings)
       : settings_(settings),
-        folder_(ModelFolder::open(settings.model)),
+        folder_(ModelFolder::open(settings.model, settings.low_memory ? "fp16" : "")),
         options_(at::TensorOptions().dtype(scalar_type_of(settings.dtype)).device(settings.device)) {
     const AutoencoderKLConfig vae = AutoencoderKLConfig::from_json(folder_.config("vae"), "vae/config.json");
     latent_edge_ = settings.size >> (vae.block_out_channels.size() - 1);
@@ -192,6 +194,7 @@ class Bench {
     options.device = settings_.device;
     options.dtype = settings_.dtype;
     options.threads = settings_.threads;
+    options.low_memory = settings_.low_memory;
     return options;
   }
 
@@ -263,7 +266,7 @@ class Bench {
 
   WeightLoadOptions weight_options() const {
     WeightLoadOptions options;
-    options.dtype = options_.dtype().toScalarType();
+    options.dtype = settings_.low_memory ? at::kHalf : options_.dtype().toScalarType();
     options.device = options_.device();
     return options;
   }
@@ -330,13 +333,14 @@ class Bench {
 }  // namespace
 
 int bench(const std::vector<std::string>& words) {
-  const Args args(words, {"model", "size", "threads", "steps", "repeat", "only", "json", "device", "dtype"}, {});
+  const Args args(words, {"model", "size", "threads", "steps", "repeat", "only", "json", "device", "dtype"},
+                  {"low-memory"});
   if (!args.positional().empty()) throw Error(kUsage);
   const Settings settings = settings_of(args);
   nlohmann::json machine = machine_json();
-  std::printf("bksdm bench: %s, %dx%d, %d thread(s), %s %s; %s, %u cores, libtorch %s, load average %.2f\n",
+  std::printf("bksdm bench: %s, %dx%d, %d thread(s), %s %s%s; %s, %u cores, libtorch %s, load average %.2f\n",
               settings.model.c_str(), settings.size, settings.size, settings.threads, settings.device.c_str(),
-              settings.dtype.c_str(), cpu_model().c_str(), std::thread::hardware_concurrency(), TORCH_VERSION,
+              settings.dtype.c_str(), settings.low_memory ? " (low-memory: fp16 weights)" : "", cpu_model().c_str(), std::thread::hardware_concurrency(), TORCH_VERSION,
               load_average());
   Bench bench(settings);
   bench.run();
@@ -347,7 +351,8 @@ int bench(const std::vector<std::string>& words) {
     const nlohmann::json json = {
         {"model", settings.model}, {"size", settings.size},     {"threads", settings.threads},
         {"steps", settings.steps}, {"repeat", settings.repeat}, {"device", settings.device},
-        {"dtype", settings.dtype}, {"machine", machine},        {"results", bench.report().results()}};
+        {"dtype", settings.dtype}, {"low_memory", settings.low_memory}, {"machine", machine},
+        {"results", bench.report().results()}};
     std::ofstream(*settings.json_file) << json.dump(2) << '\n';
   }
   return 0;

@@ -18,7 +18,7 @@ const char* const kUsage =
     "usage: bksdm generate --model MODEL --prompt TEXT [--negative TEXT] [--seed N] [--steps N]\n"
     "         [--guidance F] [--width W] [--height H]\n"
     "         [--scheduler pndm|ddim|euler|euler_a|dpmpp_2m|dpmpp_2m_karras] [--eta F] [--images N]\n"
-    "         [--device cpu|cuda] [--dtype fp32|fp16|bf16] [--threads N] [--variant fp16]\n"
+    "         [--device cpu|cuda] [--dtype fp32|fp16|bf16] [--threads N] [--variant fp16] [--low-memory]\n"
     "         [--output FILE.png] [--save-tensors FILE.safetensors] [--attention-maps]\n"
     "         [--attention-dir DIR] [--quiet]";
 
@@ -65,7 +65,7 @@ int generate(const std::vector<std::string>& words) {
   const Args args(words,
                   {"model", "prompt", "negative", "seed", "steps", "guidance", "width", "height", "scheduler", "eta",
                    "images", "device", "dtype", "threads", "variant", "output", "save-tensors", "attention-dir"},
-                  {"attention-maps", "quiet", "help"});
+                  {"attention-maps", "quiet", "low-memory", "help"});
   if (args.flag("help")) {
     std::printf("%s\n", kUsage);
     return 0;
@@ -78,6 +78,7 @@ int generate(const std::vector<std::string>& words) {
   options.device = args.get_or("device", "cpu");
   options.dtype = args.get_or("dtype", "fp32");
   options.threads = args.get_int("threads", 0);
+  options.low_memory = args.flag("low-memory");
   const auto load_start = std::chrono::steady_clock::now();
   auto pipeline = StableDiffusionPipeline::load(ModelFolder::open(args.require("model"), args.get_or("variant", "")),
                                                 options);

@@ -125,6 +125,12 @@ fs::path ModelFolder::component_dir(std::string_view component) const {
   return dir;
 }
 
+ModelFolder ModelFolder::with_variant(std::string variant) const {
+  ModelFolder folder = *this;
+  folder.variant_ = std::move(variant);
+  return folder;
+}
+
 nlohmann::json ModelFolder::config(std::string_view component) const {
   const char* file = component == "scheduler" ? "scheduler_config.json" : "config.json";
   return read_json_file(component_dir(component) / file);

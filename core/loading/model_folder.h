@@ -23,6 +23,8 @@ class ModelFolder {
   const std::string& name() const { return name_; }
   const std::optional<std::string>& repo_id() const { return repo_id_; }
   const std::string& variant() const { return variant_; }
+  // The same folder preferring `*.VARIANT.safetensors` weight files.
+  ModelFolder with_variant(std::string variant) const;
 
   std::filesystem::path component_dir(std::string_view component) const;
   // The component's config (`config.json`, or `scheduler_config.json` for the scheduler).

@@ -25,7 +25,11 @@ class EmbeddingImpl : public torch::nn::Module {
   EmbeddingImpl(int64_t count, int64_t dim) {
     weight = register_parameter("weight", at::empty({count, dim}, at::kFloat), false);
   }
-  at::Tensor forward(const at::Tensor& ids) const { return at::embedding(weight, ids); }
+  // 16-bit weights on the CPU are a low-memory pipeline's, which computes in fp32 (see in_dtype_of).
+  at::Tensor forward(const at::Tensor& ids) const {
+    const at::Tensor vectors = at::embedding(weight, ids);
+    return weight.is_cpu() ? vectors.to(at::kFloat) : vectors;
+  }
 
   at::Tensor weight;  // [count, dim]
 };

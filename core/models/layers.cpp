@@ -14,7 +14,14 @@ LinearImpl::LinearImpl(int64_t in_features, int64_t out_features, bool with_bias
   if (with_bias) bias = register_parameter("bias", uninitialised({out_features}), false);
 }
 
-at::Tensor LinearImpl::forward(const at::Tensor& input) const { return at::linear(input, weight, bias); }
+at::Tensor in_dtype_of(const at::Tensor& weight, const at::Tensor& input) {
+  if (!weight.defined() || weight.scalar_type() == input.scalar_type()) return weight;
+  return weight.to(input.scalar_type());
+}
+
+at::Tensor LinearImpl::forward(const at::Tensor& input) const {
+  return at::linear(input, in_dtype_of(weight, input), in_dtype_of(bias, input));
+}
 
 Conv2dImpl::Conv2dImpl(int64_t in_channels, int64_t out_channels, int64_t kernel_size, int64_t stride,
                        int64_t padding, bool with_bias)
@@ -25,7 +32,8 @@ Conv2dImpl::Conv2dImpl(int64_t in_channels, int64_t out_channels, int64_t kernel
 }
 
 at::Tensor Conv2dImpl::forward(const at::Tensor& input) const {
-  return at::conv2d(input, weight, bias, {stride_, stride_}, {padding_, padding_});
+  return at::conv2d(input, in_dtype_of(weight, input), in_dtype_of(bias, input), {stride_, stride_},
+                    {padding_, padding_});
 }
 
 GroupNormImpl::GroupNormImpl(int64_t num_groups, int64_t num_channels, double eps)
@@ -35,7 +43,7 @@ GroupNormImpl::GroupNormImpl(int64_t num_groups, int64_t num_channels, double ep
 }
 
 at::Tensor GroupNormImpl::forward(const at::Tensor& input) const {
-  return at::group_norm(input, num_groups_, weight, bias, eps_);
+  return at::group_norm(input, num_groups_, in_dtype_of(weight, input), in_dtype_of(bias, input), eps_);
 }
 
 LayerNormImpl::LayerNormImpl(int64_t dim, double eps) : eps_(eps) {
@@ -44,7 +52,7 @@ LayerNormImpl::LayerNormImpl(int64_t dim, double eps) : eps_(eps) {
 }
 
 at::Tensor LayerNormImpl::forward(const at::Tensor& input) const {
-  return at::layer_norm(input, {input.size(-1)}, weight, bias, eps_);
+  return at::layer_norm(input, {input.size(-1)}, in_dtype_of(weight, input), in_dtype_of(bias, input), eps_);
 }
 
 int64_t count_parameters(const torch::nn::Module& module) {

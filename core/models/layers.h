@@ -79,6 +79,11 @@ std::vector<std::shared_ptr<Impl>> register_list(torch::nn::Module& parent, cons
   return items;
 }
 
+// `weight` in the dtype of `input`, which is the dtype the layer computes in. A low-memory pipeline
+// keeps its weights in 16 bits and widens each one only while its layer runs: the CPU has no fp16
+// matmul, and holding fp32 copies would undo the saving.
+at::Tensor in_dtype_of(const at::Tensor& weight, const at::Tensor& input);
+
 // The number of parameter values of a module, as diffusers' `num_parameters()` counts them.
 int64_t count_parameters(const torch::nn::Module& module);
 

@@ -136,6 +136,18 @@ class ObserverScope {
   UNet2DConditionModel& unet_;
 };
 
+// The dtype the weights are kept in: the computation's, or fp16 in the low-memory mode.
+c10::ScalarType weight_dtype(const LoadOptions& options, const c10::Device& device, c10::ScalarType compute) {
+  if (!options.low_memory) return compute;
+  if (!device.is_cpu()) throw Error("the low-memory mode is for the CPU; on a GPU use --dtype fp16");
+  return at::kHalf;
+}
+
+// The low-memory mode maps the fp16 files where the folder has them, instead of converting.
+ModelFolder weights_folder(const ModelFolder& model, const LoadOptions& options) {
+  return options.low_memory && model.variant().empty() ? model.with_variant("fp16") : model;
+}
+
 // glibc serves allocations below a threshold from its heaps, and raises that threshold (up to
 // 32 MiB) each time a larger block is freed; the U-Net's and VAE's activations then stay in the heaps
 // after a run, fragmented, and the peak resident memory of a 512x512 image grows by about 0.5 GB.
@@ -149,19 +161,25 @@ void return_large_buffers_promptly() {
 class Pipeline final : public StableDiffusionPipeline {
  public:
   Pipeline(const ModelFolder& model, const LoadOptions& options)
-      : model_(model), device_(parse_device(options.device)), dtype_(parse_dtype(options.dtype)) {
+      : model_(weights_folder(model, options)),
+        device_(parse_device(options.device)),
+        dtype_(parse_dtype(options.dtype)) {
     if (dtype_ != at::kFloat && device_.is_cpu())
       throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
     return_large_buffers_promptly();
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
-    const WeightLoadOptions weights{{}, dtype_, device_, {}, false};
-    tokenizer_ = ClipTokenizer::load(model.component_dir("tokenizer"));
-    text_encoder_ = load_clip_text_model(model, weights);
-    unet_ = load_unet(model, weights, &warnings_);
-    vae_ = load_autoencoder_kl(model, weights);
-    scheduler_config_ = model.config("scheduler");
-    check_scheduler_config(model, scheduler_config_);
-    sample_size_ = ConfigReader(model.config("unet"), (model.component_dir("unet") / "config.json").string())
+    weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false};
+    const WeightLoadOptions& weights = weights_;
+    tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
+    text_encoder_ = load_clip_text_model(model_, weights);
+    // Loaded once to check it; the low-memory mode maps it again for each run's few calls, instead of
+    // keeping a text encoder as large as the U-Net resident while the U-Net and the VAE work.
+    if (options.low_memory) text_encoder_.reset();
+    unet_ = load_unet(model_, weights, &warnings_);
+    vae_ = load_autoencoder_kl(model_, weights);
+    scheduler_config_ = model_.config("scheduler");
+    check_scheduler_config(model_, scheduler_config_);
+    sample_size_ = ConfigReader(model_.config("unet"), (model_.component_dir("unet") / "config.json").string())
                        .positive("sample_size", 64);
   }
 
@@ -265,16 +283,17 @@ class Pipeline final : public StableDiffusionPipeline {
     const TokenizedPrompt prompt = tokenizer_->encode_for_model(request.prompt);
     result.prompt_ids = prompt.input_ids;
     result.prompt_truncated = prompt.truncated_tokens > 0;
-    at::Tensor embeds = embed(prompt.input_ids).repeat({request.num_images, 1, 1});
+    const std::shared_ptr<CLIPTextModel> encoder = text_encoder_ ? text_encoder_ : load_clip_text_model(model_, weights_);
+    at::Tensor embeds = embed(*encoder, prompt.input_ids).repeat({request.num_images, 1, 1});
     if (!guided) return embeds;
-    const at::Tensor negative =
-        embed(tokenizer_->encode_for_model(request.negative_prompt).input_ids).repeat({request.num_images, 1, 1});
+    const at::Tensor negative = embed(*encoder, tokenizer_->encode_for_model(request.negative_prompt).input_ids)
+                                    .repeat({request.num_images, 1, 1});
     return at::cat({negative, embeds});
   }
 
-  at::Tensor embed(const std::vector<int>& ids) {
+  at::Tensor embed(const CLIPTextModel& encoder, const std::vector<int>& ids) const {
     const at::Tensor input = at::tensor(std::vector<int64_t>(ids.begin(), ids.end()), at::kLong).unsqueeze(0);
-    return text_encoder_->forward(input.to(device_));
+    return encoder.forward(input.to(device_));
   }
 
   at::Tensor predict_noise(const Scheduler& scheduler, const at::Tensor& latents, size_t index,
@@ -291,7 +310,8 @@ class Pipeline final : public StableDiffusionPipeline {
   c10::Device device_;
   c10::ScalarType dtype_;
   std::shared_ptr<ClipTokenizer> tokenizer_;
-  std::shared_ptr<CLIPTextModel> text_encoder_;
+  WeightLoadOptions weights_;
+  std::shared_ptr<CLIPTextModel> text_encoder_;  // null in the low-memory mode: loaded per run
   UNet2DConditionModel unet_{nullptr};
   std::shared_ptr<AutoencoderKL> vae_;
   nlohmann::json scheduler_config_;

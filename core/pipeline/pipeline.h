@@ -19,6 +19,10 @@ struct LoadOptions {
   std::string dtype = "fp32";  // "fp32", "fp16" or "bf16" (the last two on CUDA)
   std::string variant;         // weight file variant, e.g. "fp16"
   int threads = 0;             // intra-op threads; 0 means all cores
+  // CPU only: keeps the weights in fp16 (the fp16 variant's files mapped as they are when the folder
+  // has them, other files converted at load) and widens each layer's weights to fp32 only while it
+  // runs. About half the memory, for the cost of those conversions.
+  bool low_memory = false;
 };
 
 struct GenerationRequest {

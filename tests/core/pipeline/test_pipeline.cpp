@@ -113,4 +113,47 @@ TEST(Pipeline, RefusesASizeThatIsNotAMultipleOfEight) {
   EXPECT_THROW(pipeline->generate(request), bksdm::Error);
 }
 
+// A copy of the fixture model whose components have only fp16 weight files, as a `variant="fp16"`
+// download has: each file replaced by NAME.fp16.safetensors holding its tensors in fp16.
+fs::path fp16_only_copy(const TempDir& dir, const std::string& model) {
+  const fs::path copy = dir.copy_fixture_model(model);
+  for (const char* component : {"text_encoder", "unet", "vae"}) {
+    const fs::path file = bksdm::ModelFolder::open(copy.string()).weights(component);
+    std::vector<std::pair<std::string, at::Tensor>> tensors;
+    const auto weights = bksdm::SafetensorsFile::open(file);
+    for (const auto& info : weights->tensors()) {
+      const at::Tensor value = weights->tensor(info.name);
+      tensors.emplace_back(info.name, value.is_floating_point() ? value.to(at::kHalf) : value);
+    }
+    fs::path fp16 = file;
+    fp16.replace_extension(".fp16.safetensors");
+    bksdm::write_safetensors(fp16, tensors);
+    fs::remove(file);
+  }
+  return copy;
+}
+
+// The low-memory mode rounds the weights to fp16 and computes in fp32: its image is the fp32 one
+// up to that rounding, and the same whether it maps fp16 files or converts fp32 ones.
+TEST(Pipeline, LowMemoryModeKeepsFp16WeightsAndComputesInFp32) {
+  TempDir dir("low-memory");
+  bksdm::GenerationRequest request;
+  request.prompt = "a photograph of an astronaut riding a horse";
+  request.steps = 3;
+  bksdm::LoadOptions low_memory;
+  low_memory.low_memory = true;
+  const at::Tensor fp32 = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"))
+                              ->generate(request).images;
+  const at::Tensor converted =
+      bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"), low_memory)->generate(request).images;
+  const at::Tensor mapped = bksdm::StableDiffusionPipeline::load(
+                                bksdm::ModelFolder::open(fp16_only_copy(dir, "bk-sdm-v2-tiny-mini").string()),
+                                low_memory)
+                                ->generate(request).images;
+  EXPECT_EQ(converted.scalar_type(), at::kFloat);
+  EXPECT_TRUE(at::equal(converted, mapped));
+  EXPECT_FALSE(at::equal(converted, fp32));
+  EXPECT_LT((converted - fp32).abs().max().item<double>(), 1e-2);
+}
+
 }  // namespace
