@@ -8,6 +8,7 @@ packages=(
   libtorch-dev libopenblas0-openmp nlohmann-json3-dev libsentencepiece-dev zlib1g-dev libicu-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qcoro-qt6-dev
   libgtest-dev xvfb xauth
+  dpkg-dev file appstream desktop-file-utils
 )
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
