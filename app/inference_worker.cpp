@@ -47,12 +47,13 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     LoadOptions load;
     load.device = options.device.toStdString();
     load.threads = options.threads;
+    load.low_memory = options.lowMemory;
     const ModelEntry entry = describeModel(location);
     pipeline_ = StableDiffusionPipeline::load(ModelFolder::open(location.toStdString()), load);
     model_.entry = entry;
     model_.defaultSize = pipeline_->default_size();
     model_.defaultScheduler = QString::fromStdString(pipeline_->default_scheduler());
-    model_.engine = {options.device, options.threads > 0 ? options.threads : at::get_num_threads()};
+    model_.engine = {options.device, options.threads > 0 ? options.threads : at::get_num_threads(), options.lowMemory};
     model_.seconds = secondsSince(timer);
     model_.tokenize = [pipeline = std::shared_ptr<const StableDiffusionPipeline>(pipeline_)](
                           const std::string& text) { return pipeline->token_ids(text); };

@@ -576,6 +576,11 @@
         <translation>%1 · %2 Threads</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="80"/>
+        <source>%1 · low memory</source>
+        <translation>%1 · wenig Speicher</translation>
+    </message>
+    <message>
         <location filename="../ui/main_window.cpp" line="110"/>
         <location filename="../ui/main_window.cpp" line="495"/>
         <source>BK-SDM Studio</source>
@@ -1292,6 +1297,16 @@ und in hinzugefügten Ordnern.</translation>
         <location filename="../ui/preferences_dialog.cpp" line="38"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <source>Low memory (16-bit weights)</source>
+        <translation>Wenig Speicher (16-Bit-Gewichte)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
+        <translation>Hält die Gewichte des Modells in 16 Bit (seine fp16-Dateien, wenn es welche hat) und rechnet in 32 Bit: etwa halb so viel Speicher, etwas langsamere Schritte und Bilder, die sich ganz leicht unterscheiden. Für die CPU; gilt ab dem nächsten Laden eines Modells.</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="41"/>

@@ -74,8 +74,9 @@ QString previewLabel(PreviewMode mode) {
 
 QString engineText(const EngineOptions& engine) {
   const QString device = engine.device.toUpper();
-  return engine.threads == 1 ? MainWindow::tr("%1 \u00b7 1 thread").arg(device)
-                             : MainWindow::tr("%1 \u00b7 %2 threads").arg(device).arg(engine.threads);
+  const QString text = engine.threads == 1 ? MainWindow::tr("%1 \u00b7 1 thread").arg(device)
+                                           : MainWindow::tr("%1 \u00b7 %2 threads").arg(device).arg(engine.threads);
+  return engine.lowMemory ? MainWindow::tr("%1 \u00b7 low memory").arg(text) : text;
 }
 
 // sha256 of the weights the pipeline reads, keyed by their path in the model folder: what makes a

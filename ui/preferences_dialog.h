@@ -4,6 +4,7 @@
 #include "app/engine_options.h"
 #include "app/generation_job.h"
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QSpinBox;
@@ -29,6 +30,7 @@ class PreferencesDialog : public QDialog {
   QSpinBox* previewInterval_;
   QComboBox* device_;
   QSpinBox* threads_;
+  QCheckBox* lowMemory_;
   QComboBox* theme_;
   QComboBox* language_;
   QLabel* restartNote_;

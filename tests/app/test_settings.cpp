@@ -45,7 +45,7 @@ class SettingsTest : public QObject {
       settings.setParams(params);
       settings.setSeedLocked(true);
       settings.setPreview({PreviewMode::Full, 5});
-      settings.setEngine({QStringLiteral("cuda"), 3});
+      settings.setEngine({QStringLiteral("cuda"), 3, true});
       settings.setTheme(QStringLiteral("dark"));
       settings.setSplitterState(QStringLiteral("main"), QByteArray("state"));
     }
@@ -67,6 +67,7 @@ class SettingsTest : public QObject {
     QCOMPARE(settings.preview().interval, 5);
     QCOMPARE(settings.engine().device, QString("cuda"));
     QCOMPARE(settings.engine().threads, 3);
+    QVERIFY(settings.engine().lowMemory);
     QCOMPARE(settings.theme(), QString("dark"));
     QCOMPARE(settings.splitterState(QStringLiteral("main")), QByteArray("state"));
   }
