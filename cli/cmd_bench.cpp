@@ -30,8 +30,9 @@
 #include "core/pipeline/pipeline.h"
 
 // `bksdm bench`: where the time and memory of a generation go, on this machine, as a table and as
-// JSON. Whole-pipeline parts run first (their peak RSS is the generation's); then the pipeline is
-// released and the U-Net, VAE and preview are timed on their own, best of --repeat runs.
+// JSON. Whole-pipeline parts run first (their peak RSS is the generation's); then the machine's peak
+// rate is measured, the pipeline released, and the U-Net, VAE and preview are timed on their own,
+// best of --repeat runs.
 namespace bksdm::cli {
 namespace {
 
@@ -169,8 +170,9 @@ class Bench {
 
   void run() {
     at::set_num_threads(settings_.threads);
-    if (settings_.wants("peak")) peak();
+    // The pipeline first: the peak measurement's buffers would stay in the heap and in its peak RSS.
     if (settings_.wants("load") || settings_.wants("image") || settings_.wants("maps")) pipeline_parts();
+    if (settings_.wants("peak")) peak();
     bench::reset_peak_rss();
     if (settings_.wants("unet")) unet();
     if (settings_.wants("vae")) vae();
