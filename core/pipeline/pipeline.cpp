@@ -176,6 +176,9 @@ class Pipeline final : public StableDiffusionPipeline {
     // of keeping a text encoder as large as the U-Net resident while the U-Net and the VAE work.
     if (device_.is_cpu()) text_encoder_.reset();
     unet_ = load_unet(model_, weights, &warnings_);
+    // The low-memory mode maps the U-Net for each run as well, so that the VAE decode, the other
+    // peak, does not have it resident too.
+    if (options.low_memory) unet_ = UNet2DConditionModel(nullptr);
     vae_ = load_autoencoder_kl(model_, weights);
     scheduler_config_ = model_.config("scheduler");
     check_scheduler_config(model_, scheduler_config_);
@@ -215,12 +218,14 @@ class Pipeline final : public StableDiffusionPipeline {
     if (request.attention_maps || request.attention_maps_per_step)
       maps = std::make_unique<AttentionMapAccumulator>(request.num_images, guided);
     std::vector<at::Tensor> step_latents;
+    UNet2DConditionModel unet = unet_.is_empty() ? load_unet(model_, weights_) : unet_;
     {
-      ObserverScope observing(unet_, maps.get());
+      ObserverScope observing(unet, maps.get());
       for (size_t i = 0; i < result.timesteps.size(); ++i) {
         if (cancel && cancel->load()) throw Cancelled();
         const auto step_start = Clock::now();
-        const at::Tensor noise_pred = predict_noise(*scheduler, latents, i, context, request.guidance_scale, guided);
+        const at::Tensor noise_pred =
+            predict_noise(*unet, *scheduler, latents, i, context, request.guidance_scale, guided);
         result.times.unet += seconds_since(step_start);
         const auto scheduler_start = Clock::now();
         StepOutput out = scheduler->step(noise_pred, i, latents, generator);
@@ -235,6 +240,7 @@ class Pipeline final : public StableDiffusionPipeline {
         }
       }
     }
+    unet = UNet2DConditionModel(nullptr);
     if (cancel && cancel->load()) throw Cancelled();
     check_finite(latents);
     release_free_heap_memory();
@@ -297,11 +303,11 @@ class Pipeline final : public StableDiffusionPipeline {
     return encoder.forward(input.to(device_));
   }
 
-  at::Tensor predict_noise(const Scheduler& scheduler, const at::Tensor& latents, size_t index,
-                           const at::Tensor& context, double guidance_scale, bool guided) {
+  at::Tensor predict_noise(const UNet2DConditionModelImpl& unet, const Scheduler& scheduler, const at::Tensor& latents,
+                           size_t index, const at::Tensor& context, double guidance_scale, bool guided) const {
     at::NoGradGuard no_grad;
     const at::Tensor input = scheduler.scale_model_input(guided ? at::cat({latents, latents}) : latents, index);
-    const at::Tensor noise = unet_->forward(input.to(dtype_), scheduler.timesteps()[index], context).to(at::kFloat);
+    const at::Tensor noise = unet.forward(input.to(dtype_), scheduler.timesteps()[index], context).to(at::kFloat);
     if (!guided) return noise;
     const auto halves = noise.chunk(2);
     return halves[0] + guidance_scale * (halves[1] - halves[0]);
@@ -313,7 +319,7 @@ class Pipeline final : public StableDiffusionPipeline {
   std::shared_ptr<ClipTokenizer> tokenizer_;
   WeightLoadOptions weights_;
   std::shared_ptr<CLIPTextModel> text_encoder_;  // null on the CPU: loaded per run
-  UNet2DConditionModel unet_{nullptr};
+  UNet2DConditionModel unet_{nullptr};  // empty in the low-memory mode: loaded per run
   std::shared_ptr<AutoencoderKL> vae_;
   nlohmann::json scheduler_config_;
   int64_t sample_size_ = 64;
