@@ -19,6 +19,7 @@ const char* const kUsage =
     "         [--guidance F] [--width W] [--height H]\n"
     "         [--scheduler pndm|ddim|euler|euler_a|dpmpp_2m|dpmpp_2m_karras] [--eta F] [--images N]\n"
     "         [--device cpu|cuda] [--dtype fp32|fp16|bf16] [--threads N] [--variant fp16] [--low-memory]\n"
+    "         [--tiled-decode]\n"
     "         [--output FILE.png] [--save-tensors FILE.safetensors] [--attention-maps]\n"
     "         [--attention-dir DIR] [--quiet]";
 
@@ -50,6 +51,7 @@ GenerationRequest request_from(const Args& args) {
   request.eta = args.get_double("eta", 0.0);
   request.num_images = args.get_int("images", 1);
   request.attention_maps = args.flag("attention-maps") || args.get("attention-dir").has_value();
+  request.tiled_decode = args.flag("tiled-decode");
   return request;
 }
 
@@ -65,7 +67,7 @@ int generate(const std::vector<std::string>& words) {
   const Args args(words,
                   {"model", "prompt", "negative", "seed", "steps", "guidance", "width", "height", "scheduler", "eta",
                    "images", "device", "dtype", "threads", "variant", "output", "save-tensors", "attention-dir"},
-                  {"attention-maps", "quiet", "low-memory", "help"});
+                  {"attention-maps", "quiet", "low-memory", "tiled-decode", "help"});
   if (args.flag("help")) {
     std::printf("%s\n", kUsage);
     return 0;

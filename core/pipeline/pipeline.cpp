@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -90,21 +91,29 @@ uint64_t available_memory() {
   return 0;
 }
 
+// A lower bound of the memory the VAE decode needs: its last stage holds two float32 maps of
+// block_out_channels[0] channels per image, at the full size or, tiled, at a tile's (the images
+// themselves then add up).
+double decode_bytes(const GenerationRequest& request, const AutoencoderKLConfig& vae, bool tiled) {
+  const double width = tiled ? std::min<double>(request.width, vae.sample_size) : request.width;
+  const double height = tiled ? std::min<double>(request.height, vae.sample_size) : request.height;
+  const double images = tiled ? 3.0 * request.width * request.height : 0;
+  return sizeof(float) * request.num_images * (2.0 * double(vae.block_out_channels.front()) * width * height + images);
+}
+
 // Refuses at once a CPU run that cannot fit: torch only fails an allocation larger than the machine
-// outright, and the U-Net at such sizes runs for hours before the VAE decoder asks for more. A
-// lower bound suffices: the decoder's last stage holds two full-size float32 maps of
-// block_out_channels[0] channels per image.
+// outright, and the U-Net at such sizes runs for hours before the VAE decoder asks for more.
 void check_memory(const GenerationRequest& request, const AutoencoderKLConfig& vae, const c10::Device& device) {
   if (!device.is_cpu()) return;
   const double gib = double(1 << 30);
-  const double needed = 2.0 * sizeof(float) * request.num_images * double(vae.block_out_channels.front()) *
-                        request.width * request.height;
+  const double needed = decode_bytes(request, vae, request.tiled_decode);
   const double available = double(available_memory());
   if (available > 0 && needed > available) {
+    const bool tiles_would_fit = !request.tiled_decode && decode_bytes(request, vae, true) <= available;
     char amounts[96];
     std::snprintf(amounts, sizeof amounts, " (decoding alone needs over %.1f GiB; %.1f GiB are free)", needed / gib,
                   available / gib);
-    throw Error(not_enough_memory(request, device) + amounts);
+    throw Error(not_enough_memory(request, device) + (tiles_would_fit ? ", or decode in tiles" : "") + amounts);
   }
 }
 
@@ -246,7 +255,7 @@ class Pipeline final : public StableDiffusionPipeline {
     release_free_heap_memory();
 
     phase = Clock::now();
-    result.images = decode(latents);
+    result.images = decode(latents, request.tiled_decode);
     result.times.vae = seconds_since(phase);
     result.latents = latents.to(at::kCPU);
     if (request.keep_step_latents) result.step_latents = at::stack(step_latents);
@@ -262,10 +271,13 @@ class Pipeline final : public StableDiffusionPipeline {
   const ModelFolder& model() const override { return model_; }
   const std::vector<std::string>& warnings() const override { return warnings_; }
 
-  at::Tensor decode(const at::Tensor& latents) override {
+  at::Tensor decode(const at::Tensor& latents) override { return decode(latents, false); }
+
+  at::Tensor decode(const at::Tensor& latents, bool tiled) const {
     at::NoGradGuard no_grad;
     const at::Tensor scaled = (latents / vae_->config().scaling_factor).to(device_, dtype_);
-    return (vae_->decode(scaled).to(at::kFloat) / 2 + 0.5).clamp_(0, 1).to(at::kCPU);
+    const at::Tensor images = tiled ? vae_->tiled_decode(scaled) : vae_->decode(scaled);
+    return (images.to(at::kFloat) / 2 + 0.5).clamp_(0, 1).to(at::kCPU);
   }
 
  private:

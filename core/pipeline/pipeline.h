@@ -39,6 +39,9 @@ struct GenerationRequest {
   bool attention_maps = false;            // DAAM maps in the result
   bool attention_maps_per_step = false;   // also the running maps after each step
   bool keep_step_latents = false;         // latents after every scheduler step
+  // Decode tile by tile (diffusers' enable_tiling): memory bounded at any size, for images that
+  // differ slightly where the overlapping tiles are blended.
+  bool tiled_decode = false;
 };
 
 // What the per-step callback sees. Tensors are on the pipeline's device; copy what you keep.

@@ -156,4 +156,21 @@ TEST(Pipeline, LowMemoryModeKeepsFp16WeightsAndComputesInFp32) {
   EXPECT_LT((converted - fp32).abs().max().item<double>(), 1e-2);
 }
 
+// Twice the VAE's tile (64 pixels) each way: nine overlapping tiles, blended where they meet, so the
+// image is the untiled one but for small differences.
+TEST(Pipeline, TiledDecodeGivesTheWholeImageWithinBlendingDifferences) {
+  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
+  bksdm::GenerationRequest request;
+  request.prompt = "a lighthouse at dawn";
+  request.steps = 2;
+  request.width = request.height = 128;
+  const bksdm::GenerationResult whole = pipeline->generate(request);
+  request.tiled_decode = true;
+  const bksdm::GenerationResult tiled = pipeline->generate(request);
+  ASSERT_EQ(tiled.images.sizes(), whole.images.sizes());
+  EXPECT_TRUE(at::equal(tiled.latents, whole.latents));
+  EXPECT_FALSE(at::equal(tiled.images, whole.images));
+  EXPECT_LT((tiled.images - whole.images).abs().mean().item<double>(), 0.05);
+}
+
 }  // namespace
