@@ -1,0 +1,62 @@
+// PNG text chunks and the AUTOMATIC1111 parameters they carry, from hostile files. A PNG input is
+// parsed as it is and again with every chunk's CRC made right, so that mutations get past the
+// checksum into the chunk parsers; any other input is read as parameters text.
+#include <zlib.h>
+
+#include "core/io/a1111_parameters.h"
+#include "core/io/error.h"
+#include "core/io/png.h"
+#include "fuzz/fuzz_support.h"
+
+namespace {
+
+constexpr std::string_view kPngSignature = "\x89PNG\r\n\x1a\n";
+
+uint32_t read_u32_be(std::string_view bytes, size_t at) {
+  return uint32_t(uint8_t(bytes[at])) << 24 | uint32_t(uint8_t(bytes[at + 1])) << 16 |
+         uint32_t(uint8_t(bytes[at + 2])) << 8 | uint32_t(uint8_t(bytes[at + 3]));
+}
+
+// The file with each chunk's CRC recomputed, as far as the chunk lengths stay inside it.
+std::string with_right_crcs(std::string png) {
+  for (size_t at = kPngSignature.size(); png.size() - at >= 12;) {
+    const uint32_t length = read_u32_be(png, at);
+    if (length > png.size() - at - 12) break;
+    const auto* typed = reinterpret_cast<const Bytef*>(png.data() + at + 4);
+    const uint32_t crc = uint32_t(crc32(crc32(0, nullptr, 0), typed, uInt(length + 4)));
+    for (int i = 0; i < 4; ++i) png[at + 8 + length + size_t(i)] = char(crc >> (24 - 8 * i));
+    at += 12 + size_t(length);
+  }
+  return png;
+}
+
+void read_parameters(std::string_view text) {
+  const bksdm::A1111Parameters parameters = bksdm::parse_a1111_parameters(text);
+  (void)bksdm::a1111_scheduler(parameters);
+  (void)parameters.setting("Seed");
+  try {
+    (void)bksdm::parse_a1111_parameters(bksdm::format_a1111_parameters(parameters));
+  } catch (const bksdm::Error&) {  // documented: a value to quote that is not valid UTF-8
+  }
+}
+
+void read_png(std::string_view png) {
+  try {
+    for (const bksdm::PngText& text : bksdm::parse_png_text(png, "fuzz.png"))
+      if (text.keyword == "parameters") read_parameters(text.text);
+  } catch (const bksdm::Error&) {
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  const std::string_view input = bksdm::fuzz::as_text(data, size);
+  if (input.starts_with(kPngSignature)) {
+    read_png(input);
+    read_png(with_right_crcs(std::string(input)));
+  } else {
+    read_parameters(input);
+  }
+  return 0;
+}

@@ -1,0 +1,47 @@
+// A prompt, any bytes (invalid UTF-8 included), to tokens with the fixtures' CLIP tokenizer:
+// encode, encode_for_model at the model's length and a short one, and the prompt's words. Every
+// token must point into the cleaned text, and no prompt may be refused.
+#include <cstdlib>
+
+#include "core/pipeline/prompt_words.h"
+#include "core/tokenizer/clip_pre_split.h"
+#include "core/tokenizer/clip_tokenizer.h"
+#include "fuzz/fuzz_support.h"
+
+namespace {
+
+void check_spans(const std::vector<bksdm::TextSpan>& spans, size_t text_size) {
+  size_t previous_end = 0;
+  for (const bksdm::TextSpan& span : spans) {
+    if (span.begin < previous_end || span.begin > span.end || span.end > text_size) std::abort();
+    previous_end = span.end;
+  }
+}
+
+void check_tokens(const bksdm::TokenizedPrompt& prompt, int max_length) {
+  if (prompt.input_ids.size() != size_t(max_length)) std::abort();
+  check_spans(prompt.words, prompt.cleaned_text.size());
+  for (const bksdm::PromptToken& token : prompt.tokens) {
+    if (token.word < 0 || size_t(token.word) >= prompt.words.size()) std::abort();
+    if (token.bytes.begin > token.bytes.end || token.bytes.end > prompt.cleaned_text.size()) std::abort();
+  }
+  if (prompt.kept_tokens + prompt.truncated_tokens != int(prompt.tokens.size())) std::abort();
+}
+
+void tokenize(const bksdm::ClipTokenizer& tokenizer, std::string_view prompt) {
+  const std::vector<int> ids = tokenizer.encode(prompt);
+  if (int(ids.size()) != tokenizer.count_tokens(prompt) + 2) std::abort();
+  for (int max_length : {77, 4}) check_tokens(tokenizer.encode_for_model(prompt, max_length), max_length);
+  for (const bksdm::PromptWord& word : bksdm::prompt_words(tokenizer, std::string(prompt)))
+    for (int slot : word.positions)
+      if (slot < 1 || slot > 75) std::abort();
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const auto tokenizer =
+      bksdm::ClipTokenizer::load(std::filesystem::path(BKSDM_FIXTURES_DIR) / "models/sd-v2-1-base-mini/tokenizer");
+  tokenize(*tokenizer, bksdm::fuzz::as_text(data, size));
+  return 0;
+}
