@@ -22,6 +22,9 @@ inline int64_t proc_status_bytes(const std::string& name) {
 
 }  // namespace detail
 
+// The resident set size now, in bytes (Linux; -1 elsewhere).
+inline int64_t rss_bytes() { return detail::proc_status_bytes("VmRSS"); }
+
 // The peak resident set size so far (since the last reset_peak_rss), in bytes.
 inline int64_t peak_rss_bytes() {
   const int64_t high_water_mark = detail::proc_status_bytes("VmHWM");
