@@ -1,18 +1,20 @@
 #include "app/app_settings.h"
 
 #include <algorithm>
+#include <iterator>
 
 namespace bksdm {
 namespace {
 
-const QString kPreviewNames[] = {QStringLiteral("off"), QStringLiteral("fast"), QStringLiteral("full")};
+const QString kPreviewNames[] = {QStringLiteral("off"), QStringLiteral("fast"), QStringLiteral("full"),
+                                 QStringLiteral("taesd")};
 
 }  // namespace
 
 QString previewModeName(PreviewMode mode) { return kPreviewNames[static_cast<int>(mode)]; }
 
 PreviewMode previewModeFromName(const QString& name) {
-  for (int i = 0; i < 3; ++i)
+  for (int i = 0; i < int(std::size(kPreviewNames)); ++i)
     if (kPreviewNames[i] == name) return static_cast<PreviewMode>(i);
   return PreviewOptions{}.mode;
 }
@@ -57,12 +59,14 @@ void AppSettings::setAttentionMaps(bool record) { settings_.setValue("generation
 PreviewOptions AppSettings::preview() const {
   const PreviewOptions defaults;
   return {previewModeFromName(settings_.value("preview/mode", previewModeName(defaults.mode)).toString()),
-          std::max(1, settings_.value("preview/interval", defaults.interval).toInt())};
+          std::max(1, settings_.value("preview/interval", defaults.interval).toInt()),
+          settings_.value("preview/taesd_folder").toString()};
 }
 
 void AppSettings::setPreview(const PreviewOptions& preview) {
   settings_.setValue("preview/mode", previewModeName(preview.mode));
   settings_.setValue("preview/interval", preview.interval);
+  settings_.setValue("preview/taesd_folder", preview.taesdFolder);
 }
 
 EngineOptions AppSettings::engine() const {

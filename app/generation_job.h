@@ -26,11 +26,13 @@ struct GenerationParams {
   bool attentionMaps = false;  // cross-attention maps, final and per step, in the outcome
 };
 
-enum class PreviewMode { Off, Fast, Full };
+// Fast: linear latent-to-RGB; Full: the model's VAE; Taesd: TAESD's tiny decoder (madebyollin/taesd).
+enum class PreviewMode { Off, Fast, Full, Taesd };
 
 struct PreviewOptions {
   PreviewMode mode = PreviewMode::Fast;
   int interval = 1;  // a preview every `interval` steps
+  QString taesdFolder;  // TAESD's folder; empty: madebyollin/taesd in the Hugging Face cache
 };
 
 struct GenerationJob {

@@ -7,6 +7,7 @@
 #include "app/attention/attention_capture.h"
 #include "app/tensor_image.h"
 #include "core/loading/model_folder.h"
+#include "core/models/taesd.h"
 #include "core/pipeline/latent_preview.h"
 #include "core/pipeline/pipeline.h"
 
@@ -124,18 +125,47 @@ void InferenceWorker::reportStep(const GenerationJob& job, const GenerationParam
   if (options.mode != PreviewMode::Off && (info.step + 1) % std::max(1, options.interval) == 0) {
     QElapsedTimer timer;
     timer.start();
-    const QImage image = preview(options.mode, params, info);
+    const QImage image = preview(job, params, info);
     progress.previewSeconds = secondsSince(timer);
     Q_EMIT previewReady(job.id, info.step, image);
   }
   Q_EMIT stepProgress(progress);
 }
 
-QImage InferenceWorker::preview(PreviewMode mode, const GenerationParams& params, const StepInfo& info) {
+QImage InferenceWorker::preview(const GenerationJob& job, const GenerationParams& params, const StepInfo& info) {
+  const PreviewMode mode = job.preview.mode;
   if (mode == PreviewMode::Full) return imageFromTensor(pipeline_->decode(info.denoised.slice(0, 0, 1)), 0);
+  if (mode == PreviewMode::Taesd) {
+    if (std::optional<QImage> image = taesdPreview(job, info)) return *image;
+  }
   const auto rgb = latent_preview_rgb(info.denoised, 0);
   const QImage small = imageFromRgb(rgb, static_cast<int>(info.denoised.size(3)), static_cast<int>(info.denoised.size(2)));
   return small.scaled(params.width, params.height, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+}
+
+std::optional<QImage> InferenceWorker::taesdPreview(const GenerationJob& job, const StepInfo& info) {
+  if (taesdFailedJob_ == job.id) return std::nullopt;
+  try {
+    return imageFromTensor(taesd(job.preview.taesdFolder, info).decode(info.denoised.slice(0, 0, 1)), 0);
+  } catch (const std::exception& error) {
+    // Tried again by the next job, as the user may have downloaded TAESD or set its folder since.
+    taesdFailedJob_ = job.id;
+    Q_EMIT previewFallback(job.id, tr("No TAESD preview, showing Fast previews: %1").arg(QString::fromUtf8(error.what())));
+    return std::nullopt;
+  }
+}
+
+const AutoencoderTiny& InferenceWorker::taesd(const QString& folder, const StepInfo& info) {
+  const c10::Device device = info.denoised.device();
+  const QString source = folder + QLatin1Char('|') + QString::fromStdString(device.str());
+  if (!taesd_ || taesdSource_ != source) {
+    taesd_.reset();
+    WeightLoadOptions options;
+    options.device = device;
+    taesd_ = load_taesd(find_taesd(folder.toStdString()), options);
+    taesdSource_ = source;
+  }
+  return *taesd_;
 }
 
 }  // namespace bksdm

@@ -1,5 +1,6 @@
 #pragma once
 #include <memory>
+#include <optional>
 
 #include <QImage>
 #include <QObject>
@@ -11,6 +12,7 @@
 
 namespace bksdm {
 
+class AutoencoderTiny;
 class StableDiffusionPipeline;
 struct StepInfo;
 
@@ -35,15 +37,24 @@ class InferenceWorker : public QObject {
   void stepProgress(const bksdm::StepProgress& progress);
   // The denoised estimate after `step`, at the output size.
   void previewReady(quint64 jobId, int step, const QImage& image);
+  // The job's previews are Fast ones from now on, because its mode's decoder (TAESD) could not be
+  // loaded; `message` says why. Once per job.
+  void previewFallback(quint64 jobId, const QString& message);
   void jobDone(const bksdm::GenerationOutcome& outcome);
 
  private:
   GenerationParams resolved(GenerationParams params) const;
   void reportStep(const GenerationJob& job, const GenerationParams& params, const StepInfo& info);
-  QImage preview(PreviewMode mode, const GenerationParams& params, const StepInfo& info);
+  QImage preview(const GenerationJob& job, const GenerationParams& params, const StepInfo& info);
+  std::optional<QImage> taesdPreview(const GenerationJob& job, const StepInfo& info);
+  const AutoencoderTiny& taesd(const QString& folder, const StepInfo& info);
 
   std::shared_ptr<StableDiffusionPipeline> pipeline_;
   LoadedModel model_;
+  // Loaded on the first TAESD preview and kept across models: SD 1.x and 2.x share one TAESD.
+  std::shared_ptr<const AutoencoderTiny> taesd_;
+  QString taesdSource_;  // the folder setting and device it was loaded for
+  std::optional<quint64> taesdFailedJob_;
 };
 
 }  // namespace bksdm

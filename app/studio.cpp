@@ -33,6 +33,7 @@ Studio::Studio(QObject* parent) : QObject(parent), worker_(new InferenceWorker) 
   connect(worker_, &InferenceWorker::jobStarted, this, &Studio::onJobStarted, Qt::QueuedConnection);
   connect(worker_, &InferenceWorker::stepProgress, this, &Studio::stepProgress, Qt::QueuedConnection);
   connect(worker_, &InferenceWorker::previewReady, this, &Studio::previewReady, Qt::QueuedConnection);
+  connect(worker_, &InferenceWorker::previewFallback, this, &Studio::previewFallback, Qt::QueuedConnection);
   connect(worker_, &InferenceWorker::jobDone, this, &Studio::onJobDone, Qt::QueuedConnection);
   thread_.start();
 }

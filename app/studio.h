@@ -60,6 +60,7 @@ class Studio : public QObject {
   void jobStarted(const bksdm::GenerationJob& job);
   void stepProgress(const bksdm::StepProgress& progress);
   void previewReady(quint64 jobId, int step, const QImage& image);
+  void previewFallback(quint64 jobId, const QString& message);  // see InferenceWorker's
   void jobDone(const bksdm::GenerationOutcome& outcome);
   void runningChanged(bool running);
 

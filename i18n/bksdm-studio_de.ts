@@ -448,6 +448,11 @@
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
+    <message>
+        <location filename="../app/inference_worker.cpp" line="153"/>
+        <source>No TAESD preview, showing Fast previews: %1</source>
+        <translation>Keine TAESD-Vorschau, stattdessen schnelle Vorschauen: %1</translation>
+    </message>
 </context>
 <context>
     <name>bksdm::JobQueue</name>
@@ -564,6 +569,11 @@
         <location filename="../ui/main_window.cpp" line="70"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>&amp;Vollständig (VAE-Dekodierung)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="71"/>
+        <source>&amp;TAESD (tiny decoder)</source>
+        <translation>&amp;TAESD (kleiner Decoder)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="77"/>
@@ -1264,6 +1274,11 @@ und in hinzugefügten Ordnern.</translation>
         <translation>Schnell (angenäherte Farben aus den Latents)</translation>
     </message>
     <message>
+        <location filename="../ui/preferences_dialog.cpp" line="31"/>
+        <source>TAESD (a tiny decoder: near the final colours, cheap)</source>
+        <translation>TAESD (kleiner Decoder: nahe an den endgültigen Farben, günstig)</translation>
+    </message>
+    <message>
         <location filename="../ui/preferences_dialog.cpp" line="24"/>
         <source>Full (the real VAE: costs a decode each time)</source>
         <translation>Vollständig (echtes VAE: kostet jedes Mal eine Dekodierung)</translation>
@@ -1282,6 +1297,26 @@ und in hinzugefügten Ordnern.</translation>
         <location filename="../ui/preferences_dialog.cpp" line="30"/>
         <source>every step</source>
         <translation>jeder Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="39"/>
+        <source>madebyollin/taesd from the Hugging Face cache</source>
+        <translation>madebyollin/taesd aus dem Hugging-Face-Cache</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="40"/>
+        <source>The folder of a diffusers-format TAESD (config.json and diffusion_pytorch_model.safetensors); it serves SD 1.x and 2.x models alike</source>
+        <translation>Der Ordner eines TAESD im diffusers-Format (config.json und diffusion_pytorch_model.safetensors); er dient SD-1.x- und SD-2.x-Modellen gleichermaßen</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="44"/>
+        <source>TAESD folder</source>
+        <translation>TAESD-Ordner</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="32"/>

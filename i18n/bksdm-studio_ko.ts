@@ -446,6 +446,11 @@
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
+    <message>
+        <location filename="../app/inference_worker.cpp" line="153"/>
+        <source>No TAESD preview, showing Fast previews: %1</source>
+        <translation>TAESD 미리보기를 쓸 수 없어 빠른 미리보기를 표시합니다: %1</translation>
+    </message>
 </context>
 <context>
     <name>bksdm::JobQueue</name>
@@ -562,6 +567,11 @@
         <location filename="../ui/main_window.cpp" line="70"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>전체: VAE 디코딩(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="71"/>
+        <source>&amp;TAESD (tiny decoder)</source>
+        <translation>TAESD: 작은 디코더(&amp;T)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="77"/>
@@ -1261,6 +1271,11 @@ and in folders you add.</source>
         <translation>빠르게 (잠재 공간에서 근사한 색상)</translation>
     </message>
     <message>
+        <location filename="../ui/preferences_dialog.cpp" line="31"/>
+        <source>TAESD (a tiny decoder: near the final colours, cheap)</source>
+        <translation>TAESD (작은 디코더: 최종 색상에 가깝고 가벼움)</translation>
+    </message>
+    <message>
         <location filename="../ui/preferences_dialog.cpp" line="24"/>
         <source>Full (the real VAE: costs a decode each time)</source>
         <translation>전체 (실제 VAE: 매번 디코딩 비용이 듦)</translation>
@@ -1279,6 +1294,26 @@ and in folders you add.</source>
         <location filename="../ui/preferences_dialog.cpp" line="30"/>
         <source>every step</source>
         <translation>매 단계</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="39"/>
+        <source>madebyollin/taesd from the Hugging Face cache</source>
+        <translation>Hugging Face 캐시의 madebyollin/taesd</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="40"/>
+        <source>The folder of a diffusers-format TAESD (config.json and diffusion_pytorch_model.safetensors); it serves SD 1.x and 2.x models alike</source>
+        <translation>diffusers 형식 TAESD의 폴더(config.json과 diffusion_pytorch_model.safetensors). SD 1.x와 2.x 모델 모두에 쓰입니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="44"/>
+        <source>TAESD folder</source>
+        <translation>TAESD 폴더</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="32"/>

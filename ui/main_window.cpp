@@ -68,6 +68,7 @@ QString previewLabel(PreviewMode mode) {
     case PreviewMode::Off: return MainWindow::tr("&Off");
     case PreviewMode::Fast: return MainWindow::tr("&Fast (latent colours)");
     case PreviewMode::Full: return MainWindow::tr("F&ull (VAE decode)");
+    case PreviewMode::Taesd: return MainWindow::tr("&TAESD (tiny decoder)");
   }
   return {};
 }
@@ -174,7 +175,7 @@ void MainWindow::buildActions() {
   connect(attentionAction_, &QAction::toggled, this, [this](bool record) { settings_.setAttentionMaps(record); });
 
   auto* group = new QActionGroup(this);
-  for (PreviewMode mode : {PreviewMode::Off, PreviewMode::Fast, PreviewMode::Full}) {
+  for (PreviewMode mode : {PreviewMode::Off, PreviewMode::Fast, PreviewMode::Taesd, PreviewMode::Full}) {
     auto* action = group->addAction(previewLabel(mode));
     action->setCheckable(true);
     action->setData(int(mode));
@@ -355,6 +356,8 @@ void MainWindow::connectStudio() {
   connect(studio_, &Studio::jobStarted, this, &MainWindow::onJobStarted);
   connect(studio_, &Studio::stepProgress, this, &MainWindow::onStep);
   connect(studio_, &Studio::previewReady, this, &MainWindow::onPreview);
+  connect(studio_, &Studio::previewFallback, this,
+          [this](quint64, const QString& message) { statusBar()->showMessage(message, 10000); });
   connect(studio_, &Studio::jobDone, this, &MainWindow::onJobDone);
   connect(studio_, &Studio::runningChanged, this, &MainWindow::updateActions);
   connect(studio_->queue(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);

@@ -3,8 +3,12 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QThread>
 #include <QVBoxLayout>
@@ -16,6 +20,7 @@ namespace bksdm {
 PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const EngineOptions& engine, const QString& theme,
                                      const QStringList& devices, QWidget* parent)
     : QDialog(parent), previewMode_(new QComboBox(this)), previewInterval_(new QSpinBox(this)),
+      taesdFolder_(new QLineEdit(preview.taesdFolder, this)),
       device_(new QComboBox(this)), threads_(new QSpinBox(this)),
       lowMemory_(new QCheckBox(tr("Low memory (16-bit weights)"), this)), theme_(new QComboBox(this)),
       language_(new QComboBox(this)),
@@ -23,6 +28,7 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   setWindowTitle(tr("Preferences"));
   previewMode_->addItem(tr("Off"), int(PreviewMode::Off));
   previewMode_->addItem(tr("Fast (approximate colours from the latents)"), int(PreviewMode::Fast));
+  previewMode_->addItem(tr("TAESD (a tiny decoder: near the final colours, cheap)"), int(PreviewMode::Taesd));
   previewMode_->addItem(tr("Full (the real VAE: costs a decode each time)"), int(PreviewMode::Full));
   previewMode_->setCurrentIndex(previewMode_->findData(int(preview.mode)));
   previewInterval_->setRange(1, 100);
@@ -30,6 +36,17 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   previewInterval_->setPrefix(tr("every "));
   previewInterval_->setSuffix(tr(" steps"));
   previewInterval_->setSpecialValueText(tr("every step"));
+  taesdFolder_->setPlaceholderText(tr("madebyollin/taesd from the Hugging Face cache"));
+  taesdFolder_->setToolTip(tr("The folder of a diffusers-format TAESD (config.json and "
+                              "diffusion_pytorch_model.safetensors); it serves SD 1.x and 2.x models alike"));
+  auto* browseTaesd = new QPushButton(tr("Browse\u2026"), this);
+  connect(browseTaesd, &QPushButton::clicked, this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("TAESD folder"), taesdFolder_->text());
+    if (!folder.isEmpty()) taesdFolder_->setText(folder);
+  });
+  auto* taesdRow = new QHBoxLayout;
+  taesdRow->addWidget(taesdFolder_);
+  taesdRow->addWidget(browseTaesd);
 
   device_->addItem(tr("CPU"), QStringLiteral("cpu"));
   device_->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
@@ -70,6 +87,7 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   auto* form = new QFormLayout;
   form->addRow(tr("Live preview"), previewMode_);
   form->addRow(tr("Preview"), previewInterval_);
+  form->addRow(tr("TAESD folder"), taesdRow);
   form->addRow(tr("Device"), device_);
   form->addRow(tr("Threads"), threads_);
   form->addRow(QString(), lowMemory_);
@@ -85,7 +103,8 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
 }
 
 PreviewOptions PreferencesDialog::preview() const {
-  return {static_cast<PreviewMode>(previewMode_->currentData().toInt()), previewInterval_->value()};
+  return {static_cast<PreviewMode>(previewMode_->currentData().toInt()), previewInterval_->value(),
+          taesdFolder_->text().trimmed()};
 }
 
 EngineOptions PreferencesDialog::engine() const {

@@ -7,6 +7,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QSpinBox;
 
 namespace bksdm {
@@ -28,6 +29,7 @@ class PreferencesDialog : public QDialog {
  private:
   QComboBox* previewMode_;
   QSpinBox* previewInterval_;
+  QLineEdit* taesdFolder_;
   QComboBox* device_;
   QSpinBox* threads_;
   QCheckBox* lowMemory_;
