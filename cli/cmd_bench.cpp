@@ -25,6 +25,7 @@
 #include "core/io/error.h"
 #include "core/loading/model_folder.h"
 #include "core/models/autoencoder_kl.h"
+#include "core/models/taesd.h"
 #include "core/models/unet_2d_condition.h"
 #include "core/pipeline/latent_preview.h"
 #include "core/pipeline/pipeline.h"
@@ -43,7 +44,7 @@ constexpr const char* kUsage =
     "usage: bksdm bench --model DIR [--size 512] [--threads 2] [--steps 25] [--repeat 2]\n"
     "         [--only PART,...] [--json FILE] [--device cpu|cuda] [--dtype fp32|fp16|bf16] [--low-memory]\n"
     "parts: peak (matmul and conv rate), load, image (whole image by stage), maps (attention maps'\n"
-    "cost), unet (one call at batch 1 and 2), vae (decode), preview; all by default";
+    "cost), unet (one call at batch 1 and 2), vae (decode), preview (latent colours, TAESD); all by default";
 
 const std::vector<std::string> kParts{"peak", "load", "image", "maps", "unet", "vae", "preview"};
 constexpr const char* kPrompt = "a photograph of an astronaut riding a horse";
@@ -323,6 +324,17 @@ class Bench {
     }
     const double mean = std::accumulate(seconds.begin(), seconds.end(), 0.0) / double(seconds.size());
     report_.add("preview", "mean_ms", "latent preview, one step, mean", 1000 * mean, "ms");
+    preview_taesd(latents);
+  }
+
+  // TAESD's decoder at its real size; its weights are random, which does not change its cost.
+  void preview_taesd(const at::Tensor& latents) {
+    at::NoGradGuard no_grad;
+    AutoencoderTiny taesd{AutoencoderTinyConfig{}};
+    for (at::Tensor& parameter : taesd.parameters()) parameter.normal_(0.0, 0.02);
+    taesd.to(options_.device());
+    const bench::Timing timing = bench::best_of(settings_.repeat, [&] { return taesd.decode(latents); });
+    report_.add("preview", "taesd_ms", "TAESD preview, one step", 1000 * timing.seconds, "ms");
   }
 
   Settings settings_;
