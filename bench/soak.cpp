@@ -7,7 +7,8 @@
 //   soak_bench [--model DIR] [--cancelled 50] [--generations 200] [--steps 6] [--gallery DIR]
 //
 // Run it with QT_QPA_PLATFORM=offscreen on a headless machine. Step times are the worker's own
-// (StepProgress::seconds): on a shared machine compare medians, not single steps.
+// (StepProgress::seconds), and the process's CPU time a step: on a shared machine compare medians,
+// and CPU time rather than wall time.
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QDir>
@@ -26,6 +27,7 @@
 #include "app/gallery/gallery_entry.h"
 #include "app/studio.h"
 #include "bench/process_memory.h"
+#include "bench/stopwatch.h"
 
 using namespace bksdm;
 
@@ -154,12 +156,14 @@ QCoro::Task<bool> soak(Studio& studio, const Options& options, const QString& fo
   QTemporaryDir scratch;
   gallery::Gallery gallery(64, scratch.filePath(QStringLiteral("thumbnails")));
   co_await gallery.open(folder);
-  std::vector<double> firstSteps, lastSteps;
+  std::vector<double> firstSteps, lastSteps, firstCpu, lastCpu;  // CPU: per step, the run's all threads
   QStringList saved;
   int failures = 0;
   std::printf("soak: RSS at the start %.1f MiB\n", rssMiB());
   for (int i = 0; i < options.generations; ++i) {
+    const double cpuStart = bench::process_cpu_seconds();
     const SoakRun run = co_await generateCounting(studio, params(options, 1000 + i));
+    const double cpuPerStep = (bench::process_cpu_seconds() - cpuStart) / double(std::max<size_t>(1, run.stepSeconds.size()));
     const bool ok = run.outcome.status == GenerationOutcome::Status::Finished && run.previews == int(run.stepSeconds.size()) &&
                     run.previews >= options.steps &&  // PNDM runs a step more
                     run.outcome.attention.size() == 1 && !run.outcome.attention[0].isEmpty();
@@ -173,13 +177,21 @@ QCoro::Task<bool> soak(Studio& studio, const Options& options, const QString& fo
     } else {
       saved << path;
     }
-    if (i < kCompared) firstSteps.insert(firstSteps.end(), run.stepSeconds.begin(), run.stepSeconds.end());
-    if (i >= options.generations - kCompared) lastSteps.insert(lastSteps.end(), run.stepSeconds.begin(), run.stepSeconds.end());
+    if (i < kCompared) {
+      firstSteps.insert(firstSteps.end(), run.stepSeconds.begin(), run.stepSeconds.end());
+      firstCpu.push_back(cpuPerStep);
+    }
+    if (i >= options.generations - kCompared) {
+      lastSteps.insert(lastSteps.end(), run.stepSeconds.begin(), run.stepSeconds.end());
+      lastCpu.push_back(cpuPerStep);
+    }
     if ((i + 1) % 50 == 0 || i + 1 == options.generations) std::printf("soak: RSS after %d runs %.1f MiB\n", i + 1, rssMiB());
   }
   const int missing = missingFiles(saved, folder);
   std::printf("soak: median step %.1f ms over the first %d runs, %.1f ms over the last %d\n", median(firstSteps) * 1e3,
               kCompared, median(lastSteps) * 1e3, kCompared);
+  std::printf("soak: median CPU time a step (run, preview and maps, all threads) %.1f ms over the first %d runs, %.1f ms "
+              "over the last %d\n", median(firstCpu) * 1e3, kCompared, median(lastCpu) * 1e3, kCompared);
   std::printf("soak: %d runs, %d failed or unsaved, %lld saved, %d files missing or extra in %s\n", options.generations,
               failures, static_cast<long long>(saved.size()), missing, qPrintable(folder));
   co_return failures == 0 && missing == 0;
