@@ -130,6 +130,7 @@ class CancellationTest : public QObject {
     QVERIFY(QCoro::waitFor(first).ok);
     const LoadOutcome loaded = QCoro::waitFor(second);
     QVERIFY2(loaded.ok, qPrintable(loaded.error));
+    QCOMPARE(loaded.location, kFixture);
     QCOMPARE(studio.model()->entry.name, loaded.model.entry.name);
     QVERIFY(!studio.isLoading());
     expectTheReferenceImage(studio);
