@@ -205,9 +205,10 @@ at::Tensor SafetensorsFile::view(const TensorInfo& info) const {
   auto* start = const_cast<uint8_t*>(data_ + info.begin);
   const auto options = at::TensorOptions().dtype(to_scalar_type(info.dtype));
   if (reinterpret_cast<uintptr_t>(start) % dtype_size(info.dtype) != 0) {
-    // Unaligned data cannot be viewed as its dtype: copy it out.
+    // Unaligned data cannot be viewed as its dtype: copy it out. An empty tensor has no storage
+    // (a null data pointer, which memcpy must not get even for no bytes).
     at::Tensor copy = at::empty(info.shape, options);
-    std::memcpy(copy.data_ptr(), start, info.end - info.begin);
+    if (info.end > info.begin) std::memcpy(copy.data_ptr(), start, info.end - info.begin);
     return copy;
   }
   std::shared_ptr<const SafetensorsFile> keep_alive = self_.lock();
