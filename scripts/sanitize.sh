@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The engine under the sanitizers, each build in its own folder (gcc, RelWithDebInfo):
+#   asan  build-asan, -fsanitize=address,undefined: every core test and the fuzz corpora
+#   tsan  build-tsan, -fsanitize=thread: the app's worker and queue tests (tests/app/test_*worker*,
+#         test_*queue*, and test_studio, whose tests drive the queue), when they exist
+# and prints, per build, which tests passed and which failed. The executables link
+# fuzz/sanitizer_dlopen.c and their sanitizer runtime statically, which lets the tokenizer's
+# deep-bound sentencepiece module load (ASan and TSan otherwise end the process). The module is
+# instrumented too but linked without a runtime of its own (-static-lib* on a shared object links
+# none; a second, shared runtime would end the process): the executables export theirs
+# (-rdynamic). So the sentencepiece module does load under ASan, and the tokenizer's tests run it
+# in-process (test_clip_tokenizer, test_prompt_words, the pipeline tests, fuzz.prompt).
+# Usage: scripts/sanitize.sh [asan] [tsan]   (both by default)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+builds=("$@")
+[ ${#builds[@]} -eq 0 ] && builds=(asan tsan)
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=0:second_deadlock_stack=1}
+export QT_QPA_PLATFORM=offscreen
+
+configure() {  # DIR FLAGS STATIC_RUNTIMES APP
+  local dir=$1 flags="$2 -fno-omit-frame-pointer"
+  mkdir -p "$dir"
+  gcc -c -O1 -fPIC fuzz/sanitizer_dlopen.c -o "$dir/sanitizer_dlopen.o" || return 1
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_FLAGS="$flags" \
+    -DCMAKE_CXX_FLAGS="$flags" -DCMAKE_EXE_LINKER_FLAGS="$flags $3 -rdynamic $root/$dir/sanitizer_dlopen.o" \
+    -DCMAKE_MODULE_LINKER_FLAGS="$flags $3" -DBKSDM_BUILD_APP="$4" >/dev/null
+}
+
+# Runs the tests matching REGEX in DIR; prints the summary and the failures.
+run_tests() {  # NAME DIR REGEX
+  local log=$2/sanitize-tests.log
+  ctest --test-dir "$2" -R "$3" -j2 --timeout 1800 --output-on-failure >"$log" 2>&1
+  local status=$?
+  echo "== $1: $(grep -E 'tests passed' "$log" || echo 'no tests ran')"
+  sed -n '/The following tests FAILED/,$p' "$log"
+  grep -hE 'ERROR: AddressSanitizer|runtime error:|WARNING: ThreadSanitizer' "$log" | sort | uniq -c | head -20
+  return $status
+}
+
+asan() {
+  configure build-asan "-fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+    "-static-libasan -static-libubsan" OFF || return 1
+  local targets
+  targets=$(find tests/core -name 'test_*.cpp' -exec basename {} .cpp \; | sort)
+  nice -n 10 ninja -C build-asan bksdm fuzzers $targets >build-asan/build.log 2>&1 || { tail -30 build-asan/build.log; return 1; }
+  run_tests "asan+ubsan (core tests, fuzz corpora)" build-asan '.'
+}
+
+tsan() {
+  local sources targets=()
+  sources=$(ls tests/app/test_*worker*.cpp tests/app/test_*queue*.cpp tests/app/test_studio.cpp 2>/dev/null)
+  if [ -z "$sources" ]; then
+    echo "== tsan: no worker or queue tests in tests/app yet"
+    return 0
+  fi
+  for source in $sources; do targets+=("app_$(basename "$source" .cpp)"); done
+  configure build-tsan "-fsanitize=thread" -static-libtsan ON || return 1
+  nice -n 10 ninja -C build-tsan bksdm_spm "${targets[@]}" >build-tsan/build.log 2>&1 || { tail -30 build-tsan/build.log; return 1; }
+  run_tests "tsan (${targets[*]})" build-tsan "^($(IFS='|'; echo "${targets[*]}"))\$"
+}
+
+status=0
+for build in "${builds[@]}"; do
+  "$build" || status=1
+done
+exit $status
