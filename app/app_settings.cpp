@@ -55,6 +55,8 @@ bool AppSettings::seedLocked() const { return settings_.value("generation/seed_l
 void AppSettings::setSeedLocked(bool locked) { settings_.setValue("generation/seed_locked", locked); }
 bool AppSettings::attentionMaps() const { return settings_.value("generation/attention_maps", false).toBool(); }
 void AppSettings::setAttentionMaps(bool record) { settings_.setValue("generation/attention_maps", record); }
+bool AppSettings::tiledDecode() const { return settings_.value("generation/tiled_decode", false).toBool(); }
+void AppSettings::setTiledDecode(bool tiled) { settings_.setValue("generation/tiled_decode", tiled); }
 
 PreviewOptions AppSettings::preview() const {
   const PreviewOptions defaults;

@@ -24,6 +24,8 @@ class AppSettings {
   void setSeedLocked(bool locked);
   bool attentionMaps() const;  // record cross-attention maps with every run
   void setAttentionMaps(bool record);
+  bool tiledDecode() const;  // decode every run's images tile by tile
+  void setTiledDecode(bool tiled);
 
   PreviewOptions preview() const;
   void setPreview(const PreviewOptions& preview);

@@ -24,6 +24,7 @@ struct GenerationParams {
   quint64 seed = 0;
   int numImages = 1;
   bool attentionMaps = false;  // cross-attention maps, final and per step, in the outcome
+  bool tiledDecode = false;    // the VAE decodes tile by tile (GenerationRequest::tiled_decode)
 };
 
 // Fast: linear latent-to-RGB; Full: the model's VAE; Taesd: TAESD's tiny decoder (madebyollin/taesd).

@@ -28,6 +28,7 @@ GenerationRequest toRequest(const GenerationParams& params) {
   request.scheduler = params.scheduler.toStdString();
   request.num_images = params.numImages;
   request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
+  request.tiled_decode = params.tiledDecode;
   return request;
 }
 

@@ -683,6 +683,16 @@
         <translation>Die Cross-Attention-Maps der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="176"/>
+        <source>Decode in &amp;Tiles</source>
+        <translation>In &amp;Kacheln dekodieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="177"/>
+        <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
+        <translation>Das Bild Kachel für Kachel dekodieren: Große Bilder brauchen weniger Speicher und unterscheiden sich leicht dort, wo die Kacheln überblendet werden</translation>
+    </message>
+    <message>
         <location filename="../ui/main_window.cpp" line="190"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>

@@ -681,6 +681,16 @@
         <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="176"/>
+        <source>Decode in &amp;Tiles</source>
+        <translation>타일 단위로 디코딩(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="177"/>
+        <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
+        <translation>이미지를 타일 단위로 디코딩합니다. 큰 이미지도 적은 메모리로 만들 수 있지만, 타일이 겹쳐 섞이는 부분은 조금 달라집니다</translation>
+    </message>
+    <message>
         <location filename="../ui/main_window.cpp" line="190"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>

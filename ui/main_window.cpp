@@ -173,6 +173,11 @@ void MainWindow::buildActions() {
   attentionAction_->setToolTip(tr("Keep the cross-attention maps of the next runs, step by step, to see which words "
                                   "shaped which parts of the image"));
   connect(attentionAction_, &QAction::toggled, this, [this](bool record) { settings_.setAttentionMaps(record); });
+  tiledDecodeAction_ = new QAction(tr("Decode in &Tiles"), this);
+  tiledDecodeAction_->setCheckable(true);
+  tiledDecodeAction_->setToolTip(tr("Decode the image tile by tile: large images fit in less memory, and differ "
+                                    "slightly where the tiles are blended"));
+  connect(tiledDecodeAction_, &QAction::toggled, this, [this](bool tiled) { settings_.setTiledDecode(tiled); });
 
   auto* group = new QActionGroup(this);
   for (PreviewMode mode : {PreviewMode::Off, PreviewMode::Fast, PreviewMode::Taesd, PreviewMode::Full}) {
@@ -215,6 +220,7 @@ void MainWindow::buildMenus() {
   run->addSeparator();
   run->addAction(randomSeedAction_);
   run->addAction(attentionAction_);
+  run->addAction(tiledDecodeAction_);
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About BK-SDM Studio"), this, [this] {
     QMessageBox::about(this, tr("About BK-SDM Studio"),
@@ -370,6 +376,7 @@ void MainWindow::restoreSettings() {
   parameters_->setParams(params);
   parameters_->seedField()->setLocked(settings_.seedLocked());
   attentionAction_->setChecked(settings_.attentionMaps());
+  tiledDecodeAction_->setChecked(settings_.tiledDecode());
   const PreviewMode mode = settings_.preview().mode;
   for (QAction* action : previewActions_) action->setChecked(action->data().toInt() == int(mode));
   if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
@@ -519,6 +526,7 @@ GenerationParams MainWindow::currentParams() {
   params.prompt = prompt_->text();
   params.negativePrompt = negativePrompt_->text();
   params.attentionMaps = attentionAction_->isChecked();
+  params.tiledDecode = tiledDecodeAction_->isChecked();
   return params;
 }
 

@@ -75,6 +75,7 @@ class MainWindow : public QMainWindow {
   QAction* generateAction() const { return generateAction_; }
   QAction* cancelAction() const { return cancelAction_; }
   QAction* attentionAction() const { return attentionAction_; }
+  QAction* tiledDecodeAction() const { return tiledDecodeAction_; }
   QAction* downloadModelsAction() const { return downloadModelsAction_; }
   QAction* galleryAction() const { return galleryAction_; }
   // The no-model panel or, before any model was found, the welcome panel.
@@ -159,6 +160,7 @@ class MainWindow : public QMainWindow {
   QAction* cancelAllAction_ = nullptr;
   QAction* randomSeedAction_ = nullptr;
   QAction* attentionAction_ = nullptr;
+  QAction* tiledDecodeAction_ = nullptr;
   QAction* fitAction_ = nullptr;
   QAction* actualSizeAction_ = nullptr;
   QAction* zoomInAction_ = nullptr;

@@ -32,6 +32,22 @@ GenerationJob job(quint64 id, int steps, PreviewMode preview = PreviewMode::Fast
   return job;
 }
 
+// The image the pipeline itself gives for `params`, loaded and run on this thread.
+QImage pipelineImage(const GenerationParams& params) {
+  auto pipeline = StableDiffusionPipeline::load(ModelFolder::open(kFixture.toStdString()));
+  GenerationRequest direct;
+  direct.prompt = params.prompt.toStdString();
+  direct.negative_prompt = params.negativePrompt.toStdString();
+  direct.scheduler = params.scheduler.toStdString();
+  direct.steps = params.steps;
+  direct.seed = params.seed;
+  direct.guidance_scale = params.guidanceScale;
+  direct.width = params.width;
+  direct.height = params.height;
+  direct.tiled_decode = params.tiledDecode;
+  return imageFromTensor(pipeline->generate(direct).images, 0);
+}
+
 }  // namespace
 
 class InferenceWorkerTest : public QObject {
@@ -99,18 +115,19 @@ class InferenceWorkerTest : public QObject {
     const GenerationJob request = job(3, 5);
     const GenerationOutcome outcome = run(request);
     QCOMPARE(outcome.status, GenerationOutcome::Status::Finished);
+    QCOMPARE(outcome.images[0], pipelineImage(request.params));
+  }
 
-    auto pipeline = StableDiffusionPipeline::load(ModelFolder::open(kFixture.toStdString()));
-    GenerationRequest direct;
-    direct.prompt = request.params.prompt.toStdString();
-    direct.negative_prompt = request.params.negativePrompt.toStdString();
-    direct.scheduler = request.params.scheduler.toStdString();
-    direct.steps = request.params.steps;
-    direct.seed = request.params.seed;
-    direct.guidance_scale = request.params.guidanceScale;
-    direct.width = direct.height = kSize;
-    const QImage expected = imageFromTensor(pipeline->generate(direct).images, 0);
-    QCOMPARE(outcome.images[0], expected);
+  // Twice the fixture VAE's 64-pixel tile each way, so that tiling changes the image.
+  void tiledDecodeReachesThePipeline() {
+    GenerationJob request = job(4, 2);
+    request.params.width = request.params.height = 2 * kSize;
+    request.params.tiledDecode = true;
+    const GenerationOutcome outcome = run(request);
+    QCOMPARE(outcome.status, GenerationOutcome::Status::Finished);
+    QCOMPARE(outcome.images[0], pipelineImage(request.params));
+    request.params.tiledDecode = false;
+    QVERIFY(outcome.images[0] != pipelineImage(request.params));
   }
 
   void cancelStopsWithinOneStepAndLeavesTheWorkerReady() {

@@ -44,6 +44,7 @@ class SettingsTest : public QObject {
       settings.setModelFolders({QStringLiteral("/models/a"), QStringLiteral("/models/b")});
       settings.setParams(params);
       settings.setSeedLocked(true);
+      settings.setTiledDecode(true);
       settings.setPreview({PreviewMode::Full, 5});
       settings.setEngine({QStringLiteral("cuda"), 3, true});
       settings.setTheme(QStringLiteral("dark"));
@@ -63,6 +64,7 @@ class SettingsTest : public QObject {
     QCOMPARE(read.seed, params.seed);
     QCOMPARE(read.numImages, params.numImages);
     QVERIFY(settings.seedLocked());
+    QVERIFY(settings.tiledDecode());
     QCOMPARE(settings.preview().mode, PreviewMode::Full);
     QCOMPARE(settings.preview().interval, 5);
     QCOMPARE(settings.engine().device, QString("cuda"));
