@@ -4,12 +4,12 @@
 #include <atomic>
 
 #include <QSignalSpy>
-#include <QThread>
 #include <QtTest>
 
 #include <qcoro/qcorotask.h>
 
 #include "app/inference_worker.h"
+#include "tests/app/worker_on_thread.h"
 #include "app/studio.h"
 
 using namespace bksdm;
@@ -52,23 +52,11 @@ class CancellationTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    worker_ = new InferenceWorker;
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    thread_.start();
-    QSignalSpy loaded(worker_, &InferenceWorker::modelLoadDone);
-    QMetaObject::invokeMethod(worker_, [this] { worker_->loadModel(kFixture, EngineOptions{}); }, Qt::QueuedConnection);
-    QVERIFY(loaded.wait(60000));
-    QVERIFY(loaded.at(0).at(0).value<LoadOutcome>().ok);
-    const GenerationOutcome reference = run(job(nextId_++));
+    QVERIFY(worker_.load(kFixture).ok);
+    const GenerationOutcome reference = worker_.run(job(nextId_++));
     QCOMPARE(reference.status, GenerationOutcome::Status::Finished);
     QCOMPARE(reference.images.size(), 1);
     reference_ = reference.images[0];
-  }
-
-  void cleanupTestCase() {
-    thread_.quit();
-    thread_.wait();
   }
 
   void cancelAtEveryStep_data() {
@@ -83,18 +71,18 @@ class CancellationTest : public QObject {
     const GenerationJob cancelled = job(nextId_++);
     if (step < 0) cancelled.cancel->store(true);
     std::atomic<int> stepsSeen{0};
-    connect(worker_, &InferenceWorker::stepProgress, this, [&, flag = cancelled.cancel](const StepProgress& p) {
+    connect(worker_.worker(), &InferenceWorker::stepProgress, this, [&, flag = cancelled.cancel](const StepProgress& p) {
       ++stepsSeen;
       if (p.step == step) flag->store(true);
     }, Qt::DirectConnection);
-    const GenerationOutcome outcome = run(cancelled);
-    disconnect(worker_, nullptr, this, nullptr);
+    const GenerationOutcome outcome = worker_.run(cancelled);
+    disconnect(worker_.worker(), nullptr, this, nullptr);
     QCOMPARE(outcome.status, GenerationOutcome::Status::Cancelled);
     QCOMPARE(stepsSeen.load(), step + 1);
     QVERIFY(outcome.images.isEmpty());
     QVERIFY(outcome.attention.isEmpty());
 
-    const GenerationOutcome next = run(job(nextId_++));
+    const GenerationOutcome next = worker_.run(job(nextId_++));
     QCOMPARE(next.status, GenerationOutcome::Status::Finished);
     QCOMPARE(next.images.value(0), reference_);
     QCOMPARE(next.attention.size(), 1);
@@ -153,21 +141,13 @@ class CancellationTest : public QObject {
   }
 
  private:
-  GenerationOutcome run(const GenerationJob& request) {
-    QSignalSpy done(worker_, &InferenceWorker::jobDone);
-    QMetaObject::invokeMethod(worker_, [this, request] { worker_->generate(request); }, Qt::QueuedConnection);
-    if (!done.wait(120000)) return {};
-    return done.at(0).at(0).value<GenerationOutcome>();
-  }
-
   void expectTheReferenceImage(Studio& studio) {
     const GenerationOutcome next = QCoro::waitFor(studio.generate(params(), everyStep()));
     QCOMPARE(next.status, GenerationOutcome::Status::Finished);
     QCOMPARE(next.images.value(0), reference_);
   }
 
-  QThread thread_;
-  InferenceWorker* worker_ = nullptr;
+  testing::WorkerOnThread worker_;
   quint64 nextId_ = 1;
   QImage reference_;
 };

@@ -2,11 +2,10 @@
 // image against the pipeline's direct output, and cancellation through the job's flag.
 #include <atomic>
 
-#include <QSignalSpy>
-#include <QThread>
 #include <QtTest>
 
 #include "app/inference_worker.h"
+#include "tests/app/worker_on_thread.h"
 #include "app/tensor_image.h"
 #include "core/loading/model_folder.h"
 #include "core/pipeline/pipeline.h"
@@ -55,35 +54,23 @@ class InferenceWorkerTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    worker_ = new InferenceWorker;
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    thread_.start();
-    QSignalSpy loaded(worker_, &InferenceWorker::modelLoadDone);
-    QMetaObject::invokeMethod(worker_, [this] { worker_->loadModel(kFixture, EngineOptions{}); }, Qt::QueuedConnection);
-    QVERIFY(loaded.wait(60000));
-    const auto outcome = loaded.at(0).at(0).value<LoadOutcome>();
+    const LoadOutcome outcome = worker_.load(kFixture);
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QCOMPARE(outcome.model.defaultSize, kSize);
     QCOMPARE(outcome.model.entry.family, QString("SD 2.x"));
     QVERIFY(outcome.model.tokenize);
   }
 
-  void cleanupTestCase() {
-    thread_.quit();
-    thread_.wait();
-  }
-
   void oneProgressAndOnePreviewPerStep() {
     std::atomic<int> previews{0}, wrongSize{0};
     QList<StepProgress> steps;
-    connect(worker_, &InferenceWorker::stepProgress, this, [&](const StepProgress& p) { steps << p; });
-    connect(worker_, &InferenceWorker::previewReady, this, [&](quint64, int, const QImage& image) {
+    connect(worker_.worker(), &InferenceWorker::stepProgress, this, [&](const StepProgress& p) { steps << p; });
+    connect(worker_.worker(), &InferenceWorker::previewReady, this, [&](quint64, int, const QImage& image) {
       ++previews;
       if (image.size() != QSize(kSize, kSize)) ++wrongSize;
     });
-    const GenerationOutcome outcome = run(job(1, 6));
-    disconnect(worker_, nullptr, this, nullptr);
+    const GenerationOutcome outcome = worker_.run(job(1, 6));
+    disconnect(worker_.worker(), nullptr, this, nullptr);
     QCOMPARE(outcome.status, GenerationOutcome::Status::Finished);
     QCOMPARE(steps.size(), 6);
     for (int i = 0; i < steps.size(); ++i) {
@@ -101,19 +88,19 @@ class InferenceWorkerTest : public QObject {
     GenerationJob full = job(2, 6, PreviewMode::Full);
     full.preview.interval = 3;
     int previews = 0;
-    connect(worker_, &InferenceWorker::previewReady, this, [&](quint64, int step, const QImage& image) {
+    connect(worker_.worker(), &InferenceWorker::previewReady, this, [&](quint64, int step, const QImage& image) {
       ++previews;
       QVERIFY(step == 2 || step == 5);
       QCOMPARE(image.size(), QSize(kSize, kSize));
     });
-    QCOMPARE(run(full).status, GenerationOutcome::Status::Finished);
-    disconnect(worker_, nullptr, this, nullptr);
+    QCOMPARE(worker_.run(full).status, GenerationOutcome::Status::Finished);
+    disconnect(worker_.worker(), nullptr, this, nullptr);
     QCOMPARE(previews, 2);
   }
 
   void finalImageEqualsThePipelinesOwnOutput() {
     const GenerationJob request = job(3, 5);
-    const GenerationOutcome outcome = run(request);
+    const GenerationOutcome outcome = worker_.run(request);
     QCOMPARE(outcome.status, GenerationOutcome::Status::Finished);
     QCOMPARE(outcome.images[0], pipelineImage(request.params));
   }
@@ -123,7 +110,7 @@ class InferenceWorkerTest : public QObject {
     GenerationJob request = job(4, 2);
     request.params.width = request.params.height = 2 * kSize;
     request.params.tiledDecode = true;
-    const GenerationOutcome outcome = run(request);
+    const GenerationOutcome outcome = worker_.run(request);
     QCOMPARE(outcome.status, GenerationOutcome::Status::Finished);
     QCOMPARE(outcome.images[0], pipelineImage(request.params));
     request.params.tiledDecode = false;
@@ -135,31 +122,23 @@ class InferenceWorkerTest : public QObject {
     const GenerationJob cancelled = job(4, 20);
     std::atomic<int> stepsSeen{0};
     // Runs on the worker thread: the flag goes up while step kCancelAt is being reported.
-    connect(worker_, &InferenceWorker::stepProgress, this, [&, flag = cancelled.cancel](const StepProgress& p) {
+    connect(worker_.worker(), &InferenceWorker::stepProgress, this, [&, flag = cancelled.cancel](const StepProgress& p) {
       ++stepsSeen;
       if (p.step == kCancelAt) flag->store(true);
     }, Qt::DirectConnection);
-    const GenerationOutcome outcome = run(cancelled);
-    disconnect(worker_, nullptr, this, nullptr);
+    const GenerationOutcome outcome = worker_.run(cancelled);
+    disconnect(worker_.worker(), nullptr, this, nullptr);
     QCOMPARE(outcome.status, GenerationOutcome::Status::Cancelled);
     QVERIFY2(stepsSeen.load() <= kCancelAt + 2, qPrintable(QString::number(stepsSeen.load())));
     QVERIFY(outcome.images.isEmpty());
 
-    const GenerationOutcome next = run(job(5, 3));
+    const GenerationOutcome next = worker_.run(job(5, 3));
     QCOMPARE(next.status, GenerationOutcome::Status::Finished);
     QCOMPARE(next.images.size(), 1);
   }
 
  private:
-  GenerationOutcome run(const GenerationJob& request) {
-    QSignalSpy done(worker_, &InferenceWorker::jobDone);
-    QMetaObject::invokeMethod(worker_, [this, request] { worker_->generate(request); }, Qt::QueuedConnection);
-    if (!done.wait(120000)) return {};
-    return done.at(0).at(0).value<GenerationOutcome>();
-  }
-
-  QThread thread_;
-  InferenceWorker* worker_ = nullptr;
+  testing::WorkerOnThread worker_;
 };
 
 QTEST_GUILESS_MAIN(InferenceWorkerTest)

@@ -10,11 +10,11 @@
 #include <QSignalSpy>
 #include <QSettings>
 #include <QTemporaryDir>
-#include <QThread>
 #include <QtTest>
 
 #include "app/app_settings.h"
 #include "app/inference_worker.h"
+#include "tests/app/worker_on_thread.h"
 #include "core/io/safetensors.h"
 #include "core/models/taesd.h"
 
@@ -69,27 +69,15 @@ class TaesdPreviewTest : public QObject {
   void initTestCase() {
     QVERIFY(dir_.isValid());
     writeTaesd(dir_.path().toStdString());
-    worker_ = new InferenceWorker;
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    thread_.start();
-    QSignalSpy loaded(worker_, &InferenceWorker::modelLoadDone);
-    QMetaObject::invokeMethod(worker_, [this] { worker_->loadModel(kFixture, EngineOptions{}); }, Qt::QueuedConnection);
-    QVERIFY(loaded.wait(60000));
-    QVERIFY(loaded.at(0).at(0).value<LoadOutcome>().ok);
-  }
-
-  void cleanupTestCase() {
-    thread_.quit();
-    thread_.wait();
+    QVERIFY(worker_.load(kFixture).ok);
   }
 
   void onePreviewPerStepFromTaesd() {
-    QSignalSpy fallbacks(worker_, &InferenceWorker::previewFallback);
+    QSignalSpy fallbacks(worker_.worker(), &InferenceWorker::previewFallback);
     QList<QImage> previews;
-    connect(worker_, &InferenceWorker::previewReady, this, [&](quint64, int, const QImage& image) { previews << image; });
-    QCOMPARE(run(job(1, dir_.path())).status, GenerationOutcome::Status::Finished);
-    disconnect(worker_, nullptr, this, nullptr);
+    connect(worker_.worker(), &InferenceWorker::previewReady, this, [&](quint64, int, const QImage& image) { previews << image; });
+    QCOMPARE(worker_.run(job(1, dir_.path())).status, GenerationOutcome::Status::Finished);
+    disconnect(worker_.worker(), nullptr, this, nullptr);
     QCOMPARE(fallbacks.count(), 0);
     QCOMPARE(previews.size(), kSteps);
     for (const QImage& image : previews) {
@@ -100,11 +88,11 @@ class TaesdPreviewTest : public QObject {
 
   void missingTaesdFallsBackToFastWithAMessage() {
     const QString missing = dir_.filePath(QStringLiteral("no-such-taesd"));
-    QSignalSpy fallbacks(worker_, &InferenceWorker::previewFallback);
+    QSignalSpy fallbacks(worker_.worker(), &InferenceWorker::previewFallback);
     QList<QImage> previews;
-    connect(worker_, &InferenceWorker::previewReady, this, [&](quint64, int, const QImage& image) { previews << image; });
-    QCOMPARE(run(job(2, missing)).status, GenerationOutcome::Status::Finished);
-    disconnect(worker_, nullptr, this, nullptr);
+    connect(worker_.worker(), &InferenceWorker::previewReady, this, [&](quint64, int, const QImage& image) { previews << image; });
+    QCOMPARE(worker_.run(job(2, missing)).status, GenerationOutcome::Status::Finished);
+    disconnect(worker_.worker(), nullptr, this, nullptr);
     QCOMPARE(fallbacks.count(), 1);  // once per job, not per step
     QCOMPARE(fallbacks.at(0).at(0).value<quint64>(), quint64(2));
     const QString message = fallbacks.at(0).at(1).toString();
@@ -115,8 +103,8 @@ class TaesdPreviewTest : public QObject {
       QVERIFY(!allPixels(image, kColour));  // the latent colours, not the TAESD's
     }
     // The next job tries again, and finds a TAESD once there is one.
-    QSignalSpy again(worker_, &InferenceWorker::previewFallback);
-    QCOMPARE(run(job(3, dir_.path())).status, GenerationOutcome::Status::Finished);
+    QSignalSpy again(worker_.worker(), &InferenceWorker::previewFallback);
+    QCOMPARE(worker_.run(job(3, dir_.path())).status, GenerationOutcome::Status::Finished);
     QCOMPARE(again.count(), 0);
   }
 
@@ -134,16 +122,8 @@ class TaesdPreviewTest : public QObject {
   }
 
  private:
-  GenerationOutcome run(const GenerationJob& request) {
-    QSignalSpy done(worker_, &InferenceWorker::jobDone);
-    QMetaObject::invokeMethod(worker_, [this, request] { worker_->generate(request); }, Qt::QueuedConnection);
-    if (!done.wait(120000)) return {};
-    return done.at(0).at(0).value<GenerationOutcome>();
-  }
-
   QTemporaryDir dir_;
-  QThread thread_;
-  InferenceWorker* worker_ = nullptr;
+  testing::WorkerOnThread worker_;
 };
 
 QTEST_GUILESS_MAIN(TaesdPreviewTest)

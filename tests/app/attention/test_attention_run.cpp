@@ -5,12 +5,11 @@
 #include <ctime>
 
 #include <ATen/ATen.h>
-#include <QSignalSpy>
-#include <QThread>
 #include <QtTest>
 
 #include "app/attention/attention_capture.h"
 #include "app/inference_worker.h"
+#include "tests/app/worker_on_thread.h"
 #include "core/loading/model_folder.h"
 #include "core/pipeline/pipeline.h"
 
@@ -138,16 +137,9 @@ class AttentionRunTest : public QObject {
   }
 
   void theWorkerSendsTheMapsWithItsResult() {
-    QThread thread;
-    auto* worker = new InferenceWorker;
-    worker->moveToThread(&thread);
-    connect(&thread, &QThread::finished, worker, &QObject::deleteLater);
-    thread.start();
-    QSignalSpy loaded(worker, &InferenceWorker::modelLoadDone);
-    QMetaObject::invokeMethod(worker, [worker] { worker->loadModel(kFixture, EngineOptions{}); }, Qt::QueuedConnection);
-    QVERIFY(loaded.wait(60000));
-
-    QSignalSpy done(worker, &InferenceWorker::jobDone);
+    testing::WorkerOnThread worker;
+    QVERIFY(worker.load(kFixture).ok);
+    QList<GenerationOutcome> outcomes;
     for (const bool maps : {true, false}) {
       GenerationJob job;
       job.id = maps ? 1 : 2;
@@ -158,13 +150,10 @@ class AttentionRunTest : public QObject {
       job.params.scheduler = QStringLiteral("euler_a");  // one U-Net call per step
       job.params.attentionMaps = maps;
       job.preview.mode = PreviewMode::Off;
-      QMetaObject::invokeMethod(worker, [worker, job] { worker->generate(job); }, Qt::QueuedConnection);
-      QVERIFY(done.wait(60000));
+      outcomes << worker.run(job);
     }
-    thread.quit();
-    thread.wait();
 
-    const auto withMaps = done[0][0].value<GenerationOutcome>();
+    const GenerationOutcome& withMaps = outcomes[0];
     QCOMPARE(withMaps.status, GenerationOutcome::Status::Finished);
     QCOMPARE(withMaps.attention.size(), 2);
     for (const ImageAttention& image : withMaps.attention) {
@@ -173,7 +162,7 @@ class AttentionRunTest : public QObject {
       QCOMPARE(image.stepMaps.back(), image.maps);
       QCOMPARE(image.words.size(), 7);
     }
-    const auto without = done[1][0].value<GenerationOutcome>();
+    const GenerationOutcome& without = outcomes[1];
     QCOMPARE(without.status, GenerationOutcome::Status::Finished);
     QVERIFY(without.attention.isEmpty());
   }
