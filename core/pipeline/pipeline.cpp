@@ -177,18 +177,17 @@ class Pipeline final : public StableDiffusionPipeline {
       throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
     weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false};
-    const WeightLoadOptions& weights = weights_;
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
-    text_encoder_ = load_clip_text_model(model_, weights);
+    text_encoder_ = load_clip_text_model(model_, weights_);
     // Loaded once to check it. On the CPU its weights are views of the mapped files (or, in the
     // low-memory mode, conversions of them), so it is mapped again for each run's two calls instead
     // of keeping a text encoder as large as the U-Net resident while the U-Net and the VAE work.
     if (device_.is_cpu()) text_encoder_.reset();
-    unet_ = load_unet(model_, weights, &warnings_);
+    unet_ = load_unet(model_, weights_, &warnings_);
     // The low-memory mode maps the U-Net for each run as well, so that the VAE decode, the other
     // peak, does not have it resident too.
     if (options.low_memory) unet_ = UNet2DConditionModel(nullptr);
-    vae_ = load_autoencoder_kl(model_, weights);
+    vae_ = load_autoencoder_kl(model_, weights_);
     scheduler_config_ = model_.config("scheduler");
     check_scheduler_config(model_, scheduler_config_);
     sample_size_ = ConfigReader(model_.config("unet"), (model_.component_dir("unet") / "config.json").string())
