@@ -28,6 +28,7 @@
 #include "ui/prompt_editor.h"
 #include "ui/result_strip.h"
 #include "ui/seed_field.h"
+#include "tests/app/temporary_settings.h"
 
 using namespace bksdm;
 
@@ -48,10 +49,7 @@ class MainWindowTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("bksdm-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("window-test"));
+    testing::keepSettingsIn(settingsDir_.path(), QStringLiteral("window-test"));
     // No model anywhere and no network: the first run as a new user sees it.
     qputenv("HF_HUB_CACHE", hubCache_.path().toLocal8Bit());
     qputenv("HF_HUB_OFFLINE", "1");

@@ -12,6 +12,7 @@
 #include "ui/parameters_panel.h"
 #include "ui/prompt_editor.h"
 #include "ui/seed_field.h"
+#include "tests/app/temporary_settings.h"
 
 using namespace bksdm;
 
@@ -21,10 +22,7 @@ class SettingsTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     QVERIFY(dir_.isValid());
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("bksdm-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("settings-test"));
+    testing::keepSettingsIn(dir_.path(), QStringLiteral("settings-test"));
   }
 
   void appSettingsRoundTrip() {

@@ -17,6 +17,7 @@
 #include "tests/app/worker_on_thread.h"
 #include "core/io/safetensors.h"
 #include "core/models/taesd.h"
+#include "tests/app/temporary_settings.h"
 
 using namespace bksdm;
 
@@ -110,10 +111,7 @@ class TaesdPreviewTest : public QObject {
 
   void modeAndFolderAreRemembered() {
     QTemporaryDir settingsDir;
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("bksdm-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("taesd-test"));
+    testing::keepSettingsIn(settingsDir.path(), QStringLiteral("taesd-test"));
     AppSettings().setPreview({PreviewMode::Taesd, 2, dir_.path()});
     const PreviewOptions read = AppSettings().preview();
     QCOMPARE(read.mode, PreviewMode::Taesd);

@@ -17,6 +17,7 @@
 #include "ui/prompt_editor.h"
 #include "ui/result_strip.h"
 #include "ui/seed_field.h"
+#include "tests/app/temporary_settings.h"
 
 using namespace bksdm;
 
@@ -31,10 +32,7 @@ class AttentionWindowTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("bksdm-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("attention-window-test"));
+    testing::keepSettingsIn(settingsDir_.path(), QStringLiteral("attention-window-test"));
     window_ = std::make_unique<MainWindow>();
     window_->resize(1200, 800);
     window_->show();

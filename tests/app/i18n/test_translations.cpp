@@ -36,6 +36,7 @@
 #include "ui/main_window.h"
 #include "ui/preferences_dialog.h"
 #include "ui/startup_options.h"
+#include "tests/app/temporary_settings.h"
 
 using namespace bksdm;
 
@@ -201,10 +202,7 @@ class TranslationsTest : public QObject {
 
  private Q_SLOTS:
   void initTestCase() {
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
-    QCoreApplication::setOrganizationName(QStringLiteral("bksdm-test"));
-    QCoreApplication::setApplicationName(QStringLiteral("i18n-test"));
+    testing::keepSettingsIn(settingsDir_.path(), QStringLiteral("i18n-test"));
     // No model anywhere and no network: the first run of a new user.
     qputenv("HF_HUB_CACHE", hubCache_.path().toLocal8Bit());
     qputenv("HF_HUB_OFFLINE", "1");
