@@ -34,6 +34,10 @@ rm -f "$build"/bksdm-studio_*.deb
 debs=("$build"/bksdm-studio_*.deb)
 deb=${debs[0]}
 dpkg-deb --info "$deb"
+# Loaded at run time, so no library check below would notice them missing from a new user's machine.
+for needed in qt6-translations-l10n libqt6svg6 libopenblas0-openmp; do
+  dpkg-deb -f "$deb" Depends | grep -qw "$needed" || { echo "the package does not depend on $needed" >&2; exit 1; }
+done
 
 step "checking its files"
 staged=$(mktemp -d)
