@@ -22,6 +22,7 @@ int main(int argc, char* argv[]) {
 
   bksdm::MainWindow window;
   window.show();
+  bksdm::noteMissingFontOnce(&window, bksdm::chosenLanguage());
   window.start(options);
   return QApplication::exec();
 }

@@ -2,6 +2,7 @@
 #include <QString>
 
 class QApplication;
+class QWidget;
 
 namespace bksdm {
 
@@ -15,5 +16,14 @@ void setChosenLanguage(const QString& language);
 // app's for `language`, a locale name such as "ko" or "de_AT"; empty means the system's languages.
 // English, the source language, installs nothing. Returns whether the app's translation was found.
 bool installTranslations(QApplication& app, const QString& language);
+
+// An English note that no installed font covers the script of `language` (as above; empty for the
+// system's), or empty when one does or the script is not one the app is translated into. Needs a
+// QGuiApplication.
+QString missingFontNote(const QString& language);
+
+// Shows missingFontNote in a dialog the first time it applies to a language, and never again for
+// that language.
+void noteMissingFontOnce(QWidget* parent, const QString& language);
 
 }  // namespace bksdm
