@@ -33,7 +33,7 @@ std::string python_unescape(const std::string& text) {
 }  // namespace
 
 TEST(ClipTextCleaning, MatchesOpenAiCleaningOnHardCases) {
-  std::ifstream in(std::filesystem::path(__FILE__).parent_path() / "clip-hard-cases.jsonl");
+  std::ifstream in(std::filesystem::path(BKSDM_FIXTURES_DIR).parent_path() / "core/tokenizer/clip-hard-cases.jsonl");
   int lines = 0;
   for (std::string line; std::getline(in, line); ++lines) {
     const nlohmann::json json = nlohmann::json::parse(line);

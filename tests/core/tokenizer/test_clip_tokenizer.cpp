@@ -92,7 +92,7 @@ TEST(ClipTokenizer, MatchesOpenAiClipOnEveryFixtureVector) {
 // Prompts drawn at random from mojibake, HTML entities, control characters, scripts and emoji,
 // with the ids of OpenAI's tokenizer code (ftfy 6.3.1, regex 2026.5).
 TEST(ClipTokenizer, MatchesOpenAiClipOnHardCases) {
-  expect_ids_of(fs::path(__FILE__).parent_path() / "clip-hard-cases.jsonl", 775);
+  expect_ids_of(fs::path(BKSDM_FIXTURES_DIR).parent_path() / "core/tokenizer/clip-hard-cases.jsonl", 775);
 }
 
 TEST(ClipTokenizer, PadsAndTruncatesAsTheReferencePipeline) {
