@@ -9,9 +9,6 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <numeric>
-#include <optional>
-#include <set>
-#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,8 +17,8 @@
 #include "bench/process_memory.h"
 #include "bench/stopwatch.h"
 #include "bench/unet_flops.h"
-#include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/io/error.h"
 #include "core/loading/model_folder.h"
 #include "core/models/autoencoder_kl.h"
@@ -40,12 +37,6 @@ namespace {
 using bench::Clock;
 using bench::seconds_since;
 
-constexpr const char* kUsage =
-    "usage: bksdm bench --model DIR [--size 512] [--threads 2] [--steps 25] [--repeat 2]\n"
-    "         [--only PART,...] [--json FILE] [--device cpu|cuda] [--dtype fp32|fp16|bf16] [--low-memory]\n"
-    "parts: peak (matmul and conv rate), load, image (whole image by stage), maps (attention maps'\n"
-    "cost), unet (one call at batch 1 and 2), vae (decode), preview (latent colours, TAESD); all by default";
-
 const std::vector<std::string> kParts{"peak", "load", "image", "maps", "unet", "vae", "preview"};
 constexpr const char* kPrompt = "a photograph of an astronaut riding a horse";
 constexpr double kGuidance = 7.5;
@@ -59,42 +50,41 @@ struct Settings {
   int threads = 2;
   int steps = 25;
   int repeat = 2;
-  std::set<std::string> parts;
-  std::optional<std::string> json_file;
+  std::vector<std::string> parts = kParts;
+  std::string json_file;  // empty: no JSON
   std::string device = "cpu";
   std::string dtype = "fp32";
   bool low_memory = false;  // weights kept in fp16, widened per layer (LoadOptions::low_memory)
 
-  bool wants(const std::string& part) const { return parts.count(part) > 0; }
+  bool wants(const std::string& part) const { return std::find(parts.begin(), parts.end(), part) != parts.end(); }
 };
 
-std::set<std::string> parse_parts(const std::string& list) {
-  std::set<std::string> parts;
-  std::stringstream words(list);
-  for (std::string part; std::getline(words, part, ',');) {
-    if (std::find(kParts.begin(), kParts.end(), part) == kParts.end())
-      throw Error("--only: unknown part '" + part + "'\n" + kUsage);
-    parts.insert(part);
-  }
-  return parts;
-}
-
-Settings settings_of(const Args& args) {
-  Settings settings;
-  settings.model = args.require("model");
-  settings.size = args.get_int("size", settings.size);
-  settings.threads = args.get_int("threads", settings.threads);
-  settings.steps = args.get_int("steps", settings.steps);
-  settings.repeat = args.get_int("repeat", settings.repeat);
-  settings.parts = args.get("only") ? parse_parts(*args.get("only")) : std::set(kParts.begin(), kParts.end());
-  settings.json_file = args.get("json");
-  settings.device = args.get_or("device", settings.device);
-  settings.dtype = args.get_or("dtype", settings.dtype);
-  settings.low_memory = args.flag("low-memory");
-  if (settings.size <= 0 || settings.size % 8 != 0) throw Error("--size must be a positive multiple of 8");
-  if (settings.threads < 1 || settings.steps < 1 || settings.repeat < 1)
-    throw Error("--threads, --steps and --repeat must be at least 1");
-  return settings;
+void add_options(CLI::App& command, Settings& settings) {
+  command.add_option("--model", settings.model, "model folder or cached Hugging Face repo id")
+      ->required()
+      ->type_name("MODEL");
+  command.add_option("--size", settings.size, "image width and height")
+      ->check(positive_multiple_of_8())
+      ->capture_default_str();
+  command.add_option("--threads", settings.threads)->check(thread_count(1))->capture_default_str();
+  command.add_option("--steps", settings.steps, "PNDM steps of the whole image")
+      ->check(CLI::Range(1, kMaxSteps))
+      ->capture_default_str();
+  command.add_option("--repeat", settings.repeat, "runs of each timing, the best kept")
+      ->check(CLI::Range(1, 100))
+      ->capture_default_str();
+  command.add_option("--only", settings.parts, "parts to time, comma-separated (default: all)")
+      ->delimiter(',')
+      ->check(CLI::IsMember(kParts));
+  command.add_option("--json", settings.json_file, "also write the figures to this JSON file")->type_name("FILE");
+  command.add_option("--device", settings.device)->check(CLI::IsMember({"cpu", "cuda"}))->capture_default_str();
+  command.add_option("--dtype", settings.dtype, "fp16 and bf16 need --device cuda")
+      ->check(CLI::IsMember({"fp32", "fp16", "bf16"}))
+      ->capture_default_str();
+  command.add_flag("--low-memory", settings.low_memory, "CPU: keep the weights in fp16, widened per layer");
+  command.footer(
+      "parts: peak (matmul and conv rate), load, image (whole image by stage), maps (attention maps'\n"
+      "cost), unet (one call at batch 1 and 2), vae (decode), preview (latent colours, TAESD)");
 }
 
 // One figure of the report: printed as a table row, stored as results[part][key] in the JSON.
@@ -344,13 +334,7 @@ class Bench {
   Report report_;
 };
 
-}  // namespace
-
-int bench(const std::vector<std::string>& words) {
-  const Args args(words, {"model", "size", "threads", "steps", "repeat", "only", "json", "device", "dtype"},
-                  {"low-memory"});
-  if (!args.positional().empty()) throw Error(kUsage);
-  const Settings settings = settings_of(args);
+int bench(const Settings& settings) {
   nlohmann::json machine = machine_json();
   std::printf("bksdm bench: %s, %dx%d, %d thread(s), %s %s%s; %s, %u cores, libtorch %s, load average %.2f\n",
               settings.model.c_str(), settings.size, settings.size, settings.threads, settings.device.c_str(),
@@ -361,15 +345,25 @@ int bench(const std::vector<std::string>& words) {
   machine["load_average_end"] = load_average();
   std::printf("load average at the end: %.2f (above about 0.5 the timings are shared with other work)\n",
               load_average());
-  if (settings.json_file) {
+  if (!settings.json_file.empty()) {
     const nlohmann::json json = {
         {"model", settings.model}, {"size", settings.size},     {"threads", settings.threads},
         {"steps", settings.steps}, {"repeat", settings.repeat}, {"device", settings.device},
         {"dtype", settings.dtype}, {"low_memory", settings.low_memory}, {"machine", machine},
         {"results", bench.report().results()}};
-    std::ofstream(*settings.json_file) << json.dump(2) << '\n';
+    std::ofstream(settings.json_file) << json.dump(2) << '\n';
   }
   return 0;
+}
+
+}  // namespace
+
+Command add_bench(CLI::App& bksdm) {
+  CLI::App* command =
+      bksdm.add_subcommand("bench", "time load, U-Net, VAE and a whole image; peak memory; GFLOP/s");
+  auto settings = std::make_shared<Settings>();
+  add_options(*command, *settings);
+  return {command, [settings] { return bench(*settings); }};
 }
 
 }  // namespace bksdm::cli

@@ -1,58 +1,60 @@
+#include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <random>
 
 #include <ATen/ATen.h>
 
-#include "cli/args.h"
 #include "cli/commands.h"
 #include "cli/image_output.h"
+#include "cli/options.h"
 #include "core/io/error.h"
 #include "core/io/safetensors.h"
 #include "core/pipeline/pipeline.h"
+#include "core/schedulers/scheduler.h"
 
 namespace bksdm::cli {
 namespace {
 
-const char* const kUsage =
-    "usage: bksdm generate --model MODEL --prompt TEXT [--negative TEXT] [--seed N] [--steps N]\n"
-    "         [--guidance F] [--width W] [--height H]\n"
-    "         [--scheduler pndm|ddim|euler|euler_a|dpmpp_2m|dpmpp_2m_karras] [--eta F] [--images N]\n"
-    "         [--device cpu|cuda] [--dtype fp32|fp16|bf16] [--threads N] [--variant fp16] [--low-memory]\n"
-    "         [--tiled-decode]\n"
-    "         [--output FILE.png] [--save-tensors FILE.safetensors] [--attention-maps]\n"
-    "         [--attention-dir DIR] [--quiet]";
+// -1, as A1111 users type it, draws a seed.
+constexpr const char* kRandomSeed = "-1";
+
+struct Settings {
+  std::string model;
+  std::string variant;
+  GenerationRequest request;
+  std::string seed = kRandomSeed;
+  LoadOptions load;
+  std::string output = "bksdm.png";
+  std::string save_tensors;
+  std::string attention_dir;
+  bool quiet = false;
+  const CLI::Option* scheduler_given = nullptr;
+  const CLI::Option* output_given = nullptr;
+};
 
 uint64_t random_seed() {
   std::random_device device;
   return (uint64_t(device()) << 32 | device()) % 4294967296ull;  // A1111-style 32-bit seeds
 }
 
-uint64_t parse_seed(const std::string& text) {
-  try {
-    size_t used = 0;
-    const unsigned long long seed = std::stoull(text, &used);
-    if (used == text.size() && text.find('-') == std::string::npos) return seed;
-  } catch (const std::exception&) {
-  }
-  throw Error("--seed expects a whole number from 0 to 18446744073709551615, got '" + text + "'");
+// A whole number from 0 to 2^64 - 1.
+std::optional<uint64_t> parsed_seed(const std::string& text) {
+  uint64_t seed = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return seed;
 }
 
-GenerationRequest request_from(const Args& args) {
-  GenerationRequest request;
-  request.prompt = args.require("prompt");
-  request.negative_prompt = args.get_or("negative", "");
-  request.seed = args.get("seed") ? parse_seed(*args.get("seed")) : random_seed();
-  request.steps = args.get_int("steps", 50);
-  request.guidance_scale = args.get_double("guidance", 7.5);
-  request.width = args.get_int("width", 0);
-  request.height = args.get_int("height", 0);
-  request.scheduler = args.get_or("scheduler", "pndm");
-  request.eta = args.get_double("eta", 0.0);
-  request.num_images = args.get_int("images", 1);
-  request.attention_maps = args.flag("attention-maps") || args.get("attention-dir").has_value();
-  request.tiled_decode = args.flag("tiled-decode");
-  return request;
+CLI::Validator seed_value() {
+  return CLI::Validator(
+      [](std::string& input) {
+        if (input == kRandomSeed || parsed_seed(input)) return std::string();
+        return "Value " + input + " is not a whole number from 0 to 18446744073709551615, or -1 for a random seed";
+      },
+      "");
 }
 
 void save_tensors(const std::string& path, const GenerationResult& result) {
@@ -61,30 +63,69 @@ void save_tensors(const std::string& path, const GenerationResult& result) {
   write_safetensors(path, tensors);
 }
 
-}  // namespace
+void add_options(CLI::App& command, Settings& settings) {
+  GenerationRequest& request = settings.request;
+  command.add_option("--model", settings.model, "model folder or cached Hugging Face repo id")
+      ->required()
+      ->type_name("MODEL");
+  command.add_option("--prompt", request.prompt, "what the image shows")->required()->check(utf8_text());
+  command.add_option("--negative", request.negative_prompt, "what it should not show")->check(utf8_text());
+  command.add_option("--seed", settings.seed, "noise seed; -1 draws one (printed)")
+      ->check(seed_value())
+      ->type_name("INT")
+      ->capture_default_str();
+  command.add_option("--steps", request.steps, "denoising steps")
+      ->check(CLI::Range(1, kMaxSteps))
+      ->capture_default_str();
+  command.add_option("--guidance", request.guidance_scale, "classifier-free guidance scale (CFG)")
+      ->check(finite_number())
+      ->capture_default_str();
+  command.add_option("--width", request.width, "image width (default: the model's size)")
+      ->check(positive_multiple_of_8());
+  command.add_option("--height", request.height, "image height (default: the model's size)")
+      ->check(positive_multiple_of_8());
+  settings.scheduler_given = command.add_option("--scheduler", request.scheduler, "sampler (default: the model's)")
+                                 ->check(CLI::IsMember(scheduler_names()));
+  command.add_option("--eta", request.eta, "DDIM's noise, 0 deterministic to 1 as DDPM")
+      ->check(finite_number())
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  command.add_option("--images", request.num_images, "images in one batch, one seed")
+      ->check(CLI::Range(1, kMaxImages))
+      ->capture_default_str();
+  command.add_option("--device", settings.load.device)->check(CLI::IsMember({"cpu", "cuda"}))->capture_default_str();
+  command.add_option("--dtype", settings.load.dtype, "fp16 and bf16 need --device cuda")
+      ->check(CLI::IsMember({"fp32", "fp16", "bf16"}))
+      ->capture_default_str();
+  command.add_option("--threads", settings.load.threads, "CPU threads; 0: all cores")
+      ->check(thread_count(0))
+      ->capture_default_str();
+  command.add_option("--variant", settings.variant, "prefer *.VARIANT.safetensors weights, e.g. fp16");
+  command.add_flag("--low-memory", settings.load.low_memory, "CPU: keep the weights in fp16, about half the memory");
+  command.add_flag("--tiled-decode", request.tiled_decode, "decode tile by tile: bounded memory at any size");
+  settings.output_given = command.add_option("--output", settings.output,
+                                             "PNG file; several images: FILE-0.png, FILE-1.png, ... "
+                                             "(default bksdm.png, none with --save-tensors alone)")
+                              ->check(png_file())
+                              ->type_name("FILE");
+  command.add_option("--save-tensors", settings.save_tensors, "write image, latents (and attention) as safetensors")
+      ->type_name("FILE");
+  command.add_flag("--attention-maps", request.attention_maps, "record the prompt's attention maps");
+  command.add_option("--attention-dir", settings.attention_dir, "write one overlay PNG per word of the prompt here")
+      ->type_name("DIR");
+  command.add_flag("--quiet", settings.quiet, "no progress on stderr");
+}
 
-int generate(const std::vector<std::string>& words) {
-  const Args args(words,
-                  {"model", "prompt", "negative", "seed", "steps", "guidance", "width", "height", "scheduler", "eta",
-                   "images", "device", "dtype", "threads", "variant", "output", "save-tensors", "attention-dir"},
-                  {"attention-maps", "quiet", "low-memory", "tiled-decode", "help"});
-  if (args.flag("help")) {
-    std::printf("%s\n", kUsage);
-    return 0;
-  }
-  if (!args.positional().empty()) throw Error(std::string("unexpected '") + args.positional()[0] + "'\n" + kUsage);
-  GenerationRequest request = request_from(args);
-  const bool quiet = args.flag("quiet");
+int generate(Settings& settings) {
+  GenerationRequest& request = settings.request;
+  const bool random = settings.seed == kRandomSeed;
+  request.seed = random ? random_seed() : *parsed_seed(settings.seed);
+  request.attention_maps = request.attention_maps || !settings.attention_dir.empty();
+  const bool quiet = settings.quiet;
 
-  LoadOptions options;
-  options.device = args.get_or("device", "cpu");
-  options.dtype = args.get_or("dtype", "fp32");
-  options.threads = args.get_int("threads", 0);
-  options.low_memory = args.flag("low-memory");
   const auto load_start = std::chrono::steady_clock::now();
-  auto pipeline = StableDiffusionPipeline::load(ModelFolder::open(args.require("model"), args.get_or("variant", "")),
-                                                options);
-  if (!args.get("scheduler")) request.scheduler = pipeline->default_scheduler();
+  auto pipeline = StableDiffusionPipeline::load(ModelFolder::open(settings.model, settings.variant), settings.load);
+  if (settings.scheduler_given->count() == 0) request.scheduler = pipeline->default_scheduler();
   if (!quiet) {
     for (const std::string& warning : pipeline->warnings()) std::fprintf(stderr, "warning: %s\n", warning.c_str());
     std::fprintf(stderr, "loaded %s in %.2f s; seed %llu\n", pipeline->model().name().c_str(),
@@ -101,17 +142,27 @@ int generate(const std::vector<std::string>& words) {
   if (!quiet)
     std::fprintf(stderr, "done in %.2f s (text %.2f, unet %.2f, scheduler %.2f, vae %.2f)\n", result.times.total,
                  result.times.text_encoder, result.times.unet, result.times.scheduler, result.times.vae);
+  // Quiet leaves out what the user knows already; a drawn seed is known only from here and the PNG.
+  if (quiet && random) std::fprintf(stderr, "seed %llu\n", static_cast<unsigned long long>(request.seed));
 
-  if (auto path = args.get("save-tensors")) save_tensors(*path, result);
-  const std::string output = args.get_or("output", args.get("save-tensors") ? "" : "bksdm.png");
-  if (!output.empty())
-    for (const std::string& written : write_images(output, result.images, request, pipeline->model().name()))
+  if (!settings.save_tensors.empty()) save_tensors(settings.save_tensors, result);
+  if (settings.output_given->count() > 0 || settings.save_tensors.empty())
+    for (const std::string& written : write_images(settings.output, result.images, request, pipeline->model().name()))
       std::printf("%s\n", written.c_str());
-  if (auto dir = args.get("attention-dir"))
-    for (const std::string& written :
-         write_attention_overlays(*dir, result.images, result.attention, pipeline->tokenizer(), request.prompt))
+  if (!settings.attention_dir.empty())
+    for (const std::string& written : write_attention_overlays(settings.attention_dir, result.images, result.attention,
+                                                               pipeline->tokenizer(), request.prompt))
       std::printf("%s\n", written.c_str());
   return 0;
+}
+
+}  // namespace
+
+Command add_generate(CLI::App& bksdm) {
+  CLI::App* command = bksdm.add_subcommand("generate", "text to image, as diffusers' StableDiffusionPipeline");
+  auto settings = std::make_shared<Settings>();
+  add_options(*command, *settings);
+  return {command, [settings] { return generate(*settings); }};
 }
 
 }  // namespace bksdm::cli

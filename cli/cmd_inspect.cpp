@@ -1,14 +1,20 @@
 #include <cstdio>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
-#include "cli/args.h"
 #include "cli/commands.h"
-#include "core/io/error.h"
+#include "cli/options.h"
 #include "core/loading/model_summary.h"
 
 namespace bksdm::cli {
 namespace {
+
+struct Settings {
+  std::string model;
+  std::string variant;
+  bool json = false;
+};
 
 std::string with_thousands(int64_t value) {
   const std::string digits = std::to_string(value);
@@ -34,14 +40,10 @@ void print_summary(const ModelSummary& summary, const ModelFolder& model) {
   for (const std::string& problem : summary.problems) std::printf("  problem: %s\n", problem.c_str());
 }
 
-}  // namespace
-
-int inspect(const std::vector<std::string>& words) {
-  const Args args(words, {"variant"}, {"json"});
-  if (args.positional().size() != 1) throw Error("usage: bksdm inspect MODEL [--json] [--variant fp16]");
-  const ModelFolder model = ModelFolder::open(args.positional()[0], args.get_or("variant", ""));
+int inspect(const Settings& settings) {
+  const ModelFolder model = ModelFolder::open(settings.model, settings.variant);
   const ModelSummary summary = summarize_model(model);
-  if (args.flag("json")) {
+  if (settings.json) {
     nlohmann::json json = to_json(summary);
     json["folder"] = model.root().string();
     std::printf("%s\n", json.dump(2).c_str());
@@ -49,6 +51,19 @@ int inspect(const std::vector<std::string>& words) {
     print_summary(summary, model);
   }
   return summary.problems.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+Command add_inspect(CLI::App& bksdm) {
+  CLI::App* command = bksdm.add_subcommand("inspect", "describe a model folder or a cached Hugging Face repo");
+  auto settings = std::make_shared<Settings>();
+  command->add_option("MODEL", settings->model, "model folder or cached Hugging Face repo id")
+      ->required()
+      ->type_name("");
+  command->add_flag("--json", settings->json, "as JSON");
+  command->add_option("--variant", settings->variant, "prefer *.VARIANT.safetensors weights, e.g. fp16");
+  return {command, [settings] { return inspect(*settings); }};
 }
 
 }  // namespace bksdm::cli

@@ -9,8 +9,8 @@
 #include <utility>
 #include <vector>
 
-#include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/io/error.h"
 #include "core/io/safetensors.h"
 #include "core/loading/model_folder.h"
@@ -24,9 +24,15 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kUsage =
-    "usage: bksdm make-random-model --config DIR --out DIR [--seed N] [--dtype fp32|fp16] "
-    "[--variant fp16] [--tokenizer-from DIR]";
+// The command line as given; settings_of() checks it against the folders.
+struct Options {
+  std::string config;
+  std::string out;
+  uint64_t seed = 0;
+  std::string dtype = "fp32";
+  std::string variant;
+  std::string tokenizer_from;  // empty: the config folder's tokenizer
+};
 
 struct Settings {
   fs::path config_dir;
@@ -128,9 +134,8 @@ fs::path vocabulary_folder(const fs::path& dir) {
 
 // Where vocab.json and merges.txt come from: --tokenizer-from, else the config folder's tokenizer
 // (nothing to add then); decided before anything is written.
-std::optional<fs::path> vocabulary_source(const fs::path& config_dir,
-                                          const std::optional<std::string>& tokenizer_from) {
-  if (tokenizer_from) return vocabulary_folder(*tokenizer_from);
+std::optional<fs::path> vocabulary_source(const fs::path& config_dir, const std::string& tokenizer_from) {
+  if (!tokenizer_from.empty()) return vocabulary_folder(tokenizer_from);
   const fs::path own = config_dir / "tokenizer";
   if (fs::exists(own / "vocab.json") && fs::exists(own / "merges.txt")) return std::nullopt;
   throw Error(own.string() +
@@ -145,37 +150,26 @@ void add_vocabulary(const Settings& settings) {
   }
 }
 
-Settings settings_of(const Args& args) {
+Settings settings_of(const Options& options) {
   Settings settings;
-  settings.config_dir = args.require("config");
-  settings.out_dir = args.require("out");
-  settings.variant = args.get_or("variant", "");
-  const std::string dtype = args.get_or("dtype", "fp32");
-  if (dtype == "fp16") {
-    settings.dtype = at::kHalf;
-  } else if (dtype != "fp32") {
-    throw Error("--dtype must be fp32 or fp16, not '" + dtype + "'");
-  }
+  settings.config_dir = options.config;
+  settings.out_dir = options.out;
+  settings.variant = options.variant;
+  settings.dtype = options.dtype == "fp16" ? at::kHalf : at::kFloat;
   if (!fs::exists(settings.config_dir / "model_index.json")) {
     throw Error(settings.config_dir.string() +
                 ": no model_index.json; --config takes a diffusers model folder");
   }
-  const int seed = args.get_int("seed", 0);
-  if (seed < 0) throw Error("--seed must not be negative");
-  settings.seed = static_cast<uint64_t>(seed);
-  settings.vocabulary_source = vocabulary_source(settings.config_dir, args.get("tokenizer-from"));
+  settings.seed = options.seed;
+  settings.vocabulary_source = vocabulary_source(settings.config_dir, options.tokenizer_from);
   if (fs::exists(settings.out_dir) && !fs::is_empty(settings.out_dir)) {
     throw Error(settings.out_dir.string() + " exists and is not empty; choose a new --out folder");
   }
   return settings;
 }
 
-}  // namespace
-
-int make_random_model(const std::vector<std::string>& words) {
-  const Args args(words, {"config", "out", "seed", "dtype", "variant", "tokenizer-from"}, {});
-  if (!args.positional().empty()) throw Error(kUsage);
-  const Settings settings = settings_of(args);
+int make_random_model(const Options& options) {
+  const Settings settings = settings_of(options);
   at::Generator generator = at::detail::createCPUGenerator(settings.seed);
 
   std::printf("%s (random weights)\n", settings.out_dir.c_str());
@@ -186,6 +180,24 @@ int make_random_model(const std::vector<std::string>& words) {
   make_unet(settings, generator);
   make_vae(settings, generator);
   return 0;
+}
+
+}  // namespace
+
+Command add_make_random_model(CLI::App& bksdm) {
+  CLI::App* command = bksdm.add_subcommand("make-random-model", "write a model folder with random weights");
+  auto options = std::make_shared<Options>();
+  command->add_option("--config", options->config, "a diffusers model folder: its configs and tokenizer")
+      ->required()
+      ->check(CLI::ExistingDirectory);
+  command->add_option("--out", options->out, "the new model folder (absent or empty)")->required()->type_name("DIR");
+  command->add_option("--seed", options->seed, "seed of the random weights")->capture_default_str();
+  command->add_option("--dtype", options->dtype)->check(CLI::IsMember({"fp32", "fp16"}))->capture_default_str();
+  command->add_option("--variant", options->variant, "write *.VARIANT.safetensors, e.g. fp16");
+  command->add_option("--tokenizer-from", options->tokenizer_from,
+                      "take vocab.json and merges.txt from this folder (or its tokenizer/)")
+      ->check(CLI::ExistingDirectory);
+  return {command, [options] { return make_random_model(*options); }};
 }
 
 }  // namespace bksdm::cli

@@ -1,16 +1,24 @@
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "cli/args.h"
 #include "cli/commands.h"
+#include "cli/options.h"
 #include "core/io/error.h"
+#include "core/io/utf8.h"
 #include "core/loading/model_folder.h"
 #include "core/tokenizer/clip_tokenizer.h"
 
 namespace bksdm::cli {
 namespace {
+
+struct Settings {
+  std::string model;
+  std::string text;
+  const CLI::Option* text_given = nullptr;
+};
 
 // One JSON line {"ids": [...]} per input line {"text": "..."}: start and end included, nothing
 // padded or cut. Each answer is flushed, so a program can converse line by line.
@@ -32,23 +40,9 @@ void tokenize_json_lines(const ClipTokenizer& tokenizer) {
   }
 }
 
-// Whether `bytes` are whole UTF-8 characters (a token may hold part of one).
-bool is_whole_utf8(std::string_view bytes) {
-  for (size_t i = 0; i < bytes.size();) {
-    const auto lead = static_cast<uint8_t>(bytes[i]);
-    const size_t length = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
-    if (length == 0 || i + length > bytes.size()) return false;
-    for (size_t k = 1; k < length; ++k) {
-      if ((static_cast<uint8_t>(bytes[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
 // The text a token spells, its bytes in hex when it holds part of a character.
 std::string spelled_text(std::string_view bytes) {
-  if (is_whole_utf8(bytes)) return std::string(bytes);
+  if (is_valid_utf8(bytes)) return std::string(bytes);
   std::string hex;
   for (char byte : bytes) {
     char escaped[8];
@@ -79,20 +73,29 @@ void print_tokens(const ClipTokenizer& tokenizer, const std::string& text) {
   std::printf("\n");
 }
 
-}  // namespace
-
-int tokenize(const std::vector<std::string>& words) {
-  const Args args(words, {"model", "text"}, {});
-  if (!args.positional().empty())
-    throw Error("usage: bksdm tokenize --model MODEL [--text TEXT] (else JSON lines on stdin)");
-  const ModelFolder model = ModelFolder::open(args.require("model"));
+int tokenize(const Settings& settings) {
+  const ModelFolder model = ModelFolder::open(settings.model);
   const auto tokenizer = ClipTokenizer::load(model.component_dir("tokenizer"));
-  if (const auto text = args.get("text")) {
-    print_tokens(*tokenizer, *text);
+  if (settings.text_given->count() > 0) {
+    print_tokens(*tokenizer, settings.text);
   } else {
     tokenize_json_lines(*tokenizer);
   }
   return 0;
+}
+
+}  // namespace
+
+Command add_tokenize(CLI::App& bksdm) {
+  CLI::App* command = bksdm.add_subcommand("tokenize", "CLIP token ids of prompts (JSON lines or --text)");
+  auto settings = std::make_shared<Settings>();
+  command->add_option("--model", settings->model, "model folder or cached Hugging Face repo id")
+      ->required()
+      ->type_name("MODEL");
+  settings->text_given = command->add_option("--text", settings->text, "one prompt, shown token by token for a person")
+                             ->check(utf8_text());
+  command->footer("Without --text: one {\"text\": \"...\"} JSON line in, one {\"ids\": [...]} line out.");
+  return {command, [settings] { return tokenize(*settings); }};
 }
 
 }  // namespace bksdm::cli

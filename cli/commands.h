@@ -1,14 +1,24 @@
 #pragma once
-#include <string>
-#include <vector>
+#include <functional>
+
+namespace CLI {
+class App;
+}
 
 namespace bksdm::cli {
 
-// Each `bksdm` sub-command, in a file of its own; the words are those after the command name.
-int bench(const std::vector<std::string>& words);
-int inspect(const std::vector<std::string>& words);
-int make_random_model(const std::vector<std::string>& words);
-int tokenize(const std::vector<std::string>& words);
-int generate(const std::vector<std::string>& words);
+// A `bksdm` sub-command: its part of the command line, and what runs it once that is parsed,
+// returning the exit status.
+struct Command {
+  CLI::App* options;
+  std::function<int()> run;
+};
+
+// Each sub-command, in a file of its own, adds itself to `bksdm`.
+Command add_generate(CLI::App& bksdm);
+Command add_inspect(CLI::App& bksdm);
+Command add_tokenize(CLI::App& bksdm);
+Command add_bench(CLI::App& bksdm);
+Command add_make_random_model(CLI::App& bksdm);
 
 }  // namespace bksdm::cli

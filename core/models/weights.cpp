@@ -108,4 +108,11 @@ void load_weights(torch::nn::Module& module, const std::filesystem::path& file,
   load_weights(module, *SafetensorsFile::open(file), options);
 }
 
+std::vector<std::string> non_finite_tensors(const SafetensorsFile& file) {
+  std::vector<std::string> names;
+  for (const TensorInfo& info : file.tensors())
+    if (!at::isfinite(file.tensor(info.name)).all().item<bool>()) names.push_back(info.name);
+  return names;
+}
+
 }  // namespace bksdm

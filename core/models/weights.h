@@ -40,4 +40,7 @@ void load_weights(torch::nn::Module& module, const SafetensorsFile& file,
 void load_weights(torch::nn::Module& module, const std::filesystem::path& file,
                   const WeightLoadOptions& options = {});
 
+// The names of the file's tensors that hold NaN or infinite values (reads every value once).
+std::vector<std::string> non_finite_tensors(const SafetensorsFile& file);
+
 }  // namespace bksdm

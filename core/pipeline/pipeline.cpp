@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <thread>
 
 #include <ATen/ATen.h>
@@ -14,10 +16,13 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
+#include "core/io/safetensors.h"
+#include "core/io/utf8.h"
 #include "core/models/autoencoder_kl.h"
 #include "core/models/clip_text_model.h"
 #include "core/models/config_reader.h"
 #include "core/models/unet_2d_condition.h"
+#include "core/models/weights.h"
 #include "core/pipeline/attention_maps.h"
 #include "core/schedulers/scheduler.h"
 #include "core/tokenizer/clip_tokenizer.h"
@@ -47,12 +52,32 @@ c10::Device parse_device(const std::string& device) {
   throw Error("unknown device '" + device + "' (cpu or cuda)");
 }
 
+std::string number_text(double value) {
+  std::ostringstream text;
+  text << value;
+  return text.str();
+}
+
 void check_request(const GenerationRequest& request) {
   if (request.width % 8 != 0 || request.height % 8 != 0 || request.width <= 0 || request.height <= 0)
     throw Error("width and height must be positive multiples of 8, got " + std::to_string(request.width) + "x" +
                 std::to_string(request.height));
   if (request.steps < 1) throw Error("steps must be at least 1, got " + std::to_string(request.steps));
   if (request.num_images < 1) throw Error("images must be at least 1, got " + std::to_string(request.num_images));
+  if (!std::isfinite(request.guidance_scale))
+    throw Error("guidance must be a finite number, got " + number_text(request.guidance_scale));
+  if (!(request.eta >= 0 && request.eta <= 1)) throw Error("eta must be from 0 to 1, got " + number_text(request.eta));
+  if (!is_valid_utf8(request.prompt)) throw Error("the prompt is not valid UTF-8");
+  if (!is_valid_utf8(request.negative_prompt)) throw Error("the negative prompt is not valid UTF-8");
+}
+
+// The first few names, and how many there are in all.
+std::string some_of(const std::vector<std::string>& names) {
+  constexpr size_t kShown = 3;
+  std::string text;
+  for (size_t i = 0; i < std::min(names.size(), kShown); ++i) text += (i ? ", " : "") + names[i];
+  if (names.size() > kShown) text += ", ... (" + std::to_string(names.size()) + " in all)";
+  return text;
 }
 
 // How torch reports a failed allocation: c10::OutOfMemoryError (CUDA, and the CPU from torch 2 on),
@@ -250,11 +275,12 @@ class Pipeline final : public StableDiffusionPipeline {
     }
     unet = UNet2DConditionModel(nullptr);
     if (cancel && cancel->load()) throw Cancelled();
-    check_finite(latents);
+    check_finite(latents, request);
     release_free_heap_memory();
 
     phase = Clock::now();
     result.images = decode(latents, request.tiled_decode);
+    check_finite(result.images, request);
     result.times.vae = seconds_since(phase);
     result.latents = latents.to(at::kCPU);
     if (request.keep_step_latents) result.step_latents = at::stack(step_latents);
@@ -286,13 +312,26 @@ class Pipeline final : public StableDiffusionPipeline {
     return request;
   }
 
-  // NaN or infinite weights (or an fp16 overflow) turn every later value NaN: a black image would say
-  // nothing. Checking the weights at load instead costs a pass over all of them (seconds to tens of
-  // seconds on a CPU); the final latents are nearly free.
-  void check_finite(const at::Tensor& latents) const {
-    if (at::isfinite(latents).all().item<bool>()) return;
-    throw Error(model_.root().string() + ": the run produced NaN or infinite values; the model's weights may hold some" +
-                (dtype_ == at::kFloat ? std::string() : ", or the computation overflowed in 16 bits (try fp32)"));
+  // NaN or infinite values turn every later value NaN: a black image would say nothing. The final
+  // latents and the images cost nearly nothing to check; only then are the weights read (a pass over
+  // all of them, seconds to tens of seconds on a CPU), to tell broken weights from settings.
+  void check_finite(const at::Tensor& values, const GenerationRequest& request) const {
+    if (at::isfinite(values).all().item<bool>()) return;
+    throw Error(cause_of_non_finite(request));
+  }
+
+  std::string cause_of_non_finite(const GenerationRequest& request) const {
+    for (const char* component : {"text_encoder", "unet", "vae"}) {
+      const std::filesystem::path file = model_.weights(component);
+      const std::vector<std::string> broken = non_finite_tensors(*SafetensorsFile::open(file));
+      if (!broken.empty())
+        return file.string() + ": the run produced NaN or infinite values; the " + component +
+               " weights hold some (" + some_of(broken) + ")";
+    }
+    const std::string eta = request.scheduler == "ddim" ? " and eta " + number_text(request.eta) : "";
+    return model_.root().string() + ": the run produced NaN or infinite values with guidance " +
+           number_text(request.guidance_scale) + eta + "; the weights are finite, so the settings may cause it" +
+           (dtype_ == at::kFloat ? std::string() : ", or the computation overflowed in 16 bits (try fp32)");
   }
 
   // [negative; prompt] embeddings, each repeated per image (the prompt alone without guidance).

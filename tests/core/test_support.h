@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include <ATen/ATen.h>
 
 #include "core/io/error.h"
+#include "core/io/safetensors.h"
 #include "core/loading/model_folder.h"
 
 namespace bksdm::testing {
@@ -76,16 +78,44 @@ class TempDir {
   std::filesystem::path path_;
 };
 
-// Runs `bksdm ARGUMENTS` through the shell; its exit status, with stderr in `*error_text`.
-inline int run_bksdm(const std::string& arguments, std::string* error_text = nullptr) {
+inline std::string read_file_text(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// Runs `bksdm ARGUMENTS` through the shell; its exit status, with stderr in `*error_text` and
+// stdout in `*output_text` (else the test's own).
+inline int run_bksdm(const std::string& arguments, std::string* error_text = nullptr,
+                     std::string* output_text = nullptr) {
   TempDir dir("run");
-  const std::string command = kBksdm.string() + " " + arguments + " 2>" + (dir / "stderr").string();
+  const std::string command = kBksdm.string() + " " + arguments + " 2>" + (dir / "stderr").string() +
+                              (output_text ? " >" + (dir / "stdout").string() : "");
   const int status = std::system(command.c_str());
-  if (error_text) {
-    std::ifstream in(dir / "stderr");
-    *error_text = std::string(std::istreambuf_iterator<char>(in), {});
-  }
+  if (error_text) *error_text = read_file_text(dir / "stderr");
+  if (output_text) *output_text = read_file_text(dir / "stdout");
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+// Rewrites a weights file with one tensor replaced by what `change` makes of it.
+inline void edit_tensor(const std::filesystem::path& path, const std::string& name,
+                        const std::function<at::Tensor(at::Tensor)>& change) {
+  std::vector<std::pair<std::string, at::Tensor>> tensors;
+  {
+    const auto file = SafetensorsFile::open(path);
+    for (const TensorInfo& info : file->tensors()) {
+      const at::Tensor tensor = file->tensor(info.name).clone();
+      tensors.emplace_back(info.name, info.name == name ? change(tensor) : tensor);
+    }
+  }
+  write_safetensors(path, tensors);
+}
+
+// A NaN in the first element of a (floating-point) tensor of a weights file.
+inline void put_a_nan(const std::filesystem::path& path, const std::string& name) {
+  edit_tensor(path, name, [](at::Tensor t) {
+    t.view(-1)[0] = NAN;
+    return t;
+  });
 }
 
 }  // namespace bksdm::testing

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <functional>
+
 #include <ATen/ATen.h>
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
@@ -111,6 +114,26 @@ TEST(Pipeline, RefusesASizeThatIsNotAMultipleOfEight) {
   bksdm::GenerationRequest request;
   request.width = 60;
   EXPECT_THROW(pipeline->generate(request), bksdm::Error);
+}
+
+// The engine refuses what no run can use whoever asks (the app, the CLI), before the first step.
+TEST(Pipeline, RefusesSettingsNoRunCanUse) {
+  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
+  const auto refusal = [&](const std::function<void(bksdm::GenerationRequest&)>& change) {
+    bksdm::GenerationRequest request;
+    request.prompt = "a";
+    request.steps = 1;
+    request.width = request.height = 64;
+    change(request);
+    return error_of([&] { pipeline->generate(request); });
+  };
+  EXPECT_EQ(refusal([](auto& r) { r.guidance_scale = NAN; }), "guidance must be a finite number, got nan");
+  EXPECT_EQ(refusal([](auto& r) { r.guidance_scale = -INFINITY; }), "guidance must be a finite number, got -inf");
+  EXPECT_EQ(refusal([](auto& r) { r.eta = 1.5; }), "eta must be from 0 to 1, got 1.5");
+  EXPECT_EQ(refusal([](auto& r) { r.eta = NAN; }), "eta must be from 0 to 1, got nan");
+  EXPECT_EQ(refusal([](auto& r) { r.prompt = "caf\xe9"; }), "the prompt is not valid UTF-8");
+  EXPECT_EQ(refusal([](auto& r) { r.negative_prompt = "\xed\xa0\x80"; }), "the negative prompt is not valid UTF-8");
+  EXPECT_EQ(refusal([](auto&) {}), "(no error)");
 }
 
 // A copy of the fixture model whose components have only fp16 weight files, as a `variant="fp16"`

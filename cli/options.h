@@ -1,0 +1,23 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+// What the sub-commands' options share, so that each value is checked before any work and refused
+// in the same words by every command.
+namespace bksdm::cli {
+
+// The steps and images a run may ask for, as the app's spin boxes allow.
+inline constexpr int kMaxSteps = 500;
+inline constexpr int kMaxImages = 16;
+
+// A number that is neither NaN nor infinite.
+CLI::Validator finite_number();
+// Image sizes: the VAE halves them three times.
+CLI::Validator positive_multiple_of_8();
+// From `fewest` to the cores of this machine: more threads than cores only contend for them.
+CLI::Validator thread_count(int fewest);
+// Prompts and other text handed to the tokenizer and written into PNG text chunks.
+CLI::Validator utf8_text();
+// An image file name: PNG is the only format written.
+CLI::Validator png_file();
+
+}  // namespace bksdm::cli

@@ -1,0 +1,25 @@
+#include <gtest/gtest.h>
+
+#include "core/io/utf8.h"
+
+namespace {
+
+TEST(Utf8, AcceptsWholeCharactersOfEveryLength) {
+  EXPECT_TRUE(bksdm::is_valid_utf8(""));
+  EXPECT_TRUE(bksdm::is_valid_utf8("a cat"));
+  // café 고양이 🐈
+  EXPECT_TRUE(bksdm::is_valid_utf8("caf\xc3\xa9 \xea\xb3\xa0\xec\x96\x91\xec\x9d\xb4 \xf0\x9f\x90\x88"));
+  EXPECT_EQ(bksdm::decode_utf8("\xea\xb3\xa0\xf0\x9f\x90\x88"), (std::vector<char32_t>{0xACE0, 0x1F408}));
+}
+
+TEST(Utf8, RefusesWhatUtf8Forbids) {
+  EXPECT_FALSE(bksdm::is_valid_utf8("caf\xe9"));              // Latin-1
+  EXPECT_FALSE(bksdm::is_valid_utf8("\x80"));                 // a continuation byte alone
+  EXPECT_FALSE(bksdm::is_valid_utf8("\xea\xb3"));             // cut inside a character
+  EXPECT_FALSE(bksdm::is_valid_utf8("\xc0\xaf"));             // '/' overlong
+  EXPECT_FALSE(bksdm::is_valid_utf8("\xed\xa0\x80"));         // a UTF-16 surrogate
+  EXPECT_FALSE(bksdm::is_valid_utf8("\xf4\x90\x80\x80"));     // past U+10FFFF
+  EXPECT_FALSE(bksdm::is_valid_utf8("\xff"));
+}
+
+}  // namespace
