@@ -1,5 +1,7 @@
 #include "app/model_catalog.h"
 
+#include "app/hub/cached_models.h"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -44,6 +46,17 @@ ModelEntry describeOrReport(const QString& location) {
   }
 }
 
+// Whether the cached repo has a model snapshot to list; one whose ref or snapshot is damaged (a ref
+// that holds no commit, a symlink loop) is listed too, with its problem.
+bool holdsModel(const fs::path& cache, const QString& repoId) {
+  try {
+    const auto snapshot = hf_cached_snapshot(cache, repoId.toStdString());
+    return snapshot && fs::exists(*snapshot / "model_index.json");
+  } catch (const std::exception&) {
+    return true;
+  }
+}
+
 }  // namespace
 
 QString displayName(const QString& rawName) {
@@ -80,9 +93,7 @@ QList<ModelEntry> scanHubCache() {
     const QString folderName = fromStd(it->path().filename().string());
     const QString repoId = repoIdOf(folderName);
     if (!folderName.startsWith(QStringLiteral("models--")) || repoId.isEmpty()) continue;
-    const auto snapshot = hf_cached_snapshot(cache, repoId.toStdString());
-    if (!snapshot || !fs::exists(*snapshot / "model_index.json")) continue;
-    entries << describeOrReport(repoId);
+    if (holdsModel(cache, repoId)) entries << describeOrReport(repoId);
   }
   return entries;
 }

@@ -43,7 +43,7 @@ GalleryEntry readEntry(const QFileInfo& file, bool hasAttentionMaps) {
   entry.hasAttentionMaps = hasAttentionMaps;
   try {
     entry.metadata = readImageMetadata(entry.path);
-  } catch (const Error&) {
+  } catch (const std::exception&) {
     // Not a PNG we can read: it is still listed, without settings (its thumbnail says the rest).
   }
   return entry;

@@ -24,6 +24,7 @@ struct Text {
 };
 
 const char kParametersKeyword[] = "parameters";
+const char kSoftwareKeyword[] = "Software";
 
 QString fromUtf8(const std::string& text) { return QString::fromStdString(text); }
 
@@ -101,7 +102,8 @@ ImageMetadata metadataFromParameters(const QString& text) {
 }
 
 ImageMetadata readImageMetadata(const QString& path) {
-  const std::vector<PngText> texts = read_png_text(QFile::encodeName(path).toStdString());
+  const std::vector<PngText> texts =
+      read_png_text(QFile::encodeName(path).toStdString(), {kParametersKeyword, kSettingsKeyword, kSoftwareKeyword});
   ImageMetadata metadata;
   for (const PngText& text : texts) {
     if (text.keyword == kSettingsKeyword) {
@@ -123,7 +125,7 @@ QByteArray encodeImage(const QImage& image, const GenerationSettings& settings) 
   const std::vector<PngText> texts = {
       {kParametersKeyword, parametersText(settings).toStdString()},
       {kSettingsKeyword, json.toStdString()},
-      {"Software", QStringLiteral("BK-SDM Studio %1").arg(settings.appVersion).trimmed().toStdString()},
+      {kSoftwareKeyword, QStringLiteral("BK-SDM Studio %1").arg(settings.appVersion).trimmed().toStdString()},
   };
   return QByteArray::fromStdString(encode_png(toRgbImage(image), texts));
 }

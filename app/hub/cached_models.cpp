@@ -8,8 +8,12 @@
 namespace bksdm {
 
 bool isModelCached(const QString& cacheDir, const QString& repoId) {
-  const auto snapshot = hf_cached_snapshot(cacheDir.toStdString(), repoId.toStdString());
-  return snapshot && QFileInfo::exists(QString::fromStdString((*snapshot / "model_index.json").string()));
+  try {
+    const auto snapshot = hf_cached_snapshot(cacheDir.toStdString(), repoId.toStdString());
+    return snapshot && QFileInfo::exists(QString::fromStdString((*snapshot / "model_index.json").string()));
+  } catch (const std::exception&) {
+    return false;  // a damaged ref or snapshot: not usable, so not cached
+  }
 }
 
 QStringList cachedModelRepos(const QString& cacheDir) {

@@ -22,6 +22,9 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSamplerN
     {"dpmpp_2m_karras", "DPM++ 2M Karras"},
 }};
 
+// Far longer than any prompt and settings A1111 writes; a text this long is not parameters.
+constexpr size_t kMaxParametersBytes = 1u << 20;
+
 // Python's str.isspace for ASCII, which is what A1111's strip() and \s meet in practice.
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
@@ -78,19 +81,29 @@ std::optional<size_t> quoted_end(std::string_view line, size_t at) {
   return i + 1;
 }
 
-// A1111's re_param, \s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$), tried at `at`.
-std::optional<Match> match_param(std::string_view line, size_t at) {
+// A1111's re_param, \s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$), tried at `at`. When it
+// fails, `resume` is the first later position where it can match: every start inside the same run
+// of key characters reads on to the same character after it, and fails there too.
+std::optional<Match> match_param(std::string_view line, size_t at, size_t& resume) {
   size_t i = at;
   while (i < line.size() && is_space(line[i])) ++i;
   const size_t key_begin = i;
-  if (i >= line.size() || !is_word(line[i])) return std::nullopt;
+  if (i >= line.size() || !is_word(line[i])) {
+    resume = i + 1;
+    return std::nullopt;
+  }
   ++i;
   while (i < line.size() && is_key_char(line[i])) ++i;
-  if (i - key_begin < 2 || i >= line.size() || line[i] != ':') return std::nullopt;
+  if (i - key_begin < 2 || i >= line.size() || line[i] != ':') {
+    resume = i;
+    return std::nullopt;
+  }
   Match match{std::string(line.substr(key_begin, i - key_begin)), {}, 0};
   ++i;
   while (i < line.size() && is_space(line[i])) ++i;
   if (i < line.size() && line[i] == '"') {
+    // Linear overall: the next value's opening quote follows ':' or a space, so this scan stops
+    // at it at the latest.
     const std::optional<size_t> end = quoted_end(line, i);
     if (end && (*end == line.size() || line[*end] == ',')) {
       match.value = line.substr(i, *end - i);
@@ -104,15 +117,15 @@ std::optional<Match> match_param(std::string_view line, size_t at) {
   return match;
 }
 
-// re_param.findall(line).
+// re_param.findall(line), in one pass.
 std::vector<std::pair<std::string, std::string>> find_params(std::string_view line) {
   std::vector<std::pair<std::string, std::string>> params;
-  for (size_t at = 0; at < line.size();) {
-    if (std::optional<Match> match = match_param(line, at)) {
+  for (size_t at = 0, resume = 0; at < line.size();) {
+    if (std::optional<Match> match = match_param(line, at, resume)) {
       params.emplace_back(std::move(match->key), std::move(match->value));
       at = match->end;
     } else {
-      ++at;
+      at = std::max(resume, at + 1);
     }
   }
   return params;
@@ -152,6 +165,9 @@ std::string format_a1111_parameters(const A1111Parameters& parameters) {
 }
 
 A1111Parameters parse_a1111_parameters(std::string_view text) {
+  if (text.size() > kMaxParametersBytes)
+    throw Error("A1111 parameters of " + std::to_string(text.size() >> 10) + " KiB; at most " +
+                std::to_string(kMaxParametersBytes >> 10) + " KiB are read");
   std::vector<std::string_view> lines;
   text = strip(text);
   for (size_t begin = 0;;) {

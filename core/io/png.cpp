@@ -8,7 +8,6 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <optional>
 
 #include <ATen/ATen.h>
@@ -17,6 +16,7 @@
 #include <zlib.h>
 
 #include "core/io/error.h"
+#include "core/io/file_read.h"
 #include "core/io/utf8.h"
 
 namespace bksdm {
@@ -24,8 +24,10 @@ namespace {
 
 constexpr std::string_view kSignature{"\x89PNG\r\n\x1a\n", 8};
 // A prompt is a few kilobytes; this bounds what a hostile compressed chunk may expand to.
+// The text read from one file, over all its chunks: a few small chunks of 16 MiB each would
+// otherwise cost gigabytes.
 constexpr size_t kMaxTextBytes = 16u << 20;
-constexpr uintmax_t kMaxFileBytes = 1u << 30;
+constexpr FileLimit kPngFile{1u << 30, "a PNG this program reads"};
 
 [[noreturn]] void fail(std::string_view source, const std::string& what) {
   throw Error(std::string(source) + ": " + what);
@@ -170,8 +172,8 @@ std::string zlib_compress(std::string_view data) {
   return out;
 }
 
-// The text of a zlib stream, refusing a damaged stream and more than kMaxTextBytes of text.
-std::string inflate_text(std::string_view data, std::string_view source, const std::string& what) {
+// The text of a zlib stream, refusing a damaged stream and more than `limit` bytes of text.
+std::string inflate_text(std::string_view data, size_t limit, std::string_view source, const std::string& what) {
   z_stream stream{};
   if (inflateInit(&stream) != Z_OK) fail(source, what + ": zlib cannot start");
   stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
@@ -179,26 +181,32 @@ std::string inflate_text(std::string_view data, std::string_view source, const s
   std::string out;
   std::array<char, 16384> buffer;
   int status = Z_OK;
-  while (status == Z_OK && out.size() <= kMaxTextBytes) {
+  while (status == Z_OK && out.size() <= limit) {
     stream.next_out = reinterpret_cast<Bytef*>(buffer.data());
     stream.avail_out = uInt(buffer.size());
     status = inflate(&stream, Z_NO_FLUSH);
     out.append(buffer.data(), buffer.size() - stream.avail_out);
   }
   inflateEnd(&stream);
-  if (out.size() > kMaxTextBytes) fail(source, what + " expands past " + std::to_string(kMaxTextBytes >> 20) + " MiB");
+  if (out.size() > limit)
+    fail(source, what + " expands past " + std::to_string(kMaxTextBytes >> 20) + " MiB, the most text read from one file");
   if (status != Z_STREAM_END) fail(source, what + " holds a damaged zlib stream");
   return out;
 }
 
 // --- files ---
 
-PngText parse_text_chunk(std::string_view type, std::string_view data, std::string_view source, size_t offset) {
+// A text chunk whose keyword is wanted (all are when `keywords` is empty), or nullopt; `budget`,
+// the text still allowed from this file, shrinks by what it holds.
+std::optional<PngText> parse_text_chunk(std::string_view type, std::string_view data, std::string_view source,
+                                        size_t offset, const std::vector<std::string>& keywords, size_t& budget) {
   const std::string where = std::string(type) + " chunk at offset " + std::to_string(offset);
   const size_t nul = data.find('\0');
   if (nul == std::string_view::npos) fail(source, where + " has no keyword terminator");
   if (nul == 0 || nul > 79) fail(source, where + " has a keyword of " + std::to_string(nul) + " bytes (1 to 79)");
   PngText text{latin1_to_utf8(data.substr(0, nul)), {}};
+  if (!keywords.empty() && std::find(keywords.begin(), keywords.end(), text.keyword) == keywords.end())
+    return std::nullopt;
   const std::string what = where + " (\"" + text.keyword + "\")";
   std::string_view rest = data.substr(nul + 1);
 
@@ -206,7 +214,7 @@ PngText parse_text_chunk(std::string_view type, std::string_view data, std::stri
     text.text = latin1_to_utf8(rest);
   } else if (type == "zTXt") {
     if (rest.empty() || rest[0] != 0) fail(source, what + " has an unknown compression method");
-    text.text = latin1_to_utf8(inflate_text(rest.substr(1), source, what));
+    text.text = latin1_to_utf8(inflate_text(rest.substr(1), budget, source, what));
   } else {
     if (rest.size() < 2) fail(source, what + " ends before its compression fields");
     const auto flag = uint8_t(rest[0]), method = uint8_t(rest[1]);
@@ -217,10 +225,41 @@ PngText parse_text_chunk(std::string_view type, std::string_view data, std::stri
       if (end == std::string_view::npos) fail(source, what + " has an unterminated " + field);
       rest.remove_prefix(end + 1);
     }
-    text.text = flag ? inflate_text(rest, source, what) : std::string(rest);
+    text.text = flag ? inflate_text(rest, budget, source, what) : std::string(rest);
     if (!decode_utf8(text.text)) fail(source, what + " is not valid UTF-8");
   }
+  if (text.text.size() > budget)
+    fail(source, what + " takes the text past " + std::to_string(kMaxTextBytes >> 20) + " MiB, the most read from one file");
+  budget -= text.text.size();
   return text;
+}
+
+std::vector<PngText> parse_text_chunks(std::string_view bytes, std::string_view source,
+                                       const std::vector<std::string>& keywords) {
+  if (bytes.substr(0, kSignature.size()) != kSignature) fail(source, "not a PNG file (no PNG signature)");
+  std::vector<PngText> texts;
+  size_t budget = kMaxTextBytes;
+  for (size_t offset = kSignature.size();;) {
+    if (bytes.size() - offset < 8) fail(source, "truncated at offset " + std::to_string(offset) + " (no IEND chunk)");
+    const uint32_t length = get_u32(bytes, offset);
+    const std::string_view type = bytes.substr(offset + 4, 4);
+    const std::string where = "chunk at offset " + std::to_string(offset);
+    if (!std::all_of(type.begin(), type.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
+      fail(source, where + " has an invalid type");
+    if (length > 0x7FFFFFFFu || uint64_t(length) + 4 > bytes.size() - offset - 8)
+      fail(source,
+           std::string(type) + " " + where + " claims " + std::to_string(length) + " bytes, past the end of the file");
+    const std::string_view data = bytes.substr(offset + 8, length);
+    if (chunk_crc(type, data) != get_u32(bytes, offset + 8 + length))
+      fail(source, std::string(type) + " " + where + " has a bad CRC");
+    if (offset == kSignature.size() && type != "IHDR")
+      fail(source, "the first chunk is " + std::string(type) + ", not IHDR");
+    if (type == "IEND") return texts;
+    if (type == "tEXt" || type == "zTXt" || type == "iTXt")
+      if (std::optional<PngText> text = parse_text_chunk(type, data, source, offset, keywords, budget))
+        texts.push_back(std::move(*text));
+    offset += 12 + size_t(length);
+  }
 }
 
 }  // namespace
@@ -261,40 +300,17 @@ void write_png(const std::filesystem::path& path, const RgbImage& image, const s
   write_file_atomically(path, {bytes});
 }
 
-std::vector<PngText> parse_png_text(std::string_view bytes, std::string_view source) {
-  if (bytes.substr(0, kSignature.size()) != kSignature) fail(source, "not a PNG file (no PNG signature)");
-  std::vector<PngText> texts;
-  for (size_t offset = kSignature.size();;) {
-    if (bytes.size() - offset < 8) fail(source, "truncated at offset " + std::to_string(offset) + " (no IEND chunk)");
-    const uint32_t length = get_u32(bytes, offset);
-    const std::string_view type = bytes.substr(offset + 4, 4);
-    const std::string where = "chunk at offset " + std::to_string(offset);
-    if (!std::all_of(type.begin(), type.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }))
-      fail(source, where + " has an invalid type");
-    if (length > 0x7FFFFFFFu || uint64_t(length) + 4 > bytes.size() - offset - 8)
-      fail(source,
-           std::string(type) + " " + where + " claims " + std::to_string(length) + " bytes, past the end of the file");
-    const std::string_view data = bytes.substr(offset + 8, length);
-    if (chunk_crc(type, data) != get_u32(bytes, offset + 8 + length))
-      fail(source, std::string(type) + " " + where + " has a bad CRC");
-    if (offset == kSignature.size() && type != "IHDR")
-      fail(source, "the first chunk is " + std::string(type) + ", not IHDR");
-    if (type == "IEND") return texts;
-    if (type == "tEXt" || type == "zTXt" || type == "iTXt")
-      texts.push_back(parse_text_chunk(type, data, source, offset));
-    offset += 12 + size_t(length);
+std::vector<PngText> parse_png_text(std::string_view bytes, std::string_view source,
+                                    const std::vector<std::string>& keywords) {
+  try {
+    return parse_text_chunks(bytes, source, keywords);
+  } catch (const std::bad_alloc&) {
+    fail(source, "not enough memory to read its text");
   }
 }
 
-std::vector<PngText> read_png_text(const std::filesystem::path& path) {
-  std::error_code error;
-  const uintmax_t size = std::filesystem::file_size(path, error);
-  if (error) throw Error("cannot read " + path.string() + ": " + error.message());
-  if (size > kMaxFileBytes) throw Error(path.string() + ": too large for a PNG this program reads");
-  std::ifstream in(path, std::ios::binary);
-  std::string bytes(size, '\0');
-  if (!in.read(bytes.data(), std::streamsize(size))) throw Error("cannot read " + path.string());
-  return parse_png_text(bytes, path.string());
+std::vector<PngText> read_png_text(const std::filesystem::path& path, const std::vector<std::string>& keywords) {
+  return parse_png_text(read_regular_file(path, kPngFile), path.string(), keywords);
 }
 
 }  // namespace bksdm

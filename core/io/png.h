@@ -39,10 +39,12 @@ std::string encode_png(const RgbImage& image, const std::vector<PngText>& texts 
 // bksdm::Error naming the file, and leaves neither a partial file nor a changed old one.
 void write_png(const std::filesystem::path& path, const RgbImage& image, const std::vector<PngText>& texts = {});
 
-// The text chunks of a PNG (tEXt, zTXt, iTXt compressed or not) in file order, as UTF-8. Every
-// chunk's bounds and CRC are checked; a damaged or hostile file is a bksdm::Error naming `source`
-// (or the file) and the fault.
-std::vector<PngText> parse_png_text(std::string_view bytes, std::string_view source);
-std::vector<PngText> read_png_text(const std::filesystem::path& path);
+// The text chunks of a PNG (tEXt, zTXt, iTXt compressed or not) in file order, as UTF-8: those with
+// one of `keywords`, or all when it is empty; the others are not decompressed. Every chunk's
+// bounds and CRC are checked, and the text read from one file is at most 16 MiB in all; a damaged
+// or hostile file is a bksdm::Error naming `source` (or the file) and the fault.
+std::vector<PngText> parse_png_text(std::string_view bytes, std::string_view source,
+                                    const std::vector<std::string>& keywords = {});
+std::vector<PngText> read_png_text(const std::filesystem::path& path, const std::vector<std::string>& keywords = {});
 
 }  // namespace bksdm

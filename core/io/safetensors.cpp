@@ -16,12 +16,17 @@
 
 #include "core/io/atomic_file.h"
 #include "core/io/error.h"
+#include "core/io/excerpt.h"
+#include "core/io/file_read.h"
+#include "core/io/json_text.h"
 
 namespace bksdm {
 namespace {
 
 // A header larger than this is not a model file but an attack on the parser.
 constexpr uint64_t kMaxHeaderSize = 100ull << 20;
+// Larger than any checkpoint (SD's full fp32 one is 4 GiB), small enough to be a mistake.
+constexpr FileLimit kWeightsFile{1ull << 40, "a weights file"};
 
 struct DTypeEntry {
   StDType dtype;
@@ -76,7 +81,7 @@ std::vector<int64_t> parse_shape(const std::filesystem::path& path, const std::s
   std::vector<int64_t> dims;
   for (const auto& dim : shape) {
     if (!dim.is_number_unsigned() || dim.get<uint64_t>() > uint64_t(std::numeric_limits<int64_t>::max()))
-      fail_tensor(path, name, "shape holds " + dim.dump() + ", not a size");
+      fail_tensor(path, name, "shape holds " + json_summary(dim) + ", not a size");
     dims.push_back(dim.get<int64_t>());
   }
   return dims;
@@ -90,6 +95,12 @@ std::optional<uint64_t> byte_count(const std::vector<int64_t>& shape, size_t ite
     bytes *= uint64_t(dim);
   }
   return bytes;
+}
+
+std::string shape_text(const std::vector<int64_t>& shape) {
+  std::string text = "[";
+  for (size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
+  return text + "]";
 }
 
 TensorInfo parse_tensor(const std::filesystem::path& path, const std::string& name,
@@ -115,16 +126,22 @@ TensorInfo parse_tensor(const std::filesystem::path& path, const std::string& na
                                 ") lies outside the " + std::to_string(data_size) + "-byte data area (truncated file?)");
   const auto expected = byte_count(info.shape, dtype->size);
   if (!expected || *expected != info.end - info.begin)
-    fail_tensor(path, name, "shape " + spec["shape"].dump() + " of " + dtype_text + " does not fill its " +
+    fail_tensor(path, name, "shape " + shape_text(info.shape) + " of " + dtype_text + " does not fill its " +
                                 std::to_string(info.end - info.begin) + " bytes");
   return info;
 }
 
-void check_no_overlap(const std::filesystem::path& path, std::vector<TensorInfo> sorted) {
-  std::sort(sorted.begin(), sorted.end(), [](const TensorInfo& a, const TensorInfo& b) { return a.begin < b.begin; });
-  for (size_t i = 1; i < sorted.size(); ++i)
-    if (sorted[i].begin < sorted[i - 1].end && sorted[i].begin != sorted[i].end)
-      fail(path, "tensors '" + sorted[i - 1].name + "' and '" + sorted[i].name + "' overlap");
+// Each tensor against the furthest-reaching one before it, so that no tensor in between (an empty
+// one, a short one) can hide an overlap; empty tensors hold no bytes and overlap nothing.
+void check_no_overlap(const std::filesystem::path& path, std::vector<TensorInfo> tensors) {
+  std::erase_if(tensors, [](const TensorInfo& info) { return info.begin == info.end; });
+  std::sort(tensors.begin(), tensors.end(), [](const TensorInfo& a, const TensorInfo& b) { return a.begin < b.begin; });
+  const TensorInfo* furthest = nullptr;
+  for (const TensorInfo& info : tensors) {
+    if (furthest && info.begin < furthest->end)
+      fail(path, "tensors '" + excerpt(furthest->name) + "' and '" + excerpt(info.name) + "' overlap");
+    if (!furthest || info.end > furthest->end) furthest = &info;
+  }
 }
 
 }  // namespace
@@ -138,16 +155,9 @@ int64_t TensorInfo::numel() const {
 }
 
 std::shared_ptr<const SafetensorsFile> SafetensorsFile::open(const std::filesystem::path& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) fail(path, std::string("cannot open: ") + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-    ::close(fd);
-    fail(path, "not a regular file");
-  }
   std::shared_ptr<SafetensorsFile> file(new SafetensorsFile());
   file->path_ = path;
-  file->size_ = uint64_t(st.st_size);
+  const int fd = open_regular_file(path, kWeightsFile, &file->size_);
   if (file->size_ < 8) {
     ::close(fd);
     fail(path, "too short for a safetensors file (" + std::to_string(file->size_) + " bytes)");
@@ -168,12 +178,8 @@ std::shared_ptr<const SafetensorsFile> SafetensorsFile::open(const std::filesyst
   const uint64_t data_size = file->size_ - 8 - header_size;
   file->data_ = bytes + 8 + header_size;
 
-  nlohmann::json header;
-  try {
-    header = nlohmann::json::parse(bytes + 8, bytes + 8 + header_size);
-  } catch (const nlohmann::json::exception& e) {
-    fail(path, std::string("header is not valid JSON: ") + e.what());
-  }
+  const nlohmann::json header = parse_json(std::string_view(reinterpret_cast<const char*>(bytes) + 8, header_size),
+                                           path.string() + ": the header", DuplicateKeys::refuse);
   if (!header.is_object()) fail(path, "header is not a JSON object");
 
   for (const auto& [name, spec] : header.items()) {

@@ -3,12 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
+#include "core/io/excerpt.h"
+#include "core/io/file_read.h"
+#include "core/io/json_text.h"
 
 namespace fs = std::filesystem;
 
@@ -56,18 +57,41 @@ std::vector<fs::path> files_in(const fs::path& dir) {
   return files;
 }
 
+// A commit as a snapshot folder's name: huggingface_hub writes 40 hex digits; any plain word of
+// letters and digits is taken, and nothing that could lead out of snapshots/.
+bool is_commit_name(std::string_view text) {
+  return !text.empty() && text.size() <= 64 && std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c));
+  });
+}
+
+// A branch or tag name as a file under refs/: no empty, "." or ".." part, so it stays inside.
+bool is_ref_name(std::string_view name) {
+  if (name.empty()) return false;
+  for (const fs::path& part : fs::path(name))
+    if (part.empty() || part == "." || part == ".." || part == "/") return false;
+  return fs::path(name).is_relative();
+}
+
+// The commit a revision names in a cached repo: a ref's file under refs/, which must hold a commit
+// (huggingface_hub writes its hash, without a newline), or else a commit named directly.
+std::optional<std::string> resolve_revision(const fs::path& repo, std::string_view revision) {
+  if (!is_ref_name(revision)) throw Error(std::string(revision) + ": not a commit or a branch or tag name");
+  const fs::path ref = repo / "refs" / std::string(revision);
+  std::error_code error;
+  if (!fs::exists(fs::symlink_status(ref, error)))
+    return is_commit_name(revision) ? std::optional<std::string>(revision) : std::nullopt;
+  std::string commit = read_regular_file(ref, kRefFile);
+  while (!commit.empty() && (commit.back() == '\n' || commit.back() == '\r')) commit.pop_back();
+  if (!is_commit_name(commit))
+    throw Error(ref.string() + ": should hold a commit hash, not \"" + excerpt(commit) + "\"");
+  return commit;
+}
+
 }  // namespace
 
 nlohmann::json read_json_file(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) throw Error(path.string() + ": missing or unreadable");
-  std::stringstream text;
-  text << in.rdbuf();
-  try {
-    return nlohmann::json::parse(text.str());
-  } catch (const nlohmann::json::exception& e) {
-    throw Error(path.string() + ": not valid JSON: " + e.what());
-  }
+  return parse_json(read_regular_file(path, kConfigFile), path.string());
 }
 
 fs::path hf_hub_cache() {
@@ -83,10 +107,14 @@ std::optional<fs::path> hf_cached_snapshot(const fs::path& cache, std::string_vi
   for (size_t at = folder.find('/'); at != std::string::npos; at = folder.find('/', at))
     folder.replace(at, 1, "--");
   const fs::path repo = cache / folder;
-  std::string commit(revision);
-  if (std::ifstream ref(repo / "refs" / std::string(revision)); ref) std::getline(ref, commit);
-  const fs::path snapshot = repo / "snapshots" / commit;
-  if (commit.empty() || !is_existing_directory(snapshot)) return std::nullopt;
+  const std::optional<std::string> commit = resolve_revision(repo, revision);
+  if (!commit) return std::nullopt;
+  const fs::path snapshot = repo / "snapshots" / *commit;
+  std::error_code error;
+  const bool is_folder = fs::is_directory(snapshot, error);
+  if (error && error != std::errc::no_such_file_or_directory)
+    throw Error(snapshot.string() + ": the cached snapshot cannot be opened: " + error.message());
+  if (!is_folder) return std::nullopt;
   return snapshot;
 }
 

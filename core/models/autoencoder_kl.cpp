@@ -159,9 +159,10 @@ at::Tensor AutoencoderKL::tiled_encode(const at::Tensor& images) const {
 
 std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const ModelFolder& folder,
                                                    const WeightLoadOptions& options) {
-  auto vae = std::make_shared<AutoencoderKL>(
-      AutoencoderKLConfig::from_json(folder.config("vae"), (folder.component_dir("vae") / "config.json").string()));
+  const AutoencoderKLConfig config =
+      AutoencoderKLConfig::from_json(folder.config("vae"), (folder.component_dir("vae") / "config.json").string());
   const auto file = SafetensorsFile::open(folder.weights("vae"));
+  auto vae = build_for_weights(*file, [&] { return std::make_shared<AutoencoderKL>(config); });
   WeightLoadOptions with_old_names = options;
   with_old_names.name_in_file = [file, base = options.name_in_file](const std::string& parameter) {
     const std::string name = base ? base(parameter) : parameter;

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/models/config_reader.h"
+#include "core/io/json_text.h"
 
 namespace bksdm {
 namespace {
@@ -30,7 +31,7 @@ int64_t first_sample_size(const ConfigReader& reader, int64_t fallback) {
   const nlohmann::json* value = reader.find("sample_size");
   if (value && value->is_array()) {
     if (value->empty() || !value->front().is_number_integer() || value->front().get<int64_t>() < 1) {
-      reader.refuse("sample_size", "must be an integer >= 1 or a list of them, not " + value->dump());
+      reader.refuse("sample_size", "must be an integer >= 1 or a list of them, not " + json_summary(*value));
     }
     return value->front().get<int64_t>();
   }

@@ -194,10 +194,12 @@ at::Tensor CLIPTextModel::forward(const at::Tensor& input_ids) const {
 std::shared_ptr<CLIPTextModel> load_clip_text_model(const ModelFolder& folder,
                                                     const WeightLoadOptions& options) {
   const std::string source = (folder.component_dir("text_encoder") / "config.json").string();
-  auto model = std::make_shared<CLIPTextModel>(CLIPTextConfig::from_json(folder.config("text_encoder"), source));
+  const CLIPTextConfig config = CLIPTextConfig::from_json(folder.config("text_encoder"), source);
+  const auto file = SafetensorsFile::open(folder.weights("text_encoder"));
+  auto model = build_for_weights(*file, [&] { return std::make_shared<CLIPTextModel>(config); });
   WeightLoadOptions with_buffer = options;
   with_buffer.known_extras.push_back("text_model.embeddings.position_ids");
-  load_weights(*model, folder.weights("text_encoder"), with_buffer);
+  load_weights(*model, *file, with_buffer);
   return model;
 }
 

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "core/io/error.h"
+#include "core/io/json_text.h"
 
 namespace bksdm {
 
@@ -25,7 +26,7 @@ void ConfigReader::refuse(const std::string& key, const std::string& why) const 
 int64_t ConfigReader::integer(const std::string& key, int64_t fallback) const {
   const nlohmann::json* value = find(key);
   if (!value) return fallback;
-  if (!value->is_number_integer()) refuse(key, "must be an integer, not " + value->dump());
+  if (!value->is_number_integer()) refuse(key, "must be an integer, not " + json_summary(*value));
   return value->get<int64_t>();
 }
 
@@ -38,21 +39,21 @@ int64_t ConfigReader::positive(const std::string& key, int64_t fallback) const {
 double ConfigReader::number(const std::string& key, double fallback) const {
   const nlohmann::json* value = find(key);
   if (!value) return fallback;
-  if (!value->is_number()) refuse(key, "must be a number, not " + value->dump());
+  if (!value->is_number()) refuse(key, "must be a number, not " + json_summary(*value));
   return value->get<double>();
 }
 
 bool ConfigReader::boolean(const std::string& key, bool fallback) const {
   const nlohmann::json* value = find(key);
   if (!value) return fallback;
-  if (!value->is_boolean()) refuse(key, "must be true or false, not " + value->dump());
+  if (!value->is_boolean()) refuse(key, "must be true or false, not " + json_summary(*value));
   return value->get<bool>();
 }
 
 std::string ConfigReader::string(const std::string& key, const std::string& fallback) const {
   const nlohmann::json* value = find(key);
   if (!value) return fallback;
-  if (!value->is_string()) refuse(key, "must be a string, not " + value->dump());
+  if (!value->is_string()) refuse(key, "must be a string, not " + json_summary(*value));
   return value->get<std::string>();
 }
 
@@ -64,7 +65,7 @@ std::vector<int64_t> ConfigReader::positives(const std::string& key,
   std::vector<int64_t> result;
   for (const nlohmann::json& item : *value) {
     if (!item.is_number_integer() || item.get<int64_t>() < 1) {
-      refuse(key, "must hold integers >= 1, not " + item.dump());
+      refuse(key, "must hold integers >= 1, not " + json_summary(item));
     }
     result.push_back(item.get<int64_t>());
   }
@@ -78,7 +79,7 @@ std::vector<std::string> ConfigReader::strings(const std::string& key,
   if (!value->is_array() || value->empty()) refuse(key, "must be a non-empty list of strings");
   std::vector<std::string> result;
   for (const nlohmann::json& item : *value) {
-    if (!item.is_string()) refuse(key, "must hold strings, not " + item.dump());
+    if (!item.is_string()) refuse(key, "must hold strings, not " + json_summary(item));
     result.push_back(item.get<std::string>());
   }
   return result;

@@ -2,12 +2,62 @@
 
 #include <ATen/ATen.h>
 
+#include <optional>
+
+#include "core/io/error.h"
+
 namespace bksdm {
 namespace {
 
-at::Tensor uninitialised(at::IntArrayRef shape) { return at::empty(shape, at::kFloat); }
+thread_local ParameterBudget* current_budget = nullptr;
+
+// Beyond any model this engine runs (SD's U-Net is 3.4 GB in float32), and far from overflow.
+constexpr uint64_t kMaxParameterBytes = 1ull << 40;
+
+std::string size_text(uint64_t bytes) {
+  return bytes < (1u << 20) ? std::to_string(bytes) + " bytes" : std::to_string(bytes >> 20) + " MiB";
+}
+
+std::string shape_text(at::IntArrayRef shape) {
+  std::string text = "[";
+  for (size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
+  return text + "]";
+}
+
+// Float32 bytes of `shape`, or nullopt past kMaxParameterBytes (or for a negative size).
+std::optional<uint64_t> float_bytes(at::IntArrayRef shape) {
+  uint64_t bytes = 4;
+  for (int64_t dim : shape) {
+    if (dim < 0 || (dim != 0 && bytes > kMaxParameterBytes / uint64_t(dim))) return std::nullopt;
+    bytes *= uint64_t(dim);
+  }
+  return bytes;
+}
+
+at::Tensor uninitialised(at::IntArrayRef shape) {
+  ParameterBudget::take(shape);
+  return at::empty(shape, at::kFloat);
+}
 
 }  // namespace
+
+ParameterBudget::ParameterBudget(uint64_t bytes, std::string weights)
+    : left_(bytes), bytes_(bytes), weights_(std::move(weights)), outer_(current_budget) {
+  current_budget = this;
+}
+
+ParameterBudget::~ParameterBudget() { current_budget = outer_; }
+
+void ParameterBudget::take(at::IntArrayRef shape) {
+  const std::optional<uint64_t> bytes = float_bytes(shape);
+  if (!bytes) throw Error("the config describes a layer of shape " + shape_text(shape) + ", larger than any model");
+  ParameterBudget* budget = current_budget;
+  if (budget == nullptr) return;
+  if (*bytes > budget->left_)
+    throw Error("the config describes a model larger than its weights: past " + size_text(budget->bytes_) +
+                " of parameters, more than " + budget->weights_ + " can fill (refused before building it)");
+  budget->left_ -= *bytes;
+}
 
 LinearImpl::LinearImpl(int64_t in_features, int64_t out_features, bool with_bias) {
   weight = register_parameter("weight", uninitialised({out_features, in_features}), false);

@@ -3,6 +3,8 @@
 #include <torch/nn/modules/container/modulelist.h>
 #include <torch/nn/pimpl.h>
 
+#include <ATen/core/TensorBody.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -14,6 +16,27 @@
 // and an unloaded full-size model costs no resident memory (its parameters can even be counted).
 // Parameters never require gradients: the engine only runs inference.
 namespace bksdm {
+
+// A bound on the parameter bytes the layers built in its scope (on this thread) may take: a loader
+// sets it from the weights it is about to load, so that a config describing a far larger model
+// (layers_per_block 100000000, millions of channels) is refused as it is built, before memory is
+// taken or a layer is allocated that no weight file could fill.
+class ParameterBudget {
+ public:
+  ParameterBudget(uint64_t bytes, std::string weights);
+  ~ParameterBudget();
+  ParameterBudget(const ParameterBudget&) = delete;
+  ParameterBudget& operator=(const ParameterBudget&) = delete;
+
+  // Counts a parameter of `shape` (float32) against the budget, or throws the Error that names it.
+  static void take(at::IntArrayRef shape);
+
+ private:
+  uint64_t left_;
+  uint64_t bytes_;
+  std::string weights_;
+  ParameterBudget* outer_;
+};
 
 class LinearImpl : public torch::nn::Module {
  public:

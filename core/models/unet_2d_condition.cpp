@@ -131,8 +131,9 @@ void UNet2DConditionModelImpl::set_attention_observer(AttentionObserver observer
 
 UNet2DConditionModel load_unet(const UNet2DConditionConfig& config, const std::filesystem::path& weights,
                                const WeightLoadOptions& options) {
-  UNet2DConditionModel unet(config);
-  load_weights(*unet, weights, options);
+  const auto file = SafetensorsFile::open(weights);
+  UNet2DConditionModel unet = build_for_weights(*file, [&] { return UNet2DConditionModel(config); });
+  load_weights(*unet, *file, options);
   return unet;
 }
 

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
+#include "core/io/json_text.h"
 
 namespace bksdm {
 namespace {
@@ -47,36 +48,36 @@ class ConfigParser {
     throw Error(source_ + ": \"" + key + "\" " + what);
   }
   [[noreturn]] void refuse(const std::string& key, const json& value, const std::string& why) const {
-    fail(key, "is " + value.dump() + ", which is not supported: " + why);
+    fail(key, "is " + json_summary(value) + ", which is not supported: " + why);
   }
 
   int64_t integer(const std::string& key, const json& value, int64_t minimum = 1) const {
-    if (!value.is_number_integer()) fail(key, "must be an integer, not " + value.dump());
+    if (!value.is_number_integer()) fail(key, "must be an integer, not " + json_summary(value));
     const auto number = value.get<int64_t>();
-    if (number < minimum) fail(key, "must be at least " + std::to_string(minimum) + ", not " + value.dump());
+    if (number < minimum) fail(key, "must be at least " + std::to_string(minimum) + ", not " + json_summary(value));
     return number;
   }
   double number(const std::string& key, const json& value) const {
-    if (!value.is_number()) fail(key, "must be a number, not " + value.dump());
+    if (!value.is_number()) fail(key, "must be a number, not " + json_summary(value));
     return value.get<double>();
   }
   bool boolean(const std::string& key, const json& value) const {
-    if (!value.is_boolean()) fail(key, "must be true or false, not " + value.dump());
+    if (!value.is_boolean()) fail(key, "must be true or false, not " + json_summary(value));
     return value.get<bool>();
   }
   std::vector<std::string> strings(const std::string& key, const json& value) const {
     if (!value.is_array() || value.empty())
-      fail(key, "must be a non-empty list of names, not " + value.dump());
+      fail(key, "must be a non-empty list of names, not " + json_summary(value));
     std::vector<std::string> names;
     for (const json& item : value) {
-      if (!item.is_string()) fail(key, "must be a list of names, not " + value.dump());
+      if (!item.is_string()) fail(key, "must be a list of names, not " + json_summary(value));
       names.push_back(item.get<std::string>());
     }
     return names;
   }
   std::vector<int64_t> integers(const std::string& key, const json& value) const {
     if (!value.is_array() || value.empty())
-      fail(key, "must be a non-empty list of integers, not " + value.dump());
+      fail(key, "must be a non-empty list of integers, not " + json_summary(value));
     std::vector<int64_t> numbers;
     for (const json& item : value) numbers.push_back(integer(key, item));
     return numbers;

@@ -103,6 +103,12 @@ void load_weights(torch::nn::Module& module, const SafetensorsFile& file, const 
   for (size_t i = 0; i < assignments.size(); ++i) assignments[i].first.set_data(values[i]);
 }
 
+uint64_t parameter_budget(const SafetensorsFile& file) {
+  uint64_t bytes = 0;
+  for (const TensorInfo& info : file.tensors()) bytes += uint64_t(info.numel()) * 4;
+  return 2 * bytes;
+}
+
 void load_weights(torch::nn::Module& module, const std::filesystem::path& file,
                   const WeightLoadOptions& options) {
   load_weights(module, *SafetensorsFile::open(file), options);

@@ -8,13 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "core/io/safetensors.h"
+#include "core/models/layers.h"
+
 namespace torch::nn {
 class Module;
 }
 
 namespace bksdm {
 
-class SafetensorsFile;
 
 struct WeightLoadOptions {
   // Tensors the file may hold that the module has no parameter for, and that are fine to ignore
@@ -42,5 +44,17 @@ void load_weights(torch::nn::Module& module, const std::filesystem::path& file,
 
 // The names of the file's tensors that hold NaN or infinite values (reads every value once).
 std::vector<std::string> non_finite_tensors(const SafetensorsFile& file);
+
+// Twice the float32 bytes of `file`'s tensors: a model whose config asks for more cannot be what
+// the file holds (twice, so that a config a little off still gets load_weights' tensor-by-tensor
+// report).
+uint64_t parameter_budget(const SafetensorsFile& file);
+
+// `build()`, the model for `file`'s weights, built within parameter_budget(file).
+template <class Build>
+auto build_for_weights(const SafetensorsFile& file, Build&& build) {
+  const ParameterBudget budget(parameter_budget(file), file.path().string());
+  return build();
+}
 
 }  // namespace bksdm

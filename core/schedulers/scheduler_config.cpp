@@ -4,12 +4,13 @@
 #include <cmath>
 
 #include "core/io/error.h"
+#include "core/io/json_text.h"
 
 namespace bksdm {
 
 SchedulerConfig::SchedulerConfig(const nlohmann::json& config, const nlohmann::json& overrides)
     : values_(nlohmann::json::object()) {
-  if (!config.is_object()) throw Error("scheduler config: expected a JSON object, got " + config.dump());
+  if (!config.is_object()) throw Error("scheduler config: expected a JSON object, got " + json_summary(config));
   // Configs saved by recent diffusers list the keys that merely hold defaults; from_config drops them.
   const nlohmann::json defaults = config.value("_use_default_values", nlohmann::json::array());
   for (const auto& [key, value] : config.items()) {
@@ -38,7 +39,7 @@ int SchedulerConfig::integer(std::string_view key, int fallback) const {
     const double number = value->get<double>();
     if (std::floor(number) == number && std::abs(number) < 1e9) return int(number);
   }
-  fail(key, "must be an integer, got " + value->dump());
+  fail(key, "must be an integer, got " + json_summary(*value));
 }
 
 double SchedulerConfig::number(std::string_view key, double fallback) const {
@@ -48,14 +49,14 @@ double SchedulerConfig::number(std::string_view key, double fallback) const {
 std::optional<double> SchedulerConfig::optional_number(std::string_view key) const {
   const nlohmann::json* value = find(key);
   if (!value) return std::nullopt;
-  if (!value->is_number()) fail(key, "must be a number, got " + value->dump());
+  if (!value->is_number()) fail(key, "must be a number, got " + json_summary(*value));
   return value->get<double>();
 }
 
 bool SchedulerConfig::boolean(std::string_view key, bool fallback) const {
   const nlohmann::json* value = find(key);
   if (!value) return fallback;
-  if (!value->is_boolean()) fail(key, "must be true or false, got " + value->dump());
+  if (!value->is_boolean()) fail(key, "must be true or false, got " + json_summary(*value));
   return value->get<bool>();
 }
 
@@ -70,7 +71,7 @@ std::string SchedulerConfig::choice(std::string_view key, std::string_view fallb
   }
   std::string list;
   for (std::string_view candidate : allowed) list += (list.empty() ? "" : ", ") + std::string(candidate);
-  fail(key, "= " + value->dump() + " is not supported (supported: " + list + ")");
+  fail(key, "= " + json_summary(*value) + " is not supported (supported: " + list + ")");
 }
 
 std::optional<std::vector<double>> SchedulerConfig::number_list(std::string_view key) const {
@@ -90,7 +91,7 @@ std::optional<std::vector<double>> SchedulerConfig::number_list(std::string_view
 void SchedulerConfig::require(std::string_view key, const nlohmann::json& supported, std::string_view scheduler) const {
   const nlohmann::json* value = find(key);
   if (!value || *value == supported) return;
-  fail(key, "= " + value->dump() + " is not supported by the " + std::string(scheduler) + " scheduler");
+  fail(key, "= " + json_summary(*value) + " is not supported by the " + std::string(scheduler) + " scheduler");
 }
 
 }  // namespace bksdm

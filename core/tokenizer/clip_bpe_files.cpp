@@ -1,13 +1,14 @@
 #include "core/tokenizer/clip_bpe_files.h"
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 #include <unordered_map>
 
 #include "core/io/error.h"
+#include "core/io/excerpt.h"
+#include "core/io/file_read.h"
+#include "core/io/json_text.h"
 
 namespace bksdm {
 namespace {
@@ -15,28 +16,15 @@ namespace {
 // CLIP's tokenizers read at most this many merges (49152 - 256 - 2), whatever the file holds.
 constexpr size_t kMaxMerges = 48894;
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(path.string() + ": cannot read the file (missing?)");
-  std::ostringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
 [[noreturn]] void throw_malformed_json(const std::filesystem::path& path, std::string_view text, size_t byte,
                                        const std::string& what) {
   const std::string_view before = text.substr(0, std::min(byte, text.size()));
   const size_t line = 1 + std::count(before.begin(), before.end(), '\n');
-  throw Error(path.string() + " line " + std::to_string(line) + ": malformed JSON (" + what + ")");
+  throw Error(path.string() + " line " + std::to_string(line) + ": not valid JSON (" + excerpt(what, 120) + ")");
 }
 
 nlohmann::json parse_json_file(const std::filesystem::path& path) {
-  const std::string text = read_file(path);
-  try {
-    return nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& error) {
-    throw_malformed_json(path, text, error.byte, error.what());
-  }
+  return parse_json(read_regular_file(path, kTokenizerFile), path.string());
 }
 
 // Reads vocab.json's {"piece": id, ...} straight into a list by id, without a JSON tree: the
@@ -51,11 +39,11 @@ class VocabReader : public nlohmann::json_sax<nlohmann::json> {
     std::vector<bool> taken(entries_.size());
     for (auto& [piece, id] : entries_) {
       if (id < 0 || static_cast<uint64_t>(id) >= vocab.size()) {
-        throw Error(path_.string() + ": piece \"" + piece + "\" has id " + std::to_string(id) +
+        throw Error(path_.string() + ": piece \"" + excerpt(piece) + "\" has id " + std::to_string(id) +
                     "; ids must be 0.." + std::to_string(vocab.size() - 1));
       }
       if (taken[id]) {
-        throw Error(path_.string() + ": pieces \"" + vocab[id] + "\" and \"" + piece + "\" share id " +
+        throw Error(path_.string() + ": pieces \"" + excerpt(vocab[id]) + "\" and \"" + excerpt(piece) + "\" share id " +
                     std::to_string(id));
       }
       taken[id] = true;
@@ -99,7 +87,7 @@ class VocabReader : public nlohmann::json_sax<nlohmann::json> {
     return true;
   }
   bool wrong_value(const char* what) const {
-    const std::string where = depth_ == 0 ? "the top level" : "piece \"" + key_ + "\"";
+    const std::string where = depth_ == 0 ? "the top level" : "piece \"" + excerpt(key_) + "\"";
     throw Error(path_.string() + ": " + what + " at " + where + "; expected a JSON object of piece -> id");
   }
 
@@ -112,7 +100,7 @@ class VocabReader : public nlohmann::json_sax<nlohmann::json> {
 };
 
 std::vector<std::string> read_vocab(const std::filesystem::path& path) {
-  const std::string text = read_file(path);
+  const std::string text = read_regular_file(path, kTokenizerFile);
   VocabReader reader(path);
   if (!nlohmann::json::sax_parse(text, &reader))
     throw_malformed_json(path, text, reader.error_byte(), reader.error());
@@ -146,7 +134,7 @@ bool is_blank(std::string_view line) { return split_whitespace(line).empty(); }
 
 void read_merges(const std::filesystem::path& path, const std::unordered_map<std::string, int>& ids,
                  ClipBpeFiles& files) {
-  const std::string text = read_file(path);
+  const std::string text = read_regular_file(path, kTokenizerFile);
   const std::vector<std::string_view> lines = split_lines(text);
   // The first line is a header ("#version: 0.2"), skipped unread as CLIP does; so are blank lines
   // at either end of the file.
@@ -158,18 +146,17 @@ void read_merges(const std::filesystem::path& path, const std::unordered_map<std
     auto where = [&] { return path.string() + " line " + std::to_string(index + 1); };
     const std::vector<std::string_view> parts = split_whitespace(lines[index]);
     if (parts.size() != 2) {
-      throw Error(where() + ": expected two pieces separated by a space, got \"" + std::string(lines[index]) +
-                  "\"");
+      throw Error(where() + ": expected two pieces separated by a space, got \"" + excerpt(lines[index]) + "\"");
     }
     for (std::string_view part : parts) {
       if (!ids.count(std::string(part)))
-        throw Error(where() + ": piece \"" + std::string(part) + "\" is not in vocab.json");
+        throw Error(where() + ": piece \"" + excerpt(part) + "\" is not in vocab.json");
     }
     std::string joined(parts[0]);
     joined += parts[1];
     const auto result = ids.find(joined);
     if (result == ids.end()) {
-      throw Error(where() + ": the merged piece \"" + joined + "\" is not in vocab.json");
+      throw Error(where() + ": the merged piece \"" + excerpt(joined) + "\" is not in vocab.json");
     }
     files.merges.emplace_back(std::string(parts[0]), std::string(parts[1]));
     files.merge_ids.push_back(result->second);
@@ -177,15 +164,19 @@ void read_merges(const std::filesystem::path& path, const std::unordered_map<std
   if (files.merges.empty()) throw Error(path.string() + ": no merges");
 }
 
-// A special token as transformers writes it: a string, or an object with its "content".
-std::optional<std::string> special_token(const nlohmann::json& config, const std::string& key) {
-  if (!config.is_object() || !config.contains(key)) return std::nullopt;
+// A special token as transformers writes it: a string, or an object with its "content"; null or
+// absent leaves it to the next file.
+std::optional<std::string> special_token(const std::filesystem::path& path, const nlohmann::json& config,
+                                         const std::string& key) {
+  if (!config.is_object()) throw Error(path.string() + ": expected a JSON object, not " + json_summary(config));
+  if (!config.contains(key) || config[key].is_null()) return std::nullopt;
   const nlohmann::json& token = config[key];
   if (token.is_string()) return token.get<std::string>();
   if (token.is_object() && token.contains("content") && token["content"].is_string()) {
     return token["content"].get<std::string>();
   }
-  return std::nullopt;
+  throw Error(path.string() + ": " + key + " must be a string or an object with a \"content\" string, not " +
+              json_summary(token));
 }
 
 // special_tokens_map.json wins over tokenizer_config.json, as transformers resolves them (SD 2.x
@@ -194,10 +185,11 @@ int resolve_special_token(const std::filesystem::path& dir, const std::string& k
                           const std::unordered_map<std::string, int>& ids) {
   for (const char* file : {"special_tokens_map.json", "tokenizer_config.json"}) {
     const std::filesystem::path path = dir / file;
-    if (!std::filesystem::exists(path)) continue;
-    if (const std::optional<std::string> token = special_token(parse_json_file(path), key)) {
+    std::error_code error;
+    if (!std::filesystem::exists(std::filesystem::symlink_status(path, error))) continue;
+    if (const std::optional<std::string> token = special_token(path, parse_json_file(path), key)) {
       const auto it = ids.find(*token);
-      if (it == ids.end()) throw Error(path.string() + ": " + key + " \"" + *token + "\" is not in vocab.json");
+      if (it == ids.end()) throw Error(path.string() + ": " + key + " \"" + excerpt(*token) + "\" is not in vocab.json");
       return it->second;
     }
   }
@@ -215,7 +207,7 @@ ClipBpeFiles read_clip_bpe_files(const std::filesystem::path& tokenizer_dir) {
   ids.reserve(files.vocab.size());
   for (size_t id = 0; id < files.vocab.size(); ++id) {
     if (!ids.emplace(files.vocab[id], static_cast<int>(id)).second) {
-      throw Error((tokenizer_dir / "vocab.json").string() + ": piece \"" + files.vocab[id] + "\" appears twice");
+      throw Error((tokenizer_dir / "vocab.json").string() + ": piece \"" + excerpt(files.vocab[id]) + "\" appears twice");
     }
   }
   read_merges(tokenizer_dir / "merges.txt", ids, files);

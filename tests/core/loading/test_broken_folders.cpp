@@ -158,7 +158,7 @@ const Breakage kBreakages[] = {
      },
      "tokenizer/merges.txt", "not in vocab.json"},
     {"VocabThatIsNotJson", [](const fs::path& model) { write_text(model / "tokenizer/vocab.json", "{\"a\": 0,,"); },
-     "tokenizer/vocab.json", "malformed JSON"},
+     "tokenizer/vocab.json", "not valid JSON"},
 };
 
 class BrokenFolder : public ::testing::TestWithParam<Breakage> {

@@ -153,7 +153,7 @@ TEST_F(ModelFolderTest, AMalformedConfigNamesTheFile) {
   const fs::path model = copy_model("bk-sdm-tiny-mini");
   std::ofstream(model / "unet/config.json") << "{\"block_out_channels\": [";
   const std::string message = error_of([&] { ModelFolder::open(model.string()).config("unet"); });
-  EXPECT_NE(message.find("unet/config.json: not valid JSON"), std::string::npos) << message;
+  EXPECT_NE(message.find("unet/config.json line 1: not valid JSON"), std::string::npos) << message;
 }
 
 TEST_F(ModelFolderTest, ASymlinkLoopInTheCacheIsAnErrorNotAHang) {

@@ -225,7 +225,7 @@ TEST_F(BrokenTokenizer, MissingMerges) {
 TEST_F(BrokenTokenizer, MalformedVocabJsonNamesItsLine) {
   write("vocab.json", "{\"a\": 0,\n \"b\": 1,\n \"c\" 2}\n");
   const std::string message = load_error();
-  EXPECT_NE(message.find("vocab.json line 3: malformed JSON"), std::string::npos) << message;
+  EXPECT_NE(message.find("vocab.json line 3: not valid JSON"), std::string::npos) << message;
 }
 
 TEST_F(BrokenTokenizer, VocabIdsMustBeDistinctAndDense) {
@@ -275,7 +275,7 @@ TEST_F(BrokenTokenizer, PadTokenMissingFromTheVocab) {
 
 TEST_F(BrokenTokenizer, MalformedSpecialTokensMap) {
   write("special_tokens_map.json", "{\n\"pad_token\": \n");
-  EXPECT_NE(load_error().find("special_tokens_map.json line 3: malformed JSON"), std::string::npos)
+  EXPECT_NE(load_error().find("special_tokens_map.json line 3: not valid JSON"), std::string::npos)
       << load_error();
 }
 

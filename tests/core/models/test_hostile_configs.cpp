@@ -1,0 +1,55 @@
+// Configs that describe models far larger than their weights: refused as the model is built,
+// before its parameters take memory (was: std::bad_alloc, the OOM killer, or a storage-size
+// overflow with a torch backtrace).
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
+#include "core/models/autoencoder_kl.h"
+#include "core/models/unet_2d_condition.h"
+#include "tests/core/test_support.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using bksdm::testing::error_of;
+using bksdm::testing::TempDir;
+
+// A copy of a fixture model whose `component` config has `key` set to `value`.
+fs::path with_config_value(const TempDir& dir, const std::string& component, const std::string& key,
+                           const nlohmann::json& value) {
+  const fs::path model = dir.copy_fixture_model("bk-sdm-tiny-mini");
+  const fs::path config = model / component / "config.json";
+  nlohmann::json json = nlohmann::json::parse(std::ifstream(config));
+  json[key] = value;
+  std::ofstream(config) << json.dump();
+  return model;
+}
+
+TEST(HostileConfigs, HundredMillionLayersPerBlockAreRefusedBeforeBuilding) {
+  TempDir dir("hostile-config");
+  const fs::path model = with_config_value(dir, "unet", "layers_per_block", 100000000);
+  const std::string message = error_of([&] { bksdm::load_unet(bksdm::ModelFolder::open(model.string())); });
+  EXPECT_NE(message.find("larger than its weights"), std::string::npos) << message;
+  EXPECT_NE(message.find("unet"), std::string::npos) << message;
+}
+
+TEST(HostileConfigs, HugeChannelCountsAreRefusedBeforeAllocating) {
+  TempDir dir("hostile-config");
+  const fs::path model = with_config_value(dir, "vae", "block_out_channels", {4194304, 4194304, 4194304, 4194304});
+  const std::string message =
+      error_of([&] { bksdm::load_autoencoder_kl(bksdm::ModelFolder::open(model.string())); });
+  EXPECT_NE(message.find("larger than"), std::string::npos) << message;
+  EXPECT_EQ(message.find("Exception raised from"), std::string::npos) << message;  // no torch backtrace
+}
+
+TEST(HostileConfigs, AKernelOfABillionIsRefusedWithoutOverflow) {
+  TempDir dir("hostile-config");
+  const fs::path model = with_config_value(dir, "unet", "conv_in_kernel", 1000000001);
+  const std::string message = error_of([&] { bksdm::load_unet(bksdm::ModelFolder::open(model.string())); });
+  EXPECT_NE(message.find("larger than any model"), std::string::npos) << message;
+}
+
+}  // namespace
