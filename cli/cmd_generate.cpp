@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/image_output.h"
 #include "cli/options.h"
+#include "core/io/atomic_file.h"
 #include "core/io/error.h"
 #include "core/io/safetensors.h"
 #include "core/pipeline/pipeline.h"
@@ -61,6 +62,20 @@ void save_tensors(const std::string& path, const GenerationResult& result) {
   std::vector<std::pair<std::string, at::Tensor>> tensors = {{"image", result.images}, {"latents", result.latents}};
   if (result.attention.defined()) tensors.emplace_back("attention", result.attention);
   write_safetensors(path, tensors);
+}
+
+bool writes_images(const Settings& settings) {
+  return settings.output_given->count() > 0 || settings.save_tensors.empty();
+}
+
+// Every file the run will write, checked before the model loads: a path found bad after minutes of
+// work loses them.
+void check_outputs(const Settings& settings) {
+  const int images = settings.request.num_images;
+  if (writes_images(settings))
+    for (int i = 0; i < images; ++i) check_output_path(numbered_path(settings.output, i, images), true);
+  if (!settings.save_tensors.empty()) check_output_path(settings.save_tensors);
+  if (!settings.attention_dir.empty()) check_output_path(std::filesystem::path(settings.attention_dir) / "00-word.png", true);
 }
 
 void add_options(CLI::App& command, Settings& settings) {
@@ -122,6 +137,7 @@ int generate(Settings& settings) {
   request.seed = random ? random_seed() : *parsed_seed(settings.seed);
   request.attention_maps = request.attention_maps || !settings.attention_dir.empty();
   const bool quiet = settings.quiet;
+  check_outputs(settings);
 
   const auto load_start = std::chrono::steady_clock::now();
   auto pipeline = StableDiffusionPipeline::load(ModelFolder::open(settings.model, settings.variant), settings.load);
@@ -146,7 +162,7 @@ int generate(Settings& settings) {
   if (quiet && random) std::fprintf(stderr, "seed %llu\n", static_cast<unsigned long long>(request.seed));
 
   if (!settings.save_tensors.empty()) save_tensors(settings.save_tensors, result);
-  if (settings.output_given->count() > 0 || settings.save_tensors.empty())
+  if (writes_images(settings))
     for (const std::string& written : write_images(settings.output, result.images, request, pipeline->model().name()))
       std::printf("%s\n", written.c_str());
   if (!settings.attention_dir.empty())

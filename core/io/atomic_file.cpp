@@ -109,7 +109,7 @@ void check_output_path(const std::filesystem::path& path, bool may_create_folder
          folder != folder.parent_path())
     folder = folder.parent_path();
   if (!std::filesystem::is_directory(folder, error))
-    refuse(path, "the folder " + folder.string() + (std::filesystem::exists(folder, error) ? " is not a folder" : " does not exist"));
+    refuse(path, folder.string() + (std::filesystem::exists(folder, error) ? " is not a folder" : " does not exist"));
   if (::access(folder.c_str(), W_OK | X_OK) != 0)
     refuse(path, "the folder " + folder.string() + " is not writable: " + std::strerror(errno));
 }

@@ -196,3 +196,34 @@ TEST_F(CliOptions, NanFromHugeGuidanceBlamesTheSettings) {
 }
 
 }  // namespace
+
+namespace {
+
+// Output paths, checked before the model loads (was: /dev/full replaced by a regular file after
+// the run, an --attention-dir that is a file found only after the run).
+TEST_F(CliOptions, OutputsThatCannotBeWrittenAreRefusedBeforeTheModelLoads) {
+  const std::string model = "generate --model " + kMissingModel + " --prompt a ";
+  std::ofstream(dir_ / "a-file") << "x";
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"--save-tensors /dev/full", "it is a character device"},
+      {"--output " + png("a-file/x.png"), "a-file is not a folder"},
+      {"--attention-dir " + (dir_ / "a-file").string(), "a-file is not a folder"},
+      {"--save-tensors " + (dir_ / "no-such-folder/t.safetensors").string(), "does not exist"},
+  };
+  for (const auto& [arguments, says] : cases) {
+    EXPECT_EQ(run(model + arguments), 1) << arguments;
+    EXPECT_NE(error_.find(says), std::string::npos) << arguments << ": " << error_;
+    EXPECT_EQ(error_.find(kMissingModel), std::string::npos) << arguments << ": the model was opened first";
+  }
+  EXPECT_TRUE(fs::is_character_file("/dev/full"));
+}
+
+TEST_F(CliOptions, AnOutputLinkedToADeviceLeavesTheDevice) {
+  fs::create_symlink("/dev/full", dir_ / "out.png");
+  EXPECT_EQ(generate("--output " + png("out.png")), 1);
+  EXPECT_NE(error_.find("/dev/full, which it links to, is a character device"), std::string::npos) << error_;
+  EXPECT_TRUE(fs::is_symlink(dir_ / "out.png"));
+  EXPECT_TRUE(fs::is_character_file("/dev/full"));
+}
+
+}  // namespace
