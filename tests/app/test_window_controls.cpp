@@ -10,7 +10,10 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
+#include <QMenuBar>
 #include <QTableWidget>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
@@ -308,6 +311,44 @@ class WindowControlsTest : public QObject {
     QVERIFY(!table->item(quit, 1)->text().isEmpty());
     QVERIFY(!MainWindow::docsUrl().isEmpty());
     QVERIFY(QFileInfo::exists(MainWindow::docsUrl().toLocalFile()));
+  }
+
+  void aboutNeverBreaksCPlusPlus() {
+    QString about;
+    auto* poll = new QTimer;
+    poll->setInterval(10);
+    connect(poll, &QTimer::timeout, poll, [poll, &about] {
+      auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+      if (!box) return;
+      about = box->text();
+      box->accept();
+      poll->deleteLater();
+    });
+    poll->start();
+    QAction* action = nullptr;
+    for (QAction* menu : window_->menuBar()->actions())
+      for (QAction* item : menu->menu()->actions())
+        if (item->text().startsWith("&About")) action = item;
+    QVERIFY(action);
+    action->trigger();
+    QTextDocument document;
+    document.setHtml(about);
+    const QString text = document.toPlainText();
+    const QRegularExpressionMatch cpp = QRegularExpression(QStringLiteral("C\\W*\\+\\W*\\+")).match(text);
+    QVERIFY2(cpp.hasMatch(), qPrintable(text));
+    for (int width = 5; width < 600; ++width) {  // as a word-wrapping label lays it out, at every width
+      QTextLayout layout(text, window_->font());
+      QTextOption wrapping;
+      wrapping.setWrapMode(QTextOption::WordWrap);
+      layout.setTextOption(wrapping);
+      layout.beginLayout();
+      for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        const int end = line.textStart() + line.textLength();
+        QVERIFY2(end <= cpp.capturedStart() || end >= cpp.capturedEnd(), qPrintable(QString::number(width)));
+      }
+      layout.endLayout();
+    }
   }
 
   void aBatchImagesA1111TextSaysWhichImageOfWhichBatch() {
