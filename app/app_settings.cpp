@@ -3,11 +3,53 @@
 #include <algorithm>
 #include <iterator>
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
 namespace bksdm {
 namespace {
 
 const QString kPreviewNames[] = {QStringLiteral("off"), QStringLiteral("fast"), QStringLiteral("full"),
                                  QStringLiteral("taesd")};
+
+QJsonObject jobToJson(const GenerationJob& job) {
+  const GenerationParams& p = job.params;
+  return {{"prompt", p.prompt},
+          {"negative_prompt", p.negativePrompt},
+          {"scheduler", p.scheduler},
+          {"steps", p.steps},
+          {"guidance_scale", p.guidanceScale},
+          {"width", p.width},
+          {"height", p.height},
+          {"seed", QString::number(p.seed)},  // JSON numbers are doubles: 64-bit seeds would lose digits
+          {"num_images", p.numImages},
+          {"attention_maps", p.attentionMaps},
+          {"tiled_decode", p.tiledDecode},
+          {"preview_mode", previewModeName(job.preview.mode)},
+          {"preview_interval", job.preview.interval},
+          {"taesd_folder", job.preview.taesdFolder}};
+}
+
+GenerationJob jobFromJson(const QJsonObject& json) {
+  const GenerationParams defaults;
+  GenerationJob job;
+  GenerationParams& p = job.params;
+  p.prompt = json["prompt"].toString();
+  p.negativePrompt = json["negative_prompt"].toString();
+  p.scheduler = json["scheduler"].toString();
+  p.steps = std::max(1, json["steps"].toInt(defaults.steps));
+  p.guidanceScale = json["guidance_scale"].toDouble(defaults.guidanceScale);
+  p.width = json["width"].toInt();
+  p.height = json["height"].toInt();
+  p.seed = json["seed"].toString().toULongLong();
+  p.numImages = std::max(1, json["num_images"].toInt(defaults.numImages));
+  p.attentionMaps = json["attention_maps"].toBool();
+  p.tiledDecode = json["tiled_decode"].toBool();
+  job.preview = {previewModeFromName(json["preview_mode"].toString()), std::max(1, json["preview_interval"].toInt(1)),
+                 json["taesd_folder"].toString()};
+  return job;
+}
 
 }  // namespace
 
@@ -57,6 +99,19 @@ bool AppSettings::attentionMaps() const { return settings_.value("generation/att
 void AppSettings::setAttentionMaps(bool record) { settings_.setValue("generation/attention_maps", record); }
 bool AppSettings::tiledDecode() const { return settings_.value("generation/tiled_decode", false).toBool(); }
 void AppSettings::setTiledDecode(bool tiled) { settings_.setValue("generation/tiled_decode", tiled); }
+
+QList<GenerationJob> AppSettings::savedQueue() const {
+  QList<GenerationJob> jobs;
+  for (const QJsonValue& job : QJsonDocument::fromJson(settings_.value("queue/jobs").toByteArray()).array())
+    if (job.isObject()) jobs.append(jobFromJson(job.toObject()));
+  return jobs;
+}
+
+void AppSettings::setSavedQueue(const QList<GenerationJob>& jobs) {
+  QJsonArray array;
+  for (const GenerationJob& job : jobs) array.append(jobToJson(job));
+  settings_.setValue("queue/jobs", QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
 
 PreviewOptions AppSettings::preview() const {
   const PreviewOptions defaults;

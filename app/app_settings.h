@@ -1,5 +1,6 @@
 #pragma once
 #include <QByteArray>
+#include <QList>
 #include <QSettings>
 #include <QString>
 #include <QStringList>
@@ -26,6 +27,11 @@ class AppSettings {
   void setAttentionMaps(bool record);
   bool tiledDecode() const;  // decode every run's images tile by tile
   void setTiledDecode(bool tiled);
+
+  // The jobs that were running or waiting when the app last closed (params and preview only), as
+  // JSON under queue/jobs; saved on every change of the queue.
+  QList<GenerationJob> savedQueue() const;
+  void setSavedQueue(const QList<GenerationJob>& jobs);
 
   PreviewOptions preview() const;
   void setPreview(const PreviewOptions& preview);

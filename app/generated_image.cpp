@@ -15,7 +15,8 @@ QString parametersText(const GeneratedImage& generated) {
   A1111Parameters parameters;
   parameters.prompt = p.prompt.toStdString();
   parameters.negative_prompt = p.negativePrompt.toStdString();
-  parameters.settings = a1111_settings({p.steps, scheduler, p.guidanceScale, p.seed, p.width, p.height, model});
+  parameters.settings = a1111_settings(
+      {p.steps, scheduler, p.guidanceScale, p.seed, p.width, p.height, model, p.numImages, generated.batchIndex});
   return QString::fromStdString(format_a1111_parameters(parameters));
 }
 

@@ -40,10 +40,15 @@ struct GenerationJob {
   quint64 id = 0;
   GenerationParams params;
   PreviewOptions preview;
+  // Restored from the last session: it waits, paused, until the user resumes the queue.
+  bool held = false;
   // Raised from the UI thread, polled by the pipeline between steps; one flag per job, so a late
   // cancel never reaches the next job.
   std::shared_ptr<std::atomic<bool>> cancel = std::make_shared<std::atomic<bool>>(false);
 };
+
+// The stage a run has entered, as the worker announces it.
+enum class JobStage { EncodingPrompt, Denoising, Decoding };
 
 struct StepProgress {
   quint64 jobId = 0;
@@ -64,6 +69,7 @@ struct GenerationOutcome {
   QString error;
   bool promptTruncated = false;
   double seconds = 0;
+  double decodeSeconds = 0;  // the VAE decode's share of `seconds`
   QList<ImageAttention> attention;  // one per image when params.attentionMaps
 };
 

@@ -32,6 +32,15 @@ GenerationRequest toRequest(const GenerationParams& params) {
   return request;
 }
 
+JobStage jobStage(RunStage stage) {
+  switch (stage) {
+    case RunStage::EncodingPrompt: return JobStage::EncodingPrompt;
+    case RunStage::Denoising: return JobStage::Denoising;
+    case RunStage::Decoding: return JobStage::Decoding;
+  }
+  return JobStage::Denoising;
+}
+
 }  // namespace
 
 InferenceWorker::InferenceWorker(QObject* parent) : QObject(parent) {}
@@ -104,7 +113,8 @@ void InferenceWorker::generate(const GenerationJob& job) {
           if (info.attention.defined()) attention.addStep(info.attention);
           reportStep(job, outcome.params, info);
         },
-        job.cancel.get());
+        job.cancel.get(), [&](RunStage stage) { Q_EMIT stageStarted(job.id, jobStage(stage)); });
+    outcome.decodeSeconds = result.times.vae;
     outcome.images = imagesFromTensor(result.images);
     if (result.attention.defined())
       outcome.attention = attention.finish(result.attention, result.prompt_ids, pipeline_->tokenizer(), request.prompt);

@@ -33,6 +33,7 @@ class InferenceWorker : public QObject {
  Q_SIGNALS:
   void modelLoadDone(const bksdm::LoadOutcome& outcome);
   void jobStarted(quint64 jobId);
+  void stageStarted(quint64 jobId, bksdm::JobStage stage);
   // One per step, after that step's preview (if any).
   void stepProgress(const bksdm::StepProgress& progress);
   // The denoised estimate after `step`, at the output size.

@@ -24,12 +24,15 @@ class JobQueue : public QAbstractListModel {
   bool isEmpty() const { return jobs_.isEmpty(); }
   const QList<GenerationJob>& jobs() const { return jobs_; }
   int rowOf(quint64 jobId) const;  // -1 when not queued
+  int firstRunnable() const;       // the first job not held; -1 when none
+  int heldCount() const;
 
   void append(const GenerationJob& job);
   std::optional<GenerationJob> take(int row);
   QList<GenerationJob> takeAll();
   // Moves the job at `from` to `to` (both rows of the current order).
   bool moveJob(int from, int to);
+  void releaseHeld();
 
  private:
   QList<GenerationJob> jobs_;

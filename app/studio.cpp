@@ -31,6 +31,7 @@ Studio::Studio(QObject* parent) : QObject(parent), worker_(new InferenceWorker) 
   connect(this, &Studio::generateRequested, worker_, &InferenceWorker::generate, Qt::QueuedConnection);
   connect(worker_, &InferenceWorker::modelLoadDone, this, &Studio::onModelLoadDone, Qt::QueuedConnection);
   connect(worker_, &InferenceWorker::jobStarted, this, &Studio::onJobStarted, Qt::QueuedConnection);
+  connect(worker_, &InferenceWorker::stageStarted, this, &Studio::stageStarted, Qt::QueuedConnection);
   connect(worker_, &InferenceWorker::stepProgress, this, &Studio::stepProgress, Qt::QueuedConnection);
   connect(worker_, &InferenceWorker::previewReady, this, &Studio::previewReady, Qt::QueuedConnection);
   connect(worker_, &InferenceWorker::previewFallback, this, &Studio::previewFallback, Qt::QueuedConnection);
@@ -81,11 +82,12 @@ void Studio::onModelLoadDone(const LoadOutcome& outcome) {
   dispatchNext();
 }
 
-quint64 Studio::enqueue(const GenerationParams& params, const PreviewOptions& preview) {
+quint64 Studio::enqueue(const GenerationParams& params, const PreviewOptions& preview, bool held) {
   GenerationJob job;
   job.id = nextJobId_++;
   job.params = params;
   job.preview = preview;
+  job.held = held;
   QPromise<GenerationOutcome>& promise = pendingJobs_[job.id];
   promise.start();
   futures_[job.id] = promise.future();
@@ -110,6 +112,17 @@ QCoro::Task<GenerationOutcome> Studio::generate(GenerationParams params, Preview
   co_return co_await outcome(enqueue(params, preview));
 }
 
+void Studio::resumeHeld() {
+  queue_.releaseHeld();
+  dispatchNext();
+}
+
+QList<GenerationJob> Studio::pendingJobs() const {
+  QList<GenerationJob> jobs;
+  if (current_) jobs.append(*current_);
+  return jobs + queue_.jobs();
+}
+
 void Studio::remove(quint64 jobId) {
   if (auto job = queue_.take(queue_.rowOf(jobId))) finish(cancelledBeforeStart(*job));
 }
@@ -124,8 +137,9 @@ void Studio::cancelAll() {
 }
 
 void Studio::dispatchNext() {
-  if (current_ || isLoading() || !model_ || queue_.isEmpty()) return;
-  current_ = queue_.take(0);
+  const int next = queue_.firstRunnable();
+  if (current_ || isLoading() || !model_ || next < 0) return;
+  current_ = queue_.take(next);
   setRunning(true);
   Q_EMIT generateRequested(*current_, QPrivateSignal());
 }

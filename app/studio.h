@@ -42,8 +42,12 @@ class Studio : public QObject {
   // Loads on the worker thread; the previous model is released first.
   QCoro::Task<LoadOutcome> loadModel(QString location, EngineOptions options);
 
-  // Queues a run and returns its id; it starts when the worker is free and a model is loaded.
-  quint64 enqueue(const GenerationParams& params, const PreviewOptions& preview);
+  // Queues a run and returns its id; it starts when the worker is free and a model is loaded. A
+  // held job (one restored from the last session) waits until resumeHeld().
+  quint64 enqueue(const GenerationParams& params, const PreviewOptions& preview, bool held = false);
+  void resumeHeld();
+  // The running job, then the queued ones in order: what a restart should bring back.
+  QList<GenerationJob> pendingJobs() const;
   // Waits for a job that is queued or running (call it before the job can end: a job that has
   // ended is forgotten, and waiting for it gives a failed outcome at once).
   QCoro::Task<GenerationOutcome> outcome(quint64 jobId);
@@ -58,6 +62,7 @@ class Studio : public QObject {
   void modelLoadStarted(const QString& location);
   void modelLoadDone(const bksdm::LoadOutcome& outcome);
   void jobStarted(const bksdm::GenerationJob& job);
+  void stageStarted(quint64 jobId, bksdm::JobStage stage);
   void stepProgress(const bksdm::StepProgress& progress);
   void previewReady(quint64 jobId, int step, const QImage& image);
   void previewFallback(quint64 jobId, const QString& message);  // see InferenceWorker's

@@ -44,37 +44,37 @@
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="93"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="94"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="93"/>
-        <source>%1 of %2 in its run</source>
-        <translation>%1 von %2 im selben Durchlauf</translation>
+        <location filename="../app/gallery/generation_settings.cpp" line="95"/>
+        <source>batch of %1 from seed %2, image %3</source>
+        <translation>Stapel von %1 aus Seed %2, Bild %3</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="94"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="96"/>
         <source>Eta</source>
         <translation>Eta</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="95"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="97"/>
         <source>Model files</source>
         <translation>Modelldateien</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="97"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="101"/>
         <source>Made with</source>
         <translation>Erstellt mit</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="101"/>
         <source>BK-SDM Studio %1</source>
         <translation>BK-SDM Studio %1</translation>
     </message>
@@ -82,12 +82,12 @@
 <context>
     <name>ImageFile</name>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="150"/>
+        <location filename="../app/gallery/image_file.cpp" line="156"/>
         <source>Cannot create the gallery folder %1.</source>
         <translation>Der Galerieordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="155"/>
+        <location filename="../app/gallery/image_file.cpp" line="161"/>
         <source>Cannot read the attention maps %1: %2</source>
         <translation>Die Attention-Maps %1 können nicht gelesen werden: %2</translation>
     </message>
@@ -444,12 +444,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="81"/>
+        <location filename="../app/inference_worker.cpp" line="93"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="153"/>
+        <location filename="../app/inference_worker.cpp" line="164"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>Keine TAESD-Vorschau, stattdessen schnelle Vorschauen: %1</translation>
     </message>
@@ -457,24 +457,84 @@
 <context>
     <name>bksdm::JobQueue</name>
     <message>
-        <location filename="../app/job_queue.cpp" line="15"/>
+        <location filename="../app/job_queue.cpp" line="16"/>
+        <source>model&apos;s size</source>
+        <translation>Größe des Modells</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="21"/>
         <source>(empty prompt)</source>
         <translation>(leerer Prompt)</translation>
     </message>
     <message>
-        <location filename="../app/job_queue.cpp" line="16"/>
-        <source>1 image</source>
-        <translation>1 Bild</translation>
+        <location filename="../app/job_queue.cpp" line="28"/>
+        <source>seed %1 · %2 · %3 steps</source>
+        <translation>Seed %1 · %2 · %3 Schritte</translation>
     </message>
     <message>
-        <location filename="../app/job_queue.cpp" line="16"/>
-        <source>%1 images</source>
-        <translation>%1 Bilder</translation>
+        <location filename="../app/job_queue.cpp" line="29"/>
+        <source>%1 · %2 images</source>
+        <translation>%1 · %2 Bilder</translation>
     </message>
     <message>
-        <location filename="../app/job_queue.cpp" line="17"/>
-        <source>%1 · %2 steps · seed %3 · %4</source>
-        <translation>%1 · %2 Schritte · Seed %3 · %4</translation>
+        <location filename="../app/job_queue.cpp" line="30"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="31"/>
+        <source>Paused: %1</source>
+        <translation>Angehalten: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="37"/>
+        <source>Prompt: %1</source>
+        <translation>Prompt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="38"/>
+        <source>Negative prompt: %1</source>
+        <translation>Negativer Prompt: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="39"/>
+        <source>Seed: %1</source>
+        <translation>Seed: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="39"/>
+        <source>Size: %1</source>
+        <translation>Größe: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="40"/>
+        <source>Steps: %1</source>
+        <translation>Schritte: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="41"/>
+        <source>Scheduler: %1</source>
+        <translation>Scheduler: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="41"/>
+        <source>the model&apos;s</source>
+        <translation>der des Modells</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="42"/>
+        <source>Guidance: %1</source>
+        <translation>CFG-Skala: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="42"/>
+        <source>Images: %1</source>
+        <translation>Bilder: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="43"/>
+        <source>Restored from the last session: waits until you resume the queue.</source>
+        <translation>Aus der letzten Sitzung wiederhergestellt: wartet, bis Sie die Warteschlange fortsetzen.</translation>
     </message>
 </context>
 <context>
@@ -556,381 +616,447 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="68"/>
+        <location filename="../ui/main_window.cpp" line="73"/>
         <source>&amp;Off</source>
         <translation>&amp;Aus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>&amp;Schnell (Latent-Farben)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>&amp;Vollständig (VAE-Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>&amp;TAESD (kleiner Decoder)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 1 Thread</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · %2 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>%1 · low memory</source>
         <translation>%1 · wenig Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
-        <location filename="../ui/main_window.cpp" line="495"/>
+        <location filename="../ui/main_window.cpp" line="134"/>
+        <location filename="../ui/main_window.cpp" line="583"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="176"/>
         <source>&amp;Add Model Folder…</source>
         <translation>Modellordner &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>&amp;Save Image As…</source>
         <translation>Bild &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/main_window.cpp" line="178"/>
         <source>&amp;Copy Image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="182"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="183"/>
         <source>Cancel &amp;All</source>
         <translation>A&amp;lle abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>&amp;Random Seed</source>
         <translation>&amp;Zufälliger Seed</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="188"/>
         <source>&amp;Fit to Window</source>
         <translation>&amp;An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="189"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="192"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="193"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="194"/>
         <source>&amp;Download Models…</source>
         <translation>Modelle herunter&amp;laden…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>BK-SDM- und Stable-Diffusion-Modelle vom Hugging Face Hub herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <source>&amp;Gallery</source>
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>Record &amp;Attention Maps</source>
         <translation>Attention-&amp;Maps aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>Die Cross-Attention-Maps der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>Decode in &amp;Tiles</source>
         <translation>In &amp;Kacheln dekodieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>Das Bild Kachel für Kachel dekodieren: Große Bilder brauchen weniger Speicher und unterscheiden sich leicht dort, wo die Kacheln überblendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="885"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>&amp;Live Preview</source>
         <translation>&amp;Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="262"/>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="264"/>
+        <source>Open the app&apos;s guide (docs/app.md)</source>
+        <translation>Die Anleitung der App öffnen (docs/app.md)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>Ü&amp;ber BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
+        <source>Cannot open the documentation</source>
+        <translation>Die Dokumentation lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="294"/>
+        <source>The guide (app.md) is not installed.</source>
+        <translation>Die Anleitung (app.md) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="294"/>
+        <source>No program opens %1.</source>
+        <translation>Kein Programm öffnet %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>About BK-SDM Studio</source>
         <translation>Über BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
-        <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in C++ on libtorch.</source>
-        <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in C++ auf libtorch.</translation>
+        <location filename="../ui/main_window.cpp" line="725"/>
+        <source>Settings reused, seed locked; press Ctrl+Enter to generate.</source>
+        <translation>Einstellungen übernommen, Seed gesperrt; Strg+Eingabe erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="726"/>
+        <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
+        <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="880"/>
+        <source>A run is in progress; quitting stops it.</source>
+        <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="881"/>
+        <source>Jobs waiting in the queue: %1.</source>
+        <translation>Aufträge in der Warteschlange: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="882"/>
+        <source>Quit BK-SDM Studio?</source>
+        <translation>BK-SDM Studio beenden?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="883"/>
+        <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
+        <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="913"/>
+        <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
+        <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="923"/>
+        <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
+        <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>Was zu sehen sein soll (auf Englisch), z. B. „a lighthouse on a cliff at dawn, oil painting“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="301"/>
+        <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
+        <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in %2 auf libtorch.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>Was vermieden werden soll, z. B. „blurry, low quality“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
+        <location filename="../ui/main_window.cpp" line="748"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>Generate (Ctrl+Enter); while a run is going, adds to the queue</source>
         <translation>Bild erzeugen (Strg+Eingabe); während eines Durchlaufs in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>Stop the current run (Esc)</source>
         <translation>Laufenden Durchlauf abbrechen (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>Write a prompt and press Ctrl+Enter.
 The image forms here step by step.</source>
         <translation>Einen Prompt eingeben und Strg+Eingabe drücken.
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>Cannot save to the gallery</source>
         <translation>Speichern in der Galerie nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="410"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="411"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="440"/>
-        <location filename="../ui/main_window.cpp" line="441"/>
-        <location filename="../ui/main_window.cpp" line="444"/>
+        <location filename="../ui/main_window.cpp" line="528"/>
+        <location filename="../ui/main_window.cpp" line="529"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window.cpp" line="539"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window.cpp" line="541"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="462"/>
+        <location filename="../ui/main_window.cpp" line="550"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="470"/>
+        <location filename="../ui/main_window.cpp" line="558"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="561"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window.cpp" line="582"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="523"/>
+        <location filename="../ui/main_window.cpp" line="612"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="620"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window.cpp" line="637"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window.cpp" line="638"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="651"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="570"/>
+        <location filename="../ui/main_window.cpp" line="663"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="574"/>
+        <location filename="../ui/main_window.cpp" line="667"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="670"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="624"/>
-        <source>Settings reused; press Ctrl+Enter to generate.</source>
-        <translation>Einstellungen übernommen; Strg+Eingabe erzeugt das Bild.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="748"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="654"/>
+        <location filename="../ui/main_window.cpp" line="757"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="672"/>
+        <location filename="../ui/main_window.cpp" line="775"/>
         <source>Not a usable model folder</source>
         <translation>Kein verwendbarer Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="686"/>
+        <location filename="../ui/main_window.cpp" line="789"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="686"/>
+        <location filename="../ui/main_window.cpp" line="789"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="695"/>
+        <location filename="../ui/main_window.cpp" line="798"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="697"/>
+        <location filename="../ui/main_window.cpp" line="800"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="703"/>
+        <location filename="../ui/main_window.cpp" line="806"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="742"/>
+        <location filename="../ui/main_window.cpp" line="845"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="743"/>
+        <location filename="../ui/main_window.cpp" line="846"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
@@ -1264,22 +1390,22 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <location filename="../ui/preferences_dialog.cpp" line="27"/>
         <source>The language changes when BK-SDM Studio starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von BK-SDM Studio.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="21"/>
+        <location filename="../ui/preferences_dialog.cpp" line="28"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="22"/>
+        <location filename="../ui/preferences_dialog.cpp" line="29"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="23"/>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
         <source>Fast (approximate colours from the latents)</source>
         <translation>Schnell (angenäherte Farben aus den Latents)</translation>
     </message>
@@ -1289,22 +1415,22 @@ und in hinzugefügten Ordnern.</translation>
         <translation>TAESD (kleiner Decoder: nahe an den endgültigen Farben, günstig)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="24"/>
+        <location filename="../ui/preferences_dialog.cpp" line="32"/>
         <source>Full (the real VAE: costs a decode each time)</source>
         <translation>Vollständig (echtes VAE: kostet jedes Mal eine Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="28"/>
+        <location filename="../ui/preferences_dialog.cpp" line="36"/>
         <source>every </source>
         <translation>alle </translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <location filename="../ui/preferences_dialog.cpp" line="37"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <location filename="../ui/preferences_dialog.cpp" line="38"/>
         <source>every step</source>
         <translation>jeder Schritt</translation>
     </message>
@@ -1325,81 +1451,82 @@ und in hinzugefügten Ordnern.</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="44"/>
+        <location filename="../ui/preferences_dialog.cpp" line="90"/>
         <source>TAESD folder</source>
         <translation>TAESD-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="32"/>
+        <location filename="../ui/preferences_dialog.cpp" line="51"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="33"/>
+        <location filename="../ui/preferences_dialog.cpp" line="52"/>
         <source>CUDA GPU</source>
         <translation>CUDA-GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="38"/>
+        <location filename="../ui/preferences_dialog.cpp" line="57"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <location filename="../ui/preferences_dialog.cpp" line="25"/>
         <source>Low memory (16-bit weights)</source>
         <translation>Wenig Speicher (16-Bit-Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="60"/>
         <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
         <translation>Hält die Gewichte des Modells in 16 Bit (seine fp16-Dateien, wenn es welche hat) und rechnet in 32 Bit: etwa halb so viel Speicher, etwas langsamere Schritte und Bilder, die sich ganz leicht unterscheiden. Für die CPU; gilt ab dem nächsten Laden eines Modells.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="41"/>
+        <location filename="../ui/preferences_dialog.cpp" line="69"/>
         <source>Follow the system</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="70"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="43"/>
+        <location filename="../ui/preferences_dialog.cpp" line="71"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <location filename="../ui/preferences_dialog.cpp" line="75"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <location filename="../ui/preferences_dialog.cpp" line="88"/>
         <source>Live preview</source>
         <translation>Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="61"/>
+        <location filename="../ui/preferences_dialog.cpp" line="89"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="62"/>
+        <location filename="../ui/preferences_dialog.cpp" line="91"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <location filename="../ui/preferences_dialog.cpp" line="92"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="64"/>
+        <location filename="../ui/preferences_dialog.cpp" line="94"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="65"/>
+        <location filename="../ui/preferences_dialog.cpp" line="95"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1407,37 +1534,52 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::ProgressPanel</name>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="10"/>
+        <location filename="../ui/progress_panel.cpp" line="14"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="25"/>
+        <location filename="../ui/progress_panel.cpp" line="31"/>
         <source>Idle</source>
         <translation>Bereit</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="35"/>
+        <location filename="../ui/progress_panel.cpp" line="98"/>
         <source>Encoding the prompt…</source>
         <translation>Prompt wird kodiert…</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="45"/>
-        <source>Step %1 / %2 · %3 elapsed · %4 left</source>
-        <translation>Schritt %1 / %2 · %3 vergangen · noch %4</translation>
+        <location filename="../ui/progress_panel.cpp" line="100"/>
+        <source>Step %1 / %2</source>
+        <translation>Schritt %1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="52"/>
+        <location filename="../ui/progress_panel.cpp" line="102"/>
+        <source>Decoding the image…</source>
+        <translation>Bild wird dekodiert…</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="104"/>
+        <source>%1 · %2 elapsed</source>
+        <translation>%1 · %2 vergangen</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="105"/>
+        <source>%1 · %2 left</source>
+        <translation>%1 · noch %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="117"/>
         <source>Done in %1</source>
         <translation>Fertig in %1</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="55"/>
+        <location filename="../ui/progress_panel.cpp" line="120"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="58"/>
+        <location filename="../ui/progress_panel.cpp" line="123"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
@@ -1463,34 +1605,69 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::QueuePanel</name>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="25"/>
+        <location filename="../ui/queue_panel.cpp" line="27"/>
         <source>Run earlier</source>
         <translation>Früher ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="26"/>
+        <location filename="../ui/queue_panel.cpp" line="28"/>
         <source>Run later</source>
         <translation>Später ausführen</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="27"/>
+        <location filename="../ui/queue_panel.cpp" line="29"/>
         <source>Remove from the queue</source>
         <translation>Aus der Warteschlange entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="28"/>
+        <location filename="../ui/queue_panel.cpp" line="30"/>
         <source>Cancel all: the current run and the queue</source>
         <translation>Alle abbrechen: laufender Durchlauf und Warteschlange</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="33"/>
+        <location filename="../ui/queue_panel.cpp" line="31"/>
+        <source>Run the jobs restored from the last session</source>
+        <translation>Die aus der letzten Sitzung wiederhergestellten Aufträge ausführen</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="36"/>
         <source>Cancel all</source>
         <translation>Alle abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="80"/>
+        <location filename="../ui/queue_panel.cpp" line="38"/>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="101"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="101"/>
+        <source>Put it back into the form and take it out of the queue</source>
+        <translation>Zurück ins Formular und aus der Warteschlange nehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="102"/>
+        <source>&amp;Duplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="103"/>
+        <source>Move to &amp;Top</source>
+        <translation>An den &amp;Anfang</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="128"/>
         <source>Queue (%1 waiting)</source>
         <translation>Warteschlange (%1 wartend)</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="128"/>
+        <source>Queue (%1 waiting, %2 paused)</source>
+        <translation>Warteschlange (%1 wartend, %2 angehalten)</translation>
     </message>
 </context>
 <context>
@@ -1517,14 +1694,32 @@ und in hinzugefügten Ordnern.</translation>
     </message>
 </context>
 <context>
+    <name>bksdm::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/shortcuts_dialog.cpp" line="49"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.cpp" line="50"/>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.cpp" line="50"/>
+        <source>Shortcut</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
     <name>bksdm::Studio</name>
     <message>
-        <location filename="../app/studio.cpp" line="52"/>
+        <location filename="../app/studio.cpp" line="54"/>
         <source>The application is closing.</source>
         <translation>Die Anwendung wird beendet.</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="101"/>
+        <location filename="../app/studio.cpp" line="104"/>
         <source>No such job.</source>
         <translation>Auftrag nicht gefunden.</translation>
     </message>
@@ -1678,152 +1873,162 @@ und in hinzugefügten Ordnern.</translation>
     </message>
     <message>
         <location filename="../ui/gallery/gallery_widget.cpp" line="108"/>
+        <source>Reuse with this seed</source>
+        <translation>Mit diesem Seed wiederverwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="109"/>
+        <source>Reuse, and lock the seed, so that the next runs make this image again</source>
+        <translation>Wiederverwenden und den Seed sperren, damit die nächsten Durchläufe dieses Bild erneut erzeugen</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="112"/>
         <source>Reuse with new seed</source>
         <translation>Mit neuem Seed wiederverwenden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="114"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="111"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="115"/>
         <source>Show the selected images side by side with their differences</source>
         <translation>Die ausgewählten Bilder nebeneinander mit ihren Unterschieden zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="113"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="120"/>
         <source>Show in folder</source>
         <translation>Im Ordner anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="118"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
         <source>Move to trash</source>
         <translation>In den Papierkorb verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="121"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="125"/>
         <source>Attention maps</source>
         <translation>Attention-Maps</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="126"/>
         <source>Show which regions each word of the prompt drove</source>
         <translation>Zeigen, welche Bereiche jedes Wort des Prompts geprägt hat</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="137"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="142"/>
         <source>Save every image automatically</source>
         <translation>Jedes Bild automatisch speichern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="141"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="146"/>
         <source>Save attention maps with the images</source>
         <translation>Attention-Maps mit den Bildern speichern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="149"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
         <source>The gallery shown, and where new images are saved</source>
         <translation>Die angezeigte Galerie, in der auch neue Bilder gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="152"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="157"/>
         <source>Add a gallery folder…</source>
         <translation>Galerieordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="153"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="158"/>
         <source>Remove this gallery from the list</source>
         <translation>Diese Galerie aus der Liste entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
         <source>Open the folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="161"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="166"/>
         <source>Galleries</source>
         <translation>Galerien</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="166"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
         <source>Search prompts</source>
         <translation>Prompts durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="169"/>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="277"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="174"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="282"/>
         <source>All models</source>
         <translation>Alle Modelle</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Any time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Seed, ascending</source>
         <translation>Seed, aufsteigend</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Seed, descending</source>
         <translation>Seed, absteigend</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="262"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="267"/>
         <source>Add a gallery folder</source>
         <translation>Galerieordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="332"/>
         <source>Images: %L1</source>
         <translation>Bilder: %L1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="332"/>
         <source>Shown: %L1 of %L2 images</source>
         <translation>Angezeigt: %L1 von %L2 Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="327"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="333"/>
         <source>Reading the gallery… %1</source>
         <translation>Galerie wird gelesen… %1</translation>
     </message>
@@ -1831,7 +2036,7 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::saveImage</name>
     <message>
-        <location filename="../app/generated_image.cpp" line="29"/>
+        <location filename="../app/generated_image.cpp" line="30"/>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>
@@ -1839,74 +2044,84 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/startup_options.cpp" line="19"/>
+        <location filename="../ui/startup_options.cpp" line="21"/>
         <source>Text-to-image with BK-SDM and Stable Diffusion models.</source>
         <translation>Text-zu-Bild mit BK-SDM- und Stable-Diffusion-Modellen.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="22"/>
+        <location filename="../ui/startup_options.cpp" line="24"/>
         <source>Load this model folder or cached repo id.</source>
         <translation>Diesen Modellordner oder diese Repo-ID aus dem Cache laden.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="23"/>
+        <location filename="../ui/startup_options.cpp" line="25"/>
         <source>Start with this prompt.</source>
         <translation>Mit diesem Prompt starten.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="24"/>
+        <location filename="../ui/startup_options.cpp" line="26"/>
         <source>Start with this negative prompt.</source>
         <translation>Mit diesem Negativ-Prompt starten.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="25"/>
+        <location filename="../ui/startup_options.cpp" line="27"/>
         <source>Denoising steps.</source>
         <translation>Entrauschungsschritte.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="26"/>
+        <location filename="../ui/startup_options.cpp" line="28"/>
         <source>Seed (locks it).</source>
         <translation>Seed (wird fixiert).</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="27"/>
+        <location filename="../ui/startup_options.cpp" line="29"/>
         <source>pndm, ddim, euler, euler_a, dpmpp_2m or dpmpp_2m_karras.</source>
         <translation>pndm, ddim, euler, euler_a, dpmpp_2m oder dpmpp_2m_karras.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="28"/>
+        <location filename="../ui/startup_options.cpp" line="30"/>
         <source>Image size, WIDTHxHEIGHT.</source>
         <translation>Bildgröße, BREITExHÖHE.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="29"/>
+        <location filename="../ui/startup_options.cpp" line="31"/>
         <source>Generate once the model is loaded.</source>
         <translation>Erzeugen, sobald das Modell geladen ist.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="30"/>
+        <location filename="../ui/startup_options.cpp" line="32"/>
         <source>After the run, save a screenshot of the window to this file and quit.</source>
         <translation>Nach dem Durchlauf ein Bildschirmfoto des Fensters in diese Datei speichern und beenden.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="31"/>
+        <location filename="../ui/startup_options.cpp" line="33"/>
         <source>Print the longest event-loop stall of each run.</source>
         <translation>Die längste Blockade der Ereignisschleife jedes Durchlaufs ausgeben.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="41"/>
+        <location filename="../ui/startup_options.cpp" line="43"/>
         <source>--steps takes a positive number</source>
         <translation>--steps erwartet eine positive Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="43"/>
+        <location filename="../ui/startup_options.cpp" line="45"/>
         <source>--seed takes a non-negative number</source>
         <translation>--seed erwartet eine nicht negative Zahl</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="47"/>
+        <location filename="../ui/startup_options.cpp" line="49"/>
+        <source>--scheduler: no scheduler &quot;%1&quot;; it takes one of %2</source>
+        <translation>--scheduler: kein Scheduler „%1“; erlaubt sind %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="54"/>
         <source>--size takes WIDTHxHEIGHT, e.g. 512x768</source>
         <translation>--size erwartet BREITExHÖHE, z. B. 512x768</translation>
+    </message>
+    <message>
+        <location filename="../ui/main.cpp" line="44"/>
+        <source>bksdm-studio: no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); set one, or QT_QPA_PLATFORM=offscreen to run without showing it.</source>
+        <translation>bksdm-studio: kein Bildschirm für das Fenster (weder DISPLAY noch WAYLAND_DISPLAY ist gesetzt); setzen Sie eine davon, oder QT_QPA_PLATFORM=offscreen, um ohne Anzeige zu laufen.</translation>
     </message>
 </context>
 </TS>

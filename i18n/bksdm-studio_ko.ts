@@ -44,37 +44,37 @@
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="93"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="94"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="93"/>
-        <source>%1 of %2 in its run</source>
-        <translation>같은 실행의 %2장 중 %1번째</translation>
+        <location filename="../app/gallery/generation_settings.cpp" line="95"/>
+        <source>batch of %1 from seed %2, image %3</source>
+        <translation>시드 %2의 %1장 묶음 중 %3번째 이미지</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="94"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="96"/>
         <source>Eta</source>
         <translation>Eta</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="95"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="97"/>
         <source>Model files</source>
         <translation>모델 파일</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="97"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
         <source>Created</source>
         <translation>생성 시각</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="101"/>
         <source>Made with</source>
         <translation>만든 프로그램</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="101"/>
         <source>BK-SDM Studio %1</source>
         <translation>BK-SDM Studio %1</translation>
     </message>
@@ -82,12 +82,12 @@
 <context>
     <name>ImageFile</name>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="150"/>
+        <location filename="../app/gallery/image_file.cpp" line="156"/>
         <source>Cannot create the gallery folder %1.</source>
         <translation>갤러리 폴더 %1을(를) 만들 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="155"/>
+        <location filename="../app/gallery/image_file.cpp" line="161"/>
         <source>Cannot read the attention maps %1: %2</source>
         <translation>어텐션 맵 %1을(를) 읽을 수 없습니다: %2</translation>
     </message>
@@ -442,12 +442,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="81"/>
+        <location filename="../app/inference_worker.cpp" line="93"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="153"/>
+        <location filename="../app/inference_worker.cpp" line="164"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>TAESD 미리보기를 쓸 수 없어 빠른 미리보기를 표시합니다: %1</translation>
     </message>
@@ -455,24 +455,84 @@
 <context>
     <name>bksdm::JobQueue</name>
     <message>
-        <location filename="../app/job_queue.cpp" line="15"/>
+        <location filename="../app/job_queue.cpp" line="16"/>
+        <source>model&apos;s size</source>
+        <translation>모델 기본 크기</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="21"/>
         <source>(empty prompt)</source>
         <translation>(빈 프롬프트)</translation>
     </message>
     <message>
-        <location filename="../app/job_queue.cpp" line="16"/>
-        <source>1 image</source>
-        <translation>이미지 1장</translation>
+        <location filename="../app/job_queue.cpp" line="28"/>
+        <source>seed %1 · %2 · %3 steps</source>
+        <translation>시드 %1 · %2 · %3단계</translation>
     </message>
     <message>
-        <location filename="../app/job_queue.cpp" line="16"/>
-        <source>%1 images</source>
-        <translation>이미지 %1장</translation>
+        <location filename="../app/job_queue.cpp" line="29"/>
+        <source>%1 · %2 images</source>
+        <translation>%1 · 이미지 %2장</translation>
     </message>
     <message>
-        <location filename="../app/job_queue.cpp" line="17"/>
-        <source>%1 · %2 steps · seed %3 · %4</source>
-        <translation>%1 · %2단계 · 시드 %3 · %4</translation>
+        <location filename="../app/job_queue.cpp" line="30"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="31"/>
+        <source>Paused: %1</source>
+        <translation>일시 중지: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="37"/>
+        <source>Prompt: %1</source>
+        <translation>프롬프트: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="38"/>
+        <source>Negative prompt: %1</source>
+        <translation>네거티브 프롬프트: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="39"/>
+        <source>Seed: %1</source>
+        <translation>시드: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="39"/>
+        <source>Size: %1</source>
+        <translation>크기: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="40"/>
+        <source>Steps: %1</source>
+        <translation>단계: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="41"/>
+        <source>Scheduler: %1</source>
+        <translation>스케줄러: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="41"/>
+        <source>the model&apos;s</source>
+        <translation>모델 기본값</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="42"/>
+        <source>Guidance: %1</source>
+        <translation>가이던스: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="42"/>
+        <source>Images: %1</source>
+        <translation>이미지: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/job_queue.cpp" line="43"/>
+        <source>Restored from the last session: waits until you resume the queue.</source>
+        <translation>지난 세션에서 복원됨: 대기열을 재개할 때까지 기다립니다.</translation>
     </message>
 </context>
 <context>
@@ -554,381 +614,447 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="68"/>
+        <location filename="../ui/main_window.cpp" line="73"/>
         <source>&amp;Off</source>
         <translation>끄기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>빠르게: 잠재 공간 색상(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>전체: VAE 디코딩(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>TAESD: 작은 디코더(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>%1 · low memory</source>
         <translation>%1 · 메모리 절약</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
-        <location filename="../ui/main_window.cpp" line="495"/>
+        <location filename="../ui/main_window.cpp" line="134"/>
+        <location filename="../ui/main_window.cpp" line="583"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="176"/>
         <source>&amp;Add Model Folder…</source>
         <translation>모델 폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="177"/>
         <source>&amp;Save Image As…</source>
         <translation>다른 이름으로 이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/main_window.cpp" line="178"/>
         <source>&amp;Copy Image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;Generate</source>
         <translation>생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="182"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="183"/>
         <source>Cancel &amp;All</source>
         <translation>모두 취소(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="185"/>
         <source>&amp;Random Seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="188"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="189"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>실제 크기 100%(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="191"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="192"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="193"/>
         <source>&amp;Preferences…</source>
         <translation>설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="194"/>
         <source>&amp;Download Models…</source>
         <translation>모델 다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>Hugging Face Hub에서 BK-SDM 및 Stable Diffusion 모델 다운로드</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <source>&amp;Gallery</source>
         <translation>갤러리(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="201"/>
         <source>Record &amp;Attention Maps</source>
         <translation>어텐션 맵 기록(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="206"/>
         <source>Decode in &amp;Tiles</source>
         <translation>타일 단위로 디코딩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>이미지를 타일 단위로 디코딩합니다. 큰 이미지도 적은 메모리로 만들 수 있지만, 타일이 겹쳐 섞이는 부분은 조금 달라집니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="885"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>&amp;Live Preview</source>
         <translation>실시간 미리 보기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="262"/>
+        <source>&amp;Documentation</source>
+        <translation>문서(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="264"/>
+        <source>Open the app&apos;s guide (docs/app.md)</source>
+        <translation>앱 안내서 열기 (docs/app.md)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
+        <source>Cannot open the documentation</source>
+        <translation>문서를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="294"/>
+        <source>The guide (app.md) is not installed.</source>
+        <translation>안내서(app.md)가 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="294"/>
+        <source>No program opens %1.</source>
+        <translation>%1을(를) 여는 프로그램이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
-        <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in C++ on libtorch.</source>
-        <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 C++ 프로그램입니다.</translation>
+        <location filename="../ui/main_window.cpp" line="725"/>
+        <source>Settings reused, seed locked; press Ctrl+Enter to generate.</source>
+        <translation>설정을 다시 적용하고 시드를 잠갔습니다. Ctrl+Enter를 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="726"/>
+        <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
+        <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="880"/>
+        <source>A run is in progress; quitting stops it.</source>
+        <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="881"/>
+        <source>Jobs waiting in the queue: %1.</source>
+        <translation>대기열에서 기다리는 작업: %1개.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="882"/>
+        <source>Quit BK-SDM Studio?</source>
+        <translation>BK-SDM Studio를 끝낼까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="883"/>
+        <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
+        <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="913"/>
+        <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
+        <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="923"/>
+        <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
+        <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>&amp;Prompt</source>
         <translation>프롬프트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>&amp;Negative prompt</source>
         <translation>네거티브 프롬프트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>그릴 내용(영어), 예: “a lighthouse on a cliff at dawn, oil painting”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="301"/>
+        <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
+        <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 %2 프로그램입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>피할 내용, 예: “blurry, low quality”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
+        <location filename="../ui/main_window.cpp" line="748"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>Generate (Ctrl+Enter); while a run is going, adds to the queue</source>
         <translation>생성 (Ctrl+Enter). 실행 중에는 대기열에 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>Stop the current run (Esc)</source>
         <translation>현재 실행 중지 (Esc)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>Write a prompt and press Ctrl+Enter.
 The image forms here step by step.</source>
         <translation>프롬프트를 쓰고 Ctrl+Enter를 누르십시오.
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>Cannot save to the gallery</source>
         <translation>갤러리에 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="410"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="411"/>
         <source>Gallery</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="440"/>
-        <location filename="../ui/main_window.cpp" line="441"/>
-        <location filename="../ui/main_window.cpp" line="444"/>
+        <location filename="../ui/main_window.cpp" line="528"/>
+        <location filename="../ui/main_window.cpp" line="529"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window.cpp" line="539"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window.cpp" line="541"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="462"/>
+        <location filename="../ui/main_window.cpp" line="550"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="470"/>
+        <location filename="../ui/main_window.cpp" line="558"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="561"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window.cpp" line="582"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="523"/>
+        <location filename="../ui/main_window.cpp" line="612"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="620"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window.cpp" line="637"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window.cpp" line="638"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="651"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="570"/>
+        <location filename="../ui/main_window.cpp" line="663"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="574"/>
+        <location filename="../ui/main_window.cpp" line="667"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="670"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="624"/>
-        <source>Settings reused; press Ctrl+Enter to generate.</source>
-        <translation>설정을 다시 적용했습니다. Ctrl+Enter를 눌러 생성하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="748"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="654"/>
+        <location filename="../ui/main_window.cpp" line="757"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="672"/>
+        <location filename="../ui/main_window.cpp" line="775"/>
         <source>Not a usable model folder</source>
         <translation>사용할 수 없는 모델 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="686"/>
+        <location filename="../ui/main_window.cpp" line="789"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="686"/>
+        <location filename="../ui/main_window.cpp" line="789"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="695"/>
+        <location filename="../ui/main_window.cpp" line="798"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="697"/>
+        <location filename="../ui/main_window.cpp" line="800"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="703"/>
+        <location filename="../ui/main_window.cpp" line="806"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="742"/>
+        <location filename="../ui/main_window.cpp" line="845"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="743"/>
+        <location filename="../ui/main_window.cpp" line="846"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
@@ -1261,22 +1387,22 @@ and in folders you add.</source>
 <context>
     <name>bksdm::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <location filename="../ui/preferences_dialog.cpp" line="27"/>
         <source>The language changes when BK-SDM Studio starts again.</source>
         <translation>언어는 BK-SDM Studio를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="21"/>
+        <location filename="../ui/preferences_dialog.cpp" line="28"/>
         <source>Preferences</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="22"/>
+        <location filename="../ui/preferences_dialog.cpp" line="29"/>
         <source>Off</source>
         <translation>끄기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="23"/>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
         <source>Fast (approximate colours from the latents)</source>
         <translation>빠르게 (잠재 공간에서 근사한 색상)</translation>
     </message>
@@ -1286,22 +1412,22 @@ and in folders you add.</source>
         <translation>TAESD (작은 디코더: 최종 색상에 가깝고 가벼움)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="24"/>
+        <location filename="../ui/preferences_dialog.cpp" line="32"/>
         <source>Full (the real VAE: costs a decode each time)</source>
         <translation>전체 (실제 VAE: 매번 디코딩 비용이 듦)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="28"/>
+        <location filename="../ui/preferences_dialog.cpp" line="36"/>
         <source>every </source>
         <translation>매 </translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <location filename="../ui/preferences_dialog.cpp" line="37"/>
         <source> steps</source>
         <translation>단계마다</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <location filename="../ui/preferences_dialog.cpp" line="38"/>
         <source>every step</source>
         <translation>매 단계</translation>
     </message>
@@ -1322,81 +1448,82 @@ and in folders you add.</source>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="44"/>
+        <location filename="../ui/preferences_dialog.cpp" line="90"/>
         <source>TAESD folder</source>
         <translation>TAESD 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="32"/>
+        <location filename="../ui/preferences_dialog.cpp" line="51"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="33"/>
+        <location filename="../ui/preferences_dialog.cpp" line="52"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="38"/>
+        <location filename="../ui/preferences_dialog.cpp" line="57"/>
         <source>All cores</source>
         <translation>모든 코어</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <location filename="../ui/preferences_dialog.cpp" line="25"/>
         <source>Low memory (16-bit weights)</source>
         <translation>메모리 절약 (16비트 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="60"/>
         <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
         <translation>모델의 가중치를 16비트로 유지하고(fp16 파일이 있으면 그 파일을 사용) 계산은 32비트로 합니다. 메모리를 절반가량 덜 쓰는 대신 단계가 조금 느려지고 이미지가 아주 약간 달라집니다. CPU 전용이며, 다음에 모델을 불러올 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="41"/>
+        <location filename="../ui/preferences_dialog.cpp" line="69"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="70"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="43"/>
+        <location filename="../ui/preferences_dialog.cpp" line="71"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <location filename="../ui/preferences_dialog.cpp" line="75"/>
         <source>System</source>
         <translation>시스템</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <location filename="../ui/preferences_dialog.cpp" line="88"/>
         <source>Live preview</source>
         <translation>실시간 미리 보기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="61"/>
+        <location filename="../ui/preferences_dialog.cpp" line="89"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="62"/>
+        <location filename="../ui/preferences_dialog.cpp" line="91"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <location filename="../ui/preferences_dialog.cpp" line="92"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="64"/>
+        <location filename="../ui/preferences_dialog.cpp" line="94"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="65"/>
+        <location filename="../ui/preferences_dialog.cpp" line="95"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1404,37 +1531,52 @@ and in folders you add.</source>
 <context>
     <name>bksdm::ProgressPanel</name>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="10"/>
+        <location filename="../ui/progress_panel.cpp" line="14"/>
         <source>%1 s</source>
         <translation>%1초</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="25"/>
+        <location filename="../ui/progress_panel.cpp" line="31"/>
         <source>Idle</source>
         <translation>대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="35"/>
+        <location filename="../ui/progress_panel.cpp" line="98"/>
         <source>Encoding the prompt…</source>
         <translation>프롬프트 인코딩 중…</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="45"/>
-        <source>Step %1 / %2 · %3 elapsed · %4 left</source>
-        <translation>%2단계 중 %1단계 · %3 지남 · %4 남음</translation>
+        <location filename="../ui/progress_panel.cpp" line="100"/>
+        <source>Step %1 / %2</source>
+        <translation>%1 / %2단계</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="52"/>
+        <location filename="../ui/progress_panel.cpp" line="102"/>
+        <source>Decoding the image…</source>
+        <translation>이미지 디코딩 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="104"/>
+        <source>%1 · %2 elapsed</source>
+        <translation>%1 · %2 경과</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="105"/>
+        <source>%1 · %2 left</source>
+        <translation>%1 · %2 남음</translation>
+    </message>
+    <message>
+        <location filename="../ui/progress_panel.cpp" line="117"/>
         <source>Done in %1</source>
         <translation>%1 만에 완료</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="55"/>
+        <location filename="../ui/progress_panel.cpp" line="120"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../ui/progress_panel.cpp" line="58"/>
+        <location filename="../ui/progress_panel.cpp" line="123"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
@@ -1460,34 +1602,69 @@ and in folders you add.</source>
 <context>
     <name>bksdm::QueuePanel</name>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="25"/>
+        <location filename="../ui/queue_panel.cpp" line="27"/>
         <source>Run earlier</source>
         <translation>먼저 실행</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="26"/>
+        <location filename="../ui/queue_panel.cpp" line="28"/>
         <source>Run later</source>
         <translation>나중에 실행</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="27"/>
+        <location filename="../ui/queue_panel.cpp" line="29"/>
         <source>Remove from the queue</source>
         <translation>대기열에서 제거</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="28"/>
+        <location filename="../ui/queue_panel.cpp" line="30"/>
         <source>Cancel all: the current run and the queue</source>
         <translation>모두 취소: 현재 실행과 대기열</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="33"/>
+        <location filename="../ui/queue_panel.cpp" line="31"/>
+        <source>Run the jobs restored from the last session</source>
+        <translation>지난 세션에서 복원한 작업 실행</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="36"/>
         <source>Cancel all</source>
         <translation>모두 취소</translation>
     </message>
     <message>
-        <location filename="../ui/queue_panel.cpp" line="80"/>
+        <location filename="../ui/queue_panel.cpp" line="38"/>
+        <source>Resume</source>
+        <translation>재개</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="101"/>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="101"/>
+        <source>Put it back into the form and take it out of the queue</source>
+        <translation>양식으로 되돌리고 대기열에서 뺍니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="102"/>
+        <source>&amp;Duplicate</source>
+        <translation>복제(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="103"/>
+        <source>Move to &amp;Top</source>
+        <translation>맨 위로(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="128"/>
         <source>Queue (%1 waiting)</source>
         <translation>대기열 (%1개 대기 중)</translation>
+    </message>
+    <message>
+        <location filename="../ui/queue_panel.cpp" line="128"/>
+        <source>Queue (%1 waiting, %2 paused)</source>
+        <translation>대기열 (%1개 대기, %2개 일시 중지)</translation>
     </message>
 </context>
 <context>
@@ -1514,14 +1691,32 @@ and in folders you add.</source>
     </message>
 </context>
 <context>
+    <name>bksdm::ShortcutsDialog</name>
+    <message>
+        <location filename="../ui/shortcuts_dialog.cpp" line="49"/>
+        <source>Keyboard Shortcuts</source>
+        <translation>키보드 단축키</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.cpp" line="50"/>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <location filename="../ui/shortcuts_dialog.cpp" line="50"/>
+        <source>Shortcut</source>
+        <translation>단축키</translation>
+    </message>
+</context>
+<context>
     <name>bksdm::Studio</name>
     <message>
-        <location filename="../app/studio.cpp" line="52"/>
+        <location filename="../app/studio.cpp" line="54"/>
         <source>The application is closing.</source>
         <translation>프로그램을 닫는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="101"/>
+        <location filename="../app/studio.cpp" line="104"/>
         <source>No such job.</source>
         <translation>해당 작업이 없습니다.</translation>
     </message>
@@ -1674,152 +1869,162 @@ and in folders you add.</source>
     </message>
     <message>
         <location filename="../ui/gallery/gallery_widget.cpp" line="108"/>
+        <source>Reuse with this seed</source>
+        <translation>이 시드로 다시 사용</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="109"/>
+        <source>Reuse, and lock the seed, so that the next runs make this image again</source>
+        <translation>다시 사용하고 시드를 잠가, 다음 실행들이 이 이미지를 다시 만들게 합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="112"/>
         <source>Reuse with new seed</source>
         <translation>새 시드로 다시 사용</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="114"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="111"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="115"/>
         <source>Show the selected images side by side with their differences</source>
         <translation>선택한 이미지를 나란히 놓고 차이점 표시</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="113"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="120"/>
         <source>Show in folder</source>
         <translation>폴더에서 보기</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="118"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
         <source>Move to trash</source>
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="121"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="125"/>
         <source>Attention maps</source>
         <translation>어텐션 맵</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="126"/>
         <source>Show which regions each word of the prompt drove</source>
         <translation>프롬프트의 각 단어가 어느 영역을 만들었는지 표시</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="137"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="142"/>
         <source>Save every image automatically</source>
         <translation>모든 이미지 자동 저장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="141"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="146"/>
         <source>Save attention maps with the images</source>
         <translation>이미지와 함께 어텐션 맵 저장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="149"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
         <source>The gallery shown, and where new images are saved</source>
         <translation>표시할 갤러리이자 새 이미지를 저장할 곳</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="152"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="157"/>
         <source>Add a gallery folder…</source>
         <translation>갤러리 폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="153"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="158"/>
         <source>Remove this gallery from the list</source>
         <translation>목록에서 이 갤러리 제거</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
         <source>Open the folder</source>
         <translation>폴더 열기</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="161"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="166"/>
         <source>Galleries</source>
         <translation>갤러리 목록</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="166"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
         <source>Search prompts</source>
         <translation>프롬프트 검색</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="169"/>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="277"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="174"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="282"/>
         <source>All models</source>
         <translation>모든 모델</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Any time</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Last 7 days</source>
         <translation>지난 7일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Last 30 days</source>
         <translation>지난 30일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>This year</source>
         <translation>올해</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Newest first</source>
         <translation>최신순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Oldest first</source>
         <translation>오래된 순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Seed, ascending</source>
         <translation>시드 오름차순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Seed, descending</source>
         <translation>시드 내림차순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="262"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="267"/>
         <source>Add a gallery folder</source>
         <translation>갤러리 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="332"/>
         <source>Images: %L1</source>
         <translation>이미지: %L1장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="332"/>
         <source>Shown: %L1 of %L2 images</source>
         <translation>표시: %L2장 중 %L1장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="327"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="333"/>
         <source>Reading the gallery… %1</source>
         <translation>갤러리 읽는 중… %1</translation>
     </message>
@@ -1827,7 +2032,7 @@ and in folders you add.</source>
 <context>
     <name>bksdm::saveImage</name>
     <message>
-        <location filename="../app/generated_image.cpp" line="29"/>
+        <location filename="../app/generated_image.cpp" line="30"/>
         <source>Cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
@@ -1835,74 +2040,84 @@ and in folders you add.</source>
 <context>
     <name>main</name>
     <message>
-        <location filename="../ui/startup_options.cpp" line="19"/>
+        <location filename="../ui/startup_options.cpp" line="21"/>
         <source>Text-to-image with BK-SDM and Stable Diffusion models.</source>
         <translation>BK-SDM 및 Stable Diffusion 모델로 텍스트에서 이미지를 생성합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="22"/>
+        <location filename="../ui/startup_options.cpp" line="24"/>
         <source>Load this model folder or cached repo id.</source>
         <translation>이 모델 폴더나 캐시에 있는 저장소 ID를 불러옵니다.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="23"/>
+        <location filename="../ui/startup_options.cpp" line="25"/>
         <source>Start with this prompt.</source>
         <translation>이 프롬프트로 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="24"/>
+        <location filename="../ui/startup_options.cpp" line="26"/>
         <source>Start with this negative prompt.</source>
         <translation>이 네거티브 프롬프트로 시작합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="25"/>
+        <location filename="../ui/startup_options.cpp" line="27"/>
         <source>Denoising steps.</source>
         <translation>노이즈 제거 단계 수.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="26"/>
+        <location filename="../ui/startup_options.cpp" line="28"/>
         <source>Seed (locks it).</source>
         <translation>시드(고정됨).</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="27"/>
+        <location filename="../ui/startup_options.cpp" line="29"/>
         <source>pndm, ddim, euler, euler_a, dpmpp_2m or dpmpp_2m_karras.</source>
         <translation>pndm, ddim, euler, euler_a, dpmpp_2m 또는 dpmpp_2m_karras.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="28"/>
+        <location filename="../ui/startup_options.cpp" line="30"/>
         <source>Image size, WIDTHxHEIGHT.</source>
         <translation>이미지 크기, 너비x높이.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="29"/>
+        <location filename="../ui/startup_options.cpp" line="31"/>
         <source>Generate once the model is loaded.</source>
         <translation>모델을 불러오면 바로 생성합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="30"/>
+        <location filename="../ui/startup_options.cpp" line="32"/>
         <source>After the run, save a screenshot of the window to this file and quit.</source>
         <translation>실행이 끝나면 창의 스크린샷을 이 파일에 저장하고 종료합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="31"/>
+        <location filename="../ui/startup_options.cpp" line="33"/>
         <source>Print the longest event-loop stall of each run.</source>
         <translation>각 실행에서 가장 긴 이벤트 루프 정지 시간을 출력합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="41"/>
+        <location filename="../ui/startup_options.cpp" line="43"/>
         <source>--steps takes a positive number</source>
         <translation>--steps에는 양수를 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="43"/>
+        <location filename="../ui/startup_options.cpp" line="45"/>
         <source>--seed takes a non-negative number</source>
         <translation>--seed에는 0 이상의 수를 지정해야 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/startup_options.cpp" line="47"/>
+        <location filename="../ui/startup_options.cpp" line="49"/>
+        <source>--scheduler: no scheduler &quot;%1&quot;; it takes one of %2</source>
+        <translation>--scheduler: "%1" 스케줄러가 없습니다. 다음 중 하나를 쓰십시오: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/startup_options.cpp" line="54"/>
         <source>--size takes WIDTHxHEIGHT, e.g. 512x768</source>
         <translation>--size에는 너비x높이를 지정해야 합니다. 예: 512x768</translation>
+    </message>
+    <message>
+        <location filename="../ui/main.cpp" line="44"/>
+        <source>bksdm-studio: no display to show the window on (neither DISPLAY nor WAYLAND_DISPLAY is set); set one, or QT_QPA_PLATFORM=offscreen to run without showing it.</source>
+        <translation>bksdm-studio: 창을 보여 줄 디스플레이가 없습니다(DISPLAY와 WAYLAND_DISPLAY 모두 설정되지 않음). 둘 중 하나를 설정하거나, 창 없이 실행하려면 QT_QPA_PLATFORM=offscreen을 설정하십시오.</translation>
     </message>
 </context>
 </TS>

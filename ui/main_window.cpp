@@ -2,12 +2,15 @@
 
 #include <chrono>
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
+#include <QCloseEvent>
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -15,6 +18,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QMimeData>
 #include <QMenuBar>
@@ -56,12 +60,13 @@
 #include "ui/queue_panel.h"
 #include "ui/result_strip.h"
 #include "ui/seed_field.h"
+#include "ui/shortcuts_dialog.h"
 #include "ui/theme.h"
 
 namespace bksdm {
 namespace {
 
-QIcon icon(const char* name) { return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name))); }
+QIcon icon(const char* name) { return appIcon(QLatin1String(name)); }
 
 QString previewLabel(PreviewMode mode) {
   switch (mode) {
@@ -98,6 +103,23 @@ QMap<QString, QString> weightHashes(const QString& location) {
   return hashes;
 }
 
+// The platform's keys for `key`, or `fallback` where it has none (Preferences on most Linux
+// desktops; Quit on platforms without a keyboard scheme of their own, such as offscreen).
+QList<QKeySequence> standardKeys(QKeySequence::StandardKey key, const QKeySequence& fallback) {
+  const QList<QKeySequence> platform = QKeySequence::keyBindings(key);
+  return platform.isEmpty() ? QList<QKeySequence>{fallback} : platform;
+}
+
+// An open popup (a drop-down list, a menu, a completer) or a view's cell editor takes Esc to close.
+bool escapeIsTaken() {
+  if (QApplication::activePopupWidget()) return true;
+  // A cell editor is a child of a view's viewport, unlike the view itself.
+  const QWidget* focus = QApplication::focusWidget();
+  for (const QWidget* widget = focus; widget; widget = widget->parentWidget())
+    if (auto* view = qobject_cast<const QAbstractItemView*>(widget)) return focus != view && focus != view->viewport();
+  return false;
+}
+
 QStringList droppedPngs(const QMimeData* mime) {
   QStringList paths;
   for (const QUrl& url : mime->urls())
@@ -129,11 +151,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), studio_(new Studi
 
   connectStudio();
   restoreSettings();
+  restoreQueue();
+  connectQueuePersistence();
   showModelState();
   updateActions();
+  qApp->installEventFilter(this);
 }
 
-MainWindow::~MainWindow() { saveSettings(); }
+MainWindow::~MainWindow() {
+  // The Studio cancels what is left as it goes; that is not the user's change to the queue.
+  disconnect(studio_->queue(), nullptr, this, nullptr);
+  disconnect(studio_, nullptr, this, nullptr);
+  saveSettings();
+}
 
 void MainWindow::buildActions() {
   auto make = [this](const QString& text, const QIcon& icon, QKeySequence key, auto slot) {
@@ -178,6 +208,7 @@ void MainWindow::buildActions() {
   tiledDecodeAction_->setToolTip(tr("Decode the image tile by tile: large images fit in less memory, and differ "
                                     "slightly where the tiles are blended"));
   connect(tiledDecodeAction_, &QAction::toggled, this, [this](bool tiled) { settings_.setTiledDecode(tiled); });
+  buildHelpActions();
 
   auto* group = new QActionGroup(this);
   for (PreviewMode mode : {PreviewMode::Off, PreviewMode::Fast, PreviewMode::Taesd, PreviewMode::Full}) {
@@ -199,7 +230,7 @@ void MainWindow::buildMenus() {
   file->addAction(downloadModelsAction_);
   file->addAction(saveAction_);
   file->addSeparator();
-  file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  file->addAction(tr("&Quit"), this, &QWidget::close)->setShortcuts(standardKeys(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)));
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   edit->addAction(copyAction_);
   edit->addSeparator();
@@ -221,13 +252,55 @@ void MainWindow::buildMenus() {
   run->addAction(randomSeedAction_);
   run->addAction(attentionAction_);
   run->addAction(tiledDecodeAction_);
+  buildHelpMenu();
+}
+
+void MainWindow::buildHelpActions() {
+  preferencesAction_->setShortcuts(standardKeys(QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)));
+  shortcutsAction_ = new QAction(tr("&Keyboard Shortcuts"), this);
+  connect(shortcutsAction_, &QAction::triggered, this, &MainWindow::showShortcuts);
+  docsAction_ = new QAction(tr("&Documentation"), this);
+  docsAction_->setShortcut(QKeySequence::HelpContents);
+  docsAction_->setToolTip(tr("Open the app's guide (docs/app.md)"));
+  connect(docsAction_, &QAction::triggered, this, &MainWindow::showDocs);
+  addAction(docsAction_);
+}
+
+void MainWindow::buildHelpMenu() {
   QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About BK-SDM Studio"), this, [this] {
-    QMessageBox::about(this, tr("About BK-SDM Studio"),
-                       tr("<b>BK-SDM Studio</b> %1<br>Text-to-image with Nota AI's block-removed knowledge-distilled "
-                          "Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in C++ on libtorch.")
-                           .arg(QCoreApplication::applicationVersion()));
-  });
+  help->addAction(docsAction_);
+  help->addAction(shortcutsAction_);
+  help->addSeparator();
+  help->addAction(tr("&About BK-SDM Studio"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::showShortcuts() {
+  ShortcutsDialog dialog(actionsWithShortcuts(this), this);
+  dialog.exec();
+}
+
+QUrl MainWindow::docsUrl() {
+  for (const char* folder : {BKSDM_INSTALLED_DOCS, BKSDM_SOURCE_DOCS}) {
+    const QFileInfo guide(QDir(QString::fromUtf8(folder)), QStringLiteral("app.md"));
+    if (guide.isFile()) return QUrl::fromLocalFile(guide.absoluteFilePath());
+  }
+  return {};
+}
+
+void MainWindow::showDocs() {
+  const QUrl url = docsUrl();
+  if (url.isEmpty() || !QDesktopServices::openUrl(url))
+    showError(tr("Cannot open the documentation"),
+              url.isEmpty() ? tr("The guide (app.md) is not installed.") : tr("No program opens %1.").arg(url.toLocalFile()));
+}
+
+void MainWindow::showAbout() {
+  // Word joiners: Qt's line breaker would otherwise break "C++" between its pluses.
+  const QString cpp = QStringLiteral("C\u2060+\u2060+");
+  QMessageBox::about(this, tr("About BK-SDM Studio"),
+                     tr("<b>BK-SDM Studio</b> %1<br>Text-to-image with Nota AI's block-removed knowledge-distilled "
+                        "Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.")
+                         .arg(QCoreApplication::applicationVersion(), cpp));
 }
 
 QWidget* MainWindow::buildControls() {
@@ -254,6 +327,7 @@ QWidget* MainWindow::buildControls() {
   buttons->addWidget(cancelButton_);
 
   queue_ = new QueuePanel(studio_);
+  connect(queue_, &QueuePanel::editRequested, this, &MainWindow::editQueuedJob);
   auto* download = new QToolButton;
   download->setDefaultAction(downloadModelsAction_);
   download->setAutoRaise(true);
@@ -315,9 +389,11 @@ QWidget* MainWindow::buildCentre() {
   centre_->addWidget(welcome_);
 
   gallery_ = new gallery::GalleryWidget;
-  auto reuseSettings = [this](const gallery::GenerationSettings& settings) { reuse(settings); };
+  auto reuseSettings = [this](const gallery::GenerationSettings& settings) { reuse(settings, false); };
   connect(gallery_, &gallery::GalleryWidget::reuseRequested, this, reuseSettings);
   connect(gallery_, &gallery::GalleryWidget::reuseWithNewSeedRequested, this, reuseSettings);
+  connect(gallery_, &gallery::GalleryWidget::reuseWithSeedRequested, this,
+          [this](const gallery::GenerationSettings& settings) { reuse(settings, true); });
   connect(gallery_, &gallery::GalleryWidget::openRequested, this, [this](const gallery::GalleryEntry& entry) {
     const QImage image(entry.path);
     if (image.isNull()) return;
@@ -360,6 +436,7 @@ QWidget* MainWindow::buildCentre() {
 
 void MainWindow::connectStudio() {
   connect(studio_, &Studio::jobStarted, this, &MainWindow::onJobStarted);
+  connect(studio_, &Studio::stageStarted, this, &MainWindow::onStage);
   connect(studio_, &Studio::stepProgress, this, &MainWindow::onStep);
   connect(studio_, &Studio::previewReady, this, &MainWindow::onPreview);
   connect(studio_, &Studio::previewFallback, this,
@@ -550,6 +627,10 @@ void MainWindow::onJobStarted(const GenerationJob& job) {
   updateActions();
 }
 
+void MainWindow::onStage(quint64 jobId, JobStage stage) {
+  if (jobId == shownJob_) progress_->enterStage(stage);
+}
+
 void MainWindow::onStep(const StepProgress& progress) {
   if (progress.jobId != shownJob_) return;
   progress_->step(progress);
@@ -582,13 +663,20 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
         statusBar()->showMessage(tr("The prompt was longer than %1 tokens; the rest was cut.").arg(TokenCount::kLimit), 6000);
       break;
     case GenerationOutcome::Status::Cancelled:
-      if (const GeneratedImage* shown = results_->currentResult()) imageView_->setImage(shown->image);
+      showCancelledRun();
       statusBar()->showMessage(tr("Cancelled."), 3000);
       break;
     case GenerationOutcome::Status::Failed:
       showError(tr("The run failed"), outcome.error);
       break;
   }
+}
+
+// The cancelled run's last preview goes: the view shows the shown result again, or nothing.
+void MainWindow::showCancelledRun() {
+  const GeneratedImage* shown = results_->currentResult();
+  imageView_->setImage(shown ? shown->image : QImage());
+  updateActions();
 }
 
 gallery::GenerationSettings MainWindow::gallerySettings(const GenerationOutcome& outcome, int batchIndex) const {
@@ -614,7 +702,7 @@ gallery::GenerationSettings MainWindow::gallerySettings(const GenerationOutcome&
 
 // The form as it was for a gallery image; its model first, so that the model's defaults do not
 // overwrite the reused size and scheduler.
-QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings) {
+QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockSeed) {
   QPointer<MainWindow> self(this);
   prompt_->setText(settings.prompt);
   negativePrompt_->setText(settings.negativePrompt);
@@ -631,9 +719,12 @@ QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings) {
   params.seed = settings.seed;
   params.numImages = settings.numImages;
   parameters_->setParams(params);
-  parameters_->seedField()->setLocked(true);  // the next run uses this seed, not a fresh one
+  if (lockSeed) parameters_->seedField()->setLocked(true);
   showGallery(false);
-  statusBar()->showMessage(tr("Settings reused; press Ctrl+Enter to generate."), 4000);
+  const bool locked = parameters_->seedField()->isLocked();
+  statusBar()->showMessage(locked ? tr("Settings reused, seed locked; press Ctrl+Enter to generate.")
+                                  : tr("Settings reused; the seed is unlocked, so the next run draws a new one."),
+                           4000);
 }
 
 // The attention panel shows the latest run's maps, for whichever of its images is shown.
@@ -770,6 +861,75 @@ void MainWindow::dropEvent(QDropEvent* event) {
   event->acceptProposedAction();
   showGallery(true);
   gallery_->showFiles(paths);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  if (!confirmQuit()) {
+    event->ignore();
+    return;
+  }
+  saveQueue();
+  persistQueue_ = false;
+  QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::confirmQuit() {
+  const int waiting = studio_->queue()->rowCount() - studio_->queue()->heldCount();
+  if (!studio_->isRunning() && waiting == 0) return true;  // paused jobs are kept anyway
+  QStringList pending;
+  if (studio_->isRunning()) pending << tr("A run is in progress; quitting stops it.");
+  if (waiting > 0) pending << tr("Jobs waiting in the queue: %1.").arg(waiting);
+  QMessageBox box(QMessageBox::Question, tr("Quit BK-SDM Studio?"), pending.join(QLatin1Char(' ')), QMessageBox::NoButton, this);
+  box.setInformativeText(tr("The stopped run and the queue are kept: they come back at the next start, paused "
+                            "until you press Resume."));
+  QPushButton* quit = box.addButton(tr("&Quit"), QMessageBox::AcceptRole);
+  box.addButton(QMessageBox::Cancel);
+  box.setDefaultButton(quit);
+  box.exec();
+  return box.clickedButton() == quit;
+}
+
+void MainWindow::connectQueuePersistence() {
+  JobQueue* queue = studio_->queue();
+  auto save = [this] { saveQueue(); };
+  connect(queue, &QAbstractItemModel::rowsInserted, this, save);
+  connect(queue, &QAbstractItemModel::rowsRemoved, this, save);
+  connect(queue, &QAbstractItemModel::rowsMoved, this, save);
+  connect(queue, &QAbstractItemModel::modelReset, this, save);
+  connect(queue, &QAbstractItemModel::dataChanged, this, save);
+  connect(studio_, &Studio::jobStarted, this, save);
+  connect(studio_, &Studio::jobDone, this, save);
+}
+
+void MainWindow::saveQueue() {
+  if (persistQueue_) settings_.setSavedQueue(studio_->pendingJobs());
+}
+
+// Restored jobs wait, paused: the user may not want last session's runs to start on their own.
+void MainWindow::restoreQueue() {
+  const QList<GenerationJob> saved = settings_.savedQueue();
+  for (const GenerationJob& job : saved) studio_->enqueue(job.params, job.preview, true);
+  if (!saved.isEmpty())
+    statusBar()->showMessage(tr("%1 jobs from the last session wait in the queue, paused: press Resume to run them.")
+                                 .arg(saved.size()),
+                             10000);
+}
+
+void MainWindow::editQueuedJob(const GenerationParams& params) {
+  prompt_->setText(params.prompt);
+  negativePrompt_->setText(params.negativePrompt);
+  parameters_->setParams(params);
+  showGallery(false);
+  statusBar()->showMessage(tr("The job is back in the form and out of the queue; Ctrl+Enter queues it again."), 6000);
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::ShortcutOverride && static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape &&
+      escapeIsTaken()) {
+    event->accept();  // no shortcut: the key goes on to the popup or editor
+    return true;
+  }
+  return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {

@@ -15,6 +15,7 @@
 #include "ui/startup_options.h"
 
 class QAction;
+class QCloseEvent;
 class QDropEvent;
 class QDragEnterEvent;
 class QLabel;
@@ -78,6 +79,11 @@ class MainWindow : public QMainWindow {
   QAction* tiledDecodeAction() const { return tiledDecodeAction_; }
   QAction* downloadModelsAction() const { return downloadModelsAction_; }
   QAction* galleryAction() const { return galleryAction_; }
+  QAction* preferencesAction() const { return preferencesAction_; }
+  QAction* shortcutsAction() const { return shortcutsAction_; }
+  QAction* docsAction() const { return docsAction_; }
+  // docs/app.md as installed, or in the source tree for a build that is not installed; empty if neither.
+  static QUrl docsUrl();
   // The no-model panel or, before any model was found, the welcome panel.
   bool showsNoModelPanel() const;
   bool showsWelcomePanel() const;
@@ -94,14 +100,23 @@ class MainWindow : public QMainWindow {
   void copyImage();
   void showPreferences();
   void showModelManager();
+  void showShortcuts();
+  void showDocs();
+  void showAbout();
 
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
+  // Asks before quitting a run or a queue; the queue is kept for the next start either way.
+  void closeEvent(QCloseEvent* event) override;
+  // Esc goes to an open popup or editor first; only unclaimed, it cancels the run.
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void buildActions();
   void buildMenus();
+  void buildHelpActions();
+  void buildHelpMenu();
   QWidget* buildControls();
   QWidget* buildCentre();
   void connectStudio();
@@ -115,14 +130,22 @@ class MainWindow : public QMainWindow {
   void applyOptions(const StartupOptions& options);
   void showModelState();
   void onJobStarted(const GenerationJob& job);
+  void onStage(quint64 jobId, JobStage stage);
   void onStep(const StepProgress& progress);
+  void showCancelledRun();
+  bool confirmQuit();
+  void connectQueuePersistence();
+  void restoreQueue();
+  void saveQueue();
+  void editQueuedJob(const GenerationParams& params);
   void onPreview(quint64 jobId, int step, const QImage& image);
   void onJobDone(const GenerationOutcome& outcome);
   void showAttentionFor(const GeneratedImage& generated);
   void showOverlay(const QImage& overlay);
   gallery::GenerationSettings gallerySettings(const GenerationOutcome& outcome, int batchIndex) const;
   QCoro::Task<> hashModelWeights(QString location);
-  QCoro::Task<> reuse(gallery::GenerationSettings settings);
+  // lockSeed: "Reuse with this seed" locks it; plain Reuse leaves the lock as the user had it.
+  QCoro::Task<> reuse(gallery::GenerationSettings settings, bool lockSeed);
   QCoro::Task<> onModelDownloaded(QString repoId);
   void showGallery(bool show);
   void updateActions();
@@ -168,11 +191,14 @@ class MainWindow : public QMainWindow {
   QAction* preferencesAction_ = nullptr;
   QAction* downloadModelsAction_ = nullptr;
   QAction* galleryAction_ = nullptr;
+  QAction* shortcutsAction_ = nullptr;
+  QAction* docsAction_ = nullptr;
   QList<QAction*> previewActions_;
 
   EventLoopMonitor stallMonitor_;
   double lastRunStallMs_ = 0;
   bool reportStalls_ = false;
+  bool persistQueue_ = true;  // off once the window closes: the teardown's cancellations are not the user's
   std::optional<quint64> shownJob_;  // the run whose steps the view shows
   QString loadedLocation_;
   bool modelsKnown_ = false;  // the first discovery is done

@@ -4,6 +4,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include "ui/parameters_panel.h"
+
 namespace bksdm {
 namespace {
 
@@ -41,7 +43,12 @@ StartupOptions parseStartupOptions(const QStringList& arguments) {
     refuse(QCoreApplication::translate("main", "--steps takes a positive number"));
   if (parser.isSet(seed) && (options.seed = parser.value(seed).toULongLong(&ok), !ok))
     refuse(QCoreApplication::translate("main", "--seed takes a non-negative number"));
-  if (parser.isSet(scheduler)) options.scheduler = parser.value(scheduler);
+  if (parser.isSet(scheduler)) {
+    options.scheduler = parser.value(scheduler);
+    if (!schedulerNames().contains(*options.scheduler))
+      refuse(QCoreApplication::translate("main", "--scheduler: no scheduler \"%1\"; it takes one of %2")
+                 .arg(*options.scheduler, schedulerNames().join(QStringLiteral(", "))));
+  }
   if (parser.isSet(size)) {
     const auto match = QRegularExpression("^(\\d+)x(\\d+)$").match(parser.value(size));
     if (!match.hasMatch()) refuse(QCoreApplication::translate("main", "--size takes WIDTHxHEIGHT, e.g. 512x768"));

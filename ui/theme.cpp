@@ -1,6 +1,8 @@
 #include "ui/theme.h"
 
 #include <QApplication>
+#include <QIconEngine>
+#include <QPainter>
 #include <QPalette>
 #include <QStyle>
 #include <QStyleFactory>
@@ -35,7 +37,48 @@ QPalette darkPalette() {
   return p;
 }
 
+constexpr qreal kDisabledOpacity = 0.35;
+
+class FadingIconEngine : public QIconEngine {
+ public:
+  explicit FadingIconEngine(QIcon icon) : icon_(std::move(icon)) {}
+
+  QIconEngine* clone() const override { return new FadingIconEngine(icon_); }
+
+  QSize actualSize(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
+    return icon_.actualSize(size, mode, state);
+  }
+
+  QPixmap pixmap(const QSize& size, QIcon::Mode mode, QIcon::State state) override {
+    return scaledPixmap(size, mode, state, 1.0);
+  }
+
+  QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State state, qreal scale) override {
+    const QPixmap normal = icon_.pixmap(size, scale, mode == QIcon::Disabled ? QIcon::Normal : mode, state);
+    if (mode != QIcon::Disabled || normal.isNull()) return normal;
+    QPixmap faded(normal.size());
+    faded.setDevicePixelRatio(normal.devicePixelRatio());
+    faded.fill(Qt::transparent);
+    QPainter painter(&faded);
+    painter.setOpacity(kDisabledOpacity);
+    painter.drawPixmap(0, 0, normal);
+    return faded;
+  }
+
+  void paint(QPainter* painter, const QRect& rect, QIcon::Mode mode, QIcon::State state) override {
+    const qreal scale = painter->device()->devicePixelRatio();
+    painter->drawPixmap(rect, scaledPixmap(rect.size(), mode, state, scale));
+  }
+
+ private:
+  QIcon icon_;
+};
+
 }  // namespace
+
+QIcon appIcon(const QString& name) {
+  return QIcon(new FadingIconEngine(QIcon(QStringLiteral(":/icons/%1.svg").arg(name))));
+}
 
 void applyTheme(QApplication& app, const QString& theme) {
   QStyle* fusion = QStyleFactory::create(QStringLiteral("Fusion"));

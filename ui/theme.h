@@ -1,5 +1,6 @@
 #pragma once
 #include <QColor>
+#include <QIcon>
 #include <QString>
 
 class QApplication;
@@ -12,6 +13,11 @@ namespace bksdm {
 void applyTheme(QApplication& app, const QString& theme);
 
 bool isDark(const QPalette& palette);
+// One of the app's icons (":/icons/NAME.svg"). Its disabled look is the icon faded, on every palette:
+// the style's own disabled mode tints by the window colour, which leaves the grey icons looking
+// enabled on the dark palette and unchanged on the light one.
+QIcon appIcon(const QString& name);
+
 // A background that marks text as problematic, readable on the palette's base colour.
 QColor warningBackground(const QPalette& palette);
 

@@ -90,7 +90,9 @@ QList<SettingsField> GenerationSettings::displayFields() const {
       {"seed", tr("Seed"), QString::number(seed)},
       {"size", tr("Size"), QStringLiteral("%1 × %2").arg(width).arg(height)},
   };
-  if (numImages > 1) fields.append({"batch", tr("Image"), tr("%1 of %2 in its run").arg(batchIndex + 1).arg(numImages)});
+  if (numImages > 1)
+    fields.append({"batch", tr("Image"),
+                   tr("batch of %1 from seed %2, image %3").arg(numImages).arg(seed).arg(batchIndex + 1)});
   if (eta != 0.0) fields.append({"eta", tr("Eta"), QString::number(eta)});
   if (!hashes.isEmpty()) fields.append({"model_hashes", tr("Model files"), hashes.join('\n')});
   if (created.isValid())

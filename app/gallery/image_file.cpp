@@ -41,8 +41,8 @@ RgbImage toRgbImage(const QImage& image) {
 QString parametersText(const GenerationSettings& settings) {
   const std::string model = (settings.modelName.isEmpty() ? settings.modelId : settings.modelName).toStdString();
   const std::string scheduler = settings.scheduler.toStdString();
-  const A1111Run run{settings.steps, scheduler, settings.guidanceScale, settings.seed,
-                     settings.width, settings.height, model};
+  const A1111Run run{settings.steps, scheduler, settings.guidanceScale, settings.seed, settings.width,
+                     settings.height, model, settings.numImages, settings.batchIndex};
   return fromUtf8(format_a1111_parameters({settings.prompt.toStdString(), settings.negativePrompt.toStdString(), a1111_settings(run)}));
 }
 
@@ -73,6 +73,12 @@ bool readSetting(const QString& key, const QString& value, GenerationSettings& s
     readSize(value, settings);
   } else if (key == QLatin1String("Model")) {
     settings.modelName = value;
+  } else if (key == QLatin1String("Batch size")) {
+    const int images = value.toInt(&ok);
+    if (ok && images >= 1) settings.numImages = images;
+  } else if (key == QLatin1String("Batch pos")) {
+    const int index = value.toInt(&ok);
+    if (ok && index >= 0) settings.batchIndex = index;
   } else {
     return false;
   }

@@ -200,7 +200,7 @@ A1111Parameters parse_a1111_parameters(std::string_view text) {
 }
 
 std::vector<std::pair<std::string, std::string>> a1111_settings(const A1111Run& run) {
-  return {
+  std::vector<std::pair<std::string, std::string>> settings = {
       {"Steps", std::to_string(run.steps)},
       {"Sampler", a1111_sampler_name(run.scheduler)},
       {"CFG scale", python_float(run.cfg_scale)},
@@ -208,6 +208,11 @@ std::vector<std::pair<std::string, std::string>> a1111_settings(const A1111Run& 
       {"Size", std::to_string(run.width) + "x" + std::to_string(run.height)},
       {"Model", std::string(run.model)},
   };
+  if (run.batch_size > 1) {
+    settings.emplace_back("Batch size", std::to_string(run.batch_size));
+    settings.emplace_back("Batch pos", std::to_string(run.batch_pos));
+  }
+  return settings;
 }
 
 std::string a1111_sampler_name(std::string_view scheduler) {

@@ -36,8 +36,12 @@ struct A1111Run {
   int width = 0;
   int height = 0;
   std::string_view model;
+  // A batch comes from one seed, so "Seed" alone does not make image batch_pos (from 0) again.
+  int batch_size = 1;
+  int batch_pos = 0;
 };
-// Steps, Sampler, CFG scale, Seed, Size, Model: A1111's keys, order and spelling.
+// Steps, Sampler, CFG scale, Seed, Size, Model, and for a batch Batch size and Batch pos: A1111's
+// keys, order and spelling.
 std::vector<std::pair<std::string, std::string>> a1111_settings(const A1111Run& run);
 
 // A1111's name for a scheduler (euler_a: "Euler a", dpmpp_2m_karras: "DPM++ 2M Karras"); an unknown

@@ -220,20 +220,22 @@ class Pipeline final : public StableDiffusionPipeline {
   }
 
   GenerationResult generate(const GenerationRequest& request, const StepCallback& on_step,
-                            const std::atomic<bool>* cancel) override {
+                            const std::atomic<bool>* cancel, const StageCallback& on_stage) override {
     const GenerationRequest sized = with_defaults(request);
     check_memory(sized, vae_->config(), device_);
-    return advising_on_memory(sized, device_, [&] { return run(request, on_step, cancel); });
+    const StageCallback announce = on_stage ? on_stage : [](RunStage) {};
+    return advising_on_memory(sized, device_, [&] { return run(request, on_step, cancel, announce); });
   }
 
   GenerationResult run(const GenerationRequest& original, const StepCallback& on_step,
-                       const std::atomic<bool>* cancel) {
+                       const std::atomic<bool>* cancel, const StageCallback& announce) {
     const auto start = Clock::now();
     GenerationRequest request = with_defaults(original);
     check_request(request);
     GenerationResult result;
     const bool guided = request.guidance_scale > 1.0;
 
+    announce(RunStage::EncodingPrompt);
     auto phase = Clock::now();
     const at::Tensor context = encode_prompts(request, guided, result);
     result.times.text_encoder = seconds_since(phase);
@@ -252,6 +254,7 @@ class Pipeline final : public StableDiffusionPipeline {
       maps = std::make_unique<AttentionMapAccumulator>(request.num_images, guided);
     std::vector<at::Tensor> step_latents;
     UNet2DConditionModel unet = unet_.is_empty() ? load_unet(model_, weights_) : unet_;
+    announce(RunStage::Denoising);
     {
       ObserverScope observing(unet, maps.get());
       for (size_t i = 0; i < result.timesteps.size(); ++i) {
@@ -278,6 +281,7 @@ class Pipeline final : public StableDiffusionPipeline {
     check_finite(latents, request);
     release_free_heap_memory();
 
+    announce(RunStage::Decoding);
     phase = Clock::now();
     result.images = decode(latents, request.tiled_decode);
     check_finite(result.images, request);

@@ -55,6 +55,10 @@ struct StepInfo {
   at::Tensor attention;     // running maps [N,77,h,w] when attention_maps_per_step, else undefined
 };
 using StepCallback = std::function<void(const StepInfo&)>;
+// The stages of a run, announced as each begins, so that a progress display can name the stage that
+// is running rather than the one that last reported.
+enum class RunStage { EncodingPrompt, Denoising, Decoding };
+using StageCallback = std::function<void(RunStage)>;
 
 struct StageTimes {
   double text_encoder = 0, unet = 0, scheduler = 0, vae = 0, total = 0;
@@ -85,7 +89,8 @@ class StableDiffusionPipeline {
 
   virtual GenerationResult generate(const GenerationRequest& request,
                                     const StepCallback& on_step = {},
-                                    const std::atomic<bool>* cancel = nullptr) = 0;
+                                    const std::atomic<bool>* cancel = nullptr,
+                                    const StageCallback& on_stage = {}) = 0;
   // The real tokenizer, for token counting and the prompt's words in the UI.
   virtual const ClipTokenizer& tokenizer() const = 0;
   // Start, the prompt's tokens, end: uncut, so their count shows what a prompt will lose.

@@ -105,6 +105,10 @@ void GalleryWidget::makeActions() {
   reuse_ = new QAction(tr("Reuse"), this);
   reuse_->setToolTip(tr("Set the whole form from this image: prompt, model, scheduler, steps, guidance, size and seed"));
   connect(reuse_, &QAction::triggered, this, [this] { reuse(false); });
+  reuseSeed_ = new QAction(tr("Reuse with this seed"), this);
+  reuseSeed_->setToolTip(tr("Reuse, and lock the seed, so that the next runs make this image again"));
+  connect(reuseSeed_, &QAction::triggered, this,
+          [this] { Q_EMIT reuseWithSeedRequested(detail_->entry()->metadata.settings); });
   reuseNewSeed_ = new QAction(tr("Reuse with new seed"), this);
   connect(reuseNewSeed_, &QAction::triggered, this, [this] { reuse(true); });
   compareAction_ = new QAction(tr("Compare"), this);
@@ -127,6 +131,7 @@ void GalleryWidget::makeActions() {
   for (QAction* action : {copy_, trash_}) action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
   reuse_->setObjectName(QStringLiteral("reuse"));
   reuseNewSeed_->setObjectName(QStringLiteral("reuseWithNewSeed"));
+  reuseSeed_->setObjectName(QStringLiteral("reuseWithThisSeed"));
   compareAction_->setObjectName(QStringLiteral("compare"));
   copy_->setObjectName(QStringLiteral("copy"));
   reveal_->setObjectName(QStringLiteral("reveal"));
@@ -203,7 +208,7 @@ void GalleryWidget::configureView() {
   view_->setDragDropMode(QAbstractItemView::DragOnly);
   view_->setDefaultDropAction(Qt::CopyAction);
   view_->setContextMenuPolicy(Qt::ActionsContextMenu);
-  view_->addActions({reuse_, reuseNewSeed_, compareAction_, copy_, reveal_, trash_});
+  view_->addActions({reuse_, reuseSeed_, reuseNewSeed_, compareAction_, copy_, reveal_, trash_});
   connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &GalleryWidget::showCurrent);
   connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &GalleryWidget::updateActions);
   connect(view_, &QListView::activated, this, [this](const QModelIndex& index) {
@@ -312,6 +317,7 @@ void GalleryWidget::updateActions() {
   const bool reusable = shown && shown->metadata.hasSettings();
   reuse_->setEnabled(reusable);
   reuseNewSeed_->setEnabled(reusable);
+  reuseSeed_->setEnabled(reusable);
   copy_->setEnabled(shown.has_value());
   reveal_->setEnabled(shown.has_value());
   attention_->setEnabled(shown && shown->hasAttentionMaps);

@@ -62,6 +62,8 @@ class GalleryWidget : public QWidget {
   void reuseRequested(const bksdm::gallery::GenerationSettings& settings);
   // "Reuse with new seed": the same, with a fresh random seed already in `settings`.
   void reuseWithNewSeedRequested(const bksdm::gallery::GenerationSettings& settings);
+  // "Reuse with this seed": the same as Reuse, and the seed is to be locked.
+  void reuseWithSeedRequested(const bksdm::gallery::GenerationSettings& settings);
   // A double click or Enter on an image: show it large.
   void openRequested(const bksdm::gallery::GalleryEntry& entry);
   // "Attention maps" on an image saved with them: the sidecar file and the prompt it belongs to.
@@ -116,6 +118,7 @@ class GalleryWidget : public QWidget {
   QLabel* error_;
   QAction* reuse_ = nullptr;
   QAction* reuseNewSeed_ = nullptr;
+  QAction* reuseSeed_ = nullptr;
   QAction* compareAction_ = nullptr;
   QAction* copy_ = nullptr;
   QAction* reveal_ = nullptr;

@@ -31,6 +31,16 @@ TEST(A1111Parameters, WritesA1111sLayout) {
             "roses\nSteps: 50, Sampler: PNDM, CFG scale: 7.5, Seed: 1234, Size: 512x512, Model: bk-sdm-v2-tiny");
 }
 
+// A1111's infotext for image 2 of a batch of 4 ends "..., Batch size: 4, Batch pos: 1".
+TEST(A1111Parameters, ABatchImageSaysWhichOfTheBatchItIs) {
+  const Settings batch = bksdm::a1111_settings(
+      {.steps = 20, .scheduler = "ddim", .cfg_scale = 7, .seed = 5, .width = 64, .height = 64, .model = "m", .batch_size = 4, .batch_pos = 1});
+  ASSERT_EQ(batch.size(), 8u);
+  EXPECT_EQ(batch[6], (std::pair<std::string, std::string>{"Batch size", "4"}));
+  EXPECT_EQ(batch[7], (std::pair<std::string, std::string>{"Batch pos", "1"}));
+  EXPECT_EQ(bksdm::a1111_settings({.steps = 20, .scheduler = "ddim", .model = "m"}).size(), 6u);  // one image: no batch keys
+}
+
 TEST(A1111Parameters, SettingsSpellNumbersAndSamplersLikeA1111) {
   const Settings settings = bksdm::a1111_settings({.steps = 25,
                                                    .scheduler = "dpmpp_2m_karras",
