@@ -24,6 +24,7 @@ struct Text {
 };
 
 const char kParametersKeyword[] = "parameters";
+const char kSoftwareKeyword[] = "Software";
 
 QString fromUtf8(const std::string& text) { return QString::fromStdString(text); }
 
@@ -43,6 +44,10 @@ QString parametersText(const GenerationSettings& settings) {
   const A1111Run run{settings.steps, scheduler, settings.guidanceScale, settings.seed,
                      settings.width, settings.height, model};
   return fromUtf8(format_a1111_parameters({settings.prompt.toStdString(), settings.negativePrompt.toStdString(), a1111_settings(run)}));
+}
+
+QString softwareText(const GenerationSettings& settings) {
+  return QStringLiteral("BK-SDM Studio %1").arg(settings.appVersion).trimmed();
 }
 
 // "512x768" -> 512, 768; anything else leaves the sizes as they are.
@@ -111,10 +116,15 @@ ImageMetadata readImageMetadata(const QString& path) {
       metadata.settings = GenerationSettings::fromJson(json.object());
     } else if (text.keyword == kParametersKeyword) {
       metadata.parameters = fromUtf8(text.text);
+    } else if (text.keyword == kSoftwareKeyword) {
+      metadata.software = fromUtf8(text.text);
     }
   }
-  if (metadata.source == ImageMetadata::Source::None && !metadata.parameters.isEmpty())
-    return metadataFromParameters(metadata.parameters);
+  if (metadata.source == ImageMetadata::Source::None && !metadata.parameters.isEmpty()) {
+    ImageMetadata read = metadataFromParameters(metadata.parameters);
+    read.software = metadata.software;
+    return read;
+  }
   return metadata;
 }
 
@@ -123,7 +133,7 @@ QByteArray encodeImage(const QImage& image, const GenerationSettings& settings) 
   const std::vector<PngText> texts = {
       {kParametersKeyword, parametersText(settings).toStdString()},
       {kSettingsKeyword, json.toStdString()},
-      {"Software", QStringLiteral("BK-SDM Studio %1").arg(settings.appVersion).trimmed().toStdString()},
+      {kSoftwareKeyword, softwareText(settings).toStdString()},
   };
   return QByteArray::fromStdString(encode_png(toRgbImage(image), texts));
 }
@@ -165,7 +175,7 @@ GalleryEntry writeImageFile(const QString& folder, const QImage& image, const Ge
   entry.size = written.size();
   entry.modifiedMs = written.lastModified().toMSecsSinceEpoch();
   entry.hasAttentionMaps = !attentionMapsPath.isEmpty();
-  entry.metadata = {ImageMetadata::Source::Studio, settings, parametersText(settings), {}};
+  entry.metadata = {ImageMetadata::Source::Studio, settings, parametersText(settings), {}, softwareText(settings)};
   return entry;
 }
 
