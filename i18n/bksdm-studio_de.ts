@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>AttentionSubject</name>
+    <message>
+        <location filename="../app/attention/attention_subject.cpp" line="28"/>
+        <source>start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <location filename="../app/attention/attention_subject.cpp" line="29"/>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+</context>
+<context>
     <name>GenerationSettings</name>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="84"/>
@@ -82,14 +95,14 @@
 <context>
     <name>ImageFile</name>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="150"/>
+        <location filename="../app/gallery/image_file.cpp" line="160"/>
         <source>Cannot create the gallery folder %1.</source>
         <translation>Der Galerieordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="155"/>
+        <location filename="../app/gallery/image_file.cpp" line="165"/>
         <source>Cannot read the attention maps %1: %2</source>
-        <translation>Die Attention-Maps %1 können nicht gelesen werden: %2</translation>
+        <translation>Die Aufmerksamkeitskarten %1 können nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -137,7 +150,7 @@
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="41"/>
         <source>“%1” was cut: its tokens fall past the %2-token limit, so it has no map.</source>
-        <translation>„%1“ wurde abgeschnitten: Seine Token liegen hinter der Grenze von %2 Token, daher gibt es keine Map.</translation>
+        <translation>„%1“ wurde abgeschnitten: Seine Token liegen hinter der Grenze von %2 Token, daher gibt es keine Karte.</translation>
     </message>
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="44"/>
@@ -147,7 +160,7 @@
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="47"/>
         <source>Some of its tokens fall past the %1-token limit; the map uses the rest.</source>
-        <translation>Einige seiner Token liegen hinter der Grenze von %1 Token; die Map nutzt die übrigen.</translation>
+        <translation>Einige seiner Token liegen hinter der Grenze von %1 Token; die Karte nutzt die übrigen.</translation>
     </message>
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="49"/>
@@ -157,7 +170,7 @@
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="84"/>
         <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
-        <translation>Für dieses Bild gibt es keine Attention-Maps. Erzeugen ▸ Attention-Maps aufzeichnen einschalten und erneut erzeugen, um zu sehen, welche Wörter welche Bildteile geprägt haben.</translation>
+        <translation>Für dieses Bild gibt es keine Aufmerksamkeitskarten. Erzeugen ▸ Aufmerksamkeitskarten aufzeichnen einschalten und erneut erzeugen, um zu sehen, welche Wörter welche Bildteile geprägt haben.</translation>
     </message>
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="90"/>
@@ -165,92 +178,92 @@
         <translation>Welches Bild des Stapels</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
-        <source>All &amp;tokens</source>
-        <translation>Alle &amp;Token</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
-        <source>Every one of the %1 token slots: the start token, the prompt&apos;s pieces, the end token and the padding</source>
-        <translation>Alle %1 Token-Positionen: Starttoken, die Teile des Prompts, Endtoken und Auffüllung</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="97"/>
         <source>How strongly the heat map covers the image</source>
         <translation>Wie stark die Heatmap das Bild überdeckt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
-        <source>Export &amp;PNG…</source>
+        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
+        <source>All to&amp;kens</source>
+        <translation>Alle &amp;Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
+        <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
+        <translation>Die Token-Positionen einzeln: das Start-Token, die Teile des Prompts und das End-Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="98"/>
+        <source>E&amp;xport PNG…</source>
         <translation>PNG e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>Die Überlagerungen der gewählten Wörter als PNG-Dateien speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="102"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
         <source>Export &amp;maps…</source>
-        <translation>&amp;Maps exportieren…</translation>
+        <translation>&amp;Karten exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="103"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
-        <translation>Die Roh-Maps aller Bilder (und aller Schritte, falls aufbewahrt) als safetensors speichern</translation>
+        <translation>Die Rohdaten der Karten aller Bilder (und aller Schritte, falls aufbewahrt) als safetensors speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="106"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="104"/>
         <source>Attention:</source>
-        <translation>Attention-Maps:</translation>
+        <translation>Aufmerksamkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="110"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="108"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
         <source>The maps accumulated up to this step: when did a word start to matter?</source>
-        <translation>Die bis zu diesem Schritt aufsummierten Maps: Ab wann zählte ein Wort?</translation>
+        <translation>Die bis zu diesem Schritt aufsummierten Karten: Ab wann zählte ein Wort?</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="129"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="127"/>
         <source>Up to step</source>
         <translation>Bis Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="168"/>
         <source>Image %1 of %2</source>
         <translation>Bild %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="320"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="321"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="343"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="344"/>
         <source>Choose one or more words first.</source>
         <translation>Zuerst ein oder mehrere Wörter wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="350"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="351"/>
         <source>Cannot create the folder %1</source>
         <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="361"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="362"/>
         <source>There are no attention maps to export.</source>
-        <translation>Es gibt keine Attention-Maps zum Exportieren.</translation>
+        <translation>Es gibt keine Aufmerksamkeitskarten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="375"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="376"/>
         <source>Export overlays to</source>
         <translation>Überlagerungen exportieren nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="381"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="382"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>%n Überlagerung in %1 gespeichert.</numerusform>
@@ -258,19 +271,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="388"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
         <source>Export attention maps</source>
-        <translation>Attention-Maps exportieren</translation>
+        <translation>Aufmerksamkeitskarten exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="390"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="393"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="394"/>
         <source>Saved the maps to %1.</source>
-        <translation>Maps in %1 gespeichert.</translation>
+        <translation>Karten in %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -444,12 +457,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="81"/>
+        <location filename="../app/inference_worker.cpp" line="84"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="153"/>
+        <location filename="../app/inference_worker.cpp" line="154"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>Keine TAESD-Vorschau, stattdessen schnelle Vorschauen: %1</translation>
     </message>
@@ -556,381 +569,391 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="68"/>
+        <location filename="../ui/main_window.cpp" line="72"/>
         <source>&amp;Off</source>
         <translation>&amp;Aus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69"/>
+        <location filename="../ui/main_window.cpp" line="73"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>&amp;Schnell (Latent-Farben)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>&amp;Vollständig (VAE-Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>&amp;TAESD (kleiner Decoder)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 1 Thread</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · %2 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>%1 · low memory</source>
         <translation>%1 · wenig Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
-        <location filename="../ui/main_window.cpp" line="495"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
+        <source>Cannot read the image %1.</source>
+        <translation>Das Bild %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="577"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
         <source>&amp;Add Model Folder…</source>
         <translation>Modellordner &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <source>&amp;Save Image As…</source>
         <translation>Bild &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>&amp;Copy Image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>Cancel &amp;All</source>
         <translation>A&amp;lle abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>&amp;Random Seed</source>
         <translation>&amp;Zufälliger Seed</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>&amp;Fit to Window</source>
         <translation>&amp;An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>&amp;Download Models…</source>
         <translation>Modelle herunter&amp;laden…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>BK-SDM- und Stable-Diffusion-Modelle vom Hugging Face Hub herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>&amp;Gallery</source>
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
-        <source>Record &amp;Attention Maps</source>
-        <translation>Attention-&amp;Maps aufzeichnen</translation>
+        <location filename="../ui/main_window.cpp" line="297"/>
+        <source>Generate (%1); while a run is going, adds to the queue</source>
+        <translation>Bild erzeugen (%1); während eines Durchlaufs in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
+        <source>Stop the current run (%1)</source>
+        <translation>Laufenden Durchlauf abbrechen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="338"/>
+        <source>Write a prompt and press %1.
+The image forms here step by step.</source>
+        <translation>Einen Prompt eingeben und %1 drücken.
+Das Bild entsteht hier Schritt für Schritt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="722"/>
+        <source>Cannot open the attention maps</source>
+        <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="753"/>
+        <source>Settings reused; press %1 to generate.</source>
+        <translation>Einstellungen übernommen; %1 erzeugt das Bild.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
-        <translation>Die Cross-Attention-Maps der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
+        <translation>Die Aufmerksamkeitskarten (Cross-Attention) der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="226"/>
         <source>Decode in &amp;Tiles</source>
         <translation>In &amp;Kacheln dekodieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>Das Bild Kachel für Kachel dekodieren: Große Bilder brauchen weniger Speicher und unterscheiden sich leicht dort, wo die Kacheln überblendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>&amp;Live Preview</source>
         <translation>&amp;Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>Ü&amp;ber BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>About BK-SDM Studio</source>
         <translation>Über BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in C++ on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in C++ auf libtorch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>Was zu sehen sein soll (auf Englisch), z. B. „a lighthouse on a cliff at dawn, oil painting“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="221"/>
+        <source>Record Attention &amp;Maps</source>
+        <translation>Auf&amp;merksamkeitskarten aufzeichnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>Was vermieden werden soll, z. B. „blurry, low quality“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="771"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
-        <source>Generate (Ctrl+Enter); while a run is going, adds to the queue</source>
-        <translation>Bild erzeugen (Strg+Eingabe); während eines Durchlaufs in die Warteschlange stellen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="298"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
-        <source>Stop the current run (Esc)</source>
-        <translation>Laufenden Durchlauf abbrechen (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
-        <source>Write a prompt and press Ctrl+Enter.
-The image forms here step by step.</source>
-        <translation>Einen Prompt eingeben und Strg+Eingabe drücken.
-Das Bild entsteht hier Schritt für Schritt.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="385"/>
         <source>Cannot save to the gallery</source>
         <translation>Speichern in der Galerie nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="391"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="440"/>
-        <location filename="../ui/main_window.cpp" line="441"/>
-        <location filename="../ui/main_window.cpp" line="444"/>
+        <location filename="../ui/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window.cpp" line="523"/>
+        <location filename="../ui/main_window.cpp" line="526"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window.cpp" line="533"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window.cpp" line="535"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="462"/>
+        <location filename="../ui/main_window.cpp" line="544"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="470"/>
+        <location filename="../ui/main_window.cpp" line="552"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="555"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window.cpp" line="576"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="523"/>
+        <location filename="../ui/main_window.cpp" line="606"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="614"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window.cpp" line="627"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window.cpp" line="628"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="641"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="570"/>
+        <location filename="../ui/main_window.cpp" line="654"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="574"/>
+        <location filename="../ui/main_window.cpp" line="658"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="661"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="624"/>
-        <source>Settings reused; press Ctrl+Enter to generate.</source>
-        <translation>Einstellungen übernommen; Strg+Eingabe erzeugt das Bild.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="771"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="654"/>
+        <location filename="../ui/main_window.cpp" line="780"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="672"/>
+        <location filename="../ui/main_window.cpp" line="798"/>
         <source>Not a usable model folder</source>
         <translation>Kein verwendbarer Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="686"/>
+        <location filename="../ui/main_window.cpp" line="812"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="686"/>
+        <location filename="../ui/main_window.cpp" line="812"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="695"/>
+        <location filename="../ui/main_window.cpp" line="821"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="697"/>
+        <location filename="../ui/main_window.cpp" line="823"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="703"/>
+        <location filename="../ui/main_window.cpp" line="829"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="742"/>
+        <location filename="../ui/main_window.cpp" line="868"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="743"/>
+        <location filename="../ui/main_window.cpp" line="869"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
@@ -938,22 +961,22 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
 <context>
     <name>bksdm::ModelDownload</name>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="51"/>
+        <location filename="../app/hub/model_download.cpp" line="58"/>
         <source>%1 is in the cache.</source>
         <translation>%1 ist im Cache.</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="55"/>
+        <location filename="../app/hub/model_download.cpp" line="62"/>
         <source>Download cancelled. What arrived stays in the cache: downloading %1 again resumes it.</source>
         <translation>Herunterladen abgebrochen. Bereits Empfangenes bleibt im Cache: Ein erneutes Herunterladen von %1 setzt dort fort.</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="68"/>
+        <location filename="../app/hub/model_download.cpp" line="75"/>
         <source>Listing the files of %1…</source>
         <translation>Dateien von %1 werden aufgelistet…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/hub/model_download.cpp" line="73"/>
+        <location filename="../app/hub/model_download.cpp" line="80"/>
         <source>Asking the Hub about %n file(s)…</source>
         <translation>
             <numerusform>Der Hub wird nach %n Datei gefragt…</numerusform>
@@ -961,17 +984,17 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="94"/>
+        <location filename="../app/hub/model_download.cpp" line="101"/>
         <source>Downloading %1 (%2 to fetch)…</source>
         <translation>%1 wird heruntergeladen (%2 zu laden)…</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="144"/>
+        <location filename="../app/hub/model_download.cpp" line="151"/>
         <source>%1 Trying again in %2 s (%3 of %4).</source>
         <translation>%1 Neuer Versuch in %2 s (%3 von %4).</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="164"/>
+        <location filename="../app/hub/model_download.cpp" line="171"/>
         <source>%1 needs %2 more in %3, but only %4 is free.</source>
         <translation>%1 braucht %2 mehr in %3, aber nur %4 sind frei.</translation>
     </message>
@@ -1072,24 +1095,34 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Im Cache</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
         <source>Added here; its files are listed when it downloads.</source>
         <translation>Hier hinzugefügt; die Dateien werden beim Herunterladen aufgelistet.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="154"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="155"/>
         <source>&quot;%1&quot; is not a repo id: write it as owner/name, as in the repo&apos;s address on the Hub.</source>
         <translation>„%1“ ist keine Repo-ID: Sie lautet owner/name, wie in der Adresse des Repos auf dem Hub.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="169"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="170"/>
         <source>Downloading…</source>
         <translation>Wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1222,7 +1255,7 @@ und in hinzugefügten Ordnern.</translation>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="84"/>
         <source>&amp;Scheduler</source>
-        <translation>&amp;Scheduler</translation>
+        <translation>Schedu&amp;ler</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="85"/>
@@ -1231,8 +1264,13 @@ und in hinzugefügten Ordnern.</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="86"/>
-        <source>&amp;Guidance</source>
+        <source>G&amp;uidance</source>
         <translation>&amp;CFG-Skala</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="91"/>
+        <source>See&amp;d</source>
+        <translation>&amp;Seed</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="87"/>
@@ -1240,14 +1278,9 @@ und in hinzugefügten Ordnern.</translation>
         <translation>&amp;Größe</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="91"/>
-        <source>S&amp;eed</source>
-        <translation>S&amp;eed</translation>
-    </message>
-    <message>
         <location filename="../ui/parameters_panel.cpp" line="92"/>
         <source>&amp;Images</source>
-        <translation>&amp;Bilder</translation>
+        <translation>B&amp;ilder</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="134"/>
@@ -1264,22 +1297,22 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <location filename="../ui/preferences_dialog.cpp" line="27"/>
         <source>The language changes when BK-SDM Studio starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von BK-SDM Studio.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="21"/>
+        <location filename="../ui/preferences_dialog.cpp" line="28"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="22"/>
+        <location filename="../ui/preferences_dialog.cpp" line="29"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="23"/>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
         <source>Fast (approximate colours from the latents)</source>
         <translation>Schnell (angenäherte Farben aus den Latents)</translation>
     </message>
@@ -1289,22 +1322,22 @@ und in hinzugefügten Ordnern.</translation>
         <translation>TAESD (kleiner Decoder: nahe an den endgültigen Farben, günstig)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="24"/>
+        <location filename="../ui/preferences_dialog.cpp" line="32"/>
         <source>Full (the real VAE: costs a decode each time)</source>
         <translation>Vollständig (echtes VAE: kostet jedes Mal eine Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="28"/>
+        <location filename="../ui/preferences_dialog.cpp" line="36"/>
         <source>every </source>
         <translation>alle </translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <location filename="../ui/preferences_dialog.cpp" line="37"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <location filename="../ui/preferences_dialog.cpp" line="38"/>
         <source>every step</source>
         <translation>jeder Schritt</translation>
     </message>
@@ -1325,81 +1358,82 @@ und in hinzugefügten Ordnern.</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="44"/>
+        <location filename="../ui/preferences_dialog.cpp" line="90"/>
         <source>TAESD folder</source>
         <translation>TAESD-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="32"/>
+        <location filename="../ui/preferences_dialog.cpp" line="51"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="33"/>
+        <location filename="../ui/preferences_dialog.cpp" line="52"/>
         <source>CUDA GPU</source>
         <translation>CUDA-GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="38"/>
+        <location filename="../ui/preferences_dialog.cpp" line="57"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <location filename="../ui/preferences_dialog.cpp" line="25"/>
         <source>Low memory (16-bit weights)</source>
         <translation>Wenig Speicher (16-Bit-Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="60"/>
         <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
         <translation>Hält die Gewichte des Modells in 16 Bit (seine fp16-Dateien, wenn es welche hat) und rechnet in 32 Bit: etwa halb so viel Speicher, etwas langsamere Schritte und Bilder, die sich ganz leicht unterscheiden. Für die CPU; gilt ab dem nächsten Laden eines Modells.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="41"/>
+        <location filename="../ui/preferences_dialog.cpp" line="69"/>
         <source>Follow the system</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="70"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="43"/>
+        <location filename="../ui/preferences_dialog.cpp" line="71"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <location filename="../ui/preferences_dialog.cpp" line="75"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <location filename="../ui/preferences_dialog.cpp" line="88"/>
         <source>Live preview</source>
         <translation>Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="61"/>
+        <location filename="../ui/preferences_dialog.cpp" line="89"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="62"/>
+        <location filename="../ui/preferences_dialog.cpp" line="91"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <location filename="../ui/preferences_dialog.cpp" line="92"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="64"/>
+        <location filename="../ui/preferences_dialog.cpp" line="94"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="65"/>
+        <location filename="../ui/preferences_dialog.cpp" line="95"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1519,12 +1553,12 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::Studio</name>
     <message>
-        <location filename="../app/studio.cpp" line="52"/>
+        <location filename="../app/studio.cpp" line="53"/>
         <source>The application is closing.</source>
         <translation>Die Anwendung wird beendet.</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="101"/>
+        <location filename="../app/studio.cpp" line="102"/>
         <source>No such job.</source>
         <translation>Auftrag nicht gefunden.</translation>
     </message>
@@ -1562,7 +1596,7 @@ und in hinzugefügten Ordnern.</translation>
         <translation>HF_HUB_OFFLINE ist gesetzt, daher kann nichts heruntergeladen werden; zum Herunterladen eines Modells die Variable entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/welcome_panel.cpp" line="98"/>
+        <location filename="../ui/hub/welcome_panel.cpp" line="104"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -1601,47 +1635,53 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::gallery::DetailPanel</name>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="51"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="55"/>
         <source>Select an image to see how it was made.</source>
         <translation>Ein Bild auswählen, um zu sehen, wie es entstanden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="96"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="96"/>
         <source>This image does not say how it was made.</source>
         <translation>Dieses Bild enthält keine Angaben zu seiner Entstehung.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="99"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="101"/>
         <source>Read from</source>
         <translation>Gelesen aus</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="99"/>
+        <source>the &quot;parameters&quot; text of bksdm, this program&apos;s command-line tool</source>
+        <translation>dem „parameters“-Text von bksdm, dem Befehlszeilenwerkzeug dieses Programms</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="101"/>
         <source>the &quot;parameters&quot; text of another program</source>
         <translation>dem „parameters“-Text eines anderen Programms</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="102"/>
         <source>Attention maps</source>
-        <translation>Attention-Maps</translation>
+        <translation>Aufmerksamkeitskarten</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="102"/>
         <source>saved beside the image</source>
         <translation>neben dem Bild gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="94"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="104"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="110"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="120"/>
         <source>The image cannot be read.</source>
         <translation>Das Bild kann nicht gelesen werden.</translation>
     </message>
@@ -1667,163 +1707,163 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::gallery::GalleryWidget</name>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="105"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
         <source>Reuse</source>
         <translation>Wiederverwenden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="107"/>
         <source>Set the whole form from this image: prompt, model, scheduler, steps, guidance, size and seed</source>
         <translation>Das ganze Formular aus diesem Bild übernehmen: Prompt, Modell, Scheduler, Schritte, CFG-Skala, Größe und Seed</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="108"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="109"/>
         <source>Reuse with new seed</source>
         <translation>Mit neuem Seed wiederverwenden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="111"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="111"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="112"/>
         <source>Show the selected images side by side with their differences</source>
         <translation>Die ausgewählten Bilder nebeneinander mit ihren Unterschieden zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="113"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="114"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
         <source>Show in folder</source>
         <translation>Im Ordner anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="118"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="119"/>
         <source>Move to trash</source>
         <translation>In den Papierkorb verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="121"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
         <source>Attention maps</source>
-        <translation>Attention-Maps</translation>
+        <translation>Aufmerksamkeitskarten</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="123"/>
         <source>Show which regions each word of the prompt drove</source>
         <translation>Zeigen, welche Bereiche jedes Wort des Prompts geprägt hat</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="137"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="138"/>
         <source>Save every image automatically</source>
         <translation>Jedes Bild automatisch speichern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="141"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="142"/>
         <source>Save attention maps with the images</source>
-        <translation>Attention-Maps mit den Bildern speichern</translation>
+        <translation>Aufmerksamkeitskarten mit den Bildern speichern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="149"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="150"/>
         <source>The gallery shown, and where new images are saved</source>
         <translation>Die angezeigte Galerie, in der auch neue Bilder gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="152"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="153"/>
         <source>Add a gallery folder…</source>
         <translation>Galerieordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="153"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
         <source>Remove this gallery from the list</source>
         <translation>Diese Galerie aus der Liste entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="155"/>
         <source>Open the folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="161"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="162"/>
         <source>Galleries</source>
         <translation>Galerien</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="166"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="168"/>
         <source>Search prompts</source>
         <translation>Prompts durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="169"/>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="277"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="174"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="306"/>
         <source>All models</source>
         <translation>Alle Modelle</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Any time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Seed, ascending</source>
         <translation>Seed, aufsteigend</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Seed, descending</source>
         <translation>Seed, absteigend</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="262"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="291"/>
         <source>Add a gallery folder</source>
         <translation>Galerieordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="361"/>
         <source>Images: %L1</source>
         <translation>Bilder: %L1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="361"/>
         <source>Shown: %L1 of %L2 images</source>
         <translation>Angezeigt: %L1 von %L2 Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="327"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="362"/>
         <source>Reading the gallery… %1</source>
         <translation>Galerie wird gelesen… %1</translation>
     </message>
@@ -1831,7 +1871,7 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::saveImage</name>
     <message>
-        <location filename="../app/generated_image.cpp" line="29"/>
+        <location filename="../app/generated_image.cpp" line="27"/>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>AttentionSubject</name>
+    <message>
+        <location filename="../app/attention/attention_subject.cpp" line="28"/>
+        <source>start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../app/attention/attention_subject.cpp" line="29"/>
+        <source>end</source>
+        <translation>끝</translation>
+    </message>
+</context>
+<context>
     <name>GenerationSettings</name>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="84"/>
@@ -82,12 +95,12 @@
 <context>
     <name>ImageFile</name>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="150"/>
+        <location filename="../app/gallery/image_file.cpp" line="160"/>
         <source>Cannot create the gallery folder %1.</source>
         <translation>갤러리 폴더 %1을(를) 만들 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="155"/>
+        <location filename="../app/gallery/image_file.cpp" line="165"/>
         <source>Cannot read the attention maps %1: %2</source>
         <translation>어텐션 맵 %1을(를) 읽을 수 없습니다: %2</translation>
     </message>
@@ -165,109 +178,109 @@
         <translation>배치 중 표시할 이미지</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
-        <source>All &amp;tokens</source>
-        <translation>모든 토큰(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
-        <source>Every one of the %1 token slots: the start token, the prompt&apos;s pieces, the end token and the padding</source>
-        <translation>토큰 자리 %1개 전체: 시작 토큰, 프롬프트 조각, 끝 토큰, 패딩</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="97"/>
         <source>How strongly the heat map covers the image</source>
         <translation>히트맵이 이미지를 덮는 정도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
-        <source>Export &amp;PNG…</source>
-        <translation>PNG 내보내기(&amp;P)…</translation>
+        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
+        <source>All to&amp;kens</source>
+        <translation>모든 토큰(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
+        <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
+        <translation>토큰 자리 하나하나: 시작 토큰, 프롬프트의 조각, 끝 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="98"/>
+        <source>E&amp;xport PNG…</source>
+        <translation>PNG 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>선택한 단어의 오버레이를 PNG 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="102"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
         <source>Export &amp;maps…</source>
         <translation>맵 내보내기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="103"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
         <translation>모든 이미지의 원본 맵(보관한 경우 모든 단계 포함)을 safetensors로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="106"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="104"/>
         <source>Attention:</source>
         <translation>어텐션:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="110"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="108"/>
         <source>Opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
         <source>The maps accumulated up to this step: when did a word start to matter?</source>
         <translation>이 단계까지 누적된 맵: 단어가 언제부터 영향을 주었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="129"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="127"/>
         <source>Up to step</source>
         <translation>누적 단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="168"/>
         <source>Image %1 of %2</source>
         <translation>이미지 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="320"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="321"/>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="343"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="344"/>
         <source>Choose one or more words first.</source>
         <translation>먼저 단어를 하나 이상 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="350"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="351"/>
         <source>Cannot create the folder %1</source>
         <translation>폴더 %1을(를) 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="361"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="362"/>
         <source>There are no attention maps to export.</source>
         <translation>내보낼 어텐션 맵이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="375"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="376"/>
         <source>Export overlays to</source>
         <translation>오버레이를 내보낼 폴더</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="381"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="382"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>오버레이 %n개를 %1에 저장했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="388"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
         <source>Export attention maps</source>
         <translation>어텐션 맵 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="390"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="393"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="394"/>
         <source>Saved the maps to %1.</source>
         <translation>맵을 %1에 저장했습니다.</translation>
     </message>
@@ -442,12 +455,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="81"/>
+        <location filename="../app/inference_worker.cpp" line="84"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="153"/>
+        <location filename="../app/inference_worker.cpp" line="154"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>TAESD 미리보기를 쓸 수 없어 빠른 미리보기를 표시합니다: %1</translation>
     </message>
@@ -554,381 +567,391 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="68"/>
+        <location filename="../ui/main_window.cpp" line="72"/>
         <source>&amp;Off</source>
         <translation>끄기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69"/>
+        <location filename="../ui/main_window.cpp" line="73"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>빠르게: 잠재 공간 색상(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>전체: VAE 디코딩(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>TAESD: 작은 디코더(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>%1 · low memory</source>
         <translation>%1 · 메모리 절약</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
-        <location filename="../ui/main_window.cpp" line="495"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
+        <source>Cannot read the image %1.</source>
+        <translation>이미지 %1을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="577"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="144"/>
+        <location filename="../ui/main_window.cpp" line="196"/>
         <source>&amp;Add Model Folder…</source>
         <translation>모델 폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
         <source>&amp;Save Image As…</source>
         <translation>다른 이름으로 이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="146"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>&amp;Copy Image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
-        <location filename="../ui/main_window.cpp" line="209"/>
+        <location filename="../ui/main_window.cpp" line="199"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>&amp;Generate</source>
         <translation>생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="202"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="203"/>
         <source>Cancel &amp;All</source>
         <translation>모두 취소(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="205"/>
         <source>&amp;Random Seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="208"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="209"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>실제 크기 100%(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="211"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="160"/>
+        <location filename="../ui/main_window.cpp" line="212"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="213"/>
         <source>&amp;Preferences…</source>
         <translation>설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="214"/>
         <source>&amp;Download Models…</source>
         <translation>모델 다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="164"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>Hugging Face Hub에서 BK-SDM 및 Stable Diffusion 모델 다운로드</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="165"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>&amp;Gallery</source>
         <translation>갤러리(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
-        <source>Record &amp;Attention Maps</source>
-        <translation>어텐션 맵 기록(&amp;M)</translation>
+        <location filename="../ui/main_window.cpp" line="297"/>
+        <source>Generate (%1); while a run is going, adds to the queue</source>
+        <translation>생성 (%1). 실행 중에는 대기열에 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="171"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
+        <source>Stop the current run (%1)</source>
+        <translation>현재 실행 중지 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="338"/>
+        <source>Write a prompt and press %1.
+The image forms here step by step.</source>
+        <translation>프롬프트를 쓰고 %1을(를) 누르십시오.
+이곳에서 이미지가 단계별로 만들어집니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="722"/>
+        <source>Cannot open the attention maps</source>
+        <translation>어텐션 맵을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="753"/>
+        <source>Settings reused; press %1 to generate.</source>
+        <translation>설정을 다시 적용했습니다. %1을(를) 눌러 생성하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="226"/>
         <source>Decode in &amp;Tiles</source>
         <translation>타일 단위로 디코딩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>이미지를 타일 단위로 디코딩합니다. 큰 이미지도 적은 메모리로 만들 수 있지만, 타일이 겹쳐 섞이는 부분은 조금 달라집니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="207"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>&amp;Live Preview</source>
         <translation>실시간 미리 보기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="277"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in C++ on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 C++ 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>&amp;Prompt</source>
         <translation>프롬프트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>&amp;Negative prompt</source>
         <translation>네거티브 프롬프트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>그릴 내용(영어), 예: “a lighthouse on a cliff at dawn, oil painting”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="221"/>
+        <source>Record Attention &amp;Maps</source>
+        <translation>어텐션 맵 기록(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>피할 내용, 예: “blurry, low quality”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="771"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
-        <source>Generate (Ctrl+Enter); while a run is going, adds to the queue</source>
-        <translation>생성 (Ctrl+Enter). 실행 중에는 대기열에 추가합니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="298"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
-        <source>Stop the current run (Esc)</source>
-        <translation>현재 실행 중지 (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
-        <source>Write a prompt and press Ctrl+Enter.
-The image forms here step by step.</source>
-        <translation>프롬프트를 쓰고 Ctrl+Enter를 누르십시오.
-이곳에서 이미지가 단계별로 만들어집니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="385"/>
         <source>Cannot save to the gallery</source>
         <translation>갤러리에 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="391"/>
         <source>Gallery</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="440"/>
-        <location filename="../ui/main_window.cpp" line="441"/>
-        <location filename="../ui/main_window.cpp" line="444"/>
+        <location filename="../ui/main_window.cpp" line="522"/>
+        <location filename="../ui/main_window.cpp" line="523"/>
+        <location filename="../ui/main_window.cpp" line="526"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window.cpp" line="533"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="453"/>
+        <location filename="../ui/main_window.cpp" line="535"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="462"/>
+        <location filename="../ui/main_window.cpp" line="544"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="470"/>
+        <location filename="../ui/main_window.cpp" line="552"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="473"/>
+        <location filename="../ui/main_window.cpp" line="555"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="494"/>
+        <location filename="../ui/main_window.cpp" line="576"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="523"/>
+        <location filename="../ui/main_window.cpp" line="606"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="614"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="544"/>
+        <location filename="../ui/main_window.cpp" line="627"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window.cpp" line="628"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="641"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="570"/>
+        <location filename="../ui/main_window.cpp" line="654"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="574"/>
+        <location filename="../ui/main_window.cpp" line="658"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="577"/>
+        <location filename="../ui/main_window.cpp" line="661"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="624"/>
-        <source>Settings reused; press Ctrl+Enter to generate.</source>
-        <translation>설정을 다시 적용했습니다. Ctrl+Enter를 눌러 생성하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="771"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="654"/>
+        <location filename="../ui/main_window.cpp" line="780"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="672"/>
+        <location filename="../ui/main_window.cpp" line="798"/>
         <source>Not a usable model folder</source>
         <translation>사용할 수 없는 모델 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="686"/>
+        <location filename="../ui/main_window.cpp" line="812"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="686"/>
+        <location filename="../ui/main_window.cpp" line="812"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="695"/>
+        <location filename="../ui/main_window.cpp" line="821"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="697"/>
+        <location filename="../ui/main_window.cpp" line="823"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="703"/>
+        <location filename="../ui/main_window.cpp" line="829"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="742"/>
+        <location filename="../ui/main_window.cpp" line="868"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="743"/>
+        <location filename="../ui/main_window.cpp" line="869"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
@@ -936,39 +959,39 @@ The image forms here step by step.</source>
 <context>
     <name>bksdm::ModelDownload</name>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="51"/>
+        <location filename="../app/hub/model_download.cpp" line="58"/>
         <source>%1 is in the cache.</source>
         <translation>%1은(는) 캐시에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="55"/>
+        <location filename="../app/hub/model_download.cpp" line="62"/>
         <source>Download cancelled. What arrived stays in the cache: downloading %1 again resumes it.</source>
         <translation>다운로드를 취소했습니다. 받은 부분은 캐시에 남으므로 %1을(를) 다시 다운로드하면 이어서 받습니다.</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="68"/>
+        <location filename="../app/hub/model_download.cpp" line="75"/>
         <source>Listing the files of %1…</source>
         <translation>%1의 파일 목록을 가져오는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/hub/model_download.cpp" line="73"/>
+        <location filename="../app/hub/model_download.cpp" line="80"/>
         <source>Asking the Hub about %n file(s)…</source>
         <translation>
             <numerusform>Hub에 파일 %n개의 정보를 요청하는 중…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="94"/>
+        <location filename="../app/hub/model_download.cpp" line="101"/>
         <source>Downloading %1 (%2 to fetch)…</source>
         <translation>%1 다운로드 중(받을 크기 %2)…</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="144"/>
+        <location filename="../app/hub/model_download.cpp" line="151"/>
         <source>%1 Trying again in %2 s (%3 of %4).</source>
         <translation>%1 %2초 후 다시 시도합니다(%4번 중 %3번째).</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="164"/>
+        <location filename="../app/hub/model_download.cpp" line="171"/>
         <source>%1 needs %2 more in %3, but only %4 is free.</source>
         <translation>%1에는 %3에 %2의 공간이 더 필요하지만 남은 공간은 %4입니다.</translation>
     </message>
@@ -1069,24 +1092,34 @@ The image forms here step by step.</source>
         <translation>캐시에 있음</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
         <source>Added here; its files are listed when it downloads.</source>
         <translation>여기에서 추가했습니다. 다운로드할 때 파일 목록을 가져옵니다.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="154"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="155"/>
         <source>&quot;%1&quot; is not a repo id: write it as owner/name, as in the repo&apos;s address on the Hub.</source>
         <translation>“%1”은(는) 저장소 ID가 아닙니다. Hub의 저장소 주소처럼 owner/name 형식으로 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="169"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="170"/>
         <source>Downloading…</source>
         <translation>다운로드 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <source>Failed</source>
+        <translation>실패</translation>
     </message>
 </context>
 <context>
@@ -1228,18 +1261,18 @@ and in folders you add.</source>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="86"/>
-        <source>&amp;Guidance</source>
-        <translation>CFG 스케일(&amp;G)</translation>
+        <source>G&amp;uidance</source>
+        <translation>CFG 스케일(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="91"/>
+        <source>See&amp;d</source>
+        <translation>시드(&amp;D)</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="87"/>
         <source>Si&amp;ze</source>
         <translation>크기(&amp;Z)</translation>
-    </message>
-    <message>
-        <location filename="../ui/parameters_panel.cpp" line="91"/>
-        <source>S&amp;eed</source>
-        <translation>시드(&amp;E)</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="92"/>
@@ -1261,22 +1294,22 @@ and in folders you add.</source>
 <context>
     <name>bksdm::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <location filename="../ui/preferences_dialog.cpp" line="27"/>
         <source>The language changes when BK-SDM Studio starts again.</source>
         <translation>언어는 BK-SDM Studio를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="21"/>
+        <location filename="../ui/preferences_dialog.cpp" line="28"/>
         <source>Preferences</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="22"/>
+        <location filename="../ui/preferences_dialog.cpp" line="29"/>
         <source>Off</source>
         <translation>끄기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="23"/>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
         <source>Fast (approximate colours from the latents)</source>
         <translation>빠르게 (잠재 공간에서 근사한 색상)</translation>
     </message>
@@ -1286,22 +1319,22 @@ and in folders you add.</source>
         <translation>TAESD (작은 디코더: 최종 색상에 가깝고 가벼움)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="24"/>
+        <location filename="../ui/preferences_dialog.cpp" line="32"/>
         <source>Full (the real VAE: costs a decode each time)</source>
         <translation>전체 (실제 VAE: 매번 디코딩 비용이 듦)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="28"/>
+        <location filename="../ui/preferences_dialog.cpp" line="36"/>
         <source>every </source>
         <translation>매 </translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <location filename="../ui/preferences_dialog.cpp" line="37"/>
         <source> steps</source>
         <translation>단계마다</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <location filename="../ui/preferences_dialog.cpp" line="38"/>
         <source>every step</source>
         <translation>매 단계</translation>
     </message>
@@ -1322,81 +1355,82 @@ and in folders you add.</source>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="44"/>
+        <location filename="../ui/preferences_dialog.cpp" line="90"/>
         <source>TAESD folder</source>
         <translation>TAESD 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="32"/>
+        <location filename="../ui/preferences_dialog.cpp" line="51"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="33"/>
+        <location filename="../ui/preferences_dialog.cpp" line="52"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="38"/>
+        <location filename="../ui/preferences_dialog.cpp" line="57"/>
         <source>All cores</source>
         <translation>모든 코어</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="20"/>
+        <location filename="../ui/preferences_dialog.cpp" line="25"/>
         <source>Low memory (16-bit weights)</source>
         <translation>메모리 절약 (16비트 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="60"/>
         <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
         <translation>모델의 가중치를 16비트로 유지하고(fp16 파일이 있으면 그 파일을 사용) 계산은 32비트로 합니다. 메모리를 절반가량 덜 쓰는 대신 단계가 조금 느려지고 이미지가 아주 약간 달라집니다. CPU 전용이며, 다음에 모델을 불러올 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="41"/>
+        <location filename="../ui/preferences_dialog.cpp" line="69"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="70"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="43"/>
+        <location filename="../ui/preferences_dialog.cpp" line="71"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <location filename="../ui/preferences_dialog.cpp" line="75"/>
         <source>System</source>
         <translation>시스템</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <location filename="../ui/preferences_dialog.cpp" line="88"/>
         <source>Live preview</source>
         <translation>실시간 미리 보기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="61"/>
+        <location filename="../ui/preferences_dialog.cpp" line="89"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="62"/>
+        <location filename="../ui/preferences_dialog.cpp" line="91"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <location filename="../ui/preferences_dialog.cpp" line="92"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="64"/>
+        <location filename="../ui/preferences_dialog.cpp" line="94"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="65"/>
+        <location filename="../ui/preferences_dialog.cpp" line="95"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1516,12 +1550,12 @@ and in folders you add.</source>
 <context>
     <name>bksdm::Studio</name>
     <message>
-        <location filename="../app/studio.cpp" line="52"/>
+        <location filename="../app/studio.cpp" line="53"/>
         <source>The application is closing.</source>
         <translation>프로그램을 닫는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="101"/>
+        <location filename="../app/studio.cpp" line="102"/>
         <source>No such job.</source>
         <translation>해당 작업이 없습니다.</translation>
     </message>
@@ -1559,7 +1593,7 @@ and in folders you add.</source>
         <translation>HF_HUB_OFFLINE이 설정되어 있어 다운로드할 수 없습니다. 모델을 다운로드하려면 설정을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/welcome_panel.cpp" line="98"/>
+        <location filename="../ui/hub/welcome_panel.cpp" line="104"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
@@ -1597,47 +1631,53 @@ and in folders you add.</source>
 <context>
     <name>bksdm::gallery::DetailPanel</name>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="51"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="55"/>
         <source>Select an image to see how it was made.</source>
         <translation>이미지를 선택하면 어떻게 만들었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="96"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="96"/>
         <source>This image does not say how it was made.</source>
         <translation>이 이미지에는 생성 정보가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="99"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="101"/>
         <source>Read from</source>
         <translation>읽어 온 곳</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="99"/>
+        <source>the &quot;parameters&quot; text of bksdm, this program&apos;s command-line tool</source>
+        <translation>이 프로그램의 명령줄 도구 bksdm이 쓴 “parameters” 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="101"/>
         <source>the &quot;parameters&quot; text of another program</source>
         <translation>다른 프로그램이 쓴 “parameters” 텍스트</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="102"/>
         <source>Attention maps</source>
         <translation>어텐션 맵</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="102"/>
         <source>saved beside the image</source>
         <translation>이미지 옆에 저장됨</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="94"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="104"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="110"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="120"/>
         <source>The image cannot be read.</source>
         <translation>이미지를 읽을 수 없습니다.</translation>
     </message>
@@ -1663,163 +1703,163 @@ and in folders you add.</source>
 <context>
     <name>bksdm::gallery::GalleryWidget</name>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="105"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
         <source>Reuse</source>
         <translation>다시 사용</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="107"/>
         <source>Set the whole form from this image: prompt, model, scheduler, steps, guidance, size and seed</source>
         <translation>이 이미지의 설정으로 입력란 전체 채우기: 프롬프트, 모델, 스케줄러, 단계, CFG 스케일, 크기, 시드</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="108"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="109"/>
         <source>Reuse with new seed</source>
         <translation>새 시드로 다시 사용</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="111"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="111"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="112"/>
         <source>Show the selected images side by side with their differences</source>
         <translation>선택한 이미지를 나란히 놓고 차이점 표시</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="113"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="114"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
         <source>Show in folder</source>
         <translation>폴더에서 보기</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="118"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="119"/>
         <source>Move to trash</source>
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="121"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
         <source>Attention maps</source>
         <translation>어텐션 맵</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="123"/>
         <source>Show which regions each word of the prompt drove</source>
         <translation>프롬프트의 각 단어가 어느 영역을 만들었는지 표시</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="137"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="138"/>
         <source>Save every image automatically</source>
         <translation>모든 이미지 자동 저장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="141"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="142"/>
         <source>Save attention maps with the images</source>
         <translation>이미지와 함께 어텐션 맵 저장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="149"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="150"/>
         <source>The gallery shown, and where new images are saved</source>
         <translation>표시할 갤러리이자 새 이미지를 저장할 곳</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="152"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="153"/>
         <source>Add a gallery folder…</source>
         <translation>갤러리 폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="153"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
         <source>Remove this gallery from the list</source>
         <translation>목록에서 이 갤러리 제거</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="155"/>
         <source>Open the folder</source>
         <translation>폴더 열기</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="161"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="162"/>
         <source>Galleries</source>
         <translation>갤러리 목록</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="166"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="168"/>
         <source>Search prompts</source>
         <translation>프롬프트 검색</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="169"/>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="277"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="174"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="306"/>
         <source>All models</source>
         <translation>모든 모델</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Any time</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Last 7 days</source>
         <translation>지난 7일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>Last 30 days</source>
         <translation>지난 30일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
         <source>This year</source>
         <translation>올해</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Newest first</source>
         <translation>최신순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Oldest first</source>
         <translation>오래된 순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Seed, ascending</source>
         <translation>시드 오름차순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Seed, descending</source>
         <translation>시드 내림차순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="262"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="291"/>
         <source>Add a gallery folder</source>
         <translation>갤러리 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="361"/>
         <source>Images: %L1</source>
         <translation>이미지: %L1장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="326"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="361"/>
         <source>Shown: %L1 of %L2 images</source>
         <translation>표시: %L2장 중 %L1장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="327"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="362"/>
         <source>Reading the gallery… %1</source>
         <translation>갤러리 읽는 중… %1</translation>
     </message>
@@ -1827,7 +1867,7 @@ and in folders you add.</source>
 <context>
     <name>bksdm::saveImage</name>
     <message>
-        <location filename="../app/generated_image.cpp" line="29"/>
+        <location filename="../app/generated_image.cpp" line="27"/>
         <source>Cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
