@@ -40,8 +40,9 @@ at::Tensor AttentionMapAccumulator::upsampled_mean(int64_t height, int64_t width
     const int64_t heads = entry.sum.size(1), tokens = entry.sum.size(3);
     const at::Tensor sums = per_head ? entry.sum : entry.sum.sum(1, /*keepdim=*/true);
     const int64_t planes = sums.size(1);
-    // [images, planes, h*w, tokens] -> [images*planes, tokens, h, w]: one bicubic image per (plane, token).
-    at::Tensor spatial = sums.permute({0, 1, 3, 2}).reshape({images_ * planes, tokens, entry.h, entry.w});
+    // [images, planes, h*w, tokens] -> [images*planes*tokens, 1, h, w]: one bicubic image per (plane,
+    // token), each its own batch row, which the CPU kernel shares out among the threads.
+    at::Tensor spatial = sums.permute({0, 1, 3, 2}).reshape({images_ * planes * tokens, 1, entry.h, entry.w});
     at::Tensor upsampled = at::upsample_bicubic2d(spatial, {height, width}, false, c10::nullopt, c10::nullopt)
                                .clamp_min_(0)
                                .reshape({images_, planes, tokens, height, width})
