@@ -20,14 +20,18 @@ QString parametersText(const GeneratedImage& generated) {
   return QString::fromStdString(format_a1111_parameters(parameters));
 }
 
+QString writeImage(const GeneratedImage& generated, const QString& path) {
+  QImageWriter writer(path);
+  writer.setText(QStringLiteral("parameters"), parametersText(generated));
+  writer.setText(QStringLiteral("Software"), QCoreApplication::applicationName());
+  if (writer.write(generated.image)) return QString();
+  return QCoreApplication::translate("bksdm::saveImage", "Cannot save %1: %2").arg(path, writer.errorString());
+}
+
 QCoro::Task<QString> saveImage(GeneratedImage generated, QString path) {
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
   QFuture<QString> saved = QtConcurrent::run([generated = std::move(generated), path = std::move(path)] {
-    QImageWriter writer(path);
-    writer.setText(QStringLiteral("parameters"), parametersText(generated));
-    writer.setText(QStringLiteral("Software"), QCoreApplication::applicationName());
-    if (writer.write(generated.image)) return QString();
-    return QCoreApplication::translate("bksdm::saveImage", "Cannot save %1: %2").arg(path, writer.errorString());
+    return writeImage(generated, path);
   });
   co_return co_await saved;
 }

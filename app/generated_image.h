@@ -14,13 +14,16 @@ struct GeneratedImage {
   GenerationParams params;  // of the run; in a batch the image is number `batchIndex`
   int batchIndex = 0;
   QString modelName;
+  QString savedPath;  // its file in the gallery, once saved there
 };
 
 // The settings as AUTOMATIC1111's "parameters" text, which other SD tools read from PNG files.
 QString parametersText(const GeneratedImage& generated);
 
-// Writes the image (its format from the file name; PNGs carry parametersText) off the UI thread.
-// Returns an empty string, or what went wrong.
+// Writes the image (its format from the file name; PNGs carry parametersText). Returns an empty
+// string, or what went wrong.
+QString writeImage(const GeneratedImage& generated, const QString& path);
+// writeImage off the UI thread.
 QCoro::Task<QString> saveImage(GeneratedImage generated, QString path);
 
 }  // namespace bksdm

@@ -210,7 +210,7 @@ class Bench {
                 gigabytes(bench::peak_rss_bytes()), "GB");
   }
 
-  GenerationRequest request(int steps, bool attention_maps) const {
+  GenerationRequest request(int steps, bool attention_maps, bool per_step = false, int images = 1) const {
     GenerationRequest request;
     request.prompt = kPrompt;
     request.steps = steps;
@@ -218,6 +218,8 @@ class Bench {
     request.width = request.height = settings_.size;
     request.scheduler = "pndm";
     request.attention_maps = attention_maps;
+    request.attention_maps_per_step = per_step;
+    request.num_images = images;
     return request;
   }
 
@@ -244,17 +246,35 @@ class Bench {
     report_.add("image", "step_min_seconds", "  one step, best", *std::min_element(steps.begin(), steps.end()), "s");
   }
 
-  // Attention maps cost what the observer adds to a step: best step of a short run without maps
-  // against one with them.
+  // Attention maps cost what the observer adds to a step, and the running maps after every step
+  // what the app records for its step slider: best step of short runs without maps, with the final
+  // maps, and with the maps of every step, at batch 1 and 2.
   void maps(StableDiffusionPipeline& pipeline) {
-    std::vector<double> plain, observed;
-    generate(pipeline, request(kMapSteps, false), plain);
-    generate(pipeline, request(kMapSteps, true), observed);
-    const double without = *std::min_element(plain.begin(), plain.end());
-    const double with = *std::min_element(observed.begin(), observed.end());
-    report_.add("maps", "step_without_seconds", "step without attention maps, best", without, "s");
-    report_.add("maps", "step_with_seconds", "step with attention maps, best", with, "s");
-    report_.add("maps", "overhead_percent", "attention maps' cost", 100 * (with / without - 1), "%");
+    // From one step's end to the next's: StepInfo::seconds stops before the step's maps are made.
+    const auto best_step = [&](const GenerationRequest& request) {
+      std::vector<double> steps;
+      std::optional<Clock::time_point> last;
+      pipeline.generate(request, [&](const StepInfo&) {
+        const Clock::time_point now = Clock::now();
+        if (last) steps.push_back(std::chrono::duration<double>(now - *last).count());
+        last = now;
+      });
+      return *std::min_element(steps.begin(), steps.end());
+    };
+    for (int images : {1, 2}) {
+      const std::string batch = images == 1 ? "" : "_batch2";
+      const std::string label = images == 1 ? "" : ", batch 2";
+      const double without = best_step(request(kMapSteps, false, false, images));
+      const double with = best_step(request(kMapSteps, true, false, images));
+      const double every_step = best_step(request(kMapSteps, true, true, images));
+      report_.add("maps", "step_without" + batch + "_seconds", "step without attention maps, best" + label, without, "s");
+      report_.add("maps", "step_with" + batch + "_seconds", "step with attention maps, best" + label, with, "s");
+      report_.add("maps", "overhead" + batch + "_percent", "attention maps' cost" + label, 100 * (with / without - 1), "%");
+      report_.add("maps", "step_every" + batch + "_seconds", "step with the maps of every step, best" + label,
+                  every_step, "s");
+      report_.add("maps", "every_step_overhead" + batch + "_percent", "maps of every step, cost" + label,
+                  100 * (every_step / without - 1), "%");
+    }
   }
 
   WeightLoadOptions weight_options() const {

@@ -37,7 +37,9 @@ std::vector<std::string> write_images(const std::string& output, const at::Tenso
       request.prompt, request.negative_prompt,
       a1111_settings({request.steps, request.scheduler, request.guidance_scale, request.seed, int(images.size(3)),
                       int(images.size(2)), model_name})};
-  const std::vector<PngText> texts = {{"parameters", format_a1111_parameters(parameters)}};
+  // The Software text tells the app's gallery that the image is ours, not another program's.
+  const std::vector<PngText> texts = {{"parameters", format_a1111_parameters(parameters)},
+                                      {"Software", "bksdm " BKSDM_VERSION}};
   if (const auto folder = std::filesystem::path(output).parent_path(); !folder.empty())
     std::filesystem::create_directories(folder);
   std::vector<std::string> written;

@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>AttentionSubject</name>
+    <message>
+        <location filename="../app/attention/attention_subject.cpp" line="28"/>
+        <source>start</source>
+        <translation>Anfang</translation>
+    </message>
+    <message>
+        <location filename="../app/attention/attention_subject.cpp" line="29"/>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+</context>
+<context>
     <name>GenerationSettings</name>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="84"/>
@@ -82,14 +95,14 @@
 <context>
     <name>ImageFile</name>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="156"/>
+        <location filename="../app/gallery/image_file.cpp" line="167"/>
         <source>Cannot create the gallery folder %1.</source>
         <translation>Der Galerieordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="161"/>
+        <location filename="../app/gallery/image_file.cpp" line="172"/>
         <source>Cannot read the attention maps %1: %2</source>
-        <translation>Die Attention-Maps %1 können nicht gelesen werden: %2</translation>
+        <translation>Die Aufmerksamkeitskarten %1 können nicht gelesen werden: %2</translation>
     </message>
 </context>
 <context>
@@ -137,7 +150,7 @@
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="41"/>
         <source>“%1” was cut: its tokens fall past the %2-token limit, so it has no map.</source>
-        <translation>„%1“ wurde abgeschnitten: Seine Token liegen hinter der Grenze von %2 Token, daher gibt es keine Map.</translation>
+        <translation>„%1“ wurde abgeschnitten: Seine Token liegen hinter der Grenze von %2 Token, daher gibt es keine Karte.</translation>
     </message>
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="44"/>
@@ -147,7 +160,7 @@
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="47"/>
         <source>Some of its tokens fall past the %1-token limit; the map uses the rest.</source>
-        <translation>Einige seiner Token liegen hinter der Grenze von %1 Token; die Map nutzt die übrigen.</translation>
+        <translation>Einige seiner Token liegen hinter der Grenze von %1 Token; die Karte nutzt die übrigen.</translation>
     </message>
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="49"/>
@@ -157,7 +170,7 @@
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="84"/>
         <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
-        <translation>Für dieses Bild gibt es keine Attention-Maps. Erzeugen ▸ Attention-Maps aufzeichnen einschalten und erneut erzeugen, um zu sehen, welche Wörter welche Bildteile geprägt haben.</translation>
+        <translation>Für dieses Bild gibt es keine Aufmerksamkeitskarten. Erzeugen ▸ Aufmerksamkeitskarten aufzeichnen einschalten und erneut erzeugen, um zu sehen, welche Wörter welche Bildteile geprägt haben.</translation>
     </message>
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="90"/>
@@ -165,92 +178,92 @@
         <translation>Welches Bild des Stapels</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
-        <source>All &amp;tokens</source>
-        <translation>Alle &amp;Token</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
-        <source>Every one of the %1 token slots: the start token, the prompt&apos;s pieces, the end token and the padding</source>
-        <translation>Alle %1 Token-Positionen: Starttoken, die Teile des Prompts, Endtoken und Auffüllung</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="97"/>
         <source>How strongly the heat map covers the image</source>
         <translation>Wie stark die Heatmap das Bild überdeckt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
-        <source>Export &amp;PNG…</source>
+        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
+        <source>All to&amp;kens</source>
+        <translation>Alle &amp;Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
+        <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
+        <translation>Die Token-Positionen einzeln: das Start-Token, die Teile des Prompts und das End-Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="98"/>
+        <source>E&amp;xport PNG…</source>
         <translation>PNG e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>Die Überlagerungen der gewählten Wörter als PNG-Dateien speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="102"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
         <source>Export &amp;maps…</source>
-        <translation>&amp;Maps exportieren…</translation>
+        <translation>&amp;Karten exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="103"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
-        <translation>Die Roh-Maps aller Bilder (und aller Schritte, falls aufbewahrt) als safetensors speichern</translation>
+        <translation>Die Rohdaten der Karten aller Bilder (und aller Schritte, falls aufbewahrt) als safetensors speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="106"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="104"/>
         <source>Attention:</source>
-        <translation>Attention-Maps:</translation>
+        <translation>Aufmerksamkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="110"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="108"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
         <source>The maps accumulated up to this step: when did a word start to matter?</source>
-        <translation>Die bis zu diesem Schritt aufsummierten Maps: Ab wann zählte ein Wort?</translation>
+        <translation>Die bis zu diesem Schritt aufsummierten Karten: Ab wann zählte ein Wort?</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="129"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="127"/>
         <source>Up to step</source>
         <translation>Bis Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="168"/>
         <source>Image %1 of %2</source>
         <translation>Bild %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="320"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="321"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="343"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="344"/>
         <source>Choose one or more words first.</source>
         <translation>Zuerst ein oder mehrere Wörter wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="350"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="351"/>
         <source>Cannot create the folder %1</source>
         <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="361"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="362"/>
         <source>There are no attention maps to export.</source>
-        <translation>Es gibt keine Attention-Maps zum Exportieren.</translation>
+        <translation>Es gibt keine Aufmerksamkeitskarten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="375"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="376"/>
         <source>Export overlays to</source>
         <translation>Überlagerungen exportieren nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="381"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="382"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>%n Überlagerung in %1 gespeichert.</numerusform>
@@ -258,19 +271,19 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="388"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
         <source>Export attention maps</source>
-        <translation>Attention-Maps exportieren</translation>
+        <translation>Aufmerksamkeitskarten exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="390"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="393"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="394"/>
         <source>Saved the maps to %1.</source>
-        <translation>Maps in %1 gespeichert.</translation>
+        <translation>Karten in %1 gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -616,470 +629,480 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="73"/>
+        <location filename="../ui/main_window.cpp" line="77"/>
         <source>&amp;Off</source>
         <translation>&amp;Aus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="78"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>&amp;Schnell (Latent-Farben)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="79"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>&amp;Vollständig (VAE-Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>&amp;TAESD (kleiner Decoder)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 1 Thread</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · %2 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>%1 · low memory</source>
         <translation>%1 · wenig Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134"/>
-        <location filename="../ui/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
+        <source>Cannot read the image %1.</source>
+        <translation>Das Bild %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="654"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="226"/>
         <source>&amp;Add Model Folder…</source>
         <translation>Modellordner &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>&amp;Save Image As…</source>
         <translation>Bild &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="178"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>&amp;Copy Image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>Cancel &amp;All</source>
         <translation>A&amp;lle abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>&amp;Random Seed</source>
         <translation>&amp;Zufälliger Seed</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>&amp;Fit to Window</source>
         <translation>&amp;An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="193"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>&amp;Download Models…</source>
         <translation>Modelle herunter&amp;laden…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>BK-SDM- und Stable-Diffusion-Modelle vom Hugging Face Hub herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;Gallery</source>
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
-        <source>Record &amp;Attention Maps</source>
-        <translation>Attention-&amp;Maps aufzeichnen</translation>
+        <location filename="../ui/main_window.cpp" line="370"/>
+        <source>Generate (%1); while a run is going, adds to the queue</source>
+        <translation>Bild erzeugen (%1); während eines Durchlaufs in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="372"/>
+        <source>Stop the current run (%1)</source>
+        <translation>Laufenden Durchlauf abbrechen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="412"/>
+        <source>Write a prompt and press %1.
+The image forms here step by step.</source>
+        <translation>Einen Prompt eingeben und %1 drücken.
+Das Bild entsteht hier Schritt für Schritt.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="810"/>
+        <source>Cannot open the attention maps</source>
+        <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
-        <translation>Die Cross-Attention-Maps der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
+        <translation>Die Aufmerksamkeitskarten (Cross-Attention) der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Decode in &amp;Tiles</source>
         <translation>In &amp;Kacheln dekodieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>Das Bild Kachel für Kachel dekodieren: Große Bilder brauchen weniger Speicher und unterscheiden sich leicht dort, wo die Kacheln überblendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
-        <location filename="../ui/main_window.cpp" line="885"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="999"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>&amp;Live Preview</source>
         <translation>&amp;Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
-        <source>&amp;Documentation</source>
-        <translation>&amp;Dokumentation</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
-        <source>Open the app&apos;s guide (docs/app.md)</source>
-        <translation>Die Anleitung der App öffnen (docs/app.md)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="324"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>Ü&amp;ber BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
-        <source>Cannot open the documentation</source>
-        <translation>Die Dokumentation lässt sich nicht öffnen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
-        <source>The guide (app.md) is not installed.</source>
-        <translation>Die Anleitung (app.md) ist nicht installiert.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
-        <source>No program opens %1.</source>
-        <translation>Kein Programm öffnet %1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>About BK-SDM Studio</source>
         <translation>Über BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="725"/>
-        <source>Settings reused, seed locked; press Ctrl+Enter to generate.</source>
-        <translation>Einstellungen übernommen, Seed gesperrt; Strg+Eingabe erzeugt das Bild.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="726"/>
-        <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
-        <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="880"/>
-        <source>A run is in progress; quitting stops it.</source>
-        <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="881"/>
-        <source>Jobs waiting in the queue: %1.</source>
-        <translation>Aufträge in der Warteschlange: %1.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="882"/>
-        <source>Quit BK-SDM Studio?</source>
-        <translation>BK-SDM Studio beenden?</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="883"/>
-        <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
-        <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="913"/>
-        <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
-        <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="923"/>
-        <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
-        <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>Was zu sehen sein soll (auf Englisch), z. B. „a lighthouse on a cliff at dawn, oil painting“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
+        <source>Record Attention &amp;Maps</source>
+        <translation>Auf&amp;merksamkeitskarten aufzeichnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="310"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="312"/>
+        <source>&amp;Documentation</source>
+        <translation>&amp;Dokumentation</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="314"/>
+        <source>Open the app&apos;s guide (docs/app.md)</source>
+        <translation>Die Anleitung der App öffnen (docs/app.md)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="343"/>
+        <source>Cannot open the documentation</source>
+        <translation>Die Dokumentation lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="344"/>
+        <source>The guide (app.md) is not installed.</source>
+        <translation>Die Anleitung (app.md) ist nicht installiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="344"/>
+        <source>No program opens %1.</source>
+        <translation>Kein Programm öffnet %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="351"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in %2 auf libtorch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>Was vermieden werden soll, z. B. „blurry, low quality“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
-        <location filename="../ui/main_window.cpp" line="748"/>
+        <location filename="../ui/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
-        <source>Generate (Ctrl+Enter); while a run is going, adds to the queue</source>
-        <translation>Bild erzeugen (Strg+Eingabe); während eines Durchlaufs in die Warteschlange stellen</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="371"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
-        <source>Stop the current run (Esc)</source>
-        <translation>Laufenden Durchlauf abbrechen (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="362"/>
-        <source>Write a prompt and press Ctrl+Enter.
-The image forms here step by step.</source>
-        <translation>Einen Prompt eingeben und Strg+Eingabe drücken.
-Das Bild entsteht hier Schritt für Schritt.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window.cpp" line="461"/>
         <source>Cannot save to the gallery</source>
         <translation>Speichern in der Galerie nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window.cpp" line="466"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window.cpp" line="467"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="528"/>
-        <location filename="../ui/main_window.cpp" line="529"/>
-        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window.cpp" line="599"/>
+        <location filename="../ui/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window.cpp" line="603"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="539"/>
+        <location filename="../ui/main_window.cpp" line="610"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="541"/>
+        <location filename="../ui/main_window.cpp" line="612"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window.cpp" line="621"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="629"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="561"/>
+        <location filename="../ui/main_window.cpp" line="632"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="582"/>
+        <location filename="../ui/main_window.cpp" line="653"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="612"/>
+        <location filename="../ui/main_window.cpp" line="683"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="620"/>
+        <location filename="../ui/main_window.cpp" line="691"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="637"/>
+        <location filename="../ui/main_window.cpp" line="708"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="638"/>
+        <location filename="../ui/main_window.cpp" line="709"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="651"/>
+        <location filename="../ui/main_window.cpp" line="722"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="663"/>
+        <location filename="../ui/main_window.cpp" line="735"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="667"/>
+        <location filename="../ui/main_window.cpp" line="739"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="670"/>
+        <location filename="../ui/main_window.cpp" line="742"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="748"/>
+        <location filename="../ui/main_window.cpp" line="842"/>
+        <source>Settings reused, seed locked; press %1 to generate.</source>
+        <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="843"/>
+        <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
+        <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="757"/>
+        <location filename="../ui/main_window.cpp" line="871"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="775"/>
+        <location filename="../ui/main_window.cpp" line="889"/>
         <source>Not a usable model folder</source>
         <translation>Kein verwendbarer Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="789"/>
+        <location filename="../ui/main_window.cpp" line="903"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="789"/>
+        <location filename="../ui/main_window.cpp" line="903"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="798"/>
+        <location filename="../ui/main_window.cpp" line="912"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="800"/>
+        <location filename="../ui/main_window.cpp" line="914"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="806"/>
+        <location filename="../ui/main_window.cpp" line="920"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="845"/>
+        <location filename="../ui/main_window.cpp" line="959"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="846"/>
+        <location filename="../ui/main_window.cpp" line="960"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="994"/>
+        <source>A run is in progress; quitting stops it.</source>
+        <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="995"/>
+        <source>Jobs waiting in the queue: %1.</source>
+        <translation>Aufträge in der Warteschlange: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="996"/>
+        <source>Quit BK-SDM Studio?</source>
+        <translation>BK-SDM Studio beenden?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="997"/>
+        <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
+        <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1027"/>
+        <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
+        <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1037"/>
+        <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
+        <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>
 </context>
 <context>
     <name>bksdm::ModelDownload</name>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="51"/>
+        <location filename="../app/hub/model_download.cpp" line="58"/>
         <source>%1 is in the cache.</source>
         <translation>%1 ist im Cache.</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="55"/>
+        <location filename="../app/hub/model_download.cpp" line="62"/>
         <source>Download cancelled. What arrived stays in the cache: downloading %1 again resumes it.</source>
         <translation>Herunterladen abgebrochen. Bereits Empfangenes bleibt im Cache: Ein erneutes Herunterladen von %1 setzt dort fort.</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="68"/>
+        <location filename="../app/hub/model_download.cpp" line="75"/>
         <source>Listing the files of %1…</source>
         <translation>Dateien von %1 werden aufgelistet…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/hub/model_download.cpp" line="73"/>
+        <location filename="../app/hub/model_download.cpp" line="80"/>
         <source>Asking the Hub about %n file(s)…</source>
         <translation>
             <numerusform>Der Hub wird nach %n Datei gefragt…</numerusform>
@@ -1087,17 +1110,17 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         </translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="94"/>
+        <location filename="../app/hub/model_download.cpp" line="101"/>
         <source>Downloading %1 (%2 to fetch)…</source>
         <translation>%1 wird heruntergeladen (%2 zu laden)…</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="144"/>
+        <location filename="../app/hub/model_download.cpp" line="151"/>
         <source>%1 Trying again in %2 s (%3 of %4).</source>
         <translation>%1 Neuer Versuch in %2 s (%3 von %4).</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="164"/>
+        <location filename="../app/hub/model_download.cpp" line="171"/>
         <source>%1 needs %2 more in %3, but only %4 is free.</source>
         <translation>%1 braucht %2 mehr in %3, aber nur %4 sind frei.</translation>
     </message>
@@ -1198,24 +1221,34 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Im Cache</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
         <source>Added here; its files are listed when it downloads.</source>
         <translation>Hier hinzugefügt; die Dateien werden beim Herunterladen aufgelistet.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="154"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="155"/>
         <source>&quot;%1&quot; is not a repo id: write it as owner/name, as in the repo&apos;s address on the Hub.</source>
         <translation>„%1“ ist keine Repo-ID: Sie lautet owner/name, wie in der Adresse des Repos auf dem Hub.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="169"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="170"/>
         <source>Downloading…</source>
         <translation>Wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -1348,7 +1381,7 @@ und in hinzugefügten Ordnern.</translation>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="84"/>
         <source>&amp;Scheduler</source>
-        <translation>&amp;Scheduler</translation>
+        <translation>Schedu&amp;ler</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="85"/>
@@ -1357,8 +1390,13 @@ und in hinzugefügten Ordnern.</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="86"/>
-        <source>&amp;Guidance</source>
+        <source>G&amp;uidance</source>
         <translation>&amp;CFG-Skala</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="91"/>
+        <source>See&amp;d</source>
+        <translation>&amp;Seed</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="87"/>
@@ -1366,14 +1404,9 @@ und in hinzugefügten Ordnern.</translation>
         <translation>&amp;Größe</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="91"/>
-        <source>S&amp;eed</source>
-        <translation>S&amp;eed</translation>
-    </message>
-    <message>
         <location filename="../ui/parameters_panel.cpp" line="92"/>
         <source>&amp;Images</source>
-        <translation>&amp;Bilder</translation>
+        <translation>B&amp;ilder</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="134"/>
@@ -1757,7 +1790,7 @@ und in hinzugefügten Ordnern.</translation>
         <translation>HF_HUB_OFFLINE ist gesetzt, daher kann nichts heruntergeladen werden; zum Herunterladen eines Modells die Variable entfernen.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/welcome_panel.cpp" line="98"/>
+        <location filename="../ui/hub/welcome_panel.cpp" line="104"/>
         <source>Try again</source>
         <translation>Erneut versuchen</translation>
     </message>
@@ -1796,47 +1829,53 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::gallery::DetailPanel</name>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="51"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="55"/>
         <source>Select an image to see how it was made.</source>
         <translation>Ein Bild auswählen, um zu sehen, wie es entstanden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="96"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="96"/>
         <source>This image does not say how it was made.</source>
         <translation>Dieses Bild enthält keine Angaben zu seiner Entstehung.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="99"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="101"/>
         <source>Read from</source>
         <translation>Gelesen aus</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="99"/>
+        <source>the &quot;parameters&quot; text of bksdm, this program&apos;s command-line tool</source>
+        <translation>dem „parameters“-Text von bksdm, dem Befehlszeilenwerkzeug dieses Programms</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="101"/>
         <source>the &quot;parameters&quot; text of another program</source>
         <translation>dem „parameters“-Text eines anderen Programms</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="102"/>
         <source>Attention maps</source>
-        <translation>Attention-Maps</translation>
+        <translation>Aufmerksamkeitskarten</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="102"/>
         <source>saved beside the image</source>
         <translation>neben dem Bild gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="94"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="104"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="110"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="120"/>
         <source>The image cannot be read.</source>
         <translation>Das Bild kann nicht gelesen werden.</translation>
     </message>
@@ -1862,173 +1901,173 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::gallery::GalleryWidget</name>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="105"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
         <source>Reuse</source>
         <translation>Wiederverwenden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="107"/>
         <source>Set the whole form from this image: prompt, model, scheduler, steps, guidance, size and seed</source>
         <translation>Das ganze Formular aus diesem Bild übernehmen: Prompt, Modell, Scheduler, Schritte, CFG-Skala, Größe und Seed</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="108"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="109"/>
         <source>Reuse with this seed</source>
         <translation>Mit diesem Seed wiederverwenden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="109"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
         <source>Reuse, and lock the seed, so that the next runs make this image again</source>
         <translation>Wiederverwenden und den Seed sperren, damit die nächsten Durchläufe dieses Bild erneut erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="112"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="113"/>
         <source>Reuse with new seed</source>
         <translation>Mit neuem Seed wiederverwenden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="114"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="115"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="115"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
         <source>Show the selected images side by side with their differences</source>
         <translation>Die ausgewählten Bilder nebeneinander mit ihren Unterschieden zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="118"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="120"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="121"/>
         <source>Show in folder</source>
         <translation>Im Ordner anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="123"/>
         <source>Move to trash</source>
         <translation>In den Papierkorb verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="125"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="126"/>
         <source>Attention maps</source>
-        <translation>Attention-Maps</translation>
+        <translation>Aufmerksamkeitskarten</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="126"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="127"/>
         <source>Show which regions each word of the prompt drove</source>
         <translation>Zeigen, welche Bereiche jedes Wort des Prompts geprägt hat</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="142"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="143"/>
         <source>Save every image automatically</source>
         <translation>Jedes Bild automatisch speichern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="146"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="147"/>
         <source>Save attention maps with the images</source>
-        <translation>Attention-Maps mit den Bildern speichern</translation>
+        <translation>Aufmerksamkeitskarten mit den Bildern speichern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="155"/>
         <source>The gallery shown, and where new images are saved</source>
         <translation>Die angezeigte Galerie, in der auch neue Bilder gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="157"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="158"/>
         <source>Add a gallery folder…</source>
         <translation>Galerieordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="158"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
         <source>Remove this gallery from the list</source>
         <translation>Diese Galerie aus der Liste entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="160"/>
         <source>Open the folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="166"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="167"/>
         <source>Galleries</source>
         <translation>Galerien</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
         <source>Search prompts</source>
         <translation>Prompts durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="174"/>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="282"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="179"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="311"/>
         <source>All models</source>
         <translation>Alle Modelle</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
         <source>Any time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
         <source>Seed, ascending</source>
         <translation>Seed, aufsteigend</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
         <source>Seed, descending</source>
         <translation>Seed, absteigend</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="267"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="296"/>
         <source>Add a gallery folder</source>
         <translation>Galerieordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="332"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="367"/>
         <source>Images: %L1</source>
         <translation>Bilder: %L1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="332"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="367"/>
         <source>Shown: %L1 of %L2 images</source>
         <translation>Angezeigt: %L1 von %L2 Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="333"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="368"/>
         <source>Reading the gallery… %1</source>
         <translation>Galerie wird gelesen… %1</translation>
     </message>
@@ -2036,7 +2075,7 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::saveImage</name>
     <message>
-        <location filename="../app/generated_image.cpp" line="30"/>
+        <location filename="../app/generated_image.cpp" line="28"/>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>

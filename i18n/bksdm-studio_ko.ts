@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR" sourcelanguage="en">
 <context>
+    <name>AttentionSubject</name>
+    <message>
+        <location filename="../app/attention/attention_subject.cpp" line="28"/>
+        <source>start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location filename="../app/attention/attention_subject.cpp" line="29"/>
+        <source>end</source>
+        <translation>끝</translation>
+    </message>
+</context>
+<context>
     <name>GenerationSettings</name>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="84"/>
@@ -82,12 +95,12 @@
 <context>
     <name>ImageFile</name>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="156"/>
+        <location filename="../app/gallery/image_file.cpp" line="167"/>
         <source>Cannot create the gallery folder %1.</source>
         <translation>갤러리 폴더 %1을(를) 만들 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="161"/>
+        <location filename="../app/gallery/image_file.cpp" line="172"/>
         <source>Cannot read the attention maps %1: %2</source>
         <translation>어텐션 맵 %1을(를) 읽을 수 없습니다: %2</translation>
     </message>
@@ -165,109 +178,109 @@
         <translation>배치 중 표시할 이미지</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
-        <source>All &amp;tokens</source>
-        <translation>모든 토큰(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
-        <source>Every one of the %1 token slots: the start token, the prompt&apos;s pieces, the end token and the padding</source>
-        <translation>토큰 자리 %1개 전체: 시작 토큰, 프롬프트 조각, 끝 토큰, 패딩</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="97"/>
         <source>How strongly the heat map covers the image</source>
         <translation>히트맵이 이미지를 덮는 정도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
-        <source>Export &amp;PNG…</source>
-        <translation>PNG 내보내기(&amp;P)…</translation>
+        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
+        <source>All to&amp;kens</source>
+        <translation>모든 토큰(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
+        <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
+        <translation>토큰 자리 하나하나: 시작 토큰, 프롬프트의 조각, 끝 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="98"/>
+        <source>E&amp;xport PNG…</source>
+        <translation>PNG 내보내기(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>선택한 단어의 오버레이를 PNG 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="102"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
         <source>Export &amp;maps…</source>
         <translation>맵 내보내기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="103"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
         <translation>모든 이미지의 원본 맵(보관한 경우 모든 단계 포함)을 safetensors로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="106"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="104"/>
         <source>Attention:</source>
         <translation>어텐션:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="110"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="108"/>
         <source>Opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
         <source>The maps accumulated up to this step: when did a word start to matter?</source>
         <translation>이 단계까지 누적된 맵: 단어가 언제부터 영향을 주었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="129"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="127"/>
         <source>Up to step</source>
         <translation>누적 단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="168"/>
         <source>Image %1 of %2</source>
         <translation>이미지 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="320"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="321"/>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="343"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="344"/>
         <source>Choose one or more words first.</source>
         <translation>먼저 단어를 하나 이상 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="350"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="351"/>
         <source>Cannot create the folder %1</source>
         <translation>폴더 %1을(를) 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="361"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="362"/>
         <source>There are no attention maps to export.</source>
         <translation>내보낼 어텐션 맵이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="375"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="376"/>
         <source>Export overlays to</source>
         <translation>오버레이를 내보낼 폴더</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="381"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="382"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>오버레이 %n개를 %1에 저장했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="388"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
         <source>Export attention maps</source>
         <translation>어텐션 맵 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="390"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="393"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="394"/>
         <source>Saved the maps to %1.</source>
         <translation>맵을 %1에 저장했습니다.</translation>
     </message>
@@ -614,487 +627,497 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="73"/>
+        <location filename="../ui/main_window.cpp" line="77"/>
         <source>&amp;Off</source>
         <translation>끄기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74"/>
+        <location filename="../ui/main_window.cpp" line="78"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>빠르게: 잠재 공간 색상(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="79"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>전체: VAE 디코딩(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>TAESD: 작은 디코더(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>%1 · low memory</source>
         <translation>%1 · 메모리 절약</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134"/>
-        <location filename="../ui/main_window.cpp" line="583"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
+        <source>Cannot read the image %1.</source>
+        <translation>이미지 %1을(를) 읽을 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="654"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="226"/>
         <source>&amp;Add Model Folder…</source>
         <translation>모델 폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="227"/>
         <source>&amp;Save Image As…</source>
         <translation>다른 이름으로 이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="178"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>&amp;Copy Image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="179"/>
-        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>&amp;Generate</source>
         <translation>생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>Cancel &amp;All</source>
         <translation>모두 취소(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="185"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>&amp;Random Seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="189"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>실제 크기 100%(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="191"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="192"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="193"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>&amp;Preferences…</source>
         <translation>설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>&amp;Download Models…</source>
         <translation>모델 다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>Hugging Face Hub에서 BK-SDM 및 Stable Diffusion 모델 다운로드</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="247"/>
         <source>&amp;Gallery</source>
         <translation>갤러리(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
-        <source>Record &amp;Attention Maps</source>
-        <translation>어텐션 맵 기록(&amp;M)</translation>
+        <location filename="../ui/main_window.cpp" line="370"/>
+        <source>Generate (%1); while a run is going, adds to the queue</source>
+        <translation>생성 (%1). 실행 중에는 대기열에 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203"/>
+        <location filename="../ui/main_window.cpp" line="372"/>
+        <source>Stop the current run (%1)</source>
+        <translation>현재 실행 중지 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="412"/>
+        <source>Write a prompt and press %1.
+The image forms here step by step.</source>
+        <translation>프롬프트를 쓰고 %1을(를) 누르십시오.
+이곳에서 이미지가 단계별로 만들어집니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="810"/>
+        <source>Cannot open the attention maps</source>
+        <translation>어텐션 맵을 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>Decode in &amp;Tiles</source>
         <translation>타일 단위로 디코딩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>이미지를 타일 단위로 디코딩합니다. 큰 이미지도 적은 메모리로 만들 수 있지만, 타일이 겹쳐 섞이는 부분은 조금 달라집니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
-        <location filename="../ui/main_window.cpp" line="885"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="999"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="284"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>&amp;Live Preview</source>
         <translation>실시간 미리 보기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>키보드 단축키(&amp;K)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
-        <source>&amp;Documentation</source>
-        <translation>문서(&amp;D)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
-        <source>Open the app&apos;s guide (docs/app.md)</source>
-        <translation>앱 안내서 열기 (docs/app.md)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="320"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="324"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
-        <source>Cannot open the documentation</source>
-        <translation>문서를 열 수 없습니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
-        <source>The guide (app.md) is not installed.</source>
-        <translation>안내서(app.md)가 설치되어 있지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="294"/>
-        <source>No program opens %1.</source>
-        <translation>%1을(를) 여는 프로그램이 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="725"/>
-        <source>Settings reused, seed locked; press Ctrl+Enter to generate.</source>
-        <translation>설정을 다시 적용하고 시드를 잠갔습니다. Ctrl+Enter를 눌러 생성하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="726"/>
-        <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
-        <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="880"/>
-        <source>A run is in progress; quitting stops it.</source>
-        <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="881"/>
-        <source>Jobs waiting in the queue: %1.</source>
-        <translation>대기열에서 기다리는 작업: %1개.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="882"/>
-        <source>Quit BK-SDM Studio?</source>
-        <translation>BK-SDM Studio를 끝낼까요?</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="883"/>
-        <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
-        <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="913"/>
-        <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
-        <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="923"/>
-        <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
-        <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>&amp;Prompt</source>
         <translation>프롬프트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>&amp;Negative prompt</source>
         <translation>네거티브 프롬프트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>그릴 내용(영어), 예: “a lighthouse on a cliff at dawn, oil painting”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="301"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
+        <source>Record Attention &amp;Maps</source>
+        <translation>어텐션 맵 기록(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="310"/>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>키보드 단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="312"/>
+        <source>&amp;Documentation</source>
+        <translation>문서(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="314"/>
+        <source>Open the app&apos;s guide (docs/app.md)</source>
+        <translation>앱 안내서 열기 (docs/app.md)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="343"/>
+        <source>Cannot open the documentation</source>
+        <translation>문서를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="344"/>
+        <source>The guide (app.md) is not installed.</source>
+        <translation>안내서(app.md)가 설치되어 있지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="344"/>
+        <source>No program opens %1.</source>
+        <translation>%1을(를) 여는 프로그램이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="351"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 %2 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>피할 내용, 예: “blurry, low quality”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
-        <location filename="../ui/main_window.cpp" line="748"/>
+        <location filename="../ui/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
-        <source>Generate (Ctrl+Enter); while a run is going, adds to the queue</source>
-        <translation>생성 (Ctrl+Enter). 실행 중에는 대기열에 추가합니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="371"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
-        <source>Stop the current run (Esc)</source>
-        <translation>현재 실행 중지 (Esc)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="362"/>
-        <source>Write a prompt and press Ctrl+Enter.
-The image forms here step by step.</source>
-        <translation>프롬프트를 쓰고 Ctrl+Enter를 누르십시오.
-이곳에서 이미지가 단계별로 만들어집니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window.cpp" line="461"/>
         <source>Cannot save to the gallery</source>
         <translation>갤러리에 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="410"/>
+        <location filename="../ui/main_window.cpp" line="466"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="411"/>
+        <location filename="../ui/main_window.cpp" line="467"/>
         <source>Gallery</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="528"/>
-        <location filename="../ui/main_window.cpp" line="529"/>
-        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window.cpp" line="599"/>
+        <location filename="../ui/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window.cpp" line="603"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="539"/>
+        <location filename="../ui/main_window.cpp" line="610"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="541"/>
+        <location filename="../ui/main_window.cpp" line="612"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window.cpp" line="621"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="558"/>
+        <location filename="../ui/main_window.cpp" line="629"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="561"/>
+        <location filename="../ui/main_window.cpp" line="632"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="582"/>
+        <location filename="../ui/main_window.cpp" line="653"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="612"/>
+        <location filename="../ui/main_window.cpp" line="683"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="620"/>
+        <location filename="../ui/main_window.cpp" line="691"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="637"/>
+        <location filename="../ui/main_window.cpp" line="708"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="638"/>
+        <location filename="../ui/main_window.cpp" line="709"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="651"/>
+        <location filename="../ui/main_window.cpp" line="722"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="663"/>
+        <location filename="../ui/main_window.cpp" line="735"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="667"/>
+        <location filename="../ui/main_window.cpp" line="739"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="670"/>
+        <location filename="../ui/main_window.cpp" line="742"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="748"/>
+        <location filename="../ui/main_window.cpp" line="842"/>
+        <source>Settings reused, seed locked; press %1 to generate.</source>
+        <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="843"/>
+        <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
+        <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="757"/>
+        <location filename="../ui/main_window.cpp" line="871"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="775"/>
+        <location filename="../ui/main_window.cpp" line="889"/>
         <source>Not a usable model folder</source>
         <translation>사용할 수 없는 모델 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="789"/>
+        <location filename="../ui/main_window.cpp" line="903"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="789"/>
+        <location filename="../ui/main_window.cpp" line="903"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="798"/>
+        <location filename="../ui/main_window.cpp" line="912"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="800"/>
+        <location filename="../ui/main_window.cpp" line="914"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="806"/>
+        <location filename="../ui/main_window.cpp" line="920"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="845"/>
+        <location filename="../ui/main_window.cpp" line="959"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="846"/>
+        <location filename="../ui/main_window.cpp" line="960"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="994"/>
+        <source>A run is in progress; quitting stops it.</source>
+        <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="995"/>
+        <source>Jobs waiting in the queue: %1.</source>
+        <translation>대기열에서 기다리는 작업: %1개.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="996"/>
+        <source>Quit BK-SDM Studio?</source>
+        <translation>BK-SDM Studio를 끝낼까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="997"/>
+        <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
+        <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1027"/>
+        <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
+        <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1037"/>
+        <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
+        <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>
 </context>
 <context>
     <name>bksdm::ModelDownload</name>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="51"/>
+        <location filename="../app/hub/model_download.cpp" line="58"/>
         <source>%1 is in the cache.</source>
         <translation>%1은(는) 캐시에 있습니다.</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="55"/>
+        <location filename="../app/hub/model_download.cpp" line="62"/>
         <source>Download cancelled. What arrived stays in the cache: downloading %1 again resumes it.</source>
         <translation>다운로드를 취소했습니다. 받은 부분은 캐시에 남으므로 %1을(를) 다시 다운로드하면 이어서 받습니다.</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="68"/>
+        <location filename="../app/hub/model_download.cpp" line="75"/>
         <source>Listing the files of %1…</source>
         <translation>%1의 파일 목록을 가져오는 중…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/hub/model_download.cpp" line="73"/>
+        <location filename="../app/hub/model_download.cpp" line="80"/>
         <source>Asking the Hub about %n file(s)…</source>
         <translation>
             <numerusform>Hub에 파일 %n개의 정보를 요청하는 중…</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="94"/>
+        <location filename="../app/hub/model_download.cpp" line="101"/>
         <source>Downloading %1 (%2 to fetch)…</source>
         <translation>%1 다운로드 중(받을 크기 %2)…</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="144"/>
+        <location filename="../app/hub/model_download.cpp" line="151"/>
         <source>%1 Trying again in %2 s (%3 of %4).</source>
         <translation>%1 %2초 후 다시 시도합니다(%4번 중 %3번째).</translation>
     </message>
     <message>
-        <location filename="../app/hub/model_download.cpp" line="164"/>
+        <location filename="../app/hub/model_download.cpp" line="171"/>
         <source>%1 needs %2 more in %3, but only %4 is free.</source>
         <translation>%1에는 %3에 %2의 공간이 더 필요하지만 남은 공간은 %4입니다.</translation>
     </message>
@@ -1195,24 +1218,34 @@ The image forms here step by step.</source>
         <translation>캐시에 있음</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="137"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
         <source>Added here; its files are listed when it downloads.</source>
         <translation>여기에서 추가했습니다. 다운로드할 때 파일 목록을 가져옵니다.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="154"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="155"/>
         <source>&quot;%1&quot; is not a repo id: write it as owner/name, as in the repo&apos;s address on the Hub.</source>
         <translation>“%1”은(는) 저장소 ID가 아닙니다. Hub의 저장소 주소처럼 owner/name 형식으로 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="169"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="170"/>
         <source>Downloading…</source>
         <translation>다운로드 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <source>Cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <source>Failed</source>
+        <translation>실패</translation>
     </message>
 </context>
 <context>
@@ -1354,18 +1387,18 @@ and in folders you add.</source>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="86"/>
-        <source>&amp;Guidance</source>
-        <translation>CFG 스케일(&amp;G)</translation>
+        <source>G&amp;uidance</source>
+        <translation>CFG 스케일(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="91"/>
+        <source>See&amp;d</source>
+        <translation>시드(&amp;D)</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="87"/>
         <source>Si&amp;ze</source>
         <translation>크기(&amp;Z)</translation>
-    </message>
-    <message>
-        <location filename="../ui/parameters_panel.cpp" line="91"/>
-        <source>S&amp;eed</source>
-        <translation>시드(&amp;E)</translation>
     </message>
     <message>
         <location filename="../ui/parameters_panel.cpp" line="92"/>
@@ -1754,7 +1787,7 @@ and in folders you add.</source>
         <translation>HF_HUB_OFFLINE이 설정되어 있어 다운로드할 수 없습니다. 모델을 다운로드하려면 설정을 해제하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/welcome_panel.cpp" line="98"/>
+        <location filename="../ui/hub/welcome_panel.cpp" line="104"/>
         <source>Try again</source>
         <translation>다시 시도</translation>
     </message>
@@ -1792,47 +1825,53 @@ and in folders you add.</source>
 <context>
     <name>bksdm::gallery::DetailPanel</name>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="51"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="55"/>
         <source>Select an image to see how it was made.</source>
         <translation>이미지를 선택하면 어떻게 만들었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="96"/>
         <source>Settings</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="88"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="96"/>
         <source>This image does not say how it was made.</source>
         <translation>이 이미지에는 생성 정보가 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="99"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="101"/>
         <source>Read from</source>
         <translation>읽어 온 곳</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="91"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="99"/>
+        <source>the &quot;parameters&quot; text of bksdm, this program&apos;s command-line tool</source>
+        <translation>이 프로그램의 명령줄 도구 bksdm이 쓴 “parameters” 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/detail_panel.cpp" line="101"/>
         <source>the &quot;parameters&quot; text of another program</source>
         <translation>다른 프로그램이 쓴 “parameters” 텍스트</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="102"/>
         <source>Attention maps</source>
         <translation>어텐션 맵</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="92"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="102"/>
         <source>saved beside the image</source>
         <translation>이미지 옆에 저장됨</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="94"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="104"/>
         <source>File</source>
         <translation>파일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/detail_panel.cpp" line="110"/>
+        <location filename="../ui/gallery/detail_panel.cpp" line="120"/>
         <source>The image cannot be read.</source>
         <translation>이미지를 읽을 수 없습니다.</translation>
     </message>
@@ -1858,173 +1897,173 @@ and in folders you add.</source>
 <context>
     <name>bksdm::gallery::GalleryWidget</name>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="105"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
         <source>Reuse</source>
         <translation>다시 사용</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="107"/>
         <source>Set the whole form from this image: prompt, model, scheduler, steps, guidance, size and seed</source>
         <translation>이 이미지의 설정으로 입력란 전체 채우기: 프롬프트, 모델, 스케줄러, 단계, CFG 스케일, 크기, 시드</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="108"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="109"/>
         <source>Reuse with this seed</source>
         <translation>이 시드로 다시 사용</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="109"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
         <source>Reuse, and lock the seed, so that the next runs make this image again</source>
         <translation>다시 사용하고 시드를 잠가, 다음 실행들이 이 이미지를 다시 만들게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="112"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="113"/>
         <source>Reuse with new seed</source>
         <translation>새 시드로 다시 사용</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="114"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="115"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="115"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
         <source>Show the selected images side by side with their differences</source>
         <translation>선택한 이미지를 나란히 놓고 차이점 표시</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="118"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="120"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="121"/>
         <source>Show in folder</source>
         <translation>폴더에서 보기</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="123"/>
         <source>Move to trash</source>
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="125"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="126"/>
         <source>Attention maps</source>
         <translation>어텐션 맵</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="126"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="127"/>
         <source>Show which regions each word of the prompt drove</source>
         <translation>프롬프트의 각 단어가 어느 영역을 만들었는지 표시</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="142"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="143"/>
         <source>Save every image automatically</source>
         <translation>모든 이미지 자동 저장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="146"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="147"/>
         <source>Save attention maps with the images</source>
         <translation>이미지와 함께 어텐션 맵 저장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="154"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="155"/>
         <source>The gallery shown, and where new images are saved</source>
         <translation>표시할 갤러리이자 새 이미지를 저장할 곳</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="157"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="158"/>
         <source>Add a gallery folder…</source>
         <translation>갤러리 폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="158"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
         <source>Remove this gallery from the list</source>
         <translation>목록에서 이 갤러리 제거</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="160"/>
         <source>Open the folder</source>
         <translation>폴더 열기</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="166"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="167"/>
         <source>Galleries</source>
         <translation>갤러리 목록</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="171"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
         <source>Search prompts</source>
         <translation>프롬프트 검색</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="174"/>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="282"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="179"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="311"/>
         <source>All models</source>
         <translation>모든 모델</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
         <source>Any time</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
         <source>Last 7 days</source>
         <translation>지난 7일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
         <source>Last 30 days</source>
         <translation>지난 30일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="176"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
         <source>This year</source>
         <translation>올해</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
         <source>Newest first</source>
         <translation>최신순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
         <source>Oldest first</source>
         <translation>오래된 순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
         <source>Seed, ascending</source>
         <translation>시드 오름차순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
         <source>Seed, descending</source>
         <translation>시드 내림차순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="267"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="296"/>
         <source>Add a gallery folder</source>
         <translation>갤러리 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="332"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="367"/>
         <source>Images: %L1</source>
         <translation>이미지: %L1장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="332"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="367"/>
         <source>Shown: %L1 of %L2 images</source>
         <translation>표시: %L2장 중 %L1장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="333"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="368"/>
         <source>Reading the gallery… %1</source>
         <translation>갤러리 읽는 중… %1</translation>
     </message>
@@ -2032,7 +2071,7 @@ and in folders you add.</source>
 <context>
     <name>bksdm::saveImage</name>
     <message>
-        <location filename="../app/generated_image.cpp" line="30"/>
+        <location filename="../app/generated_image.cpp" line="28"/>
         <source>Cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>

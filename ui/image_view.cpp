@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include <QApplication>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -104,6 +106,22 @@ void ImageView::wheelEvent(QWheelEvent* event) {
   }
   event->angleDelta().y() > 0 ? zoomIn() : zoomOut();
   event->accept();
+}
+
+void ImageView::mousePressEvent(QMouseEvent* event) {
+  const bool onImage = event->button() == Qt::LeftButton && imageRect().contains(event->position());
+  pressedAt_ = onImage ? std::optional(event->position().toPoint()) : std::nullopt;
+  QAbstractScrollArea::mousePressEvent(event);
+}
+
+void ImageView::mouseMoveEvent(QMouseEvent* event) {
+  if (pressedAt_ && (event->buttons() & Qt::LeftButton) &&
+      (event->position().toPoint() - *pressedAt_).manhattanLength() >= QApplication::startDragDistance()) {
+    pressedAt_.reset();
+    Q_EMIT dragRequested();
+    return;
+  }
+  QAbstractScrollArea::mouseMoveEvent(event);
 }
 
 }  // namespace bksdm

@@ -1,7 +1,10 @@
 #pragma once
 #include <QAbstractScrollArea>
 #include <QImage>
+#include <QPoint>
 #include <QString>
+
+#include <optional>
 
 namespace bksdm {
 
@@ -28,11 +31,15 @@ class ImageView : public QAbstractScrollArea {
 
  Q_SIGNALS:
   void scaleChanged(double scale, bool fitting);
+  // The mouse was pressed on the image and moved far enough to start a drag.
+  void dragRequested();
 
  protected:
   void paintEvent(QPaintEvent* event) override;
   void resizeEvent(QResizeEvent* event) override;
   void wheelEvent(QWheelEvent* event) override;
+  void mousePressEvent(QMouseEvent* event) override;
+  void mouseMoveEvent(QMouseEvent* event) override;
 
  private:
   void setZoom(double zoom);
@@ -43,6 +50,7 @@ class ImageView : public QAbstractScrollArea {
   QString placeholder_;
   bool fit_ = true;
   double zoom_ = 1.0;
+  std::optional<QPoint> pressedAt_;  // where a drag may start
 };
 
 }  // namespace bksdm

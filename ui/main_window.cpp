@@ -1,5 +1,6 @@
 #include "ui/main_window.h"
 
+#include <algorithm>
 #include <chrono>
 
 #include <QAbstractItemView>
@@ -28,6 +29,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStandardPaths>
@@ -40,6 +42,7 @@
 #include <qcoro/qcorofuture.h>
 #include <qcoro/qcorotimer.h>
 
+#include "app/attention/attention_export.h"
 #include "app/devices.h"
 #include "app/gallery/generation_settings.h"
 #include "app/generated_image.h"
@@ -50,6 +53,7 @@
 #include "ui/gallery/gallery_widget.h"
 #include "ui/hub/model_manager_dialog.h"
 #include "ui/hub/welcome_panel.h"
+#include "ui/image_drag.h"
 #include "ui/image_view.h"
 #include "ui/model_picker.h"
 #include "ui/no_model_panel.h"
@@ -120,6 +124,51 @@ bool escapeIsTaken() {
   return false;
 }
 
+// As the menus show the action's shortcut (Qt's translated key names, e.g. "Strg+Return"), so that
+// tooltips and hints name the keys the same way.
+QString shortcutText(const QAction* action) { return action->shortcut().toString(QKeySequence::NativeText); }
+
+// 1280 × 800, or nine tenths of a smaller screen (a laptop, or a large QT_SCALE_FACTOR), which
+// leaves room for the window's frame and the desktop's panels.
+QSize defaultWindowSize(QSize available) { return QSize(1280, 800).boundedTo(available * 0.9); }
+
+// Scrolls up and down only, so it is at least as wide as its contents need: the left panel's
+// labels and buttons fit in every language, and again when a text changes ("Add to queue").
+class VerticalScrollArea : public QScrollArea {
+ public:
+  QSize minimumSizeHint() const override {
+    const int inner = widget() ? widget()->minimumSizeHint().width() : 0;
+    return {inner + verticalScrollBar()->sizeHint().width() + 2 * frameWidth(), QScrollArea::minimumSizeHint().height()};
+  }
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (watched == widget() && event->type() == QEvent::LayoutRequest) updateGeometry();
+    return QScrollArea::eventFilter(watched, event);
+  }
+};
+
+// A gallery image and its maps file, read off the UI thread.
+struct SavedAttention {
+  QImage image;
+  ImageAttention attention;
+  QString error;
+};
+
+SavedAttention readSavedAttention(const QString& imagePath, const QString& mapsPath) {
+  SavedAttention read{QImage(imagePath), {}, {}};
+  if (read.image.isNull()) {
+    read.error = MainWindow::tr("Cannot read the image %1.").arg(QDir::toNativeSeparators(imagePath));
+    return read;
+  }
+  try {
+    read.attention = readImageAttention(mapsPath);
+  } catch (const std::exception& error) {
+    read.error = QString::fromUtf8(error.what());
+  }
+  return read;
+}
+
 QStringList droppedPngs(const QMimeData* mime) {
   QStringList paths;
   for (const QUrl& url : mime->urls())
@@ -139,6 +188,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), studio_(new Studi
   mainSplitter_->addWidget(buildControls());
   mainSplitter_->addWidget(buildCentre());
   mainSplitter_->setStretchFactor(1, 1);
+  mainSplitter_->setCollapsible(0, false);
   mainSplitter_->setSizes({360, 840});
   setCentralWidget(mainSplitter_);
   setAcceptDrops(true);
@@ -198,7 +248,7 @@ void MainWindow::buildActions() {
   galleryAction_->setCheckable(true);
   fitAction_->setCheckable(true);
   fitAction_->setChecked(true);
-  attentionAction_ = new QAction(tr("Record &Attention Maps"), this);
+  attentionAction_ = new QAction(tr("Record Attention &Maps"), this);
   attentionAction_->setCheckable(true);
   attentionAction_->setToolTip(tr("Keep the cross-attention maps of the next runs, step by step, to see which words "
                                   "shaped which parts of the image"));
@@ -317,9 +367,9 @@ QWidget* MainWindow::buildControls() {
 
   generateButton_ = new QPushButton(icon("generate"), tr("Generate"));
   generateButton_->setDefault(true);
-  generateButton_->setToolTip(tr("Generate (Ctrl+Enter); while a run is going, adds to the queue"));
+  generateButton_->setToolTip(tr("Generate (%1); while a run is going, adds to the queue").arg(shortcutText(generateAction_)));
   cancelButton_ = new QPushButton(icon("cancel"), tr("Cancel"));
-  cancelButton_->setToolTip(tr("Stop the current run (Esc)"));
+  cancelButton_->setToolTip(tr("Stop the current run (%1)").arg(shortcutText(cancelAction_)));
   connect(generateButton_, &QPushButton::clicked, generateAction_, &QAction::trigger);
   connect(cancelButton_, &QPushButton::clicked, cancelAction_, &QAction::trigger);
   auto* buttons = new QHBoxLayout;
@@ -348,19 +398,23 @@ QWidget* MainWindow::buildControls() {
   connect(picker_, &ModelPicker::modelChosen, this, [this](const QString& location) { loadModel(location); });
   connect(picker_, &ModelPicker::addFolderRequested, this, &MainWindow::addFolder);
 
-  auto* scroll = new QScrollArea;
+  auto* scroll = new VerticalScrollArea;
   scroll->setWidget(controls);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
   scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  scroll->setMinimumWidth(300);
   return scroll;
 }
 
 QWidget* MainWindow::buildCentre() {
   imageView_ = new ImageView;
-  imageView_->setPlaceholder(tr("Write a prompt and press Ctrl+Enter.\nThe image forms here step by step."));
+  imageView_->setPlaceholder(
+      tr("Write a prompt and press %1.\nThe image forms here step by step.").arg(shortcutText(generateAction_)));
   connect(imageView_, &ImageView::scaleChanged, this, [this](double, bool fitting) { fitAction_->setChecked(fitting); });
+  connect(imageView_, &ImageView::dragRequested, this, [this] {
+    const GeneratedImage* shown = results_->currentResult();
+    if (shown && shown->image.cacheKey() == imageView_->image().cacheKey()) dragImage(imageView_, *shown);
+  });
   auto* tools = new QToolBar;
   tools->setIconSize(QSize(18, 18));
   tools->addActions({fitAction_, actualSizeAction_, zoomInAction_, zoomOutAction_});
@@ -401,6 +455,8 @@ QWidget* MainWindow::buildCentre() {
     centre_->setCurrentIndex(centre_->indexOf(imageView_->parentWidget()));  // also with no model loaded
     imageView_->setImage(image);
   });
+  connect(gallery_, &gallery::GalleryWidget::attentionMapsRequested, this,
+          [this](const QString& imagePath, const QString& mapsPath) { showSavedAttention(imagePath, mapsPath); });
   connect(gallery_, &gallery::GalleryWidget::saveFailed, this,
           [this](const QString& message) { showError(tr("Cannot save to the gallery"), message); });
   connect(gallery_, &gallery::GalleryWidget::errorOccurred, this,
@@ -456,10 +512,25 @@ void MainWindow::restoreSettings() {
   tiledDecodeAction_->setChecked(settings_.tiledDecode());
   const PreviewMode mode = settings_.preview().mode;
   for (QAction* action : previewActions_) action->setChecked(action->data().toInt() == int(mode));
-  if (!restoreGeometry(settings_.windowGeometry())) resize(1280, 800);
+  if (restoreGeometry(settings_.windowGeometry()))
+    fitIntoScreen();
+  else
+    resize(defaultWindowSize(screen()->availableGeometry().size()));
   restoreState(settings_.windowState());
   mainSplitter_->restoreState(settings_.splitterState(mainSplitter_->objectName()));
   imageSplitter_->restoreState(settings_.splitterState(imageSplitter_->objectName()));
+}
+
+// A saved geometry from a larger screen, or another scale factor, is shrunk and moved onto the
+// screen the window opens on, so that its status bar and queue can be reached.
+void MainWindow::fitIntoScreen() {
+  const QRect available = screen()->availableGeometry();
+  QRect frame = geometry();
+  if (available.contains(frame)) return;
+  frame.setSize(frame.size().boundedTo(available.size()).expandedTo(minimumSizeHint().boundedTo(available.size())));
+  frame.moveLeft(std::clamp(frame.left(), available.left(), available.right() - frame.width() + 1));
+  frame.moveTop(std::clamp(frame.top(), available.top(), available.bottom() - frame.height() + 1));
+  setGeometry(frame);
 }
 
 void MainWindow::saveSettings() {
@@ -656,8 +727,9 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
     case GenerationOutcome::Status::Finished:
       attention_->setResults(outcome.images, outcome.attention);
       for (int i = 0; i < outcome.images.size(); ++i) {
-        results_->add(GeneratedImage{outcome.images[i], outcome.params, i, outcome.modelName});
-        gallery_->addResult(outcome.images[i], gallerySettings(outcome, i));
+        results_->add(GeneratedImage{outcome.images[i], outcome.params, i, outcome.modelName, {}});
+        keepInGallery(results_->count() - 1, outcome.images[i], gallerySettings(outcome, i),
+                      i < outcome.attention.size() ? outcome.attention[i] : ImageAttention{});
       }
       if (outcome.promptTruncated)
         statusBar()->showMessage(tr("The prompt was longer than %1 tokens; the rest was cut.").arg(TokenCount::kLimit), 6000);
@@ -700,6 +772,51 @@ gallery::GenerationSettings MainWindow::gallerySettings(const GenerationOutcome&
   return settings;
 }
 
+// Saves a finished image into the gallery (when it saves every image), with its attention maps as
+// writeImageAttention keeps them, and tells the result strip where it went.
+QCoro::Task<> MainWindow::keepInGallery(int row, QImage image, gallery::GenerationSettings settings, ImageAttention attention) {
+  QPointer<MainWindow> self(this);
+  QString mapsPath;
+  if (!attention.isEmpty() && gallery_->keepsAttentionMaps()) {
+    mapsPath = scratch_.filePath(QStringLiteral("maps-%1.safetensors").arg(++scratchFiles_));
+    // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
+    QFuture<QString> written = QtConcurrent::run([mapsPath, attention = std::move(attention)] {
+      try {
+        writeImageAttention(mapsPath, attention);
+        return QString();
+      } catch (const std::exception& error) {
+        return QString::fromUtf8(error.what());
+      }
+    });
+    const QString error = co_await written;
+    if (!self) co_return;
+    if (!error.isEmpty()) {
+      statusBar()->showMessage(error, 6000);
+      mapsPath.clear();
+    }
+  }
+  const QString saved = co_await gallery_->addResult(std::move(image), std::move(settings), mapsPath);
+  if (!mapsPath.isEmpty()) QFile::remove(mapsPath);
+  if (self && !saved.isEmpty()) results_->setSavedPath(row, saved);
+}
+
+// A gallery image's saved maps in the attention panel, under the image.
+QCoro::Task<> MainWindow::showSavedAttention(QString imagePath, QString mapsPath) {
+  QPointer<MainWindow> self(this);
+  QFuture<SavedAttention> reading = QtConcurrent::run(readSavedAttention, imagePath, mapsPath);
+  const SavedAttention read = co_await reading;
+  if (!self) co_return;
+  if (!read.error.isEmpty()) {
+    showError(tr("Cannot open the attention maps"), read.error);
+    co_return;
+  }
+  showGallery(false);
+  centre_->setCurrentIndex(centre_->indexOf(imageView_->parentWidget()));  // also with no model loaded
+  imageView_->setImage(read.image);
+  attention_->setResults({read.image}, {read.attention});
+  attention_->setVisible(true);
+}
+
 // The form as it was for a gallery image; its model first, so that the model's defaults do not
 // overwrite the reused size and scheduler.
 QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockSeed) {
@@ -722,7 +839,7 @@ QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockS
   if (lockSeed) parameters_->seedField()->setLocked(true);
   showGallery(false);
   const bool locked = parameters_->seedField()->isLocked();
-  statusBar()->showMessage(locked ? tr("Settings reused, seed locked; press Ctrl+Enter to generate.")
+  statusBar()->showMessage(locked ? tr("Settings reused, seed locked; press %1 to generate.").arg(shortcutText(generateAction_))
                                   : tr("Settings reused; the seed is unlocked, so the next run draws a new one."),
                            4000);
 }
@@ -733,10 +850,7 @@ void MainWindow::showAttentionFor(const GeneratedImage& generated) {
 }
 
 void MainWindow::showOverlay(const QImage& overlay) {
-  if (!overlay.isNull())
-    imageView_->setImage(overlay);
-  else if (const GeneratedImage* shown = results_->currentResult())
-    imageView_->setImage(shown->image);
+  imageView_->setImage(overlay.isNull() ? attention_->image() : overlay);
 }
 
 void MainWindow::updateActions() {

@@ -3,12 +3,14 @@
 
 #include <QMap>
 #include <QPointer>
+#include <QTemporaryDir>
 
 #include <QMainWindow>
 
 #include <qcoro/qcorotask.h>
 
 #include "app/app_settings.h"
+#include "app/attention/image_attention.h"
 #include "app/event_loop_monitor.h"
 #include "app/generation_job.h"
 #include "app/loaded_model.h"
@@ -121,6 +123,7 @@ class MainWindow : public QMainWindow {
   QWidget* buildCentre();
   void connectStudio();
   void restoreSettings();
+  void fitIntoScreen();
   void saveSettings();
   QCoro::Task<> refreshModels();
   QCoro::Task<> addModelFolder(QString folder);
@@ -146,6 +149,8 @@ class MainWindow : public QMainWindow {
   QCoro::Task<> hashModelWeights(QString location);
   // lockSeed: "Reuse with this seed" locks it; plain Reuse leaves the lock as the user had it.
   QCoro::Task<> reuse(gallery::GenerationSettings settings, bool lockSeed);
+  QCoro::Task<> keepInGallery(int row, QImage image, gallery::GenerationSettings settings, ImageAttention attention);
+  QCoro::Task<> showSavedAttention(QString imagePath, QString mapsPath);
   QCoro::Task<> onModelDownloaded(QString repoId);
   void showGallery(bool show);
   void updateActions();
@@ -204,6 +209,8 @@ class MainWindow : public QMainWindow {
   bool modelsKnown_ = false;  // the first discovery is done
   QString hashedLocation_;  // the model modelHashes_ belong to
   QMap<QString, QString> modelHashes_;
+  QTemporaryDir scratch_;  // attention maps on their way into the gallery
+  int scratchFiles_ = 0;
 };
 
 }  // namespace bksdm

@@ -83,12 +83,12 @@ ParametersPanel::ParametersPanel(QWidget* parent)
   form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
   form->addRow(tr("&Scheduler"), scheduler_);
   form->addRow(tr("S&teps"), steps_);
-  form->addRow(tr("&Guidance"), guidance_);
+  form->addRow(tr("G&uidance"), guidance_);
   auto* sizeLabel = new QLabel(tr("Si&ze"), this);
   sizeLabel->setBuddy(width_);
   form->addRow(sizeLabel, size);
   form->addRow(QString(), preset_);
-  form->addRow(tr("S&eed"), seed_);
+  form->addRow(tr("See&d"), seed_);
   form->addRow(tr("&Images"), images_);
 
   connect(preset_, &QComboBox::activated, this, &ParametersPanel::choosePreset);

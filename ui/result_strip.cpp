@@ -3,6 +3,8 @@
 #include <QPixmap>
 #include <QScrollBar>
 
+#include "ui/image_drag.h"
+
 namespace bksdm {
 namespace {
 
@@ -22,6 +24,7 @@ ResultStrip::ResultStrip(QWidget* parent) : QListWidget(parent) {
   setMinimumHeight(kThumbnail + fontMetrics().height() + 4 * spacing() + 2 * frameWidth() +
                    horizontalScrollBar()->sizeHint().height());
   setSelectionMode(QAbstractItemView::SingleSelection);
+  setDragDropMode(QAbstractItemView::DragOnly);
   connect(this, &QListWidget::currentRowChanged, this, [this](int row) {
     if (row >= 0 && row < results_.size()) Q_EMIT chosen(results_[row]);
   });
@@ -36,6 +39,14 @@ void ResultStrip::add(const GeneratedImage& generated) {
   addItem(item);
   setCurrentItem(item);
   scrollToItem(item);
+}
+
+void ResultStrip::setSavedPath(int row, const QString& path) {
+  if (row >= 0 && row < results_.size()) results_[row].savedPath = path;
+}
+
+void ResultStrip::startDrag(Qt::DropActions) {
+  if (const GeneratedImage* current = currentResult()) dragImage(this, *current);
 }
 
 const GeneratedImage* ResultStrip::currentResult() const {

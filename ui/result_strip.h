@@ -16,9 +16,13 @@ class ResultStrip : public QListWidget {
   void add(const GeneratedImage& generated);  // and makes it current
   const QList<GeneratedImage>& results() const { return results_; }
   const GeneratedImage* currentResult() const;
+  void setSavedPath(int row, const QString& path);  // where the gallery saved result `row`
 
  Q_SIGNALS:
   void chosen(const bksdm::GeneratedImage& generated);
+
+ protected:
+  void startDrag(Qt::DropActions supportedActions) override;
 
  private:
   QList<GeneratedImage> results_;

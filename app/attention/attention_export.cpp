@@ -38,6 +38,46 @@ std::string tokensJson(const QStringList& tokens) {
   return list.dump();
 }
 
+std::string wordsJson(const QList<AttentionWord>& words) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const AttentionWord& word : words) {
+    nlohmann::json pieces = nlohmann::json::array();
+    for (const QString& piece : word.pieces) pieces.push_back(piece.toStdString());
+    list.push_back({{"text", word.text.toStdString()}, {"pieces", pieces}, {"positions", word.positions}, {"cut", word.cut}});
+  }
+  return list.dump();
+}
+
+QStringList stringsFromJson(const nlohmann::json& list) {
+  QStringList strings;
+  for (const nlohmann::json& item : list) strings << QString::fromStdString(item.get<std::string>());
+  return strings;
+}
+
+QList<AttentionWord> wordsFromJson(const nlohmann::json& list) {
+  QList<AttentionWord> words;
+  for (const nlohmann::json& word : list)
+    words << AttentionWord{QString::fromStdString(word.at("text").get<std::string>()), stringsFromJson(word.at("pieces")),
+                           word.at("positions").get<std::vector<int>>(), word.at("cut").get<bool>()};
+  return words;
+}
+
+// The slots up to the first end token: what tokenSubjects shows.
+int64_t keptSlots(const ImageAttention& attention) { return int64_t(tokenSubjects(attention).size()); }
+
+// [slots,h,w] float16 of the first `slots` of a [77,h,w] map.
+at::Tensor firstSlots(const std::vector<float>& maps, int64_t slots, int64_t height, int64_t width) {
+  const at::Tensor all = at::from_blob(const_cast<float*>(maps.data()), {ImageAttention::kTokens, height, width}, at::kFloat);
+  return all.narrow(0, 0, slots).to(at::kHalf);
+}
+
+// A [slots,h,w] tensor as [77,h,w] floats, zeros past the slots.
+std::vector<float> allSlots(const at::Tensor& kept, int64_t height, int64_t width) {
+  at::Tensor all = at::zeros({ImageAttention::kTokens, height, width}, at::kFloat);
+  all.narrow(0, 0, kept.size(0)).copy_(kept);
+  return std::vector<float>(all.data_ptr<float>(), all.data_ptr<float>() + all.numel());
+}
+
 }  // namespace
 
 void writeAttentionMaps(const QString& path, const QList<ImageAttention>& images) {
@@ -53,6 +93,44 @@ void writeAttentionMaps(const QString& path, const QList<ImageAttention>& images
     tensors.emplace_back("attention_steps", steps);
   }
   write_safetensors(toPath(path), tensors, {{"tokens", tokensJson(images[0].tokens)}});
+}
+
+void writeImageAttention(const QString& path, const ImageAttention& attention) {
+  if (attention.isEmpty()) throw Error(path.toStdString() + ": there are no attention maps to save");
+  const int64_t slots = keptSlots(attention);
+  std::vector<std::pair<std::string, at::Tensor>> tensors = {
+      {"attention", firstSlots(attention.maps, slots, attention.height, attention.width)}};
+  if (attention.steps() > 0) {
+    std::vector<at::Tensor> steps;
+    for (const std::vector<float>& step : attention.stepMaps)
+      steps.push_back(firstSlots(step, slots, attention.height, attention.width));
+    tensors.emplace_back("attention_steps", at::stack(steps));
+  }
+  write_safetensors(toPath(path), tensors, {{"tokens", tokensJson(attention.tokens)}, {"words", wordsJson(attention.words)}});
+}
+
+ImageAttention readImageAttention(const QString& path) {
+  const auto file = SafetensorsFile::open(toPath(path));
+  ImageAttention attention;
+  try {
+    attention.tokens = stringsFromJson(nlohmann::json::parse(file->metadata().at("tokens")));
+    attention.words = wordsFromJson(nlohmann::json::parse(file->metadata().at("words")));
+  } catch (const std::exception& error) {
+    throw Error(path.toStdString() + ": the words and tokens of the maps cannot be read (" + error.what() + ")");
+  }
+  const at::Tensor maps = file->tensor("attention", at::kFloat);
+  if (maps.dim() != 3 || maps.size(0) > ImageAttention::kTokens || attention.tokens.size() != ImageAttention::kTokens)
+    throw Error(path.toStdString() + ": not the attention maps of one image");
+  attention.height = int(maps.size(1));
+  attention.width = int(maps.size(2));
+  attention.maps = allSlots(maps, attention.height, attention.width);
+  if (file->find("attention_steps")) {
+    const at::Tensor steps = file->tensor("attention_steps", at::kFloat);
+    if (steps.dim() != 4 || steps.sizes().slice(1) != maps.sizes())
+      throw Error(path.toStdString() + ": the maps of the steps do not match the final maps");
+    for (int64_t k = 0; k < steps.size(0); ++k) attention.stepMaps.push_back(allSlots(steps[k], attention.height, attention.width));
+  }
+  return attention;
 }
 
 QStringList writeAttentionOverlays(const QString& folder, const QString& prefix, const QImage& image,

@@ -14,6 +14,14 @@ namespace bksdm {
 // The file appears whole or not at all; failures are bksdm::Error naming the file.
 void writeAttentionMaps(const QString& path, const QList<ImageAttention>& images);
 
+// One image's maps as the gallery keeps them beside the image: float16, and only the token slots
+// from the start token to the end token (the padding after it is left out), `attention`
+// [slots,h,w] and, when the run kept them, `attention_steps` [steps,slots,h,w]; the metadata
+// `tokens` lists the 77 slots' pieces and `words` the prompt's words (text, pieces, positions,
+// cut), as JSON. readImageAttention gives back what was written, the padding's maps as zeros.
+void writeImageAttention(const QString& path, const ImageAttention& attention);
+ImageAttention readImageAttention(const QString& path);
+
 // One PNG per subject that has a map, `<folder>/<prefix><fileStem>.png`, overlaid as the panel shows
 // it (attentionOverlay). Returns the paths written.
 QStringList writeAttentionOverlays(const QString& folder, const QString& prefix, const QImage& image,

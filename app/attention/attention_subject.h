@@ -21,9 +21,14 @@ struct AttentionSubject {
 };
 
 QList<AttentionSubject> wordSubjects(const ImageAttention& attention);
+// The token slots from the start token to the end token, labelled as read ("start", "cat", "end").
 QList<AttentionSubject> tokenSubjects(const ImageAttention& attention);
+// A selection carried from one view to the other: the slots of the chosen words, or the words
+// that have one of the chosen slots; in the order chosen.
+QList<int> tokensOfWords(const ImageAttention& attention, const QList<int>& words);
+QList<int> wordsOfTokens(const ImageAttention& attention, const QList<int>& tokens);
 
-// A file name for the subject's overlay without extension, e.g. "03-lighthouse" or "token05-cat_w_".
+// A file name for the subject's overlay without extension, e.g. "03-lighthouse" or "token05-cat".
 QString fileStem(const AttentionSubject& subject);
 
 }  // namespace bksdm

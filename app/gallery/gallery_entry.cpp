@@ -13,6 +13,7 @@ QJsonObject metadataToJson(const ImageMetadata& metadata) {
   QJsonObject json{{"source", kSourceNames[int(metadata.source)]}};
   if (metadata.hasSettings()) json["settings"] = metadata.settings.toJson();
   if (!metadata.parameters.isEmpty()) json["parameters"] = metadata.parameters;
+  if (!metadata.software.isEmpty()) json["software"] = metadata.software;
   if (!metadata.otherParameters.isEmpty()) {
     QJsonArray other;
     for (const auto& [key, value] : metadata.otherParameters) other.append(QJsonArray{key, value});
@@ -28,12 +29,17 @@ ImageMetadata metadataFromJson(const QJsonObject& json) {
     if (source == kSourceNames[i]) metadata.source = ImageMetadata::Source(i);
   metadata.settings = GenerationSettings::fromJson(json["settings"].toObject());
   metadata.parameters = json["parameters"].toString();
+  metadata.software = json["software"].toString();
   for (const QJsonValue& pair : json["other_parameters"].toArray())
     metadata.otherParameters.append({pair[0].toString(), pair[1].toString()});
   return metadata;
 }
 
 }  // namespace
+
+bool ImageMetadata::fromCommandLine() const {
+  return source == Source::Parameters && software.startsWith(QLatin1String("bksdm "));
+}
 
 QDateTime GalleryEntry::created() const {
   if (metadata.hasSettings() && metadata.settings.created.isValid()) return metadata.settings.created;

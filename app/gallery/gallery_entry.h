@@ -23,8 +23,11 @@ struct ImageMetadata {
   GenerationSettings settings;  // meaningful unless source is None
   QString parameters;           // the A1111 text as stored, empty when there is none
   QList<std::pair<QString, QString>> otherParameters;  // its keys that no settings field holds, in order
+  QString software;             // the PNG's "Software" text, e.g. "bksdm 0.1.0"
 
   bool hasSettings() const { return source != Source::None; }
+  // Made by `bksdm generate`, which writes the A1111 text and names itself as the software.
+  bool fromCommandLine() const;
   bool operator==(const ImageMetadata&) const = default;
 };
 

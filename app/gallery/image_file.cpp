@@ -46,6 +46,10 @@ QString parametersText(const GenerationSettings& settings) {
   return fromUtf8(format_a1111_parameters({settings.prompt.toStdString(), settings.negativePrompt.toStdString(), a1111_settings(run)}));
 }
 
+QString softwareText(const GenerationSettings& settings) {
+  return QStringLiteral("BK-SDM Studio %1").arg(settings.appVersion).trimmed();
+}
+
 // "512x768" -> 512, 768; anything else leaves the sizes as they are.
 void readSize(const QString& text, GenerationSettings& settings) {
   const QStringList parts = text.split(QChar('x'));
@@ -119,10 +123,15 @@ ImageMetadata readImageMetadata(const QString& path) {
       metadata.settings = GenerationSettings::fromJson(json.object());
     } else if (text.keyword == kParametersKeyword) {
       metadata.parameters = fromUtf8(text.text);
+    } else if (text.keyword == kSoftwareKeyword) {
+      metadata.software = fromUtf8(text.text);
     }
   }
-  if (metadata.source == ImageMetadata::Source::None && !metadata.parameters.isEmpty())
-    return metadataFromParameters(metadata.parameters);
+  if (metadata.source == ImageMetadata::Source::None && !metadata.parameters.isEmpty()) {
+    ImageMetadata read = metadataFromParameters(metadata.parameters);
+    read.software = metadata.software;
+    return read;
+  }
   return metadata;
 }
 
@@ -131,7 +140,7 @@ QByteArray encodeImage(const QImage& image, const GenerationSettings& settings) 
   const std::vector<PngText> texts = {
       {kParametersKeyword, parametersText(settings).toStdString()},
       {kSettingsKeyword, json.toStdString()},
-      {kSoftwareKeyword, QStringLiteral("BK-SDM Studio %1").arg(settings.appVersion).trimmed().toStdString()},
+      {kSoftwareKeyword, softwareText(settings).toStdString()},
   };
   return QByteArray::fromStdString(encode_png(toRgbImage(image), texts));
 }
@@ -173,7 +182,7 @@ GalleryEntry writeImageFile(const QString& folder, const QImage& image, const Ge
   entry.size = written.size();
   entry.modifiedMs = written.lastModified().toMSecsSinceEpoch();
   entry.hasAttentionMaps = !attentionMapsPath.isEmpty();
-  entry.metadata = {ImageMetadata::Source::Studio, settings, parametersText(settings), {}};
+  entry.metadata = {ImageMetadata::Source::Studio, settings, parametersText(settings), {}, softwareText(settings)};
   return entry;
 }
 

@@ -15,6 +15,13 @@ namespace {
 // Often enough for a smooth bar, rarely enough not to flood the UI.
 constexpr int kReportIntervalMilliseconds = 100;
 
+// An error message ends its sentence before the next one starts, with whatever stop it has.
+QString asSentence(QString text) {
+  text = text.trimmed();
+  if (!text.isEmpty() && !QStringLiteral(".!?\u2026\u3002").contains(text.back())) text += QLatin1Char('.');
+  return text;
+}
+
 qint64 knownSize(const FileMetadata& file) { return std::max<qint64>(file.size, 0); }
 
 }  // namespace
@@ -142,7 +149,7 @@ QCoro::Task<> ModelDownload::withRetries(std::function<QCoro::Task<>()> attempt)
     }
     if (++failures >= retry_.attempts) throw *failure;
     Q_EMIT statusChanged(tr("%1 Trying again in %2 s (%3 of %4).")
-                             .arg(failure->message())
+                             .arg(asSentence(failure->message()))
                              .arg(double(delay.count()) / 1000.0, 0, 'f', 1)
                              .arg(failures + 1)
                              .arg(retry_.attempts));

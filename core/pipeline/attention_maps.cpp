@@ -26,15 +26,26 @@ void AttentionMapAccumulator::add(const std::string& layer, const at::Tensor& pr
 }
 
 at::Tensor AttentionMapAccumulator::maps(int64_t height, int64_t width) const {
+  return upsampled_mean(height, width, true);
+}
+
+at::Tensor AttentionMapAccumulator::running_maps(int64_t height, int64_t width) const {
+  return upsampled_mean(height, width, false);
+}
+
+at::Tensor AttentionMapAccumulator::upsampled_mean(int64_t height, int64_t width, bool per_head) const {
   at::Tensor total;
   int64_t pairs = 0;
   for (const auto& [name, entry] : layers_) {
     const int64_t heads = entry.sum.size(1), tokens = entry.sum.size(3);
-    // [images, heads, h*w, tokens] -> [images*heads, tokens, h, w]: one bicubic image per (head, token).
-    at::Tensor spatial = entry.sum.permute({0, 1, 3, 2}).reshape({images_ * heads, tokens, entry.h, entry.w});
+    const at::Tensor sums = per_head ? entry.sum : entry.sum.sum(1, /*keepdim=*/true);
+    const int64_t planes = sums.size(1);
+    // [images, planes, h*w, tokens] -> [images*planes*tokens, 1, h, w]: one bicubic image per (plane,
+    // token), each its own batch row, which the CPU kernel shares out among the threads.
+    at::Tensor spatial = sums.permute({0, 1, 3, 2}).reshape({images_ * planes * tokens, 1, entry.h, entry.w});
     at::Tensor upsampled = at::upsample_bicubic2d(spatial, {height, width}, false, c10::nullopt, c10::nullopt)
                                .clamp_min_(0)
-                               .reshape({images_, heads, tokens, height, width})
+                               .reshape({images_, planes, tokens, height, width})
                                .sum(1);
     total = total.defined() ? total.add_(upsampled) : upsampled;
     pairs += heads;

@@ -26,10 +26,19 @@ class AttentionMapAccumulator {
 
   // The maps so far: [images, tokens, height, width] (height, width: the latent size), float32.
   at::Tensor maps(int64_t height, int64_t width) const;
+  // maps() for watching them grow step by step: each layer's heads are summed before the
+  // upsampling, so the clamp at 0 acts on their sum rather than on each head's map (the two differ
+  // only where the bicubic kernel undershoots), for 1/heads of the upsampling's cost, which in
+  // maps() is several times a step's at batch 2.
+  at::Tensor running_maps(int64_t height, int64_t width) const;
   std::vector<std::string> layers() const;
   bool empty() const { return layers_.empty(); }
 
  private:
+  // The layers' sums upsampled to the latent size, clamped at 0 and averaged over the (layer,
+  // head) pairs; each head on its own, or the heads' sum.
+  at::Tensor upsampled_mean(int64_t height, int64_t width, bool per_head) const;
+
   struct LayerSum {
     at::Tensor sum;  // [images, heads, h*w, tokens]
     int64_t h = 0, w = 0;

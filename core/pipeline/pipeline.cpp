@@ -252,6 +252,11 @@ class Pipeline final : public StableDiffusionPipeline {
     std::unique_ptr<AttentionMapAccumulator> maps;
     if (request.attention_maps || request.attention_maps_per_step)
       maps = std::make_unique<AttentionMapAccumulator>(request.num_images, guided);
+    at::Tensor exact_maps;  // computed once, at the last step or the end
+    const auto final_maps = [&](const AttentionMapAccumulator& accumulated) {
+      if (!exact_maps.defined()) exact_maps = accumulated.maps(h, w);
+      return exact_maps;
+    };
     std::vector<at::Tensor> step_latents;
     UNet2DConditionModel unet = unet_.is_empty() ? load_unet(model_, weights_) : unet_;
     announce(RunStage::Denoising);
@@ -271,7 +276,9 @@ class Pipeline final : public StableDiffusionPipeline {
         if (on_step) {
           StepInfo info{int(i), int(result.timesteps.size()), result.timesteps[i], seconds_since(step_start),
                         latents, out.pred_original_sample, {}};
-          if (request.attention_maps_per_step) info.attention = maps->maps(h, w);
+          // The last step's are the run's maps exactly; the others cost a fraction of a step.
+          const bool last = i + 1 == result.timesteps.size();
+          if (request.attention_maps_per_step) info.attention = last ? final_maps(*maps) : maps->running_maps(h, w);
           on_step(info);
         }
       }
@@ -288,7 +295,7 @@ class Pipeline final : public StableDiffusionPipeline {
     result.times.vae = seconds_since(phase);
     result.latents = latents.to(at::kCPU);
     if (request.keep_step_latents) result.step_latents = at::stack(step_latents);
-    if (request.attention_maps && maps && !maps->empty()) result.attention = maps->maps(h, w).to(at::kCPU);
+    if (request.attention_maps && maps && !maps->empty()) result.attention = final_maps(*maps).to(at::kCPU);
     result.times.total = seconds_since(start);
     return result;
   }

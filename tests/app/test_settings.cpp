@@ -1,6 +1,7 @@
 // What the app remembers: settings written by one session are read by the next, in a temporary
 // QSettings location.
 #include <QDoubleSpinBox>
+#include <QApplication>
 #include <QComboBox>
 #include <QSpinBox>
 #include <QSplitter>
@@ -12,6 +13,7 @@
 #include "ui/parameters_panel.h"
 #include "ui/prompt_editor.h"
 #include "ui/seed_field.h"
+#include "tests/app/offscreen_screen.h"
 #include "tests/app/temporary_settings.h"
 
 using namespace bksdm;
@@ -115,5 +117,11 @@ class SettingsTest : public QObject {
   QTemporaryDir dir_;
 };
 
-QTEST_MAIN(SettingsTest)
+int main(int argc, char** argv) {
+  // A desktop-sized screen: the window's saved size fits it, so it comes back as it was left.
+  bksdm::testing::useOffscreenScreen(QSize(1920, 1200));
+  QApplication app(argc, argv);
+  SettingsTest test;
+  return QTest::qExec(&test, argc, argv);
+}
 #include "test_settings.moc"

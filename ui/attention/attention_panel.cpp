@@ -35,7 +35,7 @@ QString chipToolTip(const ImageAttention& attention, const AttentionSubject& sub
     return AttentionPanel::tr("Token slot %1 of %2: %3")
         .arg(subject.index)
         .arg(ImageAttention::kTokens)
-        .arg(subject.label);
+        .arg(attention.tokens[subject.index]);
   const AttentionWord& word = attention.words[subject.index];
   if (!subject.hasMap())
     return AttentionPanel::tr("\u201c%1\u201d was cut: its tokens fall past the %2-token limit, so it has no map.")
@@ -88,16 +88,14 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
 
   imageChoice_ = new QComboBox;
   imageChoice_->setToolTip(tr("Which image of the batch"));
-  allTokensBox_ = new QCheckBox(tr("All &tokens"));
-  allTokensBox_->setToolTip(tr("Every one of the %1 token slots: the start token, the prompt's pieces, the end "
-                               "token and the padding")
-                                .arg(ImageAttention::kTokens));
+  allTokensBox_ = new QCheckBox(tr("All to&kens"));
+  allTokensBox_->setToolTip(tr("The token slots one by one: the start token, the prompt's pieces and the end token"));
   opacitySlider_ = new QSlider(Qt::Horizontal);
   opacitySlider_->setRange(0, 100);
   opacitySlider_->setValue(int(kOpacity * 100));
   opacitySlider_->setMaximumWidth(120);
   opacitySlider_->setToolTip(tr("How strongly the heat map covers the image"));
-  exportOverlaysButton_ = new QPushButton(tr("Export &PNG\u2026"));
+  exportOverlaysButton_ = new QPushButton(tr("E&xport PNG\u2026"));
   exportOverlaysButton_->setToolTip(tr("Save the chosen words' overlays as PNG files"));
   exportMapsButton_ = new QPushButton(tr("Export &maps\u2026"));
   exportMapsButton_->setToolTip(tr("Save the raw maps of every image (and every step, when kept) as safetensors"));
@@ -215,13 +213,16 @@ void AttentionPanel::setImageIndex(int index) {
 
 void AttentionPanel::setShowsAllTokens(bool all) {
   if (all == allTokens_) return;
+  const ImageAttention* attention = current();
+  const QList<int> carried = !attention ? QList<int>()
+                             : all      ? tokensOfWords(*attention, selection_)
+                                        : wordsOfTokens(*attention, selection_);
   allTokens_ = all;
   const QSignalBlocker blocker(allTokensBox_);
   allTokensBox_->setChecked(all);
   selection_.clear();
   buildChips();
-  render();
-  Q_EMIT selectionChanged(selection_);
+  setSelection(carried);
 }
 
 QList<AttentionSubject> AttentionPanel::subjects() const {
@@ -341,7 +342,7 @@ void AttentionPanel::render() {
 
 QCoro::Task<QString> AttentionPanel::exportOverlays(QString folder) {
   if (!current() || selection_.isEmpty()) co_return tr("Choose one or more words first.");
-  const QString prefix = images_.size() > 1 ? QStringLiteral("image%1-").arg(imageIndex_) : QString();
+  const QString prefix = images_.size() > 1 ? QStringLiteral("image%1-").arg(imageIndex_ + 1) : QString();
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
   QFuture<QString> written = QtConcurrent::run(
       [folder, prefix, image = images_[imageIndex_], attention = attention_[imageIndex_],

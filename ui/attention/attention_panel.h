@@ -40,6 +40,7 @@ class AttentionPanel : public QWidget {
   bool showImage(const QImage& image);
 
   int imageCount() const { return int(images_.size()); }
+  QImage image() const { return images_.value(imageIndex_); }  // the one whose maps are shown; null when none
   int imageIndex() const { return imageIndex_; }
   void setImageIndex(int index);
   bool showsAllTokens() const { return allTokens_; }

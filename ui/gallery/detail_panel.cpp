@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPointer>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QStackedLayout>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -22,9 +23,12 @@ namespace {
 
 constexpr int kPreviewEdge = 320;
 
+// Wraps to the panel's width: a long prompt, or a path without spaces, never widens the panel.
 QLabel* valueLabel(const QString& text) {
   auto* label = new QLabel(text);
   label->setWordWrap(true);
+  label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+  label->setToolTip(text);
   label->setTextInteractionFlags(Qt::TextSelectableByMouse);
   label->setTextFormat(Qt::PlainText);
   return label;
@@ -57,6 +61,7 @@ DetailPanel::DetailPanel(const QList<QList<QAction*>>& actionRows, QWidget* pare
   auto* layout = new QVBoxLayout(content);
   preview_->setAlignment(Qt::AlignCenter);
   preview_->setMinimumHeight(kPreviewEdge / 2);
+  preview_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
   layout->addWidget(preview_);
   for (const QList<QAction*>& actions : actionRows) layout->addWidget(buttonRow(actions));
   fields_->setRowWrapPolicy(QFormLayout::WrapLongRows);
@@ -67,6 +72,9 @@ DetailPanel::DetailPanel(const QList<QList<QAction*>>& actionRows, QWidget* pare
   scroll->setWidget(content);
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
+  // Wide enough for the rows of buttons in any language; the text wraps, so nothing scrolls sideways.
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setMinimumWidth(content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width());
   pages_->addWidget(scroll);
 }
 
@@ -87,7 +95,9 @@ void DetailPanel::showEntry(const GalleryEntry& entry) {
   } else {
     addRow(tr("Settings"), tr("This image does not say how it was made."));
   }
-  if (metadata.source == ImageMetadata::Source::Parameters)
+  if (metadata.fromCommandLine())
+    addRow(tr("Read from"), tr("the \"parameters\" text of bksdm, this program's command-line tool"));
+  else if (metadata.source == ImageMetadata::Source::Parameters)
     addRow(tr("Read from"), tr("the \"parameters\" text of another program"));
   if (entry.hasAttentionMaps) addRow(tr("Attention maps"), tr("saved beside the image"));
   const QFileInfo file(entry.path);

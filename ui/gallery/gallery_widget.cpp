@@ -60,6 +60,7 @@ GalleryWidget::GalleryWidget(QWidget* parent)
       pages_(new QStackedWidget),
       count_(new QLabel),
       error_(new QLabel) {
+  count_->setObjectName(QStringLiteral("count"));
   makeActions();
   detail_ = new DetailPanel({{reuse_, reuseNewSeed_}, {copy_, reveal_, trash_}, {compareAction_, attention_}});
   detail_->setMinimumWidth(300);
@@ -168,14 +169,22 @@ QWidget* GalleryWidget::makeToolBar() {
   menuButton->setPopupMode(QToolButton::InstantPopup);
 
   search_ = new QLineEdit;
+  search_->setObjectName(QStringLiteral("search"));
   search_->setPlaceholderText(tr("Search prompts"));
   search_->setClearButtonEnabled(true);
+  // Room for the placeholder and the clear button: the combo boxes give way first.
+  search_->setMinimumWidth(search_->fontMetrics().horizontalAdvance(search_->placeholderText()) +
+                           search_->fontMetrics().height() * 3);
   models_ = new QComboBox;
   models_->addItem(tr("All models"));
   dates_ = new QComboBox;
   dates_->addItems({tr("Any time"), tr("Today"), tr("Last 7 days"), tr("Last 30 days"), tr("This year")});
   sort_ = new QComboBox;
   sort_->addItems({tr("Newest first"), tr("Oldest first"), tr("Seed, ascending"), tr("Seed, descending")});
+  for (QComboBox* combo : {folders_, models_, dates_, sort_}) {
+    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    combo->setMinimumContentsLength(5);
+  }
   auto* compareButton = new QToolButton;
   compareButton->setDefaultAction(compareAction_);
 
@@ -209,8 +218,8 @@ void GalleryWidget::configureView() {
   view_->setDefaultDropAction(Qt::CopyAction);
   view_->setContextMenuPolicy(Qt::ActionsContextMenu);
   view_->addActions({reuse_, reuseSeed_, reuseNewSeed_, compareAction_, copy_, reveal_, trash_});
-  connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &GalleryWidget::showCurrent);
-  connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &GalleryWidget::updateActions);
+  connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &GalleryWidget::showChosen);
+  connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &GalleryWidget::showChosen);
   connect(view_, &QListView::activated, this, [this](const QModelIndex& index) {
     Q_EMIT openRequested(gallery_->model()->entry(filter_->mapToSource(index).row()));
   });
@@ -224,10 +233,30 @@ void GalleryWidget::connectFilters() {
   connect(dates_, &QComboBox::currentIndexChanged, this, &GalleryWidget::applyDateFilter);
   connect(sort_, &QComboBox::currentIndexChanged, this, &GalleryWidget::applySort);
   connect(gallery_->model(), &GalleryModel::modelNamesChanged, this, &GalleryWidget::fillModelFilter);
-  for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-    connect(filter_, signal, this, &GalleryWidget::updateCount);
-  connect(filter_, &QAbstractItemModel::modelReset, this, &GalleryWidget::updateCount);
-  connect(filter_, &QAbstractItemModel::layoutChanged, this, &GalleryWidget::updateCount);
+  // The proxy drops a row before its source does: the count also follows the source.
+  for (QAbstractItemModel* model : {static_cast<QAbstractItemModel*>(filter_), static_cast<QAbstractItemModel*>(gallery_->model())}) {
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+      connect(model, signal, this, &GalleryWidget::updateCount);
+    connect(model, &QAbstractItemModel::modelReset, this, &GalleryWidget::updateCount);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &GalleryWidget::updateCount);
+  }
+  // Queued: the model knows its rows by path again only once the removal is done.
+  connect(gallery_->model(), &QAbstractItemModel::rowsRemoved, this, &GalleryWidget::forgetRemovedImage, Qt::QueuedConnection);
+  connect(gallery_->model(), &QAbstractItemModel::modelReset, this, &GalleryWidget::forgetRemovedImage, Qt::QueuedConnection);
+}
+
+// An image of this gallery that left it (trashed, or removed on disk) is no longer shown.
+void GalleryWidget::forgetRemovedImage() {
+  const std::optional<GalleryEntry>& shown = detail_->entry();
+  if (shown && showsGalleryImage() && gallery_->model()->rowOf(shown->path) < 0) {
+    detail_->clear();
+    showChosen();
+  }
+}
+
+bool GalleryWidget::showsGalleryImage() const {
+  const std::optional<GalleryEntry>& shown = detail_->entry();
+  return shown && QFileInfo(shown->path).absolutePath() == gallery_->folder();
 }
 
 void GalleryWidget::showEvent(QShowEvent* event) {
@@ -303,12 +332,18 @@ void GalleryWidget::applySort(int choice) {
   filter_->setSortKey(key, descending ? Qt::DescendingOrder : Qt::AscendingOrder);
 }
 
-void GalleryWidget::showCurrent() {
+// The detail panel, and every action of it, is about the image the user chose: the current one
+// when it is selected. The grid's current index alone is not a choice (the grid taking the focus
+// back points at its first image), and a file dropped from elsewhere stays until one is chosen.
+void GalleryWidget::showChosen() {
   const QModelIndex current = view_->currentIndex();
-  if (current.isValid())
-    detail_->showEntry(gallery_->model()->entry(filter_->mapToSource(current).row()));
-  else
+  if (current.isValid() && view_->selectionModel()->isSelected(current)) {
+    const GalleryEntry& chosen = gallery_->model()->entry(filter_->mapToSource(current).row());
+    const std::optional<GalleryEntry>& shown = detail_->entry();
+    if (!shown || shown->path != chosen.path || shown->modifiedMs != chosen.modifiedMs) detail_->showEntry(chosen);
+  } else if (showsGalleryImage()) {
     detail_->clear();
+  }
   updateActions();
 }
 
@@ -381,13 +416,17 @@ void GalleryWidget::compare(const QList<GalleryEntry>& entries) {
   compare_->setEntries(entries);
 }
 
-void GalleryWidget::addResult(const QImage& image, const GenerationSettings& settings, const QString& attentionMapsPath) {
-  if (settings_.autoSave()) saveResult(image, settings, attentionMapsPath);
+bool GalleryWidget::keepsAttentionMaps() const { return settings_.autoSave() && settings_.saveAttentionMaps(); }
+
+QCoro::Task<QString> GalleryWidget::addResult(QImage image, GenerationSettings settings, QString attentionMapsPath) {
+  if (!settings_.autoSave()) co_return QString();
+  co_return co_await saveResult(std::move(image), std::move(settings), std::move(attentionMapsPath));
 }
 
-void GalleryWidget::saveResult(const QImage& image, const GenerationSettings& settings, const QString& attentionMapsPath) {
+QCoro::Task<QString> GalleryWidget::saveResult(QImage image, GenerationSettings settings, QString attentionMapsPath) {
   ensureOpen();
-  gallery_->save(image, settings, settings_.saveAttentionMaps() ? attentionMapsPath : QString());
+  if (!settings_.saveAttentionMaps()) attentionMapsPath.clear();
+  co_return co_await gallery_->save(std::move(image), std::move(settings), std::move(attentionMapsPath));
 }
 
 QCoro::Task<> GalleryWidget::showFiles(QStringList paths) {

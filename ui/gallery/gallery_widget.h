@@ -48,14 +48,19 @@ class GalleryWidget : public QWidget {
   // Shows files from anywhere in the detail panel (one) or side by side (several).
   QCoro::Task<> showFiles(QStringList paths);
 
+  // Whether addResult keeps an image's attention maps: "Save every image" and "Save attention
+  // maps with the images" are both on.
+  bool keepsAttentionMaps() const;
+
  public Q_SLOTS:
   // A finished image: saved into the current gallery when "Save every image" is on, with its
-  // attention maps when that is on too and a maps file is given.
-  void addResult(const QImage& image, const bksdm::gallery::GenerationSettings& settings,
-                 const QString& attentionMapsPath = {});
+  // attention maps when that is on too and a maps file is given. The task gives the saved
+  // image's path, or an empty string.
+  QCoro::Task<QString> addResult(QImage image, bksdm::gallery::GenerationSettings settings,
+                                 QString attentionMapsPath = {});
   // Saved whatever the settings say (e.g. a "Save to gallery" button).
-  void saveResult(const QImage& image, const bksdm::gallery::GenerationSettings& settings,
-                  const QString& attentionMapsPath = {});
+  QCoro::Task<QString> saveResult(QImage image, bksdm::gallery::GenerationSettings settings,
+                                  QString attentionMapsPath = {});
 
  Q_SIGNALS:
   // "Reuse": the whole form from these settings.
@@ -90,7 +95,9 @@ class GalleryWidget : public QWidget {
   void applySort(int choice);
   void chooseFolderToAdd();
   void removeCurrentFolder();
-  void showCurrent();
+  void showChosen();
+  void forgetRemovedImage();
+  bool showsGalleryImage() const;
   void updateActions();
   void updateCount();
   void showError(const QString& message);

@@ -126,6 +126,7 @@ void ModelManagerDialog::markCachedRows() {
     QTreeWidgetItem* row = list_->topLevelItem(i);
     const bool cached = isModelCached(hub_.cacheDir, row->data(NameColumn, kRepoRole).toString());
     row->setText(StatusColumn, cached ? tr("In the cache") : QString());
+    row->setToolTip(StatusColumn, {});
   }
 }
 
@@ -178,7 +179,12 @@ void ModelManagerDialog::onFinished(const DownloadOutcome& outcome) {
   running_ = nullptr;
   markCachedRows();
   updateButtons();
-  if (outcome.status == DownloadOutcome::Status::Done) Q_EMIT modelDownloaded(repoId);
+  if (outcome.status == DownloadOutcome::Status::Done) {
+    Q_EMIT modelDownloaded(repoId);
+  } else if (QTreeWidgetItem* row = rowOf(repoId); row && row->text(StatusColumn).isEmpty()) {
+    row->setText(StatusColumn, outcome.status == DownloadOutcome::Status::Cancelled ? tr("Cancelled") : tr("Failed"));
+    row->setToolTip(StatusColumn, outcome.message);
+  }
 }
 
 void ModelManagerDialog::updateButtons() {

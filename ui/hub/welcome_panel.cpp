@@ -69,9 +69,15 @@ WelcomePanel::WelcomePanel(HubConfig hub, QWidget* parent)
   column->addWidget(message_);
   column->addWidget(progress_);
 
+  // Centred by stretches, not by alignment: an aligned widget gets its size hint's width but the
+  // height for the whole row's width, which cuts off wrapped text.
+  auto* row = new QHBoxLayout;
+  row->addStretch(1);
+  row->addWidget(content, 100);
+  row->addStretch(1);
   auto* layout = new QVBoxLayout(this);
   layout->addStretch(2);
-  layout->addWidget(content, 0, Qt::AlignHCenter);
+  layout->addLayout(row);
   layout->addStretch(3);
 }
 

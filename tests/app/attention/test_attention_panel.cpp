@@ -146,22 +146,27 @@ class AttentionPanelTest : public QObject {
     QVERIFY(panel_->selection().isEmpty());
   }
 
-  void allTokensShowsSeventySevenChips() {
+  // The slots from the start to the end token, read as words are: no "</w>", no padding after the
+  // end token; the choice carries over between the two views.
+  void allTokensShowsTheSlotsUpToTheEndToken() {
     QSignalSpy chosen(panel_.get(), &AttentionPanel::wordSelected);
     panel_->setSelection({2});
     panel_->setShowsAllTokens(true);
-    QVERIFY(panel_->selection().isEmpty());
-    QCOMPARE(panel_->chips().size(), ImageAttention::kTokens);
-    QCOMPARE(panel_->chips()[0]->text(), QString("<|startoftext|>"));
-    QCOMPARE(panel_->chips()[3]->text(), QString("ca"));
-    QCOMPARE(panel_->chips()[76]->text(), QString("<|endoftext|>"));
+    QCOMPARE(panel_->selection(), (QList<int>{3, 4}));  // "cat" is the pieces "ca" and "t"
+    QStringList labels;
+    for (QAbstractButton* chip : panel_->chips()) labels << chip->text();
+    QCOMPARE(labels, (QStringList{"start", "a", "red", "ca", "t", "end"}));
+    QVERIFY(panel_->chips()[4]->toolTip().contains(QStringLiteral("t</w>")));
     QTRY_VERIFY(!panel_->chips()[0]->visibleRegion().isEmpty());  // rows of chips, not a sliver
     for (QAbstractButton* chip : panel_->chips()) QVERIFY(chip->isEnabled());
     QTest::mouseClick(panel_->chips()[0], Qt::LeftButton);
     QCOMPARE(chosen.last()[0].toInt(), 0);
     QCOMPARE(panel_->overlay().size(), image_.size());
+    QTest::mouseClick(panel_->chips()[2], Qt::LeftButton);
     panel_->setShowsAllTokens(false);
     QCOMPARE(panel_->chips().size(), 4);
+    QCOMPARE(panel_->selection(), QList<int>{1});  // "red"
+    QVERIFY(panel_->chips()[1]->isChecked());
   }
 
   void everyImageOfABatch() {
@@ -208,8 +213,12 @@ class AttentionPanelTest : public QObject {
     QCOMPARE(cat.size(), image_.size());
     QCOMPARE(cat.convertToFormat(QImage::Format_RGB888), panel_->overlay());
 
+    // In a batch the files are numbered as the panel numbers the images: "Image 1 of 2" is image1.
     const ImageAttention second = madeUpAttention(3);
     panel_->setResults({image_, image_.copy()}, {attention_, second});
+    panel_->setSelection({1});
+    QCOMPARE(QCoro::waitFor(panel_->exportOverlays(folder.filePath("batch"))), QString());
+    QCOMPARE(QDir(folder.filePath("batch")).entryList({"*.png"}, QDir::Files), QStringList{"image1-01-red.png"});
     const QString path = folder.filePath("maps.safetensors");
     QCOMPARE(QCoro::waitFor(panel_->exportMaps(path)), QString());
     const auto file = SafetensorsFile::open(path.toStdString());

@@ -1,7 +1,8 @@
 // The attention panel in the window with a fixture model: "Record Attention Maps" on, a batch of
 // two runs; the panel appears under the image with the prompt's words, a chosen word's overlay
 // takes the image's place, the panel follows the image chosen in the result strip, and a run
-// without maps hides it.
+// without maps hides it. Each image is saved into the gallery with its maps, which the gallery's
+// "Attention maps" opens again.
 #include <QAbstractButton>
 #include <QAction>
 #include <QSpinBox>
@@ -10,7 +11,15 @@
 
 #include <qcoro/qcorotask.h>
 
+#include <QFileInfo>
+#include <QListView>
+
+#include "app/gallery/gallery.h"
+#include "app/gallery/gallery_filter_model.h"
+#include "app/gallery/gallery_model.h"
+#include "app/gallery/gallery_settings.h"
 #include "ui/attention/attention_panel.h"
+#include "ui/gallery/gallery_widget.h"
 #include "ui/image_view.h"
 #include "ui/main_window.h"
 #include "ui/parameters_panel.h"
@@ -33,6 +42,9 @@ class AttentionWindowTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     testing::keepSettingsIn(settingsDir_.path(), QStringLiteral("attention-window-test"));
+    gallery::GallerySettings gallery;  // "Save every image" and "Save attention maps" are on by default
+    gallery.setFolders({galleryDir_.path()});
+    gallery.setCurrentFolder(galleryDir_.path());
     window_ = std::make_unique<MainWindow>();
     window_->resize(1200, 800);
     window_->show();
@@ -62,6 +74,10 @@ class AttentionWindowTest : public QObject {
     QStringList words;
     for (QAbstractButton* chip : panel->chips()) words << chip->text();
     QCOMPARE(words, (QStringList{"a", "lighthouse", "on", "cliff"}));
+    panel->setSelection({1});
+    lighthouse_ = panel->overlay();  // of the batch's second image
+    steps_ = panel->step();
+    panel->setSelection({});
   }
 
   void aChosenWordsOverlayTakesTheImagesPlace() {
@@ -91,6 +107,55 @@ class AttentionWindowTest : public QObject {
     QVERIFY(!window_->attentionPanel()->hasMaps());
   }
 
+  // The first run's two images went into the gallery with their maps (float16, the slots up to
+  // the end token: a few kB here), the second run's without; "Attention maps" opens an image's
+  // maps under it, the same maps the run showed.
+  void theGalleryKeepsEachImagesMapsAndOpensThem() {
+    gallery::GalleryWidget* gallery = window_->galleryWidget();
+    gallery::GalleryModel* model = gallery->gallery()->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 4, 10000);
+    int withMaps = 0;
+    for (const gallery::GalleryEntry& entry : model->entries()) {
+      if (!entry.hasAttentionMaps) continue;
+      ++withMaps;
+      QVERIFY(QFileInfo(entry.attentionMapsPath()).size() > 0);
+      QVERIFY(QFileInfo(entry.attentionMapsPath()).size() < 77 * 8 * 8 * 4 * 4);  // less than the full float32 maps
+    }
+    QCOMPARE(withMaps, 2);
+
+    window_->galleryAction()->trigger();
+    QAction* open = gallery->findChild<QAction*>(QStringLiteral("attentionMaps"));
+    QVERIFY(open);
+    const int row = model->rowOf([&] {
+      for (const gallery::GalleryEntry& entry : model->entries())
+        if (entry.hasAttentionMaps && entry.metadata.settings.batchIndex == 1) return entry.path;
+      return QString();
+    }());
+    QVERIFY(row >= 0);
+    gallery->view()->setCurrentIndex(gallery->filterModel()->mapFromSource(model->index(row)));
+    QVERIFY(open->isEnabled());
+    open->trigger();
+
+    AttentionPanel* panel = window_->attentionPanel();
+    QTRY_VERIFY(panel->isVisible());
+    QVERIFY(!window_->showsGallery());
+    QCOMPARE(panel->imageCount(), 1);
+    QCOMPARE(panel->step(), steps_);  // every step's maps came along
+    QStringList words;
+    for (QAbstractButton* chip : panel->chips()) words << chip->text();
+    QCOMPARE(words, (QStringList{"a", "lighthouse", "on", "cliff"}));
+    panel->setSelection({1});
+    const QImage reopened = panel->overlay().convertToFormat(QImage::Format_RGB888);
+    const QImage shown = lighthouse_.convertToFormat(QImage::Format_RGB888);
+    QCOMPARE(reopened.size(), shown.size());
+    QCOMPARE(window_->imageView()->image(), panel->overlay());
+    int largest = 0;  // float16 rounding moves a colour by a step or two at most
+    for (int y = 0; y < shown.height(); ++y)
+      for (int x = 0; x < shown.width() * 3; ++x)
+        largest = std::max(largest, std::abs(int(reopened.constScanLine(y)[x]) - int(shown.constScanLine(y)[x])));
+    QVERIFY2(largest <= 4, qPrintable(QString::number(largest)));
+  }
+
  private:
   void run() {
     const int before = window_->resultStrip()->count();
@@ -99,7 +164,10 @@ class AttentionWindowTest : public QObject {
   }
 
   QTemporaryDir settingsDir_;
+  QTemporaryDir galleryDir_;
   std::unique_ptr<MainWindow> window_;
+  QImage lighthouse_;
+  int steps_ = 0;
 };
 
 QTEST_MAIN(AttentionWindowTest)

@@ -7,6 +7,8 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QMimeData>
 #include <QSignalSpy>
@@ -392,6 +394,60 @@ class BrowsingTest : public QObject {
     QVERIFY(!action("trash")->isEnabled());
     action("reuse")->trigger();
     QCOMPARE(reuse.last().first().value<GenerationSettings>().scheduler, QStringLiteral("ddim"));
+  }
+
+  // Select A, select B, delete it, drop a PNG from elsewhere: the detail panel and every action
+  // that it offers are about the dropped file, the deleted image is shown nowhere, and the count
+  // is the gallery's.
+  void actionsFollowTheImageShownAfterADelete() {
+    QTemporaryDir folder, elsewhere;
+    const QDateTime now = QDateTime::currentDateTime();
+    QStringList paths;
+    for (int i = 0; i < 4; ++i) paths << save(folder.path(), settings(QStringLiteral("fox %1").arg(i), quint64(i + 1), "M", now.addSecs(i - 10)));
+    GalleryWidget widget;
+    widget.resize(1000, 700);
+    widget.openFolder(folder.path());
+    widget.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&widget));
+    QTRY_COMPARE(widget.view()->model()->rowCount(), 4);
+    QTRY_VERIFY(!widget.gallery()->isLoading());
+    auto* count = widget.findChild<QLabel*>(QStringLiteral("count"));
+    QVERIFY(count);
+    const auto action = [&](const char* name) { return widget.findChild<QAction*>(name); };
+    const auto click = [&](int row) {
+      const QModelIndex index = widget.view()->model()->index(row, 0);
+      QTest::mouseClick(widget.view()->viewport(), Qt::LeftButton, {}, widget.view()->visualRect(index).center());
+      return index.data(GalleryModel::PathRole).toString();
+    };
+    click(1);
+    const QString deleted = click(2);
+    QCOMPARE(widget.detailPanel()->entry()->path, deleted);
+    action("trash")->trigger();
+    QCOMPARE(count->text(), QStringLiteral("Images: 3"));
+    QVERIFY(!QFile::exists(deleted));
+    QTest::qWait(1000);  // the rescan that follows a change on disk
+    QCOMPARE(count->text(), QStringLiteral("Images: 3"));
+    QVERIFY(!widget.detailPanel()->entry() || widget.detailPanel()->entry()->path != deleted);
+    QVERIFY(!widget.detailPanel()->entry() || QFile::exists(widget.detailPanel()->entry()->path));
+
+    const QString dropped = save(elsewhere.path(), settings("a dropped owl", 99, "Other"));
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(dropped)});
+    const QPoint centre = widget.rect().center();
+    QDragEnterEvent enter(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&widget, &enter);
+    QDropEvent drop(centre, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&widget, &drop);
+    QTRY_VERIFY(widget.detailPanel()->entry() && widget.detailPanel()->entry()->path == dropped);
+    // The grid taking the focus back (the window activated again, or Tab) must not choose an image.
+    widget.findChild<QLineEdit*>(QStringLiteral("search"))->setFocus(Qt::TabFocusReason);
+    widget.view()->setFocus(Qt::ActiveWindowFocusReason);
+    QTest::qWait(1000);
+    QSignalSpy reuse(&widget, &GalleryWidget::reuseRequested);
+    action("reuse")->trigger();
+    QCOMPARE(reuse.size(), 1);
+    QCOMPARE(reuse.first().first().value<GenerationSettings>().prompt, QStringLiteral("a dropped owl"));
+    QCOMPARE(widget.detailPanel()->entry()->path, dropped);
   }
 
   // Files dragged in from another program are read; several open side by side.

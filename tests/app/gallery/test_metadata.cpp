@@ -1,6 +1,7 @@
 // What the gallery writes into a PNG comes back exactly, and what other programs write is read.
 #include <QImage>
 #include <QImageWriter>
+#include <QLabel>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -11,6 +12,7 @@
 #include "app/gallery/generation_settings.h"
 #include "app/gallery/image_file.h"
 #include "app/gallery/word_diff.h"
+#include "ui/gallery/detail_panel.h"
 #include "core/io/error.h"
 #include "core/io/png.h"
 
@@ -216,6 +218,36 @@ class MetadataTest : public QObject {
     QCOMPARE(metadata.settings.scheduler, QStringLiteral("ddim"));
   }
 
+  // `bksdm generate` writes the A1111 text and "Software: bksdm VERSION" (cli/image_output.cpp):
+  // the detail panel says the image is ours, read from our command-line tool's text; another
+  // program's stays "another program", and the index keeps which is which.
+  void ourCommandLinesPngsAreRecognised() {
+    QTemporaryDir folder;
+    bksdm::RgbImage rgb{4, 4, std::vector<uint8_t>(48, 128)};
+    const std::string parameters = "a lighthouse\nSteps: 25, Sampler: PNDM, CFG scale: 7.5, Seed: 5, Size: 4x4";
+    const std::string bytes = bksdm::encode_png(rgb, {{"parameters", parameters}, {"Software", "bksdm 0.1.0"}});
+    QFile file(folder.filePath("cli.png"));
+    QVERIFY(file.open(QIODevice::WriteOnly) && file.write(bytes.data(), qint64(bytes.size())) > 0);
+    file.close();
+    const GalleryEntry ours = readEntry(QFileInfo(file.fileName()), false);
+    QCOMPARE(ours.metadata.source, ImageMetadata::Source::Parameters);
+    QVERIFY(ours.metadata.fromCommandLine());
+    QCOMPARE(GalleryEntry::fromJson(ours.toJson()), ours);
+    const GalleryEntry foreign = readEntry(QFileInfo(writeForeignPng(folder.path(), "other.png", QString::fromStdString(parameters))), false);
+    QVERIFY(!foreign.metadata.fromCommandLine());
+
+    DetailPanel panel({});
+    const auto readFrom = [&] {
+      for (QLabel* label : panel.findChildren<QLabel*>())
+        if (label->text().startsWith(QLatin1String("the \"parameters\" text"))) return label->text();
+      return QString();
+    };
+    panel.showEntry(ours);
+    QVERIFY2(readFrom().contains(QLatin1String("bksdm")), qPrintable(readFrom()));
+    panel.showEntry(foreign);
+    QVERIFY2(readFrom().contains(QLatin1String("another program")), qPrintable(readFrom()));
+  }
+
   void fileWithoutSettings() {
     QTemporaryDir folder;
     const QString plain = folder.filePath("plain.png");
@@ -256,5 +288,5 @@ class MetadataTest : public QObject {
   }
 };
 
-QTEST_GUILESS_MAIN(MetadataTest)
+QTEST_MAIN(MetadataTest)
 #include "test_metadata.moc"
