@@ -33,18 +33,19 @@ std::string numbered_path(const std::string& output, int index, int count) {
 
 std::vector<std::string> write_images(const std::string& output, const at::Tensor& images,
                                       const GenerationRequest& request, const std::string& model_name) {
-  const A1111Parameters parameters{
-      request.prompt, request.negative_prompt,
-      a1111_settings({request.steps, request.scheduler, request.guidance_scale, request.seed, int(images.size(3)),
-                      int(images.size(2)), model_name})};
-  // The Software text tells the app's gallery that the image is ours, not another program's.
-  const std::vector<PngText> texts = {{"parameters", format_a1111_parameters(parameters)},
-                                      {"Software", "bksdm " BKSDM_VERSION}};
   if (const auto folder = std::filesystem::path(output).parent_path(); !folder.empty())
     std::filesystem::create_directories(folder);
   std::vector<std::string> written;
   const int count = int(images.size(0));
   for (int i = 0; i < count; ++i) {
+    // Each image of a batch says which it is: the seed alone makes only the first again.
+    const A1111Parameters parameters{request.prompt, request.negative_prompt,
+                                     a1111_settings({request.steps, request.scheduler, request.guidance_scale,
+                                                     request.seed, int(images.size(3)), int(images.size(2)),
+                                                     model_name, count, i})};
+    // The Software text tells the app's gallery that the image is ours, not another program's.
+    const std::vector<PngText> texts = {{"parameters", format_a1111_parameters(parameters)},
+                                        {"Software", "bksdm " BKSDM_VERSION}};
     written.push_back(numbered_path(output, i, count));
     write_png(written.back(), to_rgb_image(images[i]), texts);
   }

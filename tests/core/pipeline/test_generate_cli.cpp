@@ -44,14 +44,16 @@ TEST_F(GenerateCli, SavedTensorsAndPngMatchTheFixture) {
   const at::Tensor attention = expected->tensor("attention");
   EXPECT_LE(relative_error(saved->tensor("attention"), attention), 1e-4);
 
-  for (const char* name : {"out-0.png", "out-1.png"}) {
-    const auto texts = bksdm::read_png_text(dir_ / name);
+  for (int image = 0; image < 2; ++image) {
+    const auto texts = bksdm::read_png_text(dir_ / ("out-" + std::to_string(image) + ".png"), {"parameters"});
     ASSERT_EQ(texts.size(), 1u);
     EXPECT_EQ(texts[0].keyword, "parameters");
     const auto parameters = bksdm::parse_a1111_parameters(texts[0].text);
     EXPECT_EQ(parameters.prompt, meta.at("prompt"));
     EXPECT_EQ(*parameters.setting("Seed"), meta.at("seed"));
     EXPECT_EQ(*parameters.setting("Model"), meta.at("model"));
+    EXPECT_EQ(*parameters.setting("Batch size"), "2");  // A1111's keys: which image of the batch this is
+    EXPECT_EQ(*parameters.setting("Batch pos"), std::to_string(image));
   }
 }
 
