@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
+#include <QGridLayout>
 #include <QDesktopServices>
 #include <QDir>
 #include <QDragEnterEvent>
@@ -181,23 +182,30 @@ QWidget* GalleryWidget::makeToolBar() {
   dates_->addItems({tr("Any time"), tr("Today"), tr("Last 7 days"), tr("Last 30 days"), tr("This year")});
   sort_ = new QComboBox;
   sort_->addItems({tr("Newest first"), tr("Oldest first"), tr("Seed, ascending"), tr("Seed, descending")});
-  for (QComboBox* combo : {folders_, models_, dates_, sort_}) {
-    combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    combo->setMinimumContentsLength(5);
-  }
+  // A gallery's name can be a long path: it gives way to the search box. The filters, on their own
+  // row, show their whole choice.
+  folders_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  folders_->setMinimumContentsLength(5);
   auto* compareButton = new QToolButton;
   compareButton->setDefaultAction(compareAction_);
 
+  // Two rows, the gallery and the search above its filters: one row of all seven is wider than a
+  // 1024-pixel screen leaves beside the form in German.
   auto* bar = new QWidget;
-  auto* layout = new QHBoxLayout(bar);
+  auto* layout = new QGridLayout(bar);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(folders_);
-  layout->addWidget(menuButton);
-  layout->addWidget(search_, 1);
-  layout->addWidget(models_);
-  layout->addWidget(dates_);
-  layout->addWidget(sort_);
-  layout->addWidget(compareButton);
+  auto* chooser = new QHBoxLayout;
+  chooser->addWidget(folders_);
+  chooser->addWidget(menuButton);
+  chooser->addWidget(search_, 1);
+  auto* filters = new QHBoxLayout;
+  filters->addWidget(models_);
+  filters->addWidget(dates_);
+  filters->addWidget(sort_);
+  filters->addStretch(1);
+  filters->addWidget(compareButton);
+  layout->addLayout(chooser, 0, 0);
+  layout->addLayout(filters, 1, 0);
   fillFolderList();
   return bar;
 }
