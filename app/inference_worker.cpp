@@ -6,6 +6,7 @@
 
 #include "app/attention/attention_capture.h"
 #include "app/tensor_image.h"
+#include "core/io/error_text.h"
 #include "core/loading/model_folder.h"
 #include "core/models/taesd.h"
 #include "core/pipeline/latent_preview.h"
@@ -73,7 +74,7 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
   } catch (const std::exception& error) {
     pipeline_.reset();
     model_ = {};
-    outcome.error = QString::fromUtf8(error.what());
+    outcome.error = QString::fromStdString(user_message(error));
   }
   Q_EMIT modelLoadDone(outcome);
 }
@@ -124,7 +125,7 @@ void InferenceWorker::generate(const GenerationJob& job) {
     outcome.status = GenerationOutcome::Status::Cancelled;
   } catch (const std::exception& error) {
     outcome.status = GenerationOutcome::Status::Failed;
-    outcome.error = QString::fromUtf8(error.what());
+    outcome.error = QString::fromStdString(user_message(error));
   }
   outcome.seconds = secondsSince(timer);
   Q_EMIT jobDone(outcome);
@@ -161,7 +162,7 @@ std::optional<QImage> InferenceWorker::taesdPreview(const GenerationJob& job, co
   } catch (const std::exception& error) {
     // Tried again by the next job, as the user may have downloaded TAESD or set its folder since.
     taesdFailedJob_ = job.id;
-    Q_EMIT previewFallback(job.id, tr("No TAESD preview, showing Fast previews: %1").arg(QString::fromUtf8(error.what())));
+    Q_EMIT previewFallback(job.id, tr("No TAESD preview, showing Fast previews: %1").arg(QString::fromStdString(user_message(error))));
     return std::nullopt;
   }
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "core/io/error_text.h"
 #include "cli/options.h"
 
 namespace {
@@ -89,7 +90,7 @@ int main(int argc, char** argv) {
   try {
     return command->run();
   } catch (const std::exception& error) {
-    std::fprintf(stderr, "bksdm %s: %s\n", chosen->get_name().c_str(), error.what());
+    std::fprintf(stderr, "bksdm %s: %s\n", chosen->get_name().c_str(), bksdm::user_message(error).c_str());
     return 1;
   }
 }

@@ -11,6 +11,7 @@
 
 #include "core/io/a1111_parameters.h"
 #include "core/io/atomic_file.h"
+#include "core/io/error_text.h"
 #include "core/io/excerpt.h"
 #include "core/io/file_read.h"
 #include "core/io/json_text.h"
@@ -285,6 +286,18 @@ TEST(HostileExcerpt, QuotesLittleAndEscapesControlCharactersAndBadBytes) {
   EXPECT_EQ(bksdm::excerpt("root:x:0:0:root:/root:/bin/bash\nuser:x:1000", 16), "root:x:0:0:root:...");
   EXPECT_EQ(bksdm::excerpt("a\tb\"c\xff"), "a\\x09b\\\"c\\xFF");
   EXPECT_EQ(bksdm::excerpt("\xea\xb0\x80\xea\xb0\x80", 4), "\xea\xb0\x80\xea\xb0\x80");
+}
+
+TEST(HostileExcerpt, ATorchErrorIsToldWithoutItsBacktrace) {
+  try {
+    at::empty({-1});
+    FAIL() << "a negative size was accepted";
+  } catch (const std::exception& error) {
+    ASSERT_NE(std::string(error.what()).find("Exception raised from"), std::string::npos) << error.what();
+    const std::string message = bksdm::user_message(error);
+    EXPECT_EQ(message.find("Exception raised from"), std::string::npos) << message;
+    EXPECT_NE(message.find("negative dimension -1"), std::string::npos) << message;
+  }
 }
 
 }  // namespace
