@@ -32,7 +32,8 @@ int64_t ConfigReader::integer(const std::string& key, int64_t fallback) const {
 
 int64_t ConfigReader::positive(const std::string& key, int64_t fallback) const {
   const int64_t value = integer(key, fallback);
-  if (value < 1) refuse(key, "must be at least 1, not " + std::to_string(value));
+  if (value < 1 || value > kMaxConfigCount)
+    refuse(key, "must be from 1 to " + std::to_string(kMaxConfigCount) + ", not " + std::to_string(value));
   return value;
 }
 
@@ -64,8 +65,8 @@ std::vector<int64_t> ConfigReader::positives(const std::string& key,
   if (!value->is_array() || value->empty()) refuse(key, "must be a non-empty list of integers");
   std::vector<int64_t> result;
   for (const nlohmann::json& item : *value) {
-    if (!item.is_number_integer() || item.get<int64_t>() < 1) {
-      refuse(key, "must hold integers >= 1, not " + json_summary(item));
+    if (!item.is_number_integer() || item.get<int64_t>() < 1 || item.get<int64_t>() > kMaxConfigCount) {
+      refuse(key, "must hold integers from 1 to " + std::to_string(kMaxConfigCount) + ", not " + json_summary(item));
     }
     result.push_back(item.get<int64_t>());
   }

@@ -9,6 +9,10 @@ namespace bksdm {
 // Typed reads of a component's config.json, as diffusers' and transformers' from_config see it: a
 // missing key takes the class default; a value of the wrong type or range is a bksdm::Error naming
 // the file and the key. Keys nobody reads are ignored, as those libraries ignore them.
+// The largest size, count or dimension a config may give: far beyond any model's (vocabularies of
+// 49408, 1280 channels), and small enough that products of two (sample_size x 8) stay in an int.
+inline constexpr int64_t kMaxConfigCount = 1 << 20;
+
 class ConfigReader {
  public:
   // `source` names the file in messages, e.g. "vae/config.json". `json` must outlive the reader.
@@ -18,7 +22,7 @@ class ConfigReader {
   const nlohmann::json* find(const std::string& key) const;
 
   int64_t integer(const std::string& key, int64_t fallback) const;
-  int64_t positive(const std::string& key, int64_t fallback) const;  // an integer >= 1
+  int64_t positive(const std::string& key, int64_t fallback) const;  // from 1 to kMaxConfigCount
   double number(const std::string& key, double fallback) const;
   bool boolean(const std::string& key, bool fallback) const;
   std::string string(const std::string& key, const std::string& fallback) const;

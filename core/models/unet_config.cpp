@@ -7,6 +7,7 @@
 
 #include "core/io/error.h"
 #include "core/io/json_text.h"
+#include "core/models/config_reader.h"
 
 namespace bksdm {
 namespace {
@@ -54,7 +55,9 @@ class ConfigParser {
   int64_t integer(const std::string& key, const json& value, int64_t minimum = 1) const {
     if (!value.is_number_integer()) fail(key, "must be an integer, not " + json_summary(value));
     const auto number = value.get<int64_t>();
-    if (number < minimum) fail(key, "must be at least " + std::to_string(minimum) + ", not " + json_summary(value));
+    if (number < minimum || number > kMaxConfigCount)
+      fail(key, "must be from " + std::to_string(minimum) + " to " + std::to_string(kMaxConfigCount) + ", not " +
+                    json_summary(value));
     return number;
   }
   double number(const std::string& key, const json& value) const {

@@ -192,6 +192,17 @@ void release_free_heap_memory() {
 #endif
 }
 
+// The U-Net attends to the text encoder's hidden states: a mismatch would fail only in the first
+// step's attention, with a shape error.
+void check_cross_attention_width(const ModelFolder& model, const UNet2DConditionConfig& unet, int64_t text_width) {
+  for (const int64_t width : unet.cross_attention_dim)
+    if (width != text_width)
+      throw Error((model.component_dir("unet") / "config.json").string() + ": cross_attention_dim " +
+                  std::to_string(width) + " does not match the text encoder's hidden_size " +
+                  std::to_string(text_width) + " (" + (model.component_dir("text_encoder") / "config.json").string() +
+                  "): the two do not belong to one model");
+}
+
 class Pipeline final : public StableDiffusionPipeline {
  public:
   Pipeline(const ModelFolder& model, const LoadOptions& options)
@@ -204,11 +215,13 @@ class Pipeline final : public StableDiffusionPipeline {
     weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false};
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
     text_encoder_ = load_clip_text_model(model_, weights_);
+    const int64_t text_width = text_encoder_->config().hidden_size;
     // Loaded once to check it. On the CPU its weights are views of the mapped files (or, in the
     // low-memory mode, conversions of them), so it is mapped again for each run's two calls instead
     // of keeping a text encoder as large as the U-Net resident while the U-Net and the VAE work.
     if (device_.is_cpu()) text_encoder_.reset();
     unet_ = load_unet(model_, weights_, &warnings_);
+    check_cross_attention_width(model_, unet_->config(), text_width);
     // The low-memory mode maps the U-Net for each run as well, so that the VAE decode, the other
     // peak, does not have it resident too.
     if (options.low_memory) unet_ = UNet2DConditionModel(nullptr);

@@ -1,4 +1,5 @@
-// Configs that describe models far larger than their weights: refused as the model is built,
+// Configs that describe models far larger than their weights, within the bounds a config value has
+// (kMaxConfigCount): refused as the model is built,
 // before its parameters take memory (was: std::bad_alloc, the OOM killer, or a storage-size
 // overflow with a torch backtrace).
 #include <gtest/gtest.h>
@@ -8,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/models/autoencoder_kl.h"
+#include "core/models/config_reader.h"
 #include "core/models/unet_2d_condition.h"
 #include "tests/core/test_support.h"
 
@@ -28,9 +30,9 @@ fs::path with_config_value(const TempDir& dir, const std::string& component, con
   return model;
 }
 
-TEST(HostileConfigs, HundredMillionLayersPerBlockAreRefusedBeforeBuilding) {
+TEST(HostileConfigs, AHundredThousandLayersPerBlockAreRefusedBeforeBuilding) {
   TempDir dir("hostile-config");
-  const fs::path model = with_config_value(dir, "unet", "layers_per_block", 100000000);
+  const fs::path model = with_config_value(dir, "unet", "layers_per_block", 100000);
   const std::string message = error_of([&] { bksdm::load_unet(bksdm::ModelFolder::open(model.string())); });
   EXPECT_NE(message.find("larger than its weights"), std::string::npos) << message;
   EXPECT_NE(message.find("unet"), std::string::npos) << message;
@@ -38,18 +40,30 @@ TEST(HostileConfigs, HundredMillionLayersPerBlockAreRefusedBeforeBuilding) {
 
 TEST(HostileConfigs, HugeChannelCountsAreRefusedBeforeAllocating) {
   TempDir dir("hostile-config");
-  const fs::path model = with_config_value(dir, "vae", "block_out_channels", {4194304, 4194304, 4194304, 4194304});
+  const fs::path model = with_config_value(dir, "vae", "block_out_channels", {1000000, 1000000, 1000000, 1000000});
   const std::string message =
       error_of([&] { bksdm::load_autoencoder_kl(bksdm::ModelFolder::open(model.string())); });
   EXPECT_NE(message.find("larger than"), std::string::npos) << message;
   EXPECT_EQ(message.find("Exception raised from"), std::string::npos) << message;  // no torch backtrace
 }
 
-TEST(HostileConfigs, AKernelOfABillionIsRefusedWithoutOverflow) {
+TEST(HostileConfigs, AKernelOfAMillionIsRefusedWithoutOverflow) {
   TempDir dir("hostile-config");
-  const fs::path model = with_config_value(dir, "unet", "conv_in_kernel", 1000000001);
+  const fs::path model = with_config_value(dir, "unet", "conv_in_kernel", 999999);
   const std::string message = error_of([&] { bksdm::load_unet(bksdm::ModelFolder::open(model.string())); });
   EXPECT_NE(message.find("larger than any model"), std::string::npos) << message;
+}
+
+}  // namespace
+
+namespace {
+
+TEST(HostileConfigs, SizesPastAMillionAreRefusedBeforeTheyOverflow) {
+  const nlohmann::json config = {{"sample_size", 536870912}};
+  const std::string message =
+      error_of([&] { bksdm::ConfigReader(config, "unet/config.json").positive("sample_size", 64); });
+  EXPECT_NE(message.find("\"sample_size\""), std::string::npos) << message;
+  EXPECT_NE(message.find("from 1 to 1048576, not 536870912"), std::string::npos) << message;
 }
 
 }  // namespace

@@ -8,6 +8,10 @@
 #include "core/io/safetensors.h"
 #include "tests/core/test_support.h"
 
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
 
 namespace {
 
@@ -77,6 +81,29 @@ TEST_F(GenerateCli, TheSameSeedGivesTheSameImage) {
   ASSERT_EQ(run(common + " --scheduler euler_a --save-tensors " + (dir_ / "b.safetensors").string()), 0);
   EXPECT_TRUE(at::equal(bksdm::SafetensorsFile::open(dir_ / "a.safetensors")->tensor("image"),
                         bksdm::SafetensorsFile::open(dir_ / "b.safetensors")->tensor("image")));
+}
+
+}  // namespace
+
+namespace {
+
+// A text encoder from another model (hidden_size 32 beside a U-Net attending to 16) is refused at
+// load, naming both configs (was: a shape error in the first step's attention).
+TEST_F(GenerateCli, ATextEncoderOfAnotherWidthIsRefusedAtLoad) {
+  const fs::path configs = dir_ / "configs";
+  fs::copy(kFixtures / "models/bk-sdm-tiny-mini", configs, fs::copy_options::recursive);
+  const fs::path text_config = configs / "text_encoder/config.json";
+  nlohmann::json config = nlohmann::json::parse(std::ifstream(text_config));
+  config["hidden_size"] = 32;
+  config["projection_dim"] = 32;
+  std::ofstream(text_config) << config.dump();
+  const fs::path model = dir_ / "mixed";
+  ASSERT_EQ(run_bksdm("make-random-model --config " + configs.string() + " --out " + model.string(), &stderr_), 0)
+      << stderr_;
+  EXPECT_EQ(run("--model " + model.string() + " --prompt a --steps 1 --width 64 --height 64 --quiet"), 1);
+  EXPECT_NE(stderr_text().find("cross_attention_dim 16 does not match the text encoder's hidden_size 32"),
+            std::string::npos)
+      << stderr_text();
 }
 
 }  // namespace
