@@ -162,7 +162,10 @@ class ConfigParser {
       if (v.is_null()) refuse("norm_num_groups", v, "the U-Net's group norms are required");
       c.norm_num_groups = integer("norm_num_groups", v);
     };
-    h["norm_eps"] = [this, &c](const json& v) { c.norm_eps = number("norm_eps", v); };
+    h["norm_eps"] = [this, &c](const json& v) {
+      c.norm_eps = number("norm_eps", v);
+      if (!(c.norm_eps > 0)) refuse("norm_eps", v, "a norm's epsilon must be positive (the run would give NaN)");
+    };
     h["cross_attention_dim"] = [this](const json& v) { raw_["cross_attention_dim"] = &v; };
     h["transformer_layers_per_block"] = [this](const json& v) { raw_["transformer_layers_per_block"] = &v; };
     h["reverse_transformer_layers_per_block"] =

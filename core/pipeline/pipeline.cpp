@@ -228,6 +228,9 @@ class Pipeline final : public StableDiffusionPipeline {
     vae_ = load_autoencoder_kl(model_, weights_);
     scheduler_config_ = model_.config("scheduler");
     check_scheduler_config(model_, scheduler_config_);
+    if (const auto unimplemented = unimplemented_scheduler_class(scheduler_config_))
+      warnings_.push_back((model_.component_dir("scheduler") / "scheduler_config.json").string() + ": " +
+                          *unimplemented + " is not implemented here; the default scheduler is PNDM");
     sample_size_ = ConfigReader(model_.config("unet"), (model_.component_dir("unet") / "config.json").string())
                        .positive("sample_size", 64);
   }

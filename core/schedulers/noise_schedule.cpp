@@ -27,6 +27,15 @@ at::Tensor cosine_betas(int num_train_timesteps) {
   return at::tensor(betas, at::kDouble).to(at::kFloat);
 }
 
+// A beta is the share of noise one training step adds: past (0, 1), 1 - beta, and so every alpha,
+// is not positive, and the run's first step gives NaN.
+double noise_fraction(const SchedulerConfig& config, std::string_view key, double fallback) {
+  const double beta = config.number(key, fallback);
+  if (!(beta > 0 && beta < 1))
+    throw Error("scheduler config: \"" + std::string(key) + "\" must be between 0 and 1, not " + std::to_string(beta));
+  return beta;
+}
+
 at::Tensor make_betas(const SchedulerConfig& config, int num_train_timesteps) {
   if (const auto trained = config.number_list("trained_betas")) {
     if (trained->size() != size_t(num_train_timesteps))
@@ -34,8 +43,8 @@ at::Tensor make_betas(const SchedulerConfig& config, int num_train_timesteps) {
                   " values, num_train_timesteps is " + std::to_string(num_train_timesteps));
     return at::tensor(*trained, at::kDouble).to(at::kFloat);
   }
-  const double beta_start = config.number("beta_start", 0.0001);
-  const double beta_end = config.number("beta_end", 0.02);
+  const double beta_start = noise_fraction(config, "beta_start", 0.0001);
+  const double beta_end = noise_fraction(config, "beta_end", 0.02);
   const std::string schedule =
       config.choice("beta_schedule", "linear", {"linear", "scaled_linear", "squaredcos_cap_v2"});
   const auto float32 = at::TensorOptions().dtype(at::kFloat);

@@ -1,5 +1,7 @@
 #include "core/schedulers/scheduler.h"
 
+#include <optional>
+
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
@@ -88,6 +90,15 @@ std::unique_ptr<Scheduler> make_scheduler(std::string_view name, const nlohmann:
 
 std::vector<std::string> scheduler_names() {
   return {"pndm", "ddim", "euler", "euler_a", "dpmpp_2m", "dpmpp_2m_karras"};
+}
+
+std::optional<std::string> unimplemented_scheduler_class(const nlohmann::json& model_scheduler_config) {
+  const auto class_name = model_scheduler_config.find("_class_name");
+  if (class_name == model_scheduler_config.end() || !class_name->is_string()) return std::nullopt;
+  for (const char* known : {"PNDMScheduler", "DDIMScheduler", "EulerDiscreteScheduler", "EulerAncestralDiscreteScheduler",
+                            "DPMSolverMultistepScheduler"})
+    if (*class_name == known) return std::nullopt;
+  return class_name->get<std::string>();
 }
 
 std::string default_scheduler_name(const nlohmann::json& model_scheduler_config) {

@@ -1,6 +1,7 @@
 #pragma once
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -75,5 +76,9 @@ std::vector<std::string> scheduler_names();
 // The name matching the config's `_class_name` (PNDMScheduler: pndm, ...); pndm, the Stable
 // Diffusion default, for classes this engine does not implement.
 std::string default_scheduler_name(const nlohmann::json& model_scheduler_config);
+
+// The `_class_name` of a model's scheduler_config.json when no scheduler here implements it (e.g.
+// "LMSDiscreteScheduler"), which default_scheduler_name replaces by PNDM.
+std::optional<std::string> unimplemented_scheduler_class(const nlohmann::json& model_scheduler_config);
 
 }  // namespace bksdm

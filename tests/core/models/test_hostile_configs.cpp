@@ -67,3 +67,16 @@ TEST(HostileConfigs, SizesPastAMillionAreRefusedBeforeTheyOverflow) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(HostileConfigs, ANegativeNormEpsilonIsRefused) {
+  TempDir dir("hostile-config");
+  const fs::path model = with_config_value(dir, "unet", "norm_eps", -1);
+  const std::string message = error_of([&] { bksdm::load_unet(bksdm::ModelFolder::open(model.string())); });
+  EXPECT_NE(message.find("\"norm_eps\" is -1, which is not supported: a norm's epsilon must be positive"),
+            std::string::npos)
+      << message;
+}
+
+}  // namespace

@@ -107,3 +107,25 @@ TEST_F(GenerateCli, ATextEncoderOfAnotherWidthIsRefusedAtLoad) {
 }
 
 }  // namespace
+
+namespace {
+
+// A scheduler this engine does not implement is said, not silently replaced by PNDM.
+TEST_F(GenerateCli, AnUnimplementedSchedulerClassIsWarnedAbout) {
+  const fs::path model = dir_ / "lms";
+  fs::copy(kFixtures / "models/bk-sdm-tiny-mini", model, fs::copy_options::recursive);
+  const fs::path config_file = model / "scheduler/scheduler_config.json";
+  nlohmann::json config = nlohmann::json::parse(std::ifstream(config_file));
+  config["_class_name"] = "LMSDiscreteScheduler";
+  fs::remove(config_file);
+  std::ofstream(config_file) << config.dump();
+  ASSERT_EQ(run("--model " + model.string() + " --prompt a --steps 1 --width 64 --height 64 --save-tensors " +
+                (dir_ / "t.safetensors").string()),
+            0)
+      << stderr_text();
+  EXPECT_NE(stderr_text().find("LMSDiscreteScheduler is not implemented here; the default scheduler is PNDM"),
+            std::string::npos)
+      << stderr_text();
+}
+
+}  // namespace
