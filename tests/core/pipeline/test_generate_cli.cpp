@@ -87,16 +87,21 @@ TEST_F(GenerateCli, TheSameSeedGivesTheSameImage) {
 
 namespace {
 
+// A copy of bk-sdm-tiny-mini at `target` whose `config_file` has the values of `changes`.
+fs::path tiny_fixture_with(const fs::path& target, const std::string& config_file, const nlohmann::json& changes) {
+  fs::copy(kFixtures / "models/bk-sdm-tiny-mini", target, fs::copy_options::recursive);
+  nlohmann::json config = nlohmann::json::parse(std::ifstream(target / config_file));
+  config.merge_patch(changes);
+  fs::remove(target / config_file);
+  std::ofstream(target / config_file) << config.dump();
+  return target;
+}
+
 // A text encoder from another model (hidden_size 32 beside a U-Net attending to 16) is refused at
 // load, naming both configs (was: a shape error in the first step's attention).
 TEST_F(GenerateCli, ATextEncoderOfAnotherWidthIsRefusedAtLoad) {
-  const fs::path configs = dir_ / "configs";
-  fs::copy(kFixtures / "models/bk-sdm-tiny-mini", configs, fs::copy_options::recursive);
-  const fs::path text_config = configs / "text_encoder/config.json";
-  nlohmann::json config = nlohmann::json::parse(std::ifstream(text_config));
-  config["hidden_size"] = 32;
-  config["projection_dim"] = 32;
-  std::ofstream(text_config) << config.dump();
+  const fs::path configs =
+      tiny_fixture_with(dir_ / "configs", "text_encoder/config.json", {{"hidden_size", 32}, {"projection_dim", 32}});
   const fs::path model = dir_ / "mixed";
   ASSERT_EQ(run_bksdm("make-random-model --config " + configs.string() + " --out " + model.string(), &stderr_), 0)
       << stderr_;
@@ -106,19 +111,10 @@ TEST_F(GenerateCli, ATextEncoderOfAnotherWidthIsRefusedAtLoad) {
       << stderr_text();
 }
 
-}  // namespace
-
-namespace {
-
 // A scheduler this engine does not implement is said, not silently replaced by PNDM.
 TEST_F(GenerateCli, AnUnimplementedSchedulerClassIsWarnedAbout) {
-  const fs::path model = dir_ / "lms";
-  fs::copy(kFixtures / "models/bk-sdm-tiny-mini", model, fs::copy_options::recursive);
-  const fs::path config_file = model / "scheduler/scheduler_config.json";
-  nlohmann::json config = nlohmann::json::parse(std::ifstream(config_file));
-  config["_class_name"] = "LMSDiscreteScheduler";
-  fs::remove(config_file);
-  std::ofstream(config_file) << config.dump();
+  const fs::path model =
+      tiny_fixture_with(dir_ / "lms", "scheduler/scheduler_config.json", {{"_class_name", "LMSDiscreteScheduler"}});
   ASSERT_EQ(run("--model " + model.string() + " --prompt a --steps 1 --width 64 --height 64 --save-tensors " +
                 (dir_ / "t.safetensors").string()),
             0)
