@@ -2,7 +2,6 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -12,6 +11,7 @@
 #include <string>
 
 #include "core/io/error.h"
+#include "core/io/file_read.h"
 
 namespace bksdm {
 namespace {
@@ -31,18 +31,6 @@ int write_all(int fd, std::string_view bytes) {
   throw Error("cannot write " + path.string() + ": " + why);
 }
 
-// What is at `path` when it is neither absent nor a regular file ("a folder", ...), else empty.
-std::string occupied_by(const std::filesystem::path& path) {
-  struct stat st {};
-  if (::lstat(path.c_str(), &st) != 0 || S_ISREG(st.st_mode)) return "";
-  if (S_ISDIR(st.st_mode)) return "a folder";
-  if (S_ISFIFO(st.st_mode)) return "a FIFO (named pipe)";
-  if (S_ISCHR(st.st_mode)) return "a character device";
-  if (S_ISBLK(st.st_mode)) return "a block device";
-  if (S_ISSOCK(st.st_mode)) return "a socket";
-  return "not a regular file";
-}
-
 // The file a write to `path` replaces: `path`, or the final target of the symbolic links it is.
 std::filesystem::path write_target(const std::filesystem::path& path) {
   if (path.empty()) refuse(path, "no file name given");
@@ -55,7 +43,7 @@ std::filesystem::path write_target(const std::filesystem::path& path) {
     if (error) refuse(path, "cannot read the symbolic link " + target.string() + ": " + error.message());
     target = link.is_absolute() ? link : target.parent_path() / link;
   }
-  if (const std::string kind = occupied_by(target); !kind.empty())
+  if (const std::string kind = special_file_kind(target); !kind.empty())
     refuse(path, (target == path ? "it is " : target.string() + ", which it links to, is ") + kind +
                      ", not a regular file; only regular files are replaced");
   return target;

@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "core/io/error.h"
+#include "core/io/message_text.h"
 
 namespace bksdm {
 namespace {
@@ -22,10 +23,6 @@ std::string kind_of_mode(mode_t mode) {
   return "not a regular file";
 }
 
-std::string megabytes(uint64_t bytes) {
-  return bytes < (1u << 20) ? std::to_string(bytes) + " bytes" : std::to_string(bytes >> 20) + " MiB";
-}
-
 [[noreturn]] void fail(const std::filesystem::path& path, const std::string& what) {
   throw Error(path.string() + ": " + what);
 }
@@ -34,8 +31,8 @@ void check_regular(const std::filesystem::path& path, const struct stat& st, con
   if (const std::string kind = kind_of_mode(st.st_mode); !kind.empty())
     fail(path, "is " + kind + ", not a regular file");
   if (uint64_t(st.st_size) > limit.max_bytes)
-    fail(path, "is " + megabytes(uint64_t(st.st_size)) + "; " + std::string(limit.kind) + " is at most " +
-                   megabytes(limit.max_bytes));
+    fail(path, "is " + size_text(uint64_t(st.st_size)) + "; " + std::string(limit.kind) + " is at most " +
+                   size_text(limit.max_bytes));
 }
 
 }  // namespace

@@ -19,6 +19,7 @@
 #include "core/io/excerpt.h"
 #include "core/io/file_read.h"
 #include "core/io/json_text.h"
+#include "core/io/message_text.h"
 
 namespace bksdm {
 namespace {
@@ -95,12 +96,6 @@ std::optional<uint64_t> byte_count(const std::vector<int64_t>& shape, size_t ite
     bytes *= uint64_t(dim);
   }
   return bytes;
-}
-
-std::string shape_text(const std::vector<int64_t>& shape) {
-  std::string text = "[";
-  for (size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
-  return text + "]";
 }
 
 TensorInfo parse_tensor(const std::filesystem::path& path, const std::string& name,

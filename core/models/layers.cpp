@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/io/error.h"
+#include "core/io/message_text.h"
 
 namespace bksdm {
 namespace {
@@ -13,16 +14,6 @@ thread_local ParameterBudget* current_budget = nullptr;
 
 // Beyond any model this engine runs (SD's U-Net is 3.4 GB in float32), and far from overflow.
 constexpr uint64_t kMaxParameterBytes = 1ull << 40;
-
-std::string size_text(uint64_t bytes) {
-  return bytes < (1u << 20) ? std::to_string(bytes) + " bytes" : std::to_string(bytes >> 20) + " MiB";
-}
-
-std::string shape_text(at::IntArrayRef shape) {
-  std::string text = "[";
-  for (size_t i = 0; i < shape.size(); ++i) text += (i ? ", " : "") + std::to_string(shape[i]);
-  return text + "]";
-}
 
 // Float32 bytes of `shape`, or nullopt past kMaxParameterBytes (or for a negative size).
 std::optional<uint64_t> float_bytes(at::IntArrayRef shape) {

@@ -5,6 +5,7 @@
 #include "core/io/error.h"
 #include "core/loading/model_folder.h"
 #include "core/models/unet_2d_blocks.h"
+#include "core/io/message_text.h"
 
 namespace bksdm {
 namespace {
@@ -25,12 +26,6 @@ ResnetStackOptions stack_options(const UNet2DConditionConfig& config, size_t lev
                               .upcast_attention = config.upcast_attention};
   }
   return stack;
-}
-
-std::string shape_text(const at::Tensor& tensor) {
-  std::string text = "[";
-  for (int64_t i = 0; i < tensor.dim(); ++i) text += (i ? ", " : "") + std::to_string(tensor.size(i));
-  return text + "]";
 }
 
 }  // namespace
@@ -84,13 +79,13 @@ void UNet2DConditionModelImpl::check_inputs(const at::Tensor& sample,
                                             const at::Tensor& encoder_hidden_states) const {
   if (sample.dim() != 4 || sample.size(1) != config_.in_channels) {
     throw Error("U-Net: the latents must be [batch, " + std::to_string(config_.in_channels) +
-                ", height, width], not " + shape_text(sample));
+                ", height, width], not " + shape_text(sample.sizes()));
   }
   const int64_t cross_attention_dim = config_.cross_attention_dim.front();
   if (encoder_hidden_states.dim() != 3 || encoder_hidden_states.size(0) != sample.size(0) ||
       encoder_hidden_states.size(2) != cross_attention_dim) {
     throw Error("U-Net: the text embeddings must be [" + std::to_string(sample.size(0)) + ", tokens, " +
-                std::to_string(cross_attention_dim) + "], not " + shape_text(encoder_hidden_states));
+                std::to_string(cross_attention_dim) + "], not " + shape_text(encoder_hidden_states.sizes()));
   }
 }
 

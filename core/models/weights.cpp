@@ -10,20 +10,13 @@
 
 #include "core/io/error.h"
 #include "core/io/safetensors.h"
+#include "core/io/message_text.h"
 
 namespace bksdm {
 namespace {
 
 // Enough names to recognise the problem (a wrong model folder can mismatch hundreds of tensors).
 constexpr size_t kMaxNamesPerList = 20;
-
-std::string shape_text(at::IntArrayRef shape) {
-  std::ostringstream text;
-  text << '[';
-  for (size_t i = 0; i < shape.size(); ++i) text << (i ? ", " : "") << shape[i];
-  text << ']';
-  return text.str();
-}
 
 struct Defects {
   std::vector<std::string> missing;

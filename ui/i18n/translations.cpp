@@ -77,10 +77,10 @@ QString missingFontNote(const QString& language) {
 
 void noteMissingFontOnce(QWidget* parent, const QString& language) {
   const QString note = missingFontNote(language);
+  if (note.isEmpty()) return;
   QSettings settings;
-  const QString noted = settings.value(kFontNotedKey).toString();
   const QString key = localeOf(language).name();
-  if (note.isEmpty() || noted == key) return;
+  if (settings.value(kFontNotedKey).toString() == key) return;
   settings.setValue(kFontNotedKey, key);
   QMessageBox::warning(parent, QStringLiteral("BK-SDM Studio"), note);
 }
