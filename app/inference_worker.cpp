@@ -118,8 +118,8 @@ void InferenceWorker::generate(const GenerationJob& job) {
     outcome.decodeSeconds = result.times.vae;
     outcome.images = imagesFromTensor(result.images);
     if (result.attention.defined())
-      outcome.attention = attention.finish(result.attention, result.prompt_ids, pipeline_->tokenizer(), request.prompt);
-    outcome.promptTruncated = result.prompt_truncated;
+      outcome.attention = attention.finish(result.attention, result.prompt_tokens, pipeline_->tokenizer(), request.prompt);
+    outcome.promptTruncated = result.prompt_tokens.truncated_tokens > 0;
     outcome.status = GenerationOutcome::Status::Finished;
   } catch (const Cancelled&) {
     outcome.status = GenerationOutcome::Status::Cancelled;

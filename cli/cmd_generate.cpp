@@ -32,7 +32,6 @@ struct Settings {
   std::string save_tensors;
   std::string attention_dir;
   bool quiet = false;
-  const CLI::Option* scheduler_given = nullptr;
   const CLI::Option* output_given = nullptr;
 };
 
@@ -99,8 +98,8 @@ void add_options(CLI::App& command, Settings& settings) {
       ->check(positive_multiple_of_8());
   command.add_option("--height", request.height, "image height (default: the model's size)")
       ->check(positive_multiple_of_8());
-  settings.scheduler_given = command.add_option("--scheduler", request.scheduler, "sampler (default: the model's)")
-                                 ->check(CLI::IsMember(scheduler_names()));
+  command.add_option("--scheduler", request.scheduler, "sampler (default: the model's)")
+      ->check(CLI::IsMember(scheduler_names()));
   command.add_option("--eta", request.eta, "DDIM's noise, 0 deterministic to 1 as DDPM")
       ->check(finite_number())
       ->check(CLI::Range(0.0, 1.0))
@@ -141,7 +140,7 @@ int generate(Settings& settings) {
 
   const auto load_start = std::chrono::steady_clock::now();
   auto pipeline = StableDiffusionPipeline::load(ModelFolder::open(settings.model, settings.variant), settings.load);
-  if (settings.scheduler_given->count() == 0) request.scheduler = pipeline->default_scheduler();
+  request.model = {settings.model, pipeline->model().name(), {}};
   if (!quiet) {
     for (const std::string& warning : pipeline->warnings()) std::fprintf(stderr, "warning: %s\n", warning.c_str());
     std::fprintf(stderr, "loaded %s in %.2f s; seed %llu\n", pipeline->model().name().c_str(),
@@ -153,7 +152,7 @@ int generate(Settings& settings) {
     if (!quiet)
       std::fprintf(stderr, "step %d/%d  t=%g  %.2f s\n", step.step + 1, step.total, step.timestep, step.seconds);
   });
-  if (result.prompt_truncated)
+  if (result.prompt_tokens.truncated_tokens > 0)
     std::fprintf(stderr, "warning: the prompt is longer than 75 tokens; the rest was cut\n");
   if (!quiet)
     std::fprintf(stderr, "done in %.2f s (text %.2f, unet %.2f, scheduler %.2f, vae %.2f)\n", result.times.total,
@@ -163,11 +162,11 @@ int generate(Settings& settings) {
 
   if (!settings.save_tensors.empty()) save_tensors(settings.save_tensors, result);
   if (writes_images(settings))
-    for (const std::string& written : write_images(settings.output, result.images, request, pipeline->model().name()))
+    for (const std::string& written : write_images(settings.output, result.images, result.request))
       std::printf("%s\n", written.c_str());
   if (!settings.attention_dir.empty())
     for (const std::string& written : write_attention_overlays(settings.attention_dir, result.images, result.attention,
-                                                               pipeline->tokenizer(), request.prompt))
+                                                               pipeline->tokenizer(), result.prompt_tokens, request.prompt))
       std::printf("%s\n", written.c_str());
   return 0;
 }

@@ -6,7 +6,7 @@
 
 #include <ATen/ATen.h>
 
-#include "core/io/a1111_parameters.h"
+#include "core/generation/a1111_run.h"
 #include "core/io/png.h"
 #include "core/pipeline/attention_overlay.h"
 #include "core/pipeline/pipeline.h"
@@ -32,19 +32,15 @@ std::string numbered_path(const std::string& output, int index, int count) {
 }
 
 std::vector<std::string> write_images(const std::string& output, const at::Tensor& images,
-                                      const GenerationRequest& request, const std::string& model_name) {
+                                      const GenerationRequest& request) {
   if (const auto folder = std::filesystem::path(output).parent_path(); !folder.empty())
     std::filesystem::create_directories(folder);
   std::vector<std::string> written;
   const int count = int(images.size(0));
   for (int i = 0; i < count; ++i) {
     // Each image of a batch says which it is: the seed alone makes only the first again.
-    const A1111Parameters parameters{request.prompt, request.negative_prompt,
-                                     a1111_settings({request.steps, request.scheduler, request.guidance_scale,
-                                                     request.seed, int(images.size(3)), int(images.size(2)),
-                                                     model_name, count, i})};
     // The Software text tells the app's gallery that the image is ours, not another program's.
-    const std::vector<PngText> texts = {{"parameters", format_a1111_parameters(parameters)},
+    const std::vector<PngText> texts = {{"parameters", format_a1111_parameters(a1111_parameters(request, i))},
                                         {"Software", "bksdm " BKSDM_VERSION}};
     written.push_back(numbered_path(output, i, count));
     write_png(written.back(), to_rgb_image(images[i]), texts);
@@ -54,9 +50,9 @@ std::vector<std::string> write_images(const std::string& output, const at::Tenso
 
 std::vector<std::string> write_attention_overlays(const std::string& dir, const at::Tensor& images,
                                                   const at::Tensor& attention, const ClipTokenizer& tokenizer,
-                                                  const std::string& prompt) {
+                                                  const TokenizedPrompt& encoded, const std::string& prompt) {
   std::filesystem::create_directories(dir);
-  const std::vector<PromptWord> words = prompt_words(tokenizer, prompt);
+  const std::vector<PromptWord> words = prompt_words(tokenizer, encoded, prompt);
   std::vector<std::string> written;
   for (int64_t i = 0; i < images.size(0); ++i)
     for (size_t k = 0; k < words.size(); ++k) {

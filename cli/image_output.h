@@ -9,20 +9,23 @@ class Tensor;
 namespace bksdm {
 class ClipTokenizer;
 struct GenerationRequest;
+struct TokenizedPrompt;
 }
 
 namespace bksdm::cli {
 
 // Writes each image of `images` [N,3,H,W] as an 8-bit RGB PNG with the A1111 `parameters` chunk:
-// `output` itself for one image, OUTPUT-0.png, OUTPUT-1.png, ... for several. Returns the paths.
+// `output` itself for one image, OUTPUT-0.png, OUTPUT-1.png, ... for several. `request` is the run's
+// (sizes and scheduler resolved). Returns the paths.
 std::vector<std::string> write_images(const std::string& output, const at::Tensor& images,
-                                      const GenerationRequest& request, const std::string& model_name);
+                                      const GenerationRequest& request);
 
 // One overlay PNG per word of the prompt and image in `dir`: WORD-INDEX-WORD.png, prefixed with
-// the image index when there are several. `attention` is [N,77,h,w]. Returns the paths.
+// the image index when there are several. `attention` is [N,77,h,w], `encoded` the run's prompt
+// tokens (GenerationResult::prompt_tokens). Returns the paths.
 std::vector<std::string> write_attention_overlays(const std::string& dir, const at::Tensor& images,
                                                   const at::Tensor& attention, const ClipTokenizer& tokenizer,
-                                                  const std::string& prompt);
+                                                  const TokenizedPrompt& encoded, const std::string& prompt);
 
 // The path of image `index` of `count` written to `output` (see write_images).
 std::string numbered_path(const std::string& output, int index, int count);

@@ -1,13 +1,11 @@
 #pragma once
 #include <CLI/CLI.hpp>
 
+#include "core/generation/generation_request.h"
+
 // What the sub-commands' options share, so that each value is checked before any work and refused
 // in the same words by every command.
 namespace bksdm::cli {
-
-// The steps and images a run may ask for, as the app's spin boxes allow.
-inline constexpr int kMaxSteps = 500;
-inline constexpr int kMaxImages = 16;
 
 // A number that is neither NaN nor infinite.
 CLI::Validator finite_number();

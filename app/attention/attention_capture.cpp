@@ -33,9 +33,10 @@ QStringList toStrings(const std::vector<std::string>& strings) {
   return list;
 }
 
-QList<AttentionWord> attentionWords(const ClipTokenizer& tokenizer, const std::string& prompt) {
+QList<AttentionWord> attentionWords(const ClipTokenizer& tokenizer, const TokenizedPrompt& encoded,
+                                   const std::string& prompt) {
   QList<AttentionWord> words;
-  for (const PromptWord& word : prompt_words(tokenizer, prompt, ImageAttention::kTokens))
+  for (const PromptWord& word : prompt_words(tokenizer, encoded, prompt))
     words << AttentionWord{QString::fromStdString(word.text), toStrings(word.pieces), word.positions, word.cut};
   return words;
 }
@@ -44,13 +45,13 @@ QList<AttentionWord> attentionWords(const ClipTokenizer& tokenizer, const std::s
 
 void AttentionCapture::addStep(const at::Tensor& maps) { steps_.push_back(perImage(maps)); }
 
-QList<ImageAttention> AttentionCapture::finish(const at::Tensor& maps, const std::vector<int>& promptIds,
+QList<ImageAttention> AttentionCapture::finish(const at::Tensor& maps, const TokenizedPrompt& encoded,
                                                const ClipTokenizer& tokenizer, const std::string& prompt) {
-  if (promptIds.size() != size_t(ImageAttention::kTokens))
-    throw Error("attention maps: the prompt has " + std::to_string(promptIds.size()) + " token ids, not 77");
+  if (encoded.input_ids.size() != size_t(ImageAttention::kTokens))
+    throw Error("attention maps: the prompt has " + std::to_string(encoded.input_ids.size()) + " token ids, not 77");
   ImageAttention shared;
-  shared.words = attentionWords(tokenizer, prompt);
-  for (int id : promptIds) shared.tokens << QString::fromStdString(tokenizer.piece(id));
+  shared.words = attentionWords(tokenizer, encoded, prompt);
+  for (int id : encoded.input_ids) shared.tokens << QString::fromStdString(tokenizer.piece(id));
   shared.height = int(maps.size(2));
   shared.width = int(maps.size(3));
   QList<ImageAttention> images;

@@ -131,9 +131,17 @@ std::vector<std::pair<std::string, std::string>> find_params(std::string_view li
   return params;
 }
 
+}  // namespace
+
+const std::string* A1111Parameters::setting(std::string_view key) const {
+  for (const auto& [name, value] : settings)
+    if (name == key) return &value;
+  return nullptr;
+}
+
 // Python's repr of a float: the shortest text that reads back the same, in positional notation from
 // 1e-4 up to 1e16, with ".0" on integers.
-std::string python_float(double value) {
+std::string a1111_number(double value) {
   std::array<char, 32> buffer;
   const double magnitude = std::abs(value);
   const bool positional = magnitude == 0 || (magnitude >= 1e-4 && magnitude < 1e16);
@@ -142,14 +150,6 @@ std::string python_float(double value) {
   std::string text(buffer.data(), result.ptr);
   if (text.find_first_of(".en") == std::string::npos) text += ".0";
   return text;
-}
-
-}  // namespace
-
-const std::string* A1111Parameters::setting(std::string_view key) const {
-  for (const auto& [name, value] : settings)
-    if (name == key) return &value;
-  return nullptr;
 }
 
 std::string format_a1111_parameters(const A1111Parameters& parameters) {
@@ -197,22 +197,6 @@ A1111Parameters parse_a1111_parameters(std::string_view text) {
   }
   for (auto& [key, value] : params) parameters.settings.emplace_back(std::move(key), unquote(value));
   return parameters;
-}
-
-std::vector<std::pair<std::string, std::string>> a1111_settings(const A1111Run& run) {
-  std::vector<std::pair<std::string, std::string>> settings = {
-      {"Steps", std::to_string(run.steps)},
-      {"Sampler", a1111_sampler_name(run.scheduler)},
-      {"CFG scale", python_float(run.cfg_scale)},
-      {"Seed", std::to_string(run.seed)},
-      {"Size", std::to_string(run.width) + "x" + std::to_string(run.height)},
-      {"Model", std::string(run.model)},
-  };
-  if (run.batch_size > 1) {
-    settings.emplace_back("Batch size", std::to_string(run.batch_size));
-    settings.emplace_back("Batch pos", std::to_string(run.batch_pos));
-  }
-  return settings;
 }
 
 std::string a1111_sampler_name(std::string_view scheduler) {

@@ -27,22 +27,8 @@ std::string format_a1111_parameters(const A1111Parameters& parameters);
 // program does not know are kept, in order.
 A1111Parameters parse_a1111_parameters(std::string_view text);
 
-// What this engine records about a run.
-struct A1111Run {
-  int steps = 0;
-  std::string_view scheduler;  // the engine's name: pndm, ddim, euler, euler_a, dpmpp_2m, dpmpp_2m_karras
-  double cfg_scale = 0;
-  uint64_t seed = 0;
-  int width = 0;
-  int height = 0;
-  std::string_view model;
-  // A batch comes from one seed, so "Seed" alone does not make image batch_pos (from 0) again.
-  int batch_size = 1;
-  int batch_pos = 0;
-};
-// Steps, Sampler, CFG scale, Seed, Size, Model, and for a batch Batch size and Batch pos: A1111's
-// keys, order and spelling.
-std::vector<std::pair<std::string, std::string>> a1111_settings(const A1111Run& run);
+// A number as A1111 writes it (Python's repr of a float: "7.0", "12.25", "1e-05").
+std::string a1111_number(double value);
 
 // A1111's name for a scheduler (euler_a: "Euler a", dpmpp_2m_karras: "DPM++ 2M Karras"); an unknown
 // name is returned as it is.

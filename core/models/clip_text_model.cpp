@@ -139,8 +139,9 @@ class CLIPEncoder : public torch::nn::Module {
   explicit CLIPEncoder(const CLIPTextConfig& config)
       : layers_(register_list(*this, "layers", encoder_layers(config))) {}
 
-  at::Tensor forward(at::Tensor hidden_states, const at::Tensor& causal_mask) const {
-    for (const auto& layer : layers_) hidden_states = layer->forward(hidden_states, causal_mask);
+  // The first `count` layers.
+  at::Tensor forward(at::Tensor hidden_states, const at::Tensor& causal_mask, size_t count) const {
+    for (size_t i = 0; i < count; ++i) hidden_states = layers_[i]->forward(hidden_states, causal_mask);
     return hidden_states;
   }
 
@@ -158,13 +159,13 @@ class CLIPTextTransformer : public torch::nn::Module {
         final_layer_norm_(
             register_module("final_layer_norm", LayerNorm(config.hidden_size, config.layer_norm_eps))) {}
 
-  at::Tensor forward(const at::Tensor& input_ids) const {
+  at::Tensor forward(const at::Tensor& input_ids, size_t layers) const {
     const at::Tensor hidden_states = embeddings_->forward(input_ids);
     const int64_t length = input_ids.size(1);
     // transformers adds dtype-min above the diagonal; -inf gives the same softmax in every dtype.
     const at::Tensor causal_mask =
         at::full({length, length}, -std::numeric_limits<double>::infinity(), hidden_states.options()).triu(1);
-    return final_layer_norm_->forward(encoder_->forward(hidden_states, causal_mask));
+    return final_layer_norm_->forward(encoder_->forward(hidden_states, causal_mask, layers));
   }
 
   c10::Device device() const { return embeddings_->device(); }
@@ -179,7 +180,10 @@ CLIPTextModel::CLIPTextModel(const CLIPTextConfig& config)
     : config_(config),
       text_model_(register_module("text_model", std::make_shared<CLIPTextTransformer>(config))) {}
 
-at::Tensor CLIPTextModel::forward(const at::Tensor& input_ids) const {
+at::Tensor CLIPTextModel::forward(const at::Tensor& input_ids, int clip_skip) const {
+  if (clip_skip < 1 || clip_skip > config_.num_hidden_layers)
+    throw Error("text encoder: clip skip must be from 1 to its " + std::to_string(config_.num_hidden_layers) +
+                " layers, got " + std::to_string(clip_skip));
   if (input_ids.dim() != 2 || input_ids.size(1) < 1 || input_ids.size(1) > config_.max_position_embeddings) {
     throw Error("text encoder: input_ids must be [batch, 1.." +
                 std::to_string(config_.max_position_embeddings) + "], got " + c10::str(input_ids.sizes()));
@@ -188,7 +192,7 @@ at::Tensor CLIPTextModel::forward(const at::Tensor& input_ids) const {
   if (ids.min().item<int64_t>() < 0 || ids.max().item<int64_t>() >= config_.vocab_size) {
     throw Error("text encoder: token ids must lie in [0, " + std::to_string(config_.vocab_size) + ")");
   }
-  return text_model_->forward(ids);
+  return text_model_->forward(ids, size_t(config_.num_hidden_layers - (clip_skip - 1)));
 }
 
 std::shared_ptr<CLIPTextModel> load_clip_text_model(const ModelFolder& folder,

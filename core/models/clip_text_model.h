@@ -20,8 +20,11 @@ class CLIPTextModel : public torch::nn::Module {
   explicit CLIPTextModel(const CLIPTextConfig& config);
 
   // input_ids [batch, length <= max_position_embeddings], any integer dtype, any device ->
-  // last_hidden_state [batch, length, hidden_size] on the model's device, in its dtype.
-  at::Tensor forward(const at::Tensor& input_ids) const;
+  // [batch, length, hidden_size] on the model's device, in its dtype: with `clip_skip` 1 the
+  // last_hidden_state; N in A1111's numbering takes the output of the N-th layer from the end
+  // (transformers' hidden_states[-N]), then the final layer norm, as A1111 and diffusers' clip_skip
+  // (N - 1 there) do.
+  at::Tensor forward(const at::Tensor& input_ids, int clip_skip = 1) const;
 
   const CLIPTextConfig& config() const { return config_; }
 

@@ -55,7 +55,11 @@ void append_list(std::ostringstream& text, const char* what, const std::vector<s
 void load_weights(torch::nn::Module& module, const SafetensorsFile& file, const WeightLoadOptions& options) {
   Defects defects;
   std::set<std::string> used;
-  std::vector<std::pair<at::Tensor, std::string>> assignments;  // parameter, name in file
+  struct Assignment {
+    at::Tensor parameter;
+    std::string parameter_name, name_in_file;
+  };
+  std::vector<Assignment> assignments;
   for (const auto& item : module.named_parameters(true)) {
     const std::string name = options.name_in_file ? options.name_in_file(item.key()) : item.key();
     const TensorInfo* info = file.find(name);
@@ -75,7 +79,7 @@ void load_weights(torch::nn::Module& module, const SafetensorsFile& file, const 
       defects.not_floating.push_back(name + " holds " + std::string(dtype_name(info->dtype)));
       continue;
     }
-    assignments.emplace_back(item.value(), name);
+    assignments.push_back({item.value(), item.key(), name});
   }
   for (const TensorInfo& info : file.tensors()) {
     const bool known = std::find(options.known_extras.begin(), options.known_extras.end(), info.name) !=
@@ -86,14 +90,15 @@ void load_weights(torch::nn::Module& module, const SafetensorsFile& file, const 
 
   std::vector<at::Tensor> values;
   values.reserve(assignments.size());
-  for (const auto& [parameter, name] : assignments) {
+  for (const auto& [parameter, parameter_name, name] : assignments) {
     at::Tensor value = file.tensor(name, options.dtype.value_or(parameter.scalar_type()));
     if (options.device) value = value.to(*options.device);
+    if (options.adjust) value = options.adjust(parameter_name, value);
     if (options.check_finite && !at::isfinite(value).all().item<bool>()) defects.non_finite.push_back(name);
     values.push_back(std::move(value));
   }
   if (!defects.empty()) throw_defects(file, defects);
-  for (size_t i = 0; i < assignments.size(); ++i) assignments[i].first.set_data(values[i]);
+  for (size_t i = 0; i < assignments.size(); ++i) assignments[i].parameter.set_data(values[i]);
 }
 
 uint64_t parameter_budget(const SafetensorsFile& file) {

@@ -31,6 +31,9 @@ struct WeightLoadOptions {
   std::function<std::string(const std::string& parameter)> name_in_file;
   // Refuse weights holding NaN or infinite values (reads every value once).
   bool check_finite = false;
+  // Where an adapter changes weights as they load (a LoRA merged in): given the module's name for a
+  // parameter and its loaded value (possibly a view of the read-only mapping), the value to use.
+  std::function<at::Tensor(const std::string& parameter, const at::Tensor& value)> adjust;
 };
 
 // Loads every parameter of `module` from the safetensors file, matching the module's parameter

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -24,6 +25,7 @@
 #include "core/models/unet_2d_condition.h"
 #include "core/models/weights.h"
 #include "core/pipeline/attention_maps.h"
+#include "core/pipeline/conditioning.h"
 #include "core/schedulers/scheduler.h"
 #include "core/tokenizer/clip_tokenizer.h"
 
@@ -62,8 +64,10 @@ void check_request(const GenerationRequest& request) {
   if (request.width % 8 != 0 || request.height % 8 != 0 || request.width <= 0 || request.height <= 0)
     throw Error("width and height must be positive multiples of 8, got " + std::to_string(request.width) + "x" +
                 std::to_string(request.height));
-  if (request.steps < 1) throw Error("steps must be at least 1, got " + std::to_string(request.steps));
-  if (request.num_images < 1) throw Error("images must be at least 1, got " + std::to_string(request.num_images));
+  if (request.steps < 1 || request.steps > kMaxSteps)
+    throw Error("steps must be from 1 to " + std::to_string(kMaxSteps) + ", got " + std::to_string(request.steps));
+  if (request.num_images < 1 || request.num_images > kMaxImages)
+    throw Error("images must be from 1 to " + std::to_string(kMaxImages) + ", got " + std::to_string(request.num_images));
   if (!std::isfinite(request.guidance_scale))
     throw Error("guidance must be a finite number, got " + number_text(request.guidance_scale));
   if (!(request.eta >= 0 && request.eta <= 1)) throw Error("eta must be from 0 to 1, got " + number_text(request.eta));
@@ -152,22 +156,55 @@ void check_scheduler_config(const ModelFolder& model, const nlohmann::json& conf
   }
 }
 
-// Sets the U-Net's attention observer for one run and removes it however the run ends.
-class ObserverScope {
+// Watches the denoising loop: sees each step's result once the scheduler has made it.
+class LoopObserver {
  public:
-  ObserverScope(UNet2DConditionModel& unet, AttentionMapAccumulator* maps) : unet_(unet) {
-    if (!maps) return;
-    unet_->set_attention_observer([maps](const AttentionProbs& seen) {
+  virtual ~LoopObserver() = default;
+  virtual void after_step(StepInfo& step) = 0;
+};
+
+// DAAM's maps of one run: it watches the U-Net's cross-attention while it exists, and puts the
+// running maps into each step it sees when asked to.
+class AttentionRecorder final : public LoopObserver {
+ public:
+  AttentionRecorder(UNet2DConditionModel& unet, int64_t images, bool guided, bool per_step, int64_t h, int64_t w)
+      : unet_(unet), maps_(images, guided), per_step_(per_step), h_(h), w_(w) {
+    unet_->set_attention_observer([this](const AttentionProbs& seen) {
       if (!AttentionMapAccumulator::uses_layer(seen.layer)) return;
       const int64_t batch = seen.probs.size(0) / seen.heads;
-      maps->add(seen.layer, seen.probs.view({batch, seen.heads, seen.probs.size(1), seen.probs.size(2)}),
+      maps_.add(seen.layer, seen.probs.view({batch, seen.heads, seen.probs.size(1), seen.probs.size(2)}),
                 seen.grid.height, seen.grid.width);
     });
   }
-  ~ObserverScope() { unet_->set_attention_observer({}); }
+  ~AttentionRecorder() override { unet_->set_attention_observer({}); }
+
+  // The last step's are the run's maps exactly; the others cost a fraction of a step.
+  void after_step(StepInfo& step) override {
+    if (per_step_) step.attention = step.step + 1 == step.total ? final_maps() : maps_.running_maps(h_, w_);
+  }
+
+  // Undefined when no layer was seen (a U-Net without cross-attention in its down and up blocks).
+  at::Tensor final_maps() {
+    if (!exact_.defined() && !maps_.empty()) exact_ = maps_.maps(h_, w_);
+    return exact_;
+  }
 
  private:
   UNet2DConditionModel& unet_;
+  AttentionMapAccumulator maps_;
+  bool per_step_;
+  int64_t h_, w_;
+  at::Tensor exact_;  // computed once, at the last step or the end
+};
+
+// The caller's step callback, last in line so that it sees what the other observers added.
+class StepCallbackObserver final : public LoopObserver {
+ public:
+  explicit StepCallbackObserver(const StepCallback& on_step) : on_step_(on_step) {}
+  void after_step(StepInfo& step) override { on_step_(step); }
+
+ private:
+  const StepCallback& on_step_;
 };
 
 // The dtype the weights are kept in: the computation's, or fp16 in the low-memory mode.
@@ -236,82 +273,68 @@ class Pipeline final : public StableDiffusionPipeline {
   }
 
   GenerationResult generate(const GenerationRequest& request, const StepCallback& on_step,
-                            const std::atomic<bool>* cancel, const StageCallback& on_stage) override {
-    const GenerationRequest sized = with_defaults(request);
-    check_memory(sized, vae_->config(), device_);
+                            const std::atomic<bool>* cancel, const StageCallback& on_stage,
+                            const LatentInputs& inputs) override {
+    const GenerationRequest resolved = with_defaults(request);
+    check_request(resolved);
+    check_memory(resolved, vae_->config(), device_);
     const StageCallback announce = on_stage ? on_stage : [](RunStage) {};
-    return advising_on_memory(sized, device_, [&] { return run(request, on_step, cancel, announce); });
+    return advising_on_memory(resolved, device_, [&] { return run(resolved, inputs, on_step, cancel, announce); });
   }
 
-  GenerationResult run(const GenerationRequest& original, const StepCallback& on_step,
+  // diffusers' StableDiffusionPipeline.__call__, stage by stage.
+  GenerationResult run(const GenerationRequest& request, const LatentInputs& inputs, const StepCallback& on_step,
                        const std::atomic<bool>* cancel, const StageCallback& announce) {
     const auto start = Clock::now();
-    GenerationRequest request = with_defaults(original);
-    check_request(request);
     GenerationResult result;
+    result.request = request;
     const bool guided = request.guidance_scale > 1.0;
 
+    // 1. The prompt and the negative prompt
     announce(RunStage::EncodingPrompt);
-    auto phase = Clock::now();
-    const at::Tensor context = encode_prompts(request, guided, result);
-    result.times.text_encoder = seconds_since(phase);
+    const Conditioning conditioning = encode_prompt(request.prompt, guided ? &request.negative_prompt : nullptr);
+    result.prompt_tokens = conditioning.prompt_tokens;
+    result.times.text_encoder = seconds_since(start);
 
-    auto scheduler = make_scheduler(request.scheduler, scheduler_config_, request.eta);
-    scheduler->set_timesteps(request.steps);
-    result.timesteps = scheduler->timesteps();
+    // 2. The timesteps
+    const std::unique_ptr<Scheduler> scheduler = prepare_timesteps(request, inputs.start_index);
+    result.timesteps = run_timesteps(*scheduler, inputs.start_index);
 
+    // 3. The first latents
     at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(request.seed);
-    const int64_t h = request.height / vae_->downscale_factor(), w = request.width / vae_->downscale_factor();
-    at::Tensor latents =
-        randn_tensor({request.num_images, 4, h, w}, generator, at::kFloat, device_) * scheduler->init_noise_sigma();
+    at::Tensor latents = prepare_latents(request, *scheduler, generator, inputs);
 
-    std::unique_ptr<AttentionMapAccumulator> maps;
-    if (request.attention_maps || request.attention_maps_per_step)
-      maps = std::make_unique<AttentionMapAccumulator>(request.num_images, guided);
-    at::Tensor exact_maps;  // computed once, at the last step or the end
-    const auto final_maps = [&](const AttentionMapAccumulator& accumulated) {
-      if (!exact_maps.defined()) exact_maps = accumulated.maps(h, w);
-      return exact_maps;
-    };
-    std::vector<at::Tensor> step_latents;
-    UNet2DConditionModel unet = unet_.is_empty() ? load_unet(model_, weights_) : unet_;
+    // 4. The denoising loop
     announce(RunStage::Denoising);
-    {
-      ObserverScope observing(unet, maps.get());
-      for (size_t i = 0; i < result.timesteps.size(); ++i) {
-        if (cancel && cancel->load()) throw Cancelled();
-        const auto step_start = Clock::now();
-        const at::Tensor noise_pred =
-            predict_noise(*unet, *scheduler, latents, i, context, request.guidance_scale, guided);
-        result.times.unet += seconds_since(step_start);
-        const auto scheduler_start = Clock::now();
-        StepOutput out = scheduler->step(noise_pred, i, latents, generator);
-        result.times.scheduler += seconds_since(scheduler_start);
-        latents = out.prev_sample;
-        if (request.keep_step_latents) step_latents.push_back(latents.to(at::kCPU));
-        if (on_step) {
-          StepInfo info{int(i), int(result.timesteps.size()), result.timesteps[i], seconds_since(step_start),
-                        latents, out.pred_original_sample, {}};
-          // The last step's are the run's maps exactly; the others cost a fraction of a step.
-          const bool last = i + 1 == result.timesteps.size();
-          if (request.attention_maps_per_step) info.attention = last ? final_maps(*maps) : maps->running_maps(h, w);
-          on_step(info);
-        }
-      }
-    }
+    UNet2DConditionModel unet = unet_.is_empty() ? load_unet(model_, weights_) : unet_;
+    std::optional<AttentionRecorder> attention;
+    if (request.attention_maps || request.attention_maps_per_step)
+      attention.emplace(unet, request.num_images, guided, request.attention_maps_per_step, latents.size(2),
+                        latents.size(3));
+    std::optional<StepCallbackObserver> callback;
+    if (on_step) callback.emplace(on_step);
+    std::vector<LoopObserver*> observers;
+    if (attention) observers.push_back(&*attention);
+    if (callback) observers.push_back(&*callback);
+    std::vector<at::Tensor> step_latents;
+    latents = denoise(*unet, *scheduler, conditioning, std::move(latents), inputs.start_index, request, generator,
+                      observers, cancel, result.times, request.keep_step_latents ? &step_latents : nullptr);
+    if (attention && request.attention_maps) result.attention = attention->final_maps();
+    if (result.attention.defined()) result.attention = result.attention.to(at::kCPU);
+    attention.reset();
     unet = UNet2DConditionModel(nullptr);
     if (cancel && cancel->load()) throw Cancelled();
     check_finite(latents, request);
     release_free_heap_memory();
 
+    // 5. The decode
     announce(RunStage::Decoding);
-    phase = Clock::now();
+    const auto decode_start = Clock::now();
     result.images = decode(latents, request.tiled_decode);
     check_finite(result.images, request);
-    result.times.vae = seconds_since(phase);
+    result.times.vae = seconds_since(decode_start);
     result.latents = latents.to(at::kCPU);
     if (request.keep_step_latents) result.step_latents = at::stack(step_latents);
-    if (request.attention_maps && maps && !maps->empty()) result.attention = final_maps(*maps).to(at::kCPU);
     result.times.total = seconds_since(start);
     return result;
   }
@@ -336,6 +359,7 @@ class Pipeline final : public StableDiffusionPipeline {
   GenerationRequest with_defaults(GenerationRequest request) const {
     if (request.width == 0) request.width = default_size();
     if (request.height == 0) request.height = default_size();
+    if (request.scheduler.empty()) request.scheduler = default_scheduler();
     return request;
   }
 
@@ -361,18 +385,17 @@ class Pipeline final : public StableDiffusionPipeline {
            (dtype_ == at::kFloat ? std::string() : ", or the computation overflowed in 16 bits (try fp32)");
   }
 
-  // [negative; prompt] embeddings, each repeated per image (the prompt alone without guidance).
-  at::Tensor encode_prompts(const GenerationRequest& request, bool guided, GenerationResult& result) {
+  // The only place that tokenizes for the model: the prompt's tokens travel with its embeddings.
+  // `negative` is null for a run without guidance.
+  Conditioning encode_prompt(const std::string& prompt, const std::string* negative) const {
     at::NoGradGuard no_grad;
-    const TokenizedPrompt prompt = tokenizer_->encode_for_model(request.prompt);
-    result.prompt_ids = prompt.input_ids;
-    result.prompt_truncated = prompt.truncated_tokens > 0;
     const std::shared_ptr<CLIPTextModel> encoder = text_encoder_ ? text_encoder_ : load_clip_text_model(model_, weights_);
-    at::Tensor embeds = embed(*encoder, prompt.input_ids).repeat({request.num_images, 1, 1});
-    if (!guided) return embeds;
-    const at::Tensor negative = embed(*encoder, tokenizer_->encode_for_model(request.negative_prompt).input_ids)
-                                    .repeat({request.num_images, 1, 1});
-    return at::cat({negative, embeds});
+    Conditioning conditioning;
+    conditioning.prompt_tokens = tokenizer_->encode_for_model(prompt);
+    Conditioning::Embeddings embeddings{embed(*encoder, conditioning.prompt_tokens.input_ids), {}};
+    if (negative) embeddings.negative = embed(*encoder, tokenizer_->encode_for_model(*negative).input_ids);
+    conditioning.entries.push_back(std::move(embeddings));
+    return conditioning;
   }
 
   at::Tensor embed(const CLIPTextModel& encoder, const std::vector<int>& ids) const {
@@ -380,9 +403,77 @@ class Pipeline final : public StableDiffusionPipeline {
     return encoder.forward(input.to(device_));
   }
 
+  // The run's scheduler, laid out for its steps and, for a run that starts part-way, positioned at
+  // `start_index` (diffusers' get_timesteps and set_begin_index).
+  std::unique_ptr<Scheduler> prepare_timesteps(const GenerationRequest& request, size_t start_index) const {
+    auto scheduler = make_scheduler(request.scheduler, scheduler_config_, request.eta);
+    scheduler->set_timesteps(request.steps);
+    if (start_index >= scheduler->timesteps().size())
+      throw Error("the run cannot start at step " + std::to_string(start_index) + " of " +
+                  std::to_string(scheduler->timesteps().size()));
+    scheduler->set_begin_index(start_index);
+    return scheduler;
+  }
+
+  static std::vector<double> run_timesteps(const Scheduler& scheduler, size_t start_index) {
+    return {scheduler.timesteps().begin() + long(start_index), scheduler.timesteps().end()};
+  }
+
+  // diffusers' prepare_latents: the seed's noise scaled to the scheduler's first sigma, or an init
+  // image's latents noised to the start timestep.
+  at::Tensor prepare_latents(const GenerationRequest& request, const Scheduler& scheduler, at::Generator& generator,
+                             const LatentInputs& inputs) const {
+    const std::vector<int64_t> shape = {request.num_images, 4, request.height / vae_->downscale_factor(),
+                                        request.width / vae_->downscale_factor()};
+    const at::Tensor noise =
+        inputs.noise.defined() ? given_latents(inputs.noise, shape, "noise") : randn_tensor(shape, generator, at::kFloat, device_);
+    if (!inputs.init_latents.defined()) {
+      if (inputs.start_index > 0) throw Error("a run that starts part-way needs the latents to start from");
+      return noise * scheduler.init_noise_sigma();
+    }
+    std::vector<int64_t> one = shape;
+    one[0] = inputs.init_latents.size(0) == 1 ? 1 : shape[0];
+    const at::Tensor init = given_latents(inputs.init_latents, one, "init latents").expand(shape);
+    return scheduler.add_noise(init, noise, inputs.start_index);
+  }
+
+  at::Tensor given_latents(const at::Tensor& latents, const std::vector<int64_t>& shape, const char* what) const {
+    if (latents.sizes() != at::IntArrayRef(shape))
+      throw Error(std::string(what) + " of shape " + c10::str(latents.sizes()) + " do not fit this run, which needs " +
+                  c10::str(at::IntArrayRef(shape)));
+    return latents.to(device_, at::kFloat);
+  }
+
+  // Each iteration: the U-Net on the guided batch, guidance, the scheduler's step, the observers.
+  at::Tensor denoise(const UNet2DConditionModelImpl& unet, Scheduler& scheduler, const Conditioning& conditioning,
+                     at::Tensor latents, size_t start_index, const GenerationRequest& request, at::Generator& generator,
+                     const std::vector<LoopObserver*>& observers, const std::atomic<bool>* cancel, StageTimes& times,
+                     std::vector<at::Tensor>* step_latents) const {
+    const std::vector<double>& timesteps = scheduler.timesteps();
+    const int total = int(timesteps.size() - start_index);
+    for (size_t i = start_index; i < timesteps.size(); ++i) {
+      if (cancel && cancel->load()) throw Cancelled();
+      const auto step_start = Clock::now();
+      const size_t iteration = i - start_index;
+      const at::Tensor context = conditioning.context(iteration, request.num_images);
+      const at::Tensor noise_pred = predict_noise(unet, scheduler, latents, i, context, request.guidance_scale);
+      times.unet += seconds_since(step_start);
+      const auto scheduler_start = Clock::now();
+      StepOutput out = scheduler.step(noise_pred, i, latents, generator);
+      times.scheduler += seconds_since(scheduler_start);
+      latents = out.prev_sample;
+      if (step_latents) step_latents->push_back(latents.to(at::kCPU));
+      StepInfo info{int(iteration), total, timesteps[i], seconds_since(step_start), latents, out.pred_original_sample, {}};
+      for (LoopObserver* observer : observers) observer->after_step(info);
+    }
+    return latents;
+  }
+
+  // The context holds the negative half first when the run is guided.
   at::Tensor predict_noise(const UNet2DConditionModelImpl& unet, const Scheduler& scheduler, const at::Tensor& latents,
-                           size_t index, const at::Tensor& context, double guidance_scale, bool guided) const {
+                           size_t index, const at::Tensor& context, double guidance_scale) const {
     at::NoGradGuard no_grad;
+    const bool guided = context.size(0) != latents.size(0);
     const at::Tensor input = scheduler.scale_model_input(guided ? at::cat({latents, latents}) : latents, index);
     const at::Tensor noise = unet.forward(input.to(dtype_), scheduler.timesteps()[index], context).to(at::kFloat);
     if (!guided) return noise;

@@ -8,11 +8,12 @@
 
 #include <ATen/core/Tensor.h>
 
+#include "core/generation/generation_request.h"
 #include "core/loading/model_folder.h"
+#include "core/tokenizer/clip_tokenizer.h"
 
 namespace bksdm {
 
-class ClipTokenizer;
 
 struct LoadOptions {
   std::string device = "cpu";  // "cpu" or "cuda"
@@ -25,29 +26,22 @@ struct LoadOptions {
   bool low_memory = false;
 };
 
-struct GenerationRequest {
-  std::string prompt;
-  std::string negative_prompt;
-  uint64_t seed = 0;
-  int steps = 50;
-  double guidance_scale = 7.5;
-  int width = 0;   // 0: the U-Net's sample_size * 8
-  int height = 0;  // 0: the U-Net's sample_size * 8
-  std::string scheduler = "pndm";  // pndm, ddim, euler, euler_a, dpmpp_2m, dpmpp_2m_karras
-  double eta = 0.0;                // DDIM only
-  int num_images = 1;
-  bool attention_maps = false;            // DAAM maps in the result
-  bool attention_maps_per_step = false;   // also the running maps after each step
-  bool keep_step_latents = false;         // latents after every scheduler step
-  // Decode tile by tile (diffusers' enable_tiling): memory bounded at any size, for images that
-  // differ slightly where the overlapping tiles are blended.
-  bool tiled_decode = false;
+// Tensors a run starts from besides the seed, in U-Net space on any device. The description says
+// where they come from (an init image, a variation seed); these are their values.
+struct LatentInputs {
+  // The clean latents to start from ([1 or N,4,h,w], the VAE's sample of an init image times its
+  // scaling factor), noised to the start timestep by the scheduler's add_noise; undefined: pure noise.
+  at::Tensor init_latents;
+  // [N,4,h,w]; undefined: drawn from the seed's generator, as diffusers' prepare_latents does.
+  at::Tensor noise;
+  // Where in the scheduler's timesteps the run starts (diffusers' t_start for img2img); 0: the first.
+  size_t start_index = 0;
 };
 
 // What the per-step callback sees. Tensors are on the pipeline's device; copy what you keep.
 struct StepInfo {
-  int step = 0;   // 0-based index of the U-Net call
-  int total = 0;  // U-Net calls in the run
+  int step = 0;   // 0-based index of the U-Net call in this run
+  int total = 0;  // U-Net calls in the run (fewer than the layout's when it starts part-way)
   double timestep = 0;
   double seconds = 0;       // wall time of this step
   at::Tensor latents;       // after the scheduler step, U-Net space [N,4,h,w]
@@ -65,13 +59,13 @@ struct StageTimes {
 };
 
 struct GenerationResult {
+  GenerationRequest request;  // as run: sizes and scheduler resolved
   at::Tensor images;        // [N,3,H,W] float32 in [0,1], on the CPU
   at::Tensor latents;       // final latents [N,4,H/8,W/8], on the CPU
   at::Tensor step_latents;  // [steps,N,4,h,w] when keep_step_latents
   at::Tensor attention;     // [N,77,h,w] when attention_maps
-  std::vector<double> timesteps;
-  std::vector<int> prompt_ids;   // the 77 ids the prompt was encoded to
-  bool prompt_truncated = false;
+  std::vector<double> timesteps;  // of the U-Net calls that ran
+  TokenizedPrompt prompt_tokens;  // the prompt as it was encoded (Conditioning::prompt_tokens)
   StageTimes times;
 };
 
@@ -87,10 +81,12 @@ class StableDiffusionPipeline {
                                                        const LoadOptions& options = {});
   virtual ~StableDiffusionPipeline() = default;
 
+  // A run as `request` describes it, starting from `inputs` where given.
   virtual GenerationResult generate(const GenerationRequest& request,
                                     const StepCallback& on_step = {},
                                     const std::atomic<bool>* cancel = nullptr,
-                                    const StageCallback& on_stage = {}) = 0;
+                                    const StageCallback& on_stage = {},
+                                    const LatentInputs& inputs = {}) = 0;
   // The real tokenizer, for token counting and the prompt's words in the UI.
   virtual const ClipTokenizer& tokenizer() const = 0;
   // Start, the prompt's tokens, end: uncut, so their count shows what a prompt will lose.

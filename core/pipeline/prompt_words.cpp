@@ -41,9 +41,10 @@ std::vector<size_t> occurrences(const std::vector<int>& ids, const std::vector<i
 
 }  // namespace
 
-std::vector<PromptWord> prompt_words(const ClipTokenizer& tokenizer, const std::string& prompt, int max_length) {
-  const std::vector<int> ids = tokenizer.encode(prompt);  // start, tokens, end: untruncated
-  const int last_slot = max_length - 2;                    // the last token slot before the end token
+std::vector<PromptWord> prompt_words(const ClipTokenizer& tokenizer, const TokenizedPrompt& encoded,
+                                     const std::string& prompt) {
+  std::vector<int> ids;  // every token of the prompt, those cut off included
+  for (const PromptToken& token : encoded.tokens) ids.push_back(token.id);
   std::vector<PromptWord> words;
   std::vector<std::vector<int>> seen;
   for (const std::string& text : split_words(prompt)) {
@@ -53,11 +54,11 @@ std::vector<PromptWord> prompt_words(const ClipTokenizer& tokenizer, const std::
     seen.push_back(own);
     PromptWord word{text, {}, {}, false};
     for (int id : own) word.pieces.push_back(tokenizer.piece(id));
-    for (size_t start : occurrences(std::vector<int>(ids.begin() + 1, ids.end() - 1), own))
+    for (size_t start : occurrences(ids, own))
       for (size_t k = 0; k < own.size(); ++k) {
-        const int slot = int(start + k) + 1;
-        if (slot <= last_slot)
-          word.positions.push_back(slot);
+        const int token = int(start + k);
+        if (token < encoded.kept_tokens)
+          word.positions.push_back(token + 1);  // after the start token
         else
           word.cut = true;
       }

@@ -9,6 +9,7 @@ class Tensor;
 namespace bksdm {
 
 class ClipTokenizer;
+struct TokenizedPrompt;
 
 // A word of the prompt as the user wrote it, with the positions its tokens take in the model's 77
 // token slots (start token at 0). Every occurrence of a repeated word is included, as DAAM does.
@@ -19,10 +20,11 @@ struct PromptWord {
   bool cut = false;            // some of its tokens fell past the limit and have no map
 };
 
-// The prompt's words: whitespace-separated, punctuation around them trimmed; words with the same
-// tokens (e.g. "Cat" and "cat") are one entry.
-std::vector<PromptWord> prompt_words(const ClipTokenizer& tokenizer, const std::string& prompt,
-                                     int max_length = 77);
+// The words of `prompt`, whose encoding for the model is `encoded`: whitespace-separated, punctuation
+// around them trimmed; words with the same tokens (e.g. "Cat" and "cat") are one entry. Their
+// positions are where `encoded` put their tokens.
+std::vector<PromptWord> prompt_words(const ClipTokenizer& tokenizer, const TokenizedPrompt& encoded,
+                                     const std::string& prompt);
 
 // A word's map: the mean of its tokens' maps. `maps` is [77, h, w] (one image of
 // GenerationResult::attention); a word without positions gives zeros.

@@ -56,7 +56,7 @@ double secondsFor(StableDiffusionPipeline& pipeline, const GenerationRequest& re
   const GenerationResult result = pipeline.generate(request, [&](const StepInfo& info) {
     if (info.attention.defined()) capture.addStep(info.attention);
   });
-  if (result.attention.defined()) capture.finish(result.attention, result.prompt_ids, pipeline.tokenizer(), request.prompt);
+  if (result.attention.defined()) capture.finish(result.attention, result.prompt_tokens, pipeline.tokenizer(), request.prompt);
   return cpuSeconds() - start;
 }
 
@@ -112,7 +112,7 @@ class AttentionRunTest : public QObject {
     const GenerationResult result =
         pipeline_->generate(run, [&](const StepInfo& info) { capture.addStep(info.attention); });
     QVERIFY(result.attention.defined());
-    const QList<ImageAttention> images = capture.finish(result.attention, result.prompt_ids, pipeline_->tokenizer(), kPrompt);
+    const QList<ImageAttention> images = capture.finish(result.attention, result.prompt_tokens, pipeline_->tokenizer(), kPrompt);
     QCOMPARE(images.size(), 2);
     for (int i = 0; i < images.size(); ++i) {
       const ImageAttention& image = images[i];

@@ -142,3 +142,34 @@ TEST(TextEncoderConfig, RealModelsHaveTheirParameterCounts) {
 }
 
 }  // namespace
+
+namespace {
+
+// The fixtures' clip_skip cases on the plain path are diffusers' clip_skip = N - 1: the prompt from
+// hidden_states[-N] through the final layer norm, the negative from the last layer.
+TEST(TextEncoderClipSkip, PenultimateLayerMatchesDiffusers) {
+  for (const char* model_name : {"sd-v1-4-mini", "bk-sdm-v2-base-mini"}) {
+    SCOPED_TRACE(model_name);
+    const auto model = bksdm::load_clip_text_model(fixture_model(model_name));
+    const auto expected =
+        bksdm::SafetensorsFile::open(kFixtures / "expected" / model_name / "clip_skip-skip2.safetensors");
+    const at::Tensor prompt = model->forward(expected->tensor("ids.0").unsqueeze(0), 2);
+    EXPECT_LE(relative_error(prompt, expected->tensor("prompt_embeds")), 1e-5);
+    const at::Tensor negative = model->forward(expected->tensor("negative_ids.0").unsqueeze(0), 1);
+    EXPECT_LE(relative_error(negative, expected->tensor("negative_prompt_embeds")), 1e-5);
+    // Skipping changes the embeddings: the test would notice a skip that did nothing.
+    EXPECT_GT(relative_error(model->forward(expected->tensor("ids.0").unsqueeze(0)), expected->tensor("prompt_embeds")),
+              1e-3);
+  }
+}
+
+TEST(TextEncoderClipSkip, RefusesMoreLayersThanTheEncoderHas) {
+  const auto model = bksdm::load_clip_text_model(fixture_model("sd-v1-4-mini"));
+  const at::Tensor ids = at::tensor({49406, 49407}, at::kLong).unsqueeze(0);
+  const int64_t layers = model->config().num_hidden_layers;
+  EXPECT_NO_THROW(model->forward(ids, int(layers)));
+  EXPECT_NE(error_of([&] { model->forward(ids, int(layers) + 1); }).find("clip skip must be from 1 to"), std::string::npos);
+  EXPECT_NE(error_of([&] { model->forward(ids, 0); }).find("clip skip"), std::string::npos);
+}
+
+}  // namespace

@@ -347,3 +347,29 @@ TEST(UNet, ParameterNamesAreTheCheckpointKeys) {
 }
 
 }  // namespace
+
+namespace {
+
+// The adapters' hook: a weight changed as it loads (as a merged LoRA changes it), the file untouched.
+TEST(WeightAdjustment, ChangesTheLoadedValueOfTheParameterItNames) {
+  const fs::path file = kFixtures / "models/bk-sdm-tiny-mini/unet/diffusion_pytorch_model.safetensors";
+  const std::string target = "down_blocks.0.attentions.0.transformer_blocks.0.attn2.to_k.weight";
+  const UNet2DConditionConfig config =
+      parse(bksdm::read_json_file(kFixtures / "models/bk-sdm-tiny-mini/unet/config.json").dump()).config;
+  bksdm::WeightLoadOptions options;
+  std::vector<std::string> seen;
+  options.adjust = [&](const std::string& name, const at::Tensor& value) {
+    seen.push_back(name);
+    return name == target ? value + 1 : value;
+  };
+  UNet2DConditionModel unet(config);
+  bksdm::load_weights(*unet, file, options);
+  const at::Tensor original = bksdm::SafetensorsFile::open(file)->tensor(target);
+  const auto parameters = unet->named_parameters();
+  EXPECT_TRUE(at::equal(parameters[target], original + 1));
+  EXPECT_EQ(seen.size(), parameters.size());  // every parameter passes through it once
+  const std::string other = "conv_in.weight";
+  EXPECT_TRUE(at::equal(parameters[other], bksdm::SafetensorsFile::open(file)->tensor(other)));
+}
+
+}  // namespace

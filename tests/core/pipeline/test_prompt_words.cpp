@@ -14,7 +14,9 @@ class PromptWordsTest : public ::testing::Test {
   static void SetUpTestSuite() {
     tokenizer_ = bksdm::ClipTokenizer::load(std::filesystem::path(BKSDM_FIXTURES_DIR) / "models/sd-v1-4-mini/tokenizer");
   }
-  static std::vector<PromptWord> words(const std::string& prompt) { return bksdm::prompt_words(*tokenizer_, prompt); }
+  static std::vector<PromptWord> words(const std::string& prompt) {
+    return bksdm::prompt_words(*tokenizer_, tokenizer_->encode_for_model(prompt), prompt);
+  }
   static const PromptWord& find(const std::vector<PromptWord>& all, const std::string& text) {
     for (const PromptWord& word : all)
       if (word.text == text) return word;

@@ -1,0 +1,82 @@
+#include "core/generation/a1111_run.h"
+
+#include <charconv>
+#include <limits>
+#include <string_view>
+
+namespace bksdm {
+namespace {
+
+// Sets `value` only when all of `text` is a number of its type, at least `minimum`.
+template <typename Number>
+bool parse_number(const std::string& text, Number& value, Number minimum = std::numeric_limits<Number>::lowest()) {
+  Number parsed{};
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), parsed);
+  if (error != std::errc() || end != text.data() + text.size() || !(parsed >= minimum)) return false;
+  value = parsed;
+  return true;
+}
+
+// "512x768": width and height, both set or neither.
+bool parse_size(const std::string& text, GenerationRequest& request) {
+  const size_t x = text.find('x');
+  if (x == std::string::npos) return false;
+  int width = 0, height = 0;
+  if (!parse_number(text.substr(0, x), width) || !parse_number(text.substr(x + 1), height)) return false;
+  request.width = width;
+  request.height = height;
+  return true;
+}
+
+// Reads a key that maps to a field of the description; says whether it did.
+bool read_setting(const std::string& key, const std::string& value, A1111Reading& reading) {
+  GenerationRequest& request = reading.request;
+  if (key == "Steps") return parse_number(value, request.steps);
+  if (key == "CFG scale") return parse_number(value, request.guidance_scale);
+  if (key == "Seed") return parse_number(value, request.seed);
+  if (key == "Size") return parse_size(value, request);
+  if (key == "Eta DDIM") return parse_number(value, request.eta);
+  if (key == "Batch size") return parse_number(value, request.num_images, 1);
+  if (key == "Batch pos") return parse_number(value, reading.batch_pos, 0);
+  if (key == "Model") {
+    request.model.name = value;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+A1111Parameters a1111_parameters(const GenerationRequest& request, int batch_pos) {
+  const std::string& model = request.model.name.empty() ? request.model.id : request.model.name;
+  A1111Parameters parameters{request.prompt, request.negative_prompt, {
+      {"Steps", std::to_string(request.steps)},
+      {"Sampler", a1111_sampler_name(request.scheduler)},
+      {"CFG scale", a1111_number(request.guidance_scale)},
+      {"Seed", std::to_string(request.seed)},
+      {"Size", std::to_string(request.width) + "x" + std::to_string(request.height)},
+      {"Model", model},
+  }};
+  if (request.num_images > 1) {
+    parameters.settings.emplace_back("Batch size", std::to_string(request.num_images));
+    parameters.settings.emplace_back("Batch pos", std::to_string(batch_pos));
+  }
+  if (request.scheduler == "ddim" && request.eta != 0.0) parameters.settings.emplace_back("Eta DDIM", a1111_number(request.eta));
+  return parameters;
+}
+
+A1111Reading read_a1111_parameters(const A1111Parameters& parameters) {
+  A1111Reading reading;
+  reading.request.prompt = parameters.prompt;
+  reading.request.negative_prompt = parameters.negative_prompt;
+  reading.request.scheduler = a1111_scheduler(parameters);
+  const bool known_scheduler = !reading.request.scheduler.empty();
+  for (const auto& [key, value] : parameters.settings) {
+    const bool names_scheduler = key == "Sampler" || key == "Schedule type";
+    if ((names_scheduler && known_scheduler) || read_setting(key, value, reading)) continue;
+    reading.other_settings.emplace_back(key, value);
+  }
+  return reading;
+}
+
+}  // namespace bksdm

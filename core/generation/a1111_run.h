@@ -1,0 +1,27 @@
+#pragma once
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/generation/generation_request.h"
+#include "core/io/a1111_parameters.h"
+
+namespace bksdm {
+
+// Image `batch_pos` (from 0) of `request` as A1111 describes it: the prompts, then Steps, Sampler,
+// CFG scale, Seed, Size, Model, and for a batch Batch size and Batch pos (a batch comes from one
+// seed, so Seed alone does not make image batch_pos again), Eta where DDIM uses one: A1111's keys,
+// order and spelling. Sizes and scheduler must be resolved (not the model's defaults).
+A1111Parameters a1111_parameters(const GenerationRequest& request, int batch_pos = 0);
+
+// What an A1111 `parameters` text says about a run: the description (its defaults where the text is
+// silent or a value does not parse), which image of the batch it is, and the settings this engine
+// has no field for, in order.
+struct A1111Reading {
+  GenerationRequest request;
+  int batch_pos = 0;
+  std::vector<std::pair<std::string, std::string>> other_settings;
+};
+A1111Reading read_a1111_parameters(const A1111Parameters& parameters);
+
+}  // namespace bksdm

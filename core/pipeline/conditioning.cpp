@@ -1,0 +1,24 @@
+#include "core/pipeline/conditioning.h"
+
+#include <ATen/ATen.h>
+
+#include "core/io/error.h"
+
+namespace bksdm {
+
+const Conditioning::Embeddings& Conditioning::at_iteration(size_t iteration) const {
+  const size_t entry = schedule.empty() ? 0 : iteration < schedule.size() ? schedule[iteration] : entries.size();
+  if (entry >= entries.size())
+    throw Error("conditioning: no embeddings for iteration " + std::to_string(iteration) + " (" +
+                std::to_string(entries.size()) + " entries, a schedule of " + std::to_string(schedule.size()) + ")");
+  return entries[entry];
+}
+
+at::Tensor Conditioning::context(size_t iteration, int64_t images) const {
+  const Embeddings& embeddings = at_iteration(iteration);
+  const at::Tensor prompt = embeddings.prompt.repeat({images, 1, 1});
+  if (!embeddings.negative.defined()) return prompt;
+  return at::cat({embeddings.negative.repeat({images, 1, 1}), prompt});
+}
+
+}  // namespace bksdm

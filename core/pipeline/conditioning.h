@@ -1,0 +1,31 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+#include <ATen/core/Tensor.h>
+
+#include "core/tokenizer/clip_tokenizer.h"
+
+namespace bksdm {
+
+// What the U-Net attends to at each denoising iteration: the text encoder's embeddings of the prompt
+// and the negative prompt, and which of them are in force when (prompt editing switches them mid-run).
+struct Conditioning {
+  struct Embeddings {
+    at::Tensor prompt;    // [1, T, dim], T a multiple of 77
+    at::Tensor negative;  // [1, T', dim]; undefined for a run without guidance
+  };
+  std::vector<Embeddings> entries;
+  // The entry in force at each iteration; empty: the first, throughout.
+  std::vector<size_t> schedule;
+  // The prompt's tokens as they were encoded: the words, their spans in the user's text and their
+  // positions in the context, for the attention maps, the token counter and the metadata.
+  TokenizedPrompt prompt_tokens;
+
+  const Embeddings& at_iteration(size_t iteration) const;
+  // The U-Net's context at `iteration` for a batch of `images`: [negative x images; prompt x images],
+  // or the prompt alone without guidance.
+  at::Tensor context(size_t iteration, int64_t images) const;
+};
+
+}  // namespace bksdm

@@ -1,0 +1,117 @@
+// One description of a run and its A1111 `parameters` text: A1111's layout, spelling and round trip.
+#include <gtest/gtest.h>
+
+#include "core/generation/a1111_run.h"
+
+namespace {
+
+using bksdm::A1111Parameters;
+using bksdm::GenerationRequest;
+using Settings = std::vector<std::pair<std::string, std::string>>;
+
+GenerationRequest run(std::string prompt, std::string negative) {
+  GenerationRequest request;
+  request.prompt = std::move(prompt);
+  request.negative_prompt = std::move(negative);
+  request.steps = 50;
+  request.scheduler = "pndm";
+  request.guidance_scale = 7.5;
+  request.seed = 1234;
+  request.width = request.height = 512;
+  request.model.name = "bk-sdm-v2-tiny";
+  return request;
+}
+
+TEST(A1111Run, WritesA1111sLayout) {
+  EXPECT_EQ(bksdm::format_a1111_parameters(bksdm::a1111_parameters(run("a black vase holding roses", "blurry, low quality"))),
+            "a black vase holding roses\n"
+            "Negative prompt: blurry, low quality\n"
+            "Steps: 50, Sampler: PNDM, CFG scale: 7.5, Seed: 1234, Size: 512x512, Model: bk-sdm-v2-tiny");
+  // No negative prompt, no line for it.
+  EXPECT_EQ(bksdm::format_a1111_parameters(bksdm::a1111_parameters(run("roses", ""))),
+            "roses\nSteps: 50, Sampler: PNDM, CFG scale: 7.5, Seed: 1234, Size: 512x512, Model: bk-sdm-v2-tiny");
+}
+
+// A1111's infotext for image 2 of a batch of 4 ends "..., Batch size: 4, Batch pos: 1".
+TEST(A1111Run, ABatchImageSaysWhichOfTheBatchItIs) {
+  GenerationRequest request = run("p", "");
+  request.num_images = 4;
+  const Settings batch = bksdm::a1111_parameters(request, 1).settings;
+  ASSERT_EQ(batch.size(), 8u);
+  EXPECT_EQ(batch[6], (std::pair<std::string, std::string>{"Batch size", "4"}));
+  EXPECT_EQ(batch[7], (std::pair<std::string, std::string>{"Batch pos", "1"}));
+  EXPECT_EQ(bksdm::a1111_parameters(run("p", "")).settings.size(), 6u);  // one image: no batch keys
+}
+
+TEST(A1111Run, SettingsSpellNumbersAndSamplersLikeA1111) {
+  GenerationRequest request = run("p", "");
+  request.steps = 25;
+  request.scheduler = "dpmpp_2m_karras";
+  request.guidance_scale = 7;
+  request.seed = 18446744073709551615u;
+  request.width = 768;
+  request.model = {"stabilityai/stable-diffusion-2-1-base", "", {}};
+  EXPECT_EQ(bksdm::a1111_parameters(request).settings, (Settings{{"Steps", "25"},
+                                                                 {"Sampler", "DPM++ 2M Karras"},
+                                                                 {"CFG scale", "7.0"},
+                                                                 {"Seed", "18446744073709551615"},
+                                                                 {"Size", "768x512"},
+                                                                 {"Model", "stabilityai/stable-diffusion-2-1-base"}}));
+}
+
+// Every field the text carries comes back: description -> A1111 text -> description.
+TEST(A1111Run, RoundTripsEveryFieldTheTextCarries) {
+  GenerationRequest request;
+  request.prompt = "a lighthouse, (dawn:1.2)\nsecond line \xe2\x9c\xa8";
+  request.negative_prompt = "blurry, \"low\" quality";
+  request.seed = 4294967296ull + 5;
+  request.steps = 37;
+  request.guidance_scale = 6.25;
+  request.width = 640;
+  request.height = 384;
+  request.scheduler = "ddim";
+  request.eta = 0.3;
+  request.num_images = 3;
+  request.model.name = "BK-SDM-v2-Tiny";
+  const std::string text = bksdm::format_a1111_parameters(bksdm::a1111_parameters(request, 2));
+  const bksdm::A1111Reading read = bksdm::read_a1111_parameters(bksdm::parse_a1111_parameters(text));
+  EXPECT_EQ(read.request, request);
+  EXPECT_EQ(read.batch_pos, 2);
+  EXPECT_TRUE(read.other_settings.empty());
+  // Eta is DDIM's alone, and A1111 leaves out its default.
+  EXPECT_NE(text.find(", Eta DDIM: 0.3"), std::string::npos) << text;
+  request.eta = 0;
+  EXPECT_EQ(bksdm::format_a1111_parameters(bksdm::a1111_parameters(request)).find("Eta"), std::string::npos);
+}
+
+TEST(A1111Run, ReadsA1111sOwnTextKeepingWhatItHasNoFieldFor) {
+  const bksdm::A1111Reading read = bksdm::read_a1111_parameters(bksdm::parse_a1111_parameters(
+      "masterpiece, (cherry blossoms:1.2)\nNegative prompt: lowres\n"
+      "Steps: 20, Sampler: DPM++ 2M, Schedule type: Karras, CFG scale: 7, Seed: 1234567890, Size: 512x768, "
+      "Model hash: 6ce0161689, Model: v1-5-pruned-emaonly, Steps2: x, Version: v1.9.3"));
+  EXPECT_EQ(read.request.prompt, "masterpiece, (cherry blossoms:1.2)");
+  EXPECT_EQ(read.request.negative_prompt, "lowres");
+  EXPECT_EQ(read.request.steps, 20);
+  EXPECT_EQ(read.request.scheduler, "dpmpp_2m_karras");
+  EXPECT_EQ(read.request.guidance_scale, 7.0);
+  EXPECT_EQ(read.request.seed, 1234567890u);
+  EXPECT_EQ(read.request.width, 512);
+  EXPECT_EQ(read.request.height, 768);
+  EXPECT_EQ(read.request.model.name, "v1-5-pruned-emaonly");
+  EXPECT_EQ(read.other_settings,
+            (Settings{{"Model hash", "6ce0161689"}, {"Steps2", "x"}, {"Version", "v1.9.3"}}));
+}
+
+TEST(A1111Run, AValueThatDoesNotParseKeepsTheDefaultAndIsKept) {
+  const bksdm::A1111Reading read = bksdm::read_a1111_parameters(
+      bksdm::parse_a1111_parameters("p\nSteps: many, Sampler: LMS, Seed: -3, Size: 512, Batch size: 0"));
+  EXPECT_EQ(read.request.steps, bksdm::kDefaultSteps);
+  EXPECT_EQ(read.request.scheduler, "");
+  EXPECT_EQ(read.request.seed, 0u);
+  EXPECT_EQ(read.request.width, 0);
+  EXPECT_EQ(read.request.num_images, 1);
+  EXPECT_EQ(read.other_settings, (Settings{{"Steps", "many"}, {"Sampler", "LMS"}, {"Seed", "-3"}, {"Size", "512"},
+                                           {"Batch size", "0"}}));
+}
+
+}  // namespace

@@ -1,0 +1,140 @@
+// The pipeline's stages on their own: a run that starts part-way from given latents (the seam
+// img2img and inpainting fill in), and the conditioning's schedule.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include <ATen/ATen.h>
+#include <ATen/CPUGeneratorImpl.h>
+#include <nlohmann/json.hpp>
+
+#include "core/io/safetensors.h"
+#include "core/pipeline/conditioning.h"
+#include "core/pipeline/pipeline.h"
+#include "tests/core/test_support.h"
+
+namespace {
+
+using namespace bksdm::testing;
+
+int integer(const nlohmann::json& spec, const char* key) { return std::stoi(spec[key].get<std::string>()); }
+
+// The fixtures README's img2img steps: init = min(int(steps * strength), steps), t_start = steps - init.
+size_t t_start(const nlohmann::json& spec) {
+  const int steps = integer(spec, "steps");
+  const int init = std::min(int(steps * std::stod(spec["strength"].get<std::string>())), steps);
+  return size_t(steps - init);
+}
+
+std::vector<nlohmann::json> img2img_cases() {
+  std::vector<nlohmann::json> cases;
+  for (const auto& spec : bksdm::read_json_file(kFixtures / "cases-ext.json"))
+    // Euler a draws from the generator after diffusers' two draws of the VAE sample and the noise,
+    // which given latents do not make: its case needs the image input's own stage.
+    if (spec["kind"] == "img2img" && spec["scheduler"] != "euler_a") cases.push_back(spec);
+  return cases;
+}
+
+class StartFromLatents : public ::testing::TestWithParam<nlohmann::json> {};
+
+// diffusers' img2img from the VAE sample on: the init latents noised by the scheduler's add_noise at
+// timesteps[t_start], then the loop from there.
+TEST_P(StartFromLatents, MatchesDiffusersImg2imgFromItsInitLatents) {
+  const nlohmann::json& spec = GetParam();
+  const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
+  bksdm::LoadOptions options;
+  options.threads = 1;
+  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model(spec["model"]), options);
+  bksdm::GenerationRequest request;
+  request.prompt = spec["prompt"];
+  request.negative_prompt = spec["negative_prompt"];
+  request.seed = std::stoull(spec["seed"].get<std::string>());
+  request.steps = integer(spec, "steps");
+  request.guidance_scale = std::stod(spec["guidance_scale"].get<std::string>());
+  request.width = integer(spec, "width");
+  request.height = integer(spec, "height");
+  request.scheduler = spec["scheduler"];
+  request.num_images = integer(spec, "num_images");
+  request.keep_step_latents = true;
+  request.attention_maps = true;
+  const bksdm::LatentInputs inputs{expected->tensor("init_latents"), expected->tensor("noise"), t_start(spec)};
+
+  int calls = 0;
+  const auto result = pipeline->generate(request, [&](const bksdm::StepInfo& info) {
+    EXPECT_EQ(info.step, calls++);
+    EXPECT_EQ(info.total, int(expected->tensor("timesteps").numel()));
+  }, nullptr, {}, inputs);
+
+  const at::Tensor timesteps = expected->tensor("timesteps").to(at::kDouble);
+  ASSERT_EQ(result.timesteps.size(), size_t(timesteps.numel()));
+  for (size_t i = 0; i < result.timesteps.size(); ++i)
+    EXPECT_DOUBLE_EQ(result.timesteps[i], timesteps[int64_t(i)].item<double>()) << "timestep " << i;
+  EXPECT_DOUBLE_EQ(result.timesteps[0], expected->tensor("latent_timestep").item<double>());
+  const at::Tensor step_latents = expected->tensor("step_latents");
+  ASSERT_EQ(result.step_latents.sizes(), step_latents.sizes());
+  for (int64_t i = 0; i < step_latents.size(0); ++i)
+    EXPECT_LE(relative_error(result.step_latents[i], step_latents[i]), 1e-4) << "step " << i;
+  EXPECT_LE((result.images - expected->tensor("image")).abs().max().item<double>(), 5e-4);
+  EXPECT_LE(relative_error(result.attention, expected->tensor("attention")), 1e-4);
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, StartFromLatents, ::testing::ValuesIn(img2img_cases()),
+                         [](const ::testing::TestParamInfo<nlohmann::json>& info) {
+                           std::string name = info.param["model"].get<std::string>() + "_" +
+                                              info.param["case"].get<std::string>();
+                           for (char& c : name)
+                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+                           return name;
+                         });
+
+TEST(StartFromLatents, RefusesLatentsOfAnotherSizeAndAStartWithoutThem) {
+  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
+  bksdm::GenerationRequest request;
+  request.prompt = "a cat";
+  request.steps = 2;
+  request.width = request.height = 64;
+  const std::string wrong = error_of([&] {
+    pipeline->generate(request, {}, nullptr, {}, {at::zeros({1, 4, 16, 16}), {}, 1});
+  });
+  EXPECT_NE(wrong.find("[1, 4, 16, 16] do not fit this run, which needs [1, 4, 8, 8]"), std::string::npos) << wrong;
+  EXPECT_NE(error_of([&] { pipeline->generate(request, {}, nullptr, {}, {{}, {}, 1}); }).find("needs the latents"),
+            std::string::npos);
+  EXPECT_NE(error_of([&] { pipeline->generate(request, {}, nullptr, {}, {at::zeros({1, 4, 8, 8}), {}, 5}); })
+                .find("cannot start at step 5"),
+            std::string::npos);
+}
+
+// Given noise is the seed's noise: the same image as the seed's own run.
+TEST(StartFromLatents, GivenNoiseEqualsTheSeedsNoise) {
+  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
+  bksdm::GenerationRequest request;
+  request.prompt = "a cat";
+  request.steps = 3;
+  request.seed = 7;
+  request.width = request.height = 64;
+  request.scheduler = "ddim";
+  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(request.seed);
+  const at::Tensor noise = at::randn({1, 4, 8, 8}, generator);
+  const at::Tensor seeded = pipeline->generate(request).images;
+  const at::Tensor given = pipeline->generate(request, {}, nullptr, {}, {{}, noise, 0}).images;
+  EXPECT_TRUE(at::equal(seeded, given));
+}
+
+TEST(Conditioning, EachIterationGetsTheEntryItsScheduleNames) {
+  bksdm::Conditioning conditioning;
+  const at::Tensor cat = at::full({1, 77, 4}, 1.0), dog = at::full({1, 77, 4}, 2.0), empty = at::zeros({1, 77, 4});
+  conditioning.entries = {{cat, empty}, {dog, empty}};
+  conditioning.schedule = {0, 0, 1};
+  const at::Tensor first = conditioning.context(0, 2);
+  ASSERT_EQ(first.sizes(), (std::vector<int64_t>{4, 77, 4}));
+  EXPECT_EQ(first[0].sum().item<double>(), 0.0);  // the negative half first
+  EXPECT_EQ(first[3].mean().item<double>(), 1.0);
+  EXPECT_EQ(conditioning.context(2, 1)[1].mean().item<double>(), 2.0);
+  EXPECT_NE(error_of([&] { conditioning.context(3, 1); }).find("no embeddings for iteration 3"), std::string::npos);
+  conditioning.schedule.clear();
+  EXPECT_EQ(conditioning.context(9, 1)[1].mean().item<double>(), 1.0);  // no schedule: the first throughout
+  conditioning.entries = {{dog, {}}};
+  EXPECT_EQ(conditioning.context(0, 3).size(0), 3);  // unguided: the prompt alone
+}
+
+}  // namespace
