@@ -16,6 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
+#include "core/io/mapped_file_guard.h"
 #include "core/io/safetensors.h"
 #include "core/io/utf8.h"
 #include "core/models/autoencoder_kl.h"
@@ -212,6 +213,7 @@ class Pipeline final : public StableDiffusionPipeline {
     if (dtype_ != at::kFloat && device_.is_cpu())
       throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
+    mapped_files_ = MappedFilesWatch({model_.weights("text_encoder"), model_.weights("unet"), model_.weights("vae")});
     weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false};
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
     text_encoder_ = load_clip_text_model(model_, weights_);
@@ -237,6 +239,7 @@ class Pipeline final : public StableDiffusionPipeline {
 
   GenerationResult generate(const GenerationRequest& request, const StepCallback& on_step,
                             const std::atomic<bool>* cancel, const StageCallback& on_stage) override {
+    mapped_files_.check();
     const GenerationRequest sized = with_defaults(request);
     check_memory(sized, vae_->config(), device_);
     const StageCallback announce = on_stage ? on_stage : [](RunStage) {};
@@ -254,6 +257,7 @@ class Pipeline final : public StableDiffusionPipeline {
     announce(RunStage::EncodingPrompt);
     auto phase = Clock::now();
     const at::Tensor context = encode_prompts(request, guided, result);
+    mapped_files_.check();
     result.times.text_encoder = seconds_since(phase);
 
     auto scheduler = make_scheduler(request.scheduler, scheduler_config_, request.eta);
@@ -283,6 +287,7 @@ class Pipeline final : public StableDiffusionPipeline {
         const auto step_start = Clock::now();
         const at::Tensor noise_pred =
             predict_noise(*unet, *scheduler, latents, i, context, request.guidance_scale, guided);
+        mapped_files_.check();
         result.times.unet += seconds_since(step_start);
         const auto scheduler_start = Clock::now();
         StepOutput out = scheduler->step(noise_pred, i, latents, generator);
@@ -307,6 +312,7 @@ class Pipeline final : public StableDiffusionPipeline {
     announce(RunStage::Decoding);
     phase = Clock::now();
     result.images = decode(latents, request.tiled_decode);
+    mapped_files_.check();
     check_finite(result.images, request);
     result.times.vae = seconds_since(phase);
     result.latents = latents.to(at::kCPU);
@@ -401,6 +407,7 @@ class Pipeline final : public StableDiffusionPipeline {
   nlohmann::json scheduler_config_;
   int64_t sample_size_ = 64;
   std::vector<std::string> warnings_;
+  MappedFilesWatch mapped_files_;
 };
 
 }  // namespace
