@@ -7,7 +7,6 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 #include <ATen/ATen.h>
@@ -17,7 +16,7 @@
 
 #include "core/io/error.h"
 #include "core/io/mapped_file_guard.h"
-#include "core/io/safetensors.h"
+#include "core/io/message_text.h"
 #include "core/io/utf8.h"
 #include "core/models/autoencoder_kl.h"
 #include "core/models/clip_text_model.h"
@@ -25,6 +24,7 @@
 #include "core/models/unet_2d_condition.h"
 #include "core/models/weights.h"
 #include "core/pipeline/attention_maps.h"
+#include "core/pipeline/non_finite.h"
 #include "core/schedulers/scheduler.h"
 #include "core/tokenizer/clip_tokenizer.h"
 
@@ -53,12 +53,6 @@ c10::Device parse_device(const std::string& device) {
   throw Error("unknown device '" + device + "' (cpu or cuda)");
 }
 
-std::string number_text(double value) {
-  std::ostringstream text;
-  text << value;
-  return text.str();
-}
-
 void check_request(const GenerationRequest& request) {
   if (request.width % 8 != 0 || request.height % 8 != 0 || request.width <= 0 || request.height <= 0)
     throw Error("width and height must be positive multiples of 8, got " + std::to_string(request.width) + "x" +
@@ -70,15 +64,6 @@ void check_request(const GenerationRequest& request) {
   if (!(request.eta >= 0 && request.eta <= 1)) throw Error("eta must be from 0 to 1, got " + number_text(request.eta));
   if (!is_valid_utf8(request.prompt)) throw Error("the prompt is not valid UTF-8");
   if (!is_valid_utf8(request.negative_prompt)) throw Error("the negative prompt is not valid UTF-8");
-}
-
-// The first few names, and how many there are in all.
-std::string some_of(const std::vector<std::string>& names) {
-  constexpr size_t kShown = 3;
-  std::string text;
-  for (size_t i = 0; i < std::min(names.size(), kShown); ++i) text += (i ? ", " : "") + names[i];
-  if (names.size() > kShown) text += ", ... (" + std::to_string(names.size()) + " in all)";
-  return text;
 }
 
 // How torch reports a failed allocation: c10::OutOfMemoryError (CUDA, and the CPU from torch 2 on),
@@ -253,11 +238,13 @@ class Pipeline final : public StableDiffusionPipeline {
     check_request(request);
     GenerationResult result;
     const bool guided = request.guidance_scale > 1.0;
+    const NonFiniteCheck check_finite(model_, request, dtype_ != at::kFloat);
 
     announce(RunStage::EncodingPrompt);
     auto phase = Clock::now();
     const at::Tensor context = encode_prompts(request, guided, result);
     mapped_files_.check();
+    check_finite(RunValues::PromptEmbeddings, context);
     result.times.text_encoder = seconds_since(phase);
 
     auto scheduler = make_scheduler(request.scheduler, scheduler_config_, request.eta);
@@ -288,11 +275,13 @@ class Pipeline final : public StableDiffusionPipeline {
         const at::Tensor noise_pred =
             predict_noise(*unet, *scheduler, latents, i, context, request.guidance_scale, guided);
         mapped_files_.check();
+        check_finite(RunValues::NoisePrediction, noise_pred, int(i));
         result.times.unet += seconds_since(step_start);
         const auto scheduler_start = Clock::now();
         StepOutput out = scheduler->step(noise_pred, i, latents, generator);
         result.times.scheduler += seconds_since(scheduler_start);
         latents = out.prev_sample;
+        check_finite(RunValues::Latents, latents, int(i));
         if (request.keep_step_latents) step_latents.push_back(latents.to(at::kCPU));
         if (on_step) {
           StepInfo info{int(i), int(result.timesteps.size()), result.timesteps[i], seconds_since(step_start),
@@ -306,14 +295,14 @@ class Pipeline final : public StableDiffusionPipeline {
     }
     unet = UNet2DConditionModel(nullptr);
     if (cancel && cancel->load()) throw Cancelled();
-    check_finite(latents, request);
+    check_finite(RunValues::DecoderInput, decoder_input(latents));
     release_free_heap_memory();
 
     announce(RunStage::Decoding);
     phase = Clock::now();
     result.images = decode(latents, request.tiled_decode);
     mapped_files_.check();
-    check_finite(result.images, request);
+    check_finite(RunValues::Images, result.images);
     result.times.vae = seconds_since(phase);
     result.latents = latents.to(at::kCPU);
     if (request.keep_step_latents) result.step_latents = at::stack(step_latents);
@@ -333,7 +322,7 @@ class Pipeline final : public StableDiffusionPipeline {
 
   at::Tensor decode(const at::Tensor& latents, bool tiled) const {
     at::NoGradGuard no_grad;
-    const at::Tensor scaled = (latents / vae_->config().scaling_factor).to(device_, dtype_);
+    const at::Tensor scaled = decoder_input(latents).to(device_, dtype_);
     const at::Tensor images = tiled ? vae_->tiled_decode(scaled) : vae_->decode(scaled);
     return (images.to(at::kFloat) / 2 + 0.5).clamp_(0, 1).to(at::kCPU);
   }
@@ -345,27 +334,8 @@ class Pipeline final : public StableDiffusionPipeline {
     return request;
   }
 
-  // NaN or infinite values turn every later value NaN: a black image would say nothing. The final
-  // latents and the images cost nearly nothing to check; only then are the weights read (a pass over
-  // all of them, seconds to tens of seconds on a CPU), to tell broken weights from settings.
-  void check_finite(const at::Tensor& values, const GenerationRequest& request) const {
-    if (at::isfinite(values).all().item<bool>()) return;
-    throw Error(cause_of_non_finite(request));
-  }
-
-  std::string cause_of_non_finite(const GenerationRequest& request) const {
-    for (const char* component : {"text_encoder", "unet", "vae"}) {
-      const std::filesystem::path file = model_.weights(component);
-      const std::vector<std::string> broken = non_finite_tensors(*SafetensorsFile::open(file));
-      if (!broken.empty())
-        return file.string() + ": the run produced NaN or infinite values; the " + component +
-               " weights hold some (" + some_of(broken) + ")";
-    }
-    const std::string eta = request.scheduler == "ddim" ? " and eta " + number_text(request.eta) : "";
-    return model_.root().string() + ": the run produced NaN or infinite values with guidance " +
-           number_text(request.guidance_scale) + eta + "; the weights are finite, so the settings may cause it" +
-           (dtype_ == at::kFloat ? std::string() : ", or the computation overflowed in 16 bits (try fp32)");
-  }
+  // The VAE decodes latents in its own scale.
+  at::Tensor decoder_input(const at::Tensor& latents) const { return latents / vae_->config().scaling_factor; }
 
   // [negative; prompt] embeddings, each repeated per image (the prompt alone without guidance).
   at::Tensor encode_prompts(const GenerationRequest& request, bool guided, GenerationResult& result) {

@@ -159,6 +159,19 @@ const Breakage kBreakages[] = {
      "tokenizer/merges.txt", "not in vocab.json"},
     {"VocabThatIsNotJson", [](const fs::path& model) { write_text(model / "tokenizer/vocab.json", "{\"a\": 0,,"); },
      "tokenizer/vocab.json", "not valid JSON"},
+    // A scaling_factor this small makes the final latents divided by it infinite: the VAE config is
+    // named, by key (was: "the settings may cause it").
+    {"VaeScalingFactorOfAlmostNothing",
+     [](const fs::path& model) { edit_json(model / "vae/config.json", [](auto& j) { j["scaling_factor"] = 1e-300; }); },
+     "vae/config.json", "its scaling_factor is so small that the final latents divided by it are not finite"},
+    {"VaeScalingFactorPastTheDoubles",
+     [](const fs::path& model) {
+       std::string text = read_file_text(model / "vae/config.json");
+       const size_t at = text.find("\"scaling_factor\"");
+       text.replace(at, text.find_first_of(",}", at) - at, "\"scaling_factor\": 1e400");
+       write_text(model / "vae/config.json", text);
+     },
+     "vae/config.json", "number overflow"},
 };
 
 class BrokenFolder : public ::testing::TestWithParam<Breakage> {
