@@ -18,6 +18,7 @@
 #include "core/io/mapped_file_guard.h"
 #include "core/io/message_text.h"
 #include "core/io/utf8.h"
+#include "core/loading/model_index.h"
 #include "core/models/autoencoder_kl.h"
 #include "core/models/clip_text_model.h"
 #include "core/models/config_reader.h"
@@ -198,6 +199,7 @@ class Pipeline final : public StableDiffusionPipeline {
     if (dtype_ != at::kFloat && device_.is_cpu())
       throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
+    check_model_index(model_);
     mapped_files_ = MappedFilesWatch({model_.weights("text_encoder"), model_.weights("unet"), model_.weights("vae")});
     weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false};
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
