@@ -30,7 +30,7 @@ A1111Parameters parse_a1111_parameters(std::string_view text);
 // What this engine records about a run.
 struct A1111Run {
   int steps = 0;
-  std::string_view scheduler;  // the engine's name: pndm, ddim, euler, euler_a, dpmpp_2m, dpmpp_2m_karras
+  std::string_view scheduler;  // the engine's name (kSchedulers in core/schedulers/scheduler_table.h)
   double cfg_scale = 0;
   uint64_t seed = 0;
   int width = 0;
@@ -44,8 +44,8 @@ struct A1111Run {
 // keys, order and spelling.
 std::vector<std::pair<std::string, std::string>> a1111_settings(const A1111Run& run);
 
-// A1111's name for a scheduler (euler_a: "Euler a", dpmpp_2m_karras: "DPM++ 2M Karras"); an unknown
-// name is returned as it is.
+// A1111's name for a scheduler, from kSchedulers (euler_a: "Euler a", dpmpp_2m_karras: "DPM++ 2M
+// Karras"); an unknown name is returned as it is.
 std::string a1111_sampler_name(std::string_view scheduler);
 // The engine's scheduler for the Sampler (and newer A1111's "Schedule type") of `parameters`, or ""
 // when this engine has no such scheduler.

@@ -72,9 +72,11 @@ at::Tensor randn_tensor(at::IntArrayRef shape, at::Generator& generator, at::Sca
 // An unknown name or an unsupported config value is a bksdm::Error naming it.
 std::unique_ptr<Scheduler> make_scheduler(std::string_view name, const nlohmann::json& model_scheduler_config,
                                           double eta = 0.0);
+// The names of kSchedulers (core/schedulers/scheduler_table.h), in its order.
 std::vector<std::string> scheduler_names();
-// The name matching the config's `_class_name` (PNDMScheduler: pndm, ...); pndm, the Stable
-// Diffusion default, for classes this engine does not implement.
+// The name matching the config's `_class_name` (PNDMScheduler: pndm, ...; DPM-Solver with
+// use_karras_sigmas: dpmpp_2m_karras); pndm, the Stable Diffusion default, for classes this engine
+// does not implement.
 std::string default_scheduler_name(const nlohmann::json& model_scheduler_config);
 
 // The `_class_name` of a model's scheduler_config.json when no scheduler here implements it (e.g.
