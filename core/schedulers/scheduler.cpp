@@ -27,6 +27,7 @@ void Scheduler::set_timesteps(int num_inference_steps) {
                   std::to_string(t) + ", outside the training range 0 to " + std::to_string(num_train_timesteps_ - 1) +
                   " (see steps_offset and timestep_spacing in the scheduler config)");
   timesteps_ = std::move(timesteps);
+  begin_index_ = 0;
   next_step_ = 0;
 }
 
@@ -46,6 +47,20 @@ StepOutput Scheduler::step(const at::Tensor& model_output, size_t step_index, co
   StepOutput output = step_at(model_output, step_index, sample, generator);
   ++next_step_;
   return output;
+}
+
+void Scheduler::set_begin_index(size_t k) {
+  check_index(k);
+  if (next_step_ != begin_index_)
+    throw Error(std::string(name()) + ": set_begin_index(" + std::to_string(k) + ") after step " +
+                std::to_string(next_step_ - 1) + " (a run's beginning comes before its first step)");
+  begin_index_ = k;
+  next_step_ = k;
+}
+
+at::Tensor Scheduler::add_noise(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const {
+  check_index(step_index);
+  return add_noise_at(original, noise, step_index);
 }
 
 void Scheduler::check_index(size_t step_index) const {
