@@ -69,7 +69,7 @@ TEST_P(StartFromLatents, MatchesDiffusersImg2imgFromItsInitLatents) {
   ASSERT_EQ(result.timesteps.size(), size_t(timesteps.numel()));
   for (size_t i = 0; i < result.timesteps.size(); ++i)
     EXPECT_DOUBLE_EQ(result.timesteps[i], timesteps[int64_t(i)].item<double>()) << "timestep " << i;
-  EXPECT_DOUBLE_EQ(result.timesteps[0], expected->tensor("latent_timestep").item<double>());
+  EXPECT_DOUBLE_EQ(result.timesteps[0], expected->tensor("latent_timestep")[0].item<double>());  // one per image
   const at::Tensor step_latents = expected->tensor("step_latents");
   ASSERT_EQ(result.step_latents.sizes(), step_latents.sizes());
   for (int64_t i = 0; i < step_latents.size(0); ++i)
