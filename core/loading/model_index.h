@@ -7,7 +7,9 @@ namespace bksdm {
 // (read within the config size cap) whose "_class_name" is a pipeline this engine runs
 // (StableDiffusionPipeline, or StableDiffusionImg2ImgPipeline, which saves the same components) and
 // which lists each component the engine loads as a [library, class] pair, its folder present.
-// Anything else is a bksdm::Error naming the file and what is wrong.
-void check_model_index(const ModelFolder& model);
+// Anything else is a bksdm::Error naming the file and what is wrong. A report that names each
+// missing component folder itself (inspect's summary) skips the folders, to say it once.
+enum class ComponentFolders { check, skip };
+void check_model_index(const ModelFolder& model, ComponentFolders folders = ComponentFolders::check);
 
 }  // namespace bksdm

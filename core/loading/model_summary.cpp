@@ -79,7 +79,7 @@ std::string unet_layout(const nlohmann::json& unet_config) {
 
 ModelSummary summarize_model(const ModelFolder& model) {
   ModelSummary summary{model.name(), "unknown", "unknown", {}, {}};
-  collect(summary.problems, [&] { check_model_index(model); });
+  collect(summary.problems, [&] { check_model_index(model, ComponentFolders::skip); });
   collect(summary.problems, [&] { summary.family = model_family(model.config("text_encoder")); });
   collect(summary.problems, [&] { summary.layout = unet_layout(model.config("unet")); });
   for (const char* component : kWeightedComponents)

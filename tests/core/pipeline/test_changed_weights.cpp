@@ -66,8 +66,8 @@ TEST(ChangedWeights, AUNetRewrittenInPlaceBetweenRunsIsNoticedBeforeTheNextRun) 
     file.write("\x00\x00\x80\x7f", 4);  // the last weight becomes +inf, where it lies
   }
   const std::string message = error_of([&] { pipeline->generate(small_request(1)); });
-  EXPECT_NE(message.find((model / kUNetWeights).string() + " was rewritten since the model loaded it: reload the model"),
-            std::string::npos)
+  const std::string expected = " was rewritten since the model loaded it: reload the model";
+  EXPECT_NE(message.find((model / kUNetWeights).string() + expected), std::string::npos)
       << message;
 }
 
