@@ -20,6 +20,7 @@
 #include "cli/commands.h"
 #include "cli/options.h"
 #include "core/io/error.h"
+#include "core/io/utf8.h"
 #include "core/loading/model_folder.h"
 #include "core/models/autoencoder_kl.h"
 #include "core/models/taesd.h"
@@ -367,7 +368,7 @@ int bench(const Settings& settings) {
               load_average());
   if (!settings.json_file.empty()) {
     const nlohmann::json json = {
-        {"model", settings.model}, {"size", settings.size},     {"threads", settings.threads},
+        {"model", utf8_escaped(settings.model)}, {"size", settings.size},     {"threads", settings.threads},
         {"steps", settings.steps}, {"repeat", settings.repeat}, {"device", settings.device},
         {"dtype", settings.dtype}, {"low_memory", settings.low_memory}, {"machine", machine},
         {"results", bench.report().results()}};

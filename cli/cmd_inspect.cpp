@@ -5,6 +5,7 @@
 
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "core/io/utf8.h"
 #include "core/loading/model_summary.h"
 
 namespace bksdm::cli {
@@ -45,7 +46,7 @@ int inspect(const Settings& settings) {
   const ModelSummary summary = summarize_model(model);
   if (settings.json) {
     nlohmann::json json = to_json(summary);
-    json["folder"] = model.root().string();
+    json["folder"] = path_text(model.root());
     std::printf("%s\n", json.dump(2).c_str());
   } else {
     print_summary(summary, model);

@@ -9,18 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
+#include "core/schedulers/scheduler_table.h"
 
 namespace bksdm {
 namespace {
-
-constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kSamplerNames = {{
-    {"pndm", "PNDM"},
-    {"ddim", "DDIM"},
-    {"euler", "Euler"},
-    {"euler_a", "Euler a"},
-    {"dpmpp_2m", "DPM++ 2M"},
-    {"dpmpp_2m_karras", "DPM++ 2M Karras"},
-}};
 
 // Far longer than any prompt and settings A1111 writes; a text this long is not parameters.
 constexpr size_t kMaxParametersBytes = 1u << 20;
@@ -200,9 +192,8 @@ A1111Parameters parse_a1111_parameters(std::string_view text) {
 }
 
 std::string a1111_sampler_name(std::string_view scheduler) {
-  for (const auto& [name, sampler] : kSamplerNames)
-    if (name == scheduler) return std::string(sampler);
-  return std::string(scheduler);
+  const SchedulerEntry* entry = find_scheduler(scheduler);
+  return std::string(entry ? entry->a1111_sampler : scheduler);
 }
 
 std::string a1111_scheduler(const A1111Parameters& parameters) {
@@ -212,8 +203,8 @@ std::string a1111_scheduler(const A1111Parameters& parameters) {
   // A1111 1.9 and later write "Sampler: DPM++ 2M, Schedule type: Karras".
   const std::string* schedule = parameters.setting("Schedule type");
   if (schedule && *schedule == "Karras" && full.find("Karras") == std::string::npos) full += " Karras";
-  for (const auto& [name, a1111] : kSamplerNames)
-    if (a1111 == full) return std::string(name);
+  for (const SchedulerEntry& entry : kSchedulers)
+    if (entry.a1111_sampler == full) return std::string(entry.name);
   return "";
 }
 

@@ -30,8 +30,8 @@ A1111Parameters parse_a1111_parameters(std::string_view text);
 // A number as A1111 writes it (Python's repr of a float: "7.0", "12.25", "1e-05").
 std::string a1111_number(double value);
 
-// A1111's name for a scheduler (euler_a: "Euler a", dpmpp_2m_karras: "DPM++ 2M Karras"); an unknown
-// name is returned as it is.
+// A1111's name for a scheduler, from kSchedulers (euler_a: "Euler a", dpmpp_2m_karras: "DPM++ 2M
+// Karras"); an unknown name is returned as it is.
 std::string a1111_sampler_name(std::string_view scheduler);
 // The engine's scheduler for the Sampler (and newer A1111's "Schedule type") of `parameters`, or ""
 // when this engine has no such scheduler.

@@ -19,6 +19,7 @@
 #include "core/io/excerpt.h"
 #include "core/io/file_read.h"
 #include "core/io/json_text.h"
+#include "core/io/mapped_file_guard.h"
 #include "core/io/message_text.h"
 
 namespace bksdm {
@@ -157,11 +158,18 @@ std::shared_ptr<const SafetensorsFile> SafetensorsFile::open(const std::filesyst
     ::close(fd);
     fail(path, "too short for a safetensors file (" + std::to_string(file->size_) + " bytes)");
   }
+  struct stat status {};
+  if (::fstat(fd, &status) != 0) {
+    const int error = errno;
+    ::close(fd);
+    fail(path, std::string("cannot read its status: ") + std::strerror(error));
+  }
   // Private and writable: a tensor written to in place gets its own page, never the file's.
   void* mapping = ::mmap(nullptr, file->size_, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
   ::close(fd);
   if (mapping == MAP_FAILED) fail(path, std::string("cannot map: ") + std::strerror(errno));
   file->mapping_ = mapping;
+  file->guard_ = std::make_unique<MappingGuard>(mapping, file->size_, path, file_identity(status));
   file->self_ = file;
 
   const auto* bytes = static_cast<const uint8_t*>(mapping);
@@ -194,6 +202,7 @@ std::shared_ptr<const SafetensorsFile> SafetensorsFile::open(const std::filesyst
 }
 
 SafetensorsFile::~SafetensorsFile() {
+  guard_.reset();  // before the pages go: another mapping may take their addresses
   if (mapping_) ::munmap(mapping_, size_);
 }
 

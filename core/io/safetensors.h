@@ -16,6 +16,8 @@ class Tensor;
 
 namespace bksdm {
 
+class MappingGuard;
+
 // The dtypes of the safetensors format, by their header names.
 enum class StDType { F64, F32, F16, BF16, I64, I32, I16, I8, U8, BOOL };
 
@@ -33,7 +35,8 @@ struct TensorInfo {
 };
 
 // A memory-mapped .safetensors file, validated completely when opened: any defect is a bksdm::Error
-// naming the file, the tensor and what is wrong, so nothing later reads outside the mapping.
+// naming the file, the tensor and what is wrong, so nothing later reads outside the mapping. The
+// mapping is guarded (MappingGuard): the file truncated under it does not kill the process.
 class SafetensorsFile {
  public:
   static std::shared_ptr<const SafetensorsFile> open(const std::filesystem::path& path);
@@ -60,6 +63,7 @@ class SafetensorsFile {
   std::weak_ptr<const SafetensorsFile> self_;
   void* mapping_ = nullptr;
   uint64_t size_ = 0;
+  std::unique_ptr<MappingGuard> guard_;
   const uint8_t* data_ = nullptr;  // start of the data area
   std::vector<TensorInfo> tensors_;
   std::map<std::string, size_t> index_;

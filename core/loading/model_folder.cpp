@@ -10,6 +10,7 @@
 #include "core/io/excerpt.h"
 #include "core/io/file_read.h"
 #include "core/io/json_text.h"
+#include "core/io/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -124,8 +125,8 @@ ModelFolder ModelFolder::open(std::string_view model, std::string variant) {
   const fs::path as_path(model);
   if (is_existing_directory(as_path)) {
     folder.root_ = fs::absolute(as_path).lexically_normal();
-    folder.name_ = folder.root_.filename().string();
-    if (folder.name_.empty()) folder.name_ = folder.root_.parent_path().filename().string();
+    const fs::path named = folder.root_.filename().empty() ? folder.root_.parent_path() : folder.root_;
+    folder.name_ = path_text(named.filename());
   } else if (looks_like_repo_id(model)) {
     const fs::path cache = hf_hub_cache();
     auto snapshot = hf_cached_snapshot(cache, model);

@@ -19,7 +19,8 @@ class ModelFolder {
   static ModelFolder open(std::string_view model, std::string variant = "");
 
   const std::filesystem::path& root() const { return root_; }
-  // A short display name: the repo's name ("bk-sdm-v2-tiny") or the folder's name.
+  // A short display name: the repo's name ("bk-sdm-v2-tiny") or the folder's name, as valid UTF-8
+  // (path_text) since it goes into PNG text and JSON.
   const std::string& name() const { return name_; }
   const std::optional<std::string>& repo_id() const { return repo_id_; }
   const std::string& variant() const { return variant_; }

@@ -6,6 +6,8 @@
 
 #include "core/io/error.h"
 #include "core/io/safetensors.h"
+#include "core/io/utf8.h"
+#include "core/loading/model_index.h"
 
 namespace bksdm {
 namespace {
@@ -25,12 +27,13 @@ ComponentSummary summarize_weights(const ModelFolder& model, const std::string& 
 }
 
 // Runs `describe`, turning a failure into a problem line instead of an abort: inspect reports all.
+// A line names files, so it is made valid UTF-8 for the JSON it may go into.
 template <typename F>
 void collect(std::vector<std::string>& problems, F&& describe) {
   try {
     describe();
   } catch (const std::exception& error) {
-    problems.push_back(error.what());
+    problems.push_back(utf8_escaped(error.what()));
   }
 }
 
@@ -76,6 +79,7 @@ std::string unet_layout(const nlohmann::json& unet_config) {
 
 ModelSummary summarize_model(const ModelFolder& model) {
   ModelSummary summary{model.name(), "unknown", "unknown", {}, {}};
+  collect(summary.problems, [&] { check_model_index(model); });
   collect(summary.problems, [&] { summary.family = model_family(model.config("text_encoder")); });
   collect(summary.problems, [&] { summary.layout = unet_layout(model.config("unet")); });
   for (const char* component : kWeightedComponents)
@@ -88,7 +92,7 @@ ModelSummary summarize_model(const ModelFolder& model) {
 nlohmann::json to_json(const ModelSummary& summary) {
   nlohmann::json components = nlohmann::json::object();
   for (const ComponentSummary& component : summary.components)
-    components[component.name] = {{"weights", component.weights.string()},
+    components[component.name] = {{"weights", path_text(component.weights)},
                                   {"bytes", component.bytes},
                                   {"parameters", component.parameters},
                                   {"dtypes", component.dtypes}};

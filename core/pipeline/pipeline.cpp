@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <optional>
 #include <fstream>
-#include <sstream>
 #include <thread>
 
 #include <ATen/ATen.h>
@@ -17,8 +16,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
-#include "core/io/safetensors.h"
+#include "core/io/mapped_file_guard.h"
+#include "core/io/message_text.h"
 #include "core/io/utf8.h"
+#include "core/loading/model_index.h"
 #include "core/models/autoencoder_kl.h"
 #include "core/models/clip_text_model.h"
 #include "core/models/config_reader.h"
@@ -26,6 +27,7 @@
 #include "core/models/weights.h"
 #include "core/pipeline/attention_maps.h"
 #include "core/pipeline/conditioning.h"
+#include "core/pipeline/non_finite.h"
 #include "core/schedulers/scheduler.h"
 #include "core/tokenizer/clip_tokenizer.h"
 
@@ -54,12 +56,6 @@ c10::Device parse_device(const std::string& device) {
   throw Error("unknown device '" + device + "' (cpu or cuda)");
 }
 
-std::string number_text(double value) {
-  std::ostringstream text;
-  text << value;
-  return text.str();
-}
-
 void check_request(const GenerationRequest& request) {
   if (request.width % 8 != 0 || request.height % 8 != 0 || request.width <= 0 || request.height <= 0)
     throw Error("width and height must be positive multiples of 8, got " + std::to_string(request.width) + "x" +
@@ -73,15 +69,6 @@ void check_request(const GenerationRequest& request) {
   if (!(request.eta >= 0 && request.eta <= 1)) throw Error("eta must be from 0 to 1, got " + number_text(request.eta));
   if (!is_valid_utf8(request.prompt)) throw Error("the prompt is not valid UTF-8");
   if (!is_valid_utf8(request.negative_prompt)) throw Error("the negative prompt is not valid UTF-8");
-}
-
-// The first few names, and how many there are in all.
-std::string some_of(const std::vector<std::string>& names) {
-  constexpr size_t kShown = 3;
-  std::string text;
-  for (size_t i = 0; i < std::min(names.size(), kShown); ++i) text += (i ? ", " : "") + names[i];
-  if (names.size() > kShown) text += ", ... (" + std::to_string(names.size()) + " in all)";
-  return text;
 }
 
 // How torch reports a failed allocation: c10::OutOfMemoryError (CUDA, and the CPU from torch 2 on),
@@ -249,6 +236,8 @@ class Pipeline final : public StableDiffusionPipeline {
     if (dtype_ != at::kFloat && device_.is_cpu())
       throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
+    check_model_index(model_);
+    mapped_files_ = MappedFilesWatch({model_.weights("text_encoder"), model_.weights("unet"), model_.weights("vae")});
     weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false};
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
     text_encoder_ = load_clip_text_model(model_, weights_);
@@ -275,6 +264,7 @@ class Pipeline final : public StableDiffusionPipeline {
   GenerationResult generate(const GenerationRequest& request, const StepCallback& on_step,
                             const std::atomic<bool>* cancel, const StageCallback& on_stage,
                             const LatentInputs& inputs) override {
+    mapped_files_.check();
     const GenerationRequest resolved = with_defaults(request);
     check_request(resolved);
     check_memory(resolved, vae_->config(), device_);
@@ -289,10 +279,15 @@ class Pipeline final : public StableDiffusionPipeline {
     GenerationResult result;
     result.request = request;
     const bool guided = request.guidance_scale > 1.0;
+    const NonFiniteCheck check_finite(model_, request, dtype_ != at::kFloat);
 
     // 1. The prompt and the negative prompt
     announce(RunStage::EncodingPrompt);
     const Conditioning conditioning = encode_prompt(request.prompt, guided ? &request.negative_prompt : nullptr);
+    mapped_files_.check();
+    for (const Conditioning::Embeddings& embeddings : conditioning.entries)
+      for (const at::Tensor& values : {embeddings.prompt, embeddings.negative})
+        if (values.defined()) check_finite(RunValues::PromptEmbeddings, values);
     result.prompt_tokens = conditioning.prompt_tokens;
     result.times.text_encoder = seconds_since(start);
 
@@ -318,20 +313,21 @@ class Pipeline final : public StableDiffusionPipeline {
     if (callback) observers.push_back(&*callback);
     std::vector<at::Tensor> step_latents;
     latents = denoise(*unet, *scheduler, conditioning, std::move(latents), inputs.start_index, request, generator,
-                      observers, cancel, result.times, request.keep_step_latents ? &step_latents : nullptr);
+                      observers, cancel, check_finite, result.times, request.keep_step_latents ? &step_latents : nullptr);
     if (attention && request.attention_maps) result.attention = attention->final_maps();
     if (result.attention.defined()) result.attention = result.attention.to(at::kCPU);
     attention.reset();
     unet = UNet2DConditionModel(nullptr);
     if (cancel && cancel->load()) throw Cancelled();
-    check_finite(latents, request);
+    check_finite(RunValues::DecoderInput, decoder_input(latents));
     release_free_heap_memory();
 
     // 5. The decode
     announce(RunStage::Decoding);
     const auto decode_start = Clock::now();
     result.images = decode(latents, request.tiled_decode);
-    check_finite(result.images, request);
+    mapped_files_.check();
+    check_finite(RunValues::Images, result.images);
     result.times.vae = seconds_since(decode_start);
     result.latents = latents.to(at::kCPU);
     if (request.keep_step_latents) result.step_latents = at::stack(step_latents);
@@ -350,7 +346,7 @@ class Pipeline final : public StableDiffusionPipeline {
 
   at::Tensor decode(const at::Tensor& latents, bool tiled) const {
     at::NoGradGuard no_grad;
-    const at::Tensor scaled = (latents / vae_->config().scaling_factor).to(device_, dtype_);
+    const at::Tensor scaled = decoder_input(latents).to(device_, dtype_);
     const at::Tensor images = tiled ? vae_->tiled_decode(scaled) : vae_->decode(scaled);
     return (images.to(at::kFloat) / 2 + 0.5).clamp_(0, 1).to(at::kCPU);
   }
@@ -363,27 +359,8 @@ class Pipeline final : public StableDiffusionPipeline {
     return request;
   }
 
-  // NaN or infinite values turn every later value NaN: a black image would say nothing. The final
-  // latents and the images cost nearly nothing to check; only then are the weights read (a pass over
-  // all of them, seconds to tens of seconds on a CPU), to tell broken weights from settings.
-  void check_finite(const at::Tensor& values, const GenerationRequest& request) const {
-    if (at::isfinite(values).all().item<bool>()) return;
-    throw Error(cause_of_non_finite(request));
-  }
-
-  std::string cause_of_non_finite(const GenerationRequest& request) const {
-    for (const char* component : {"text_encoder", "unet", "vae"}) {
-      const std::filesystem::path file = model_.weights(component);
-      const std::vector<std::string> broken = non_finite_tensors(*SafetensorsFile::open(file));
-      if (!broken.empty())
-        return file.string() + ": the run produced NaN or infinite values; the " + component +
-               " weights hold some (" + some_of(broken) + ")";
-    }
-    const std::string eta = request.scheduler == "ddim" ? " and eta " + number_text(request.eta) : "";
-    return model_.root().string() + ": the run produced NaN or infinite values with guidance " +
-           number_text(request.guidance_scale) + eta + "; the weights are finite, so the settings may cause it" +
-           (dtype_ == at::kFloat ? std::string() : ", or the computation overflowed in 16 bits (try fp32)");
-  }
+  // The VAE decodes latents in its own scale.
+  at::Tensor decoder_input(const at::Tensor& latents) const { return latents / vae_->config().scaling_factor; }
 
   // The only place that tokenizes for the model: the prompt's tokens travel with its embeddings.
   // `negative` is null for a run without guidance.
@@ -447,8 +424,8 @@ class Pipeline final : public StableDiffusionPipeline {
   // Each iteration: the U-Net on the guided batch, guidance, the scheduler's step, the observers.
   at::Tensor denoise(const UNet2DConditionModelImpl& unet, Scheduler& scheduler, const Conditioning& conditioning,
                      at::Tensor latents, size_t start_index, const GenerationRequest& request, at::Generator& generator,
-                     const std::vector<LoopObserver*>& observers, const std::atomic<bool>* cancel, StageTimes& times,
-                     std::vector<at::Tensor>* step_latents) const {
+                     const std::vector<LoopObserver*>& observers, const std::atomic<bool>* cancel,
+                     const NonFiniteCheck& check_finite, StageTimes& times, std::vector<at::Tensor>* step_latents) {
     const std::vector<double>& timesteps = scheduler.timesteps();
     const int total = int(timesteps.size() - start_index);
     for (size_t i = start_index; i < timesteps.size(); ++i) {
@@ -457,11 +434,14 @@ class Pipeline final : public StableDiffusionPipeline {
       const size_t iteration = i - start_index;
       const at::Tensor context = conditioning.context(iteration, request.num_images);
       const at::Tensor noise_pred = predict_noise(unet, scheduler, latents, i, context, request.guidance_scale);
+      mapped_files_.check();
+      check_finite(RunValues::NoisePrediction, noise_pred, int(iteration));
       times.unet += seconds_since(step_start);
       const auto scheduler_start = Clock::now();
       StepOutput out = scheduler.step(noise_pred, i, latents, generator);
       times.scheduler += seconds_since(scheduler_start);
       latents = out.prev_sample;
+      check_finite(RunValues::Latents, latents, int(iteration));
       if (step_latents) step_latents->push_back(latents.to(at::kCPU));
       StepInfo info{int(iteration), total, timesteps[i], seconds_since(step_start), latents, out.pred_original_sample, {}};
       for (LoopObserver* observer : observers) observer->after_step(info);
@@ -492,6 +472,7 @@ class Pipeline final : public StableDiffusionPipeline {
   nlohmann::json scheduler_config_;
   int64_t sample_size_ = 64;
   std::vector<std::string> warnings_;
+  MappedFilesWatch mapped_files_;
 };
 
 }  // namespace

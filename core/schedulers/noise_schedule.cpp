@@ -72,4 +72,9 @@ std::vector<double> NoiseSchedule::sigmas() const {
 
 at::Tensor NoiseSchedule::alpha_prod(int timestep) const { return alphas_cumprod[timestep]; }
 
+at::Tensor NoiseSchedule::add_noise(const at::Tensor& original, const at::Tensor& noise, int timestep) const {
+  const at::Tensor alpha_bar = alphas_cumprod.to(original.device(), original.scalar_type())[timestep];
+  return alpha_bar.pow(0.5) * original + (1 - alpha_bar).pow(0.5) * noise;
+}
+
 }  // namespace bksdm

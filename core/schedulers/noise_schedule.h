@@ -20,6 +20,9 @@ struct NoiseSchedule {
   std::vector<double> sigmas() const;
   // alphas_cumprod[timestep] as a 0-d float32 tensor, the way diffusers indexes it.
   at::Tensor alpha_prod(int timestep) const;
+  // diffusers' DDPMScheduler.add_noise (PNDM and DDIM copy it): sqrt(alpha_bar) * original +
+  // sqrt(1 - alpha_bar) * noise at `timestep`, alphas_cumprod cast to original's dtype first.
+  at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, int timestep) const;
 };
 
 }  // namespace bksdm

@@ -7,6 +7,7 @@
 
 #include "core/io/error.h"
 #include "core/schedulers/scheduler_config.h"
+#include "core/schedulers/scheduler_table.h"
 #include "core/schedulers/scheduling_ddim.h"
 #include "core/schedulers/scheduling_dpmsolver_multistep.h"
 #include "core/schedulers/scheduling_euler_ancestral_discrete.h"
@@ -26,6 +27,7 @@ void Scheduler::set_timesteps(int num_inference_steps) {
                   std::to_string(t) + ", outside the training range 0 to " + std::to_string(num_train_timesteps_ - 1) +
                   " (see steps_offset and timestep_spacing in the scheduler config)");
   timesteps_ = std::move(timesteps);
+  begin_index_ = 0;
   next_step_ = 0;
 }
 
@@ -47,6 +49,20 @@ StepOutput Scheduler::step(const at::Tensor& model_output, size_t step_index, co
   return output;
 }
 
+void Scheduler::set_begin_index(size_t k) {
+  check_index(k);
+  if (next_step_ != begin_index_)
+    throw Error(std::string(name()) + ": set_begin_index(" + std::to_string(k) + ") after step " +
+                std::to_string(next_step_ - 1) + " (a run's beginning comes before its first step)");
+  begin_index_ = k;
+  next_step_ = k;
+}
+
+at::Tensor Scheduler::add_noise(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const {
+  check_index(step_index);
+  return add_noise_at(original, noise, step_index);
+}
+
 void Scheduler::check_index(size_t step_index) const {
   if (timesteps_.empty()) throw Error(std::string(name()) + ": set_timesteps must come before stepping");
   if (step_index >= timesteps_.size())
@@ -61,58 +77,66 @@ at::Tensor randn_tensor(at::IntArrayRef shape, at::Generator& generator, at::Sca
 
 namespace {
 
-// Each name fixes what it names (Karras sigmas or not; DPM-Solver++ of order 2), whatever the model's
-// config says; the rest comes from the config.
-std::unique_ptr<Scheduler> build(std::string_view name, const nlohmann::json& config, double eta) {
-  const auto dpm_solver = [&](bool karras) {
+std::unique_ptr<Scheduler> build(const SchedulerEntry& entry, const nlohmann::json& config, double eta) {
+  const std::string_view type = entry.diffusers_class;
+  if (type == "PNDMScheduler") return std::make_unique<PNDMScheduler>(SchedulerConfig(config));
+  if (type == "DDIMScheduler") return std::make_unique<DDIMScheduler>(SchedulerConfig(config), eta);
+  if (type == "EulerDiscreteScheduler") return std::make_unique<EulerDiscreteScheduler>(SchedulerConfig(config));
+  if (type == "EulerAncestralDiscreteScheduler")
+    return std::make_unique<EulerAncestralDiscreteScheduler>(SchedulerConfig(config));
+  if (type == "DPMSolverMultistepScheduler") {
+    // The DPM-Solver names fix what they name (DPM-Solver++ of order 2, Karras sigmas or not),
+    // whatever the model's config says; the rest comes from the config.
     const nlohmann::json overrides = {
-        {"algorithm_type", "dpmsolver++"}, {"solver_order", 2}, {"use_karras_sigmas", karras}};
+        {"algorithm_type", "dpmsolver++"}, {"solver_order", 2}, {"use_karras_sigmas", entry.karras}};
     return std::make_unique<DPMSolverMultistepScheduler>(SchedulerConfig(config, overrides));
-  };
-  if (name == "pndm") return std::make_unique<PNDMScheduler>(SchedulerConfig(config));
-  if (name == "ddim") return std::make_unique<DDIMScheduler>(SchedulerConfig(config), eta);
-  if (name == "euler") return std::make_unique<EulerDiscreteScheduler>(SchedulerConfig(config));
-  if (name == "euler_a") return std::make_unique<EulerAncestralDiscreteScheduler>(SchedulerConfig(config));
-  if (name == "dpmpp_2m") return dpm_solver(false);
-  if (name == "dpmpp_2m_karras") return dpm_solver(true);
-  return nullptr;
+  }
+  throw Error("scheduler \"" + std::string(entry.name) + "\": no implementation of " + std::string(type));
+}
+
+std::optional<std::string_view> class_name(const nlohmann::json& model_scheduler_config) {
+  const auto found = model_scheduler_config.find("_class_name");
+  if (found == model_scheduler_config.end() || !found->is_string()) return std::nullopt;
+  return found->get_ref<const std::string&>();
 }
 
 }  // namespace
 
 std::unique_ptr<Scheduler> make_scheduler(std::string_view name, const nlohmann::json& model_scheduler_config,
                                           double eta) {
-  if (auto scheduler = build(name, model_scheduler_config, eta)) return scheduler;
+  if (const SchedulerEntry* entry = find_scheduler(name)) return build(*entry, model_scheduler_config, eta);
   std::string known;
   for (const std::string& candidate : scheduler_names()) known += (known.empty() ? "" : ", ") + candidate;
   throw Error("unknown scheduler \"" + std::string(name) + "\" (known: " + known + ")");
 }
 
 std::vector<std::string> scheduler_names() {
-  return {"pndm", "ddim", "euler", "euler_a", "dpmpp_2m", "dpmpp_2m_karras"};
+  std::vector<std::string> names;
+  for (const SchedulerEntry& entry : kSchedulers) names.emplace_back(entry.name);
+  return names;
 }
 
 std::optional<std::string> unimplemented_scheduler_class(const nlohmann::json& model_scheduler_config) {
-  const auto class_name = model_scheduler_config.find("_class_name");
-  if (class_name == model_scheduler_config.end() || !class_name->is_string()) return std::nullopt;
-  for (const char* known : {"PNDMScheduler", "DDIMScheduler", "EulerDiscreteScheduler", "EulerAncestralDiscreteScheduler",
-                            "DPMSolverMultistepScheduler"})
-    if (*class_name == known) return std::nullopt;
-  return class_name->get<std::string>();
+  const auto type = class_name(model_scheduler_config);
+  if (!type) return std::nullopt;
+  for (const SchedulerEntry& entry : kSchedulers)
+    if (entry.diffusers_class == *type) return std::nullopt;
+  return std::string(*type);
 }
 
 std::string default_scheduler_name(const nlohmann::json& model_scheduler_config) {
-  const auto class_name = model_scheduler_config.find("_class_name");
-  if (class_name == model_scheduler_config.end() || !class_name->is_string()) return "pndm";
-  if (*class_name == "DDIMScheduler") return "ddim";
-  if (*class_name == "EulerDiscreteScheduler") return "euler";
-  if (*class_name == "EulerAncestralDiscreteScheduler") return "euler_a";
-  if (*class_name == "DPMSolverMultistepScheduler") {
-    const auto karras = model_scheduler_config.find("use_karras_sigmas");
-    const bool uses_karras = karras != model_scheduler_config.end() && *karras == true;
-    return uses_karras ? "dpmpp_2m_karras" : "dpmpp_2m";
+  const auto type = class_name(model_scheduler_config);
+  const auto karras = model_scheduler_config.find("use_karras_sigmas");
+  const bool uses_karras = karras != model_scheduler_config.end() && *karras == true;
+  // A class with a Karras and a plain name takes the one its config asks for; Euler has one name
+  // and reads use_karras_sigmas itself.
+  const SchedulerEntry* match = nullptr;
+  for (const SchedulerEntry& entry : kSchedulers) {
+    if (!type || entry.diffusers_class != *type) continue;
+    if (entry.karras == uses_karras) return std::string(entry.name);
+    if (!match) match = &entry;
   }
-  return "pndm";
+  return std::string(match ? match->name : kSchedulers.front().name);
 }
 
 }  // namespace bksdm

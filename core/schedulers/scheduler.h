@@ -20,7 +20,8 @@ struct StepOutput {
 // A diffusers noise scheduler, with diffusers' arithmetic (float32 tensors, float64 layouts).
 // A run: set_timesteps(n); then for each index i of timesteps() in order: the U-Net sees
 // scale_model_input(latents, i) at timesteps()[i], and step(noise_pred, i, latents, generator)
-// gives the next latents. The first latents are noise * init_noise_sigma().
+// gives the next latents. The first latents are noise * init_noise_sigma(), or for a run that
+// starts from an image at position k (img2img): set_begin_index(k) and add_noise(image, noise, k).
 class Scheduler {
  public:
   virtual ~Scheduler() = default;
@@ -40,10 +41,18 @@ class Scheduler {
   // The standard deviation of the initial noise.
   virtual double init_noise_sigma() const;
   virtual at::Tensor scale_model_input(const at::Tensor& sample, size_t step_index) const;
-  // Calls must come in order, 0, 1, 2, ...: multistep schedulers keep a history. Noise, where the
-  // scheduler adds some, is drawn from `generator` (a CPU generator) as diffusers' randn_tensor.
+  // Calls must come in order, 0, 1, 2, ... (or k, k + 1, ... after set_begin_index(k)): multistep
+  // schedulers keep a history. Noise, where the scheduler adds some, is drawn from `generator` (a
+  // CPU generator) as diffusers' randn_tensor.
   StepOutput step(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
                   at::Generator& generator);
+  // A run that starts at position k of timesteps() (diffusers' img2img t_start): the first step is
+  // step k, with an empty history, as diffusers' loop over timesteps[t_start:]. Between
+  // set_timesteps and the first step.
+  void set_begin_index(size_t k);
+  // `original` with `noise` added to the level of the U-Net call at position `step_index` of
+  // timesteps(), as diffusers' add_noise(original, noise, timesteps[step_index]), in original's dtype.
+  at::Tensor add_noise(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const;
 
  protected:
   explicit Scheduler(int num_train_timesteps) : num_train_timesteps_(num_train_timesteps) {}
@@ -52,12 +61,14 @@ class Scheduler {
   virtual std::vector<double> plan(int num_inference_steps) = 0;
   virtual StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
                              at::Generator& generator) = 0;
+  virtual at::Tensor add_noise_at(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const = 0;
   // Throws unless set_timesteps() came first and `step_index` is one of its calls.
   void check_index(size_t step_index) const;
 
  private:
   int num_train_timesteps_;
   std::vector<double> timesteps_;
+  size_t begin_index_ = 0;
   size_t next_step_ = 0;
 };
 
@@ -72,9 +83,11 @@ at::Tensor randn_tensor(at::IntArrayRef shape, at::Generator& generator, at::Sca
 // An unknown name or an unsupported config value is a bksdm::Error naming it.
 std::unique_ptr<Scheduler> make_scheduler(std::string_view name, const nlohmann::json& model_scheduler_config,
                                           double eta = 0.0);
+// The names of kSchedulers (core/schedulers/scheduler_table.h), in its order.
 std::vector<std::string> scheduler_names();
-// The name matching the config's `_class_name` (PNDMScheduler: pndm, ...); pndm, the Stable
-// Diffusion default, for classes this engine does not implement.
+// The name matching the config's `_class_name` (PNDMScheduler: pndm, ...; DPM-Solver with
+// use_karras_sigmas: dpmpp_2m_karras); pndm, the Stable Diffusion default, for classes this engine
+// does not implement.
 std::string default_scheduler_name(const nlohmann::json& model_scheduler_config);
 
 // The `_class_name` of a model's scheduler_config.json when no scheduler here implements it (e.g.

@@ -76,4 +76,8 @@ StepOutput DDIMScheduler::step_at(const at::Tensor& model_output, size_t step_in
   return output;
 }
 
+at::Tensor DDIMScheduler::add_noise_at(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const {
+  return schedule_.add_noise(original, noise, int(timesteps()[step_index]));
+}
+
 }  // namespace bksdm

@@ -18,6 +18,7 @@ class DDIMScheduler : public Scheduler {
   std::vector<double> plan(int num_inference_steps) override;
   StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
                      at::Generator& generator) override;
+  at::Tensor add_noise_at(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const override;
 
   NoiseSchedule schedule_;
   double eta_;

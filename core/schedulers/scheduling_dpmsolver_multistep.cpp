@@ -142,4 +142,10 @@ StepOutput DPMSolverMultistepScheduler::step_at(const at::Tensor& model_output, 
   return output;
 }
 
+at::Tensor DPMSolverMultistepScheduler::add_noise_at(const at::Tensor& original, const at::Tensor& noise,
+                                                     size_t step_index) const {
+  const NoiseLevel level = noise_level(sigmas_.to(original.device(), original.scalar_type())[int64_t(step_index)]);
+  return level.alpha * original + level.sigma * noise;
+}
+
 }  // namespace bksdm

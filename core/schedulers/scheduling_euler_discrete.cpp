@@ -106,4 +106,12 @@ StepOutput EulerDiscreteScheduler::step_at(const at::Tensor& model_output, size_
   return output;
 }
 
+// Variance exploding: the image itself plus noise of the call's sigma (its position, as diffusers
+// picks it with a begin index, not its timestep).
+at::Tensor EulerDiscreteScheduler::add_noise_at(const at::Tensor& original, const at::Tensor& noise,
+                                                size_t step_index) const {
+  const at::Tensor sigma = sigmas_.to(original.device(), original.scalar_type())[int64_t(step_index)];
+  return original + noise * sigma;
+}
+
 }  // namespace bksdm

@@ -166,4 +166,8 @@ StepOutput PNDMScheduler::prev_sample(const at::Tensor& sample, int timestep, in
   return output;
 }
 
+at::Tensor PNDMScheduler::add_noise_at(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const {
+  return schedule_.add_noise(original, noise, int(timesteps()[step_index]));
+}
+
 }  // namespace bksdm

@@ -20,6 +20,7 @@ class PNDMScheduler : public Scheduler {
   std::vector<double> plan(int num_inference_steps) override;
   StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
                      at::Generator& generator) override;
+  at::Tensor add_noise_at(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const override;
   StepOutput step_prk(const at::Tensor& model_output, int timestep, const at::Tensor& sample);
   StepOutput step_plms(const at::Tensor& model_output, int timestep, const at::Tensor& sample);
   // The DDIM-like transfer from `timestep` to `prev_timestep` (formula 9 of the PNDM paper).

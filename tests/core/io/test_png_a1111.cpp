@@ -3,6 +3,7 @@
 
 #include "core/io/a1111_parameters.h"
 #include "core/io/png.h"
+#include "core/schedulers/scheduler_table.h"
 
 using bksdm::A1111Parameters;
 using Settings = std::vector<std::pair<std::string, std::string>>;
@@ -30,6 +31,10 @@ TEST(A1111Parameters, NamesSamplersAsA1111) {
   }
   EXPECT_EQ(bksdm::a1111_scheduler({"p", "", {{"Sampler", "DPM++ 2M"}, {"Schedule type", "Karras"}}}),
             "dpmpp_2m_karras");
+  EXPECT_EQ(bksdm::a1111_scheduler({"p", "", {{"Sampler", "Euler a"}, {"Schedule type", "Automatic"}}}), "euler_a");
+  // Every scheduler of the engine's table reads back from the label written for it.
+  for (const bksdm::SchedulerEntry& entry : bksdm::kSchedulers)
+    EXPECT_EQ(bksdm::a1111_scheduler({"p", "", {{"Sampler", bksdm::a1111_sampler_name(entry.name)}}}), entry.name);
   EXPECT_EQ(bksdm::a1111_scheduler({"p", "", {{"Sampler", "LMS"}}}), "");
   EXPECT_EQ(bksdm::a1111_scheduler({"p", "", {}}), "");
 }

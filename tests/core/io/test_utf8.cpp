@@ -22,4 +22,15 @@ TEST(Utf8, RefusesWhatUtf8Forbids) {
   EXPECT_FALSE(bksdm::is_valid_utf8("\xff"));
 }
 
+// Text about a path (JSON, PNG text) keeps every valid character and spells each other byte out.
+TEST(Utf8, TextOfAnyBytesEscapesOnlyWhatIsNotUtf8) {
+  EXPECT_EQ(bksdm::utf8_escaped("caf\xc3\xa9 \xf0\x9f\x90\x88"), "caf\xc3\xa9 \xf0\x9f\x90\x88");
+  EXPECT_EQ(bksdm::utf8_escaped("caf\xe9"), "caf\\xe9");
+  EXPECT_EQ(bksdm::utf8_escaped("\xea\xb3"), "\\xea\\xb3");           // cut inside a character
+  EXPECT_EQ(bksdm::utf8_escaped("\xc0\xaf/x"), "\\xc0\\xaf/x");        // overlong
+  EXPECT_EQ(bksdm::utf8_escaped("a\xff" "b\xc3\xa9"), "a\\xff" "b\xc3\xa9");  // goes on after the bad byte
+  EXPECT_EQ(bksdm::path_text("/models/bk-\xff-tiny"), "/models/bk-\\xff-tiny");
+  EXPECT_TRUE(bksdm::is_valid_utf8(bksdm::utf8_escaped("\x80\xfe\xed\xa0\x80")));
+}
+
 }  // namespace

@@ -159,6 +159,43 @@ const Breakage kBreakages[] = {
      "tokenizer/merges.txt", "not in vocab.json"},
     {"VocabThatIsNotJson", [](const fs::path& model) { write_text(model / "tokenizer/vocab.json", "{\"a\": 0,,"); },
      "tokenizer/vocab.json", "not valid JSON"},
+    // model_index.json, read first as diffusers does (was: never read beyond its existence).
+    {"ModelIndexThatIsAList", [](const fs::path& model) { write_text(model / "model_index.json", "[1, 2]"); },
+     "model_index.json", "must be a JSON object, not a list of 2 items"},
+    {"ModelIndexThatIsNotJson", [](const fs::path& model) { write_text(model / "model_index.json", "{\"unet\": ["); },
+     "model_index.json", "not valid JSON"},
+    {"ModelIndexOfAGigabyte",
+     [](const fs::path& model) { fs::resize_file(model / "model_index.json", 1ull << 30); },
+     "model_index.json", "a config file is at most 1 MiB"},
+    {"ModelIndexWithoutAClassName",
+     [](const fs::path& model) { edit_json(model / "model_index.json", [](auto& j) { j.erase("_class_name"); }); },
+     "model_index.json", "has no \"_class_name\""},
+    {"ModelIndexOfAnotherPipeline",
+     [](const fs::path& model) {
+       edit_json(model / "model_index.json", [](auto& j) { j["_class_name"] = "StableDiffusionXLPipeline"; });
+     },
+     "model_index.json", "\"_class_name\" is \"StableDiffusionXLPipeline\"; this engine runs StableDiffusionPipeline"},
+    {"ModelIndexWithoutTheUNet",
+     [](const fs::path& model) { edit_json(model / "model_index.json", [](auto& j) { j.erase("unet"); }); },
+     "model_index.json", "does not list the \"unet\" component"},
+    {"ModelIndexWithANullVae",
+     [](const fs::path& model) {
+       edit_json(model / "model_index.json", [](auto& j) { j["vae"] = nlohmann::json::array({nullptr, nullptr}); });
+     },
+     "model_index.json", "\"vae\" must name its library and class"},
+    // A scaling_factor this small makes the final latents divided by it infinite: the VAE config is
+    // named, by key (was: "the settings may cause it").
+    {"VaeScalingFactorOfAlmostNothing",
+     [](const fs::path& model) { edit_json(model / "vae/config.json", [](auto& j) { j["scaling_factor"] = 1e-300; }); },
+     "vae/config.json", "its scaling_factor is so small that the final latents divided by it are not finite"},
+    {"VaeScalingFactorPastTheDoubles",
+     [](const fs::path& model) {
+       std::string text = read_file_text(model / "vae/config.json");
+       const size_t at = text.find("\"scaling_factor\"");
+       text.replace(at, text.find_first_of(",}", at) - at, "\"scaling_factor\": 1e400");
+       write_text(model / "vae/config.json", text);
+     },
+     "vae/config.json", "number overflow"},
 };
 
 class BrokenFolder : public ::testing::TestWithParam<Breakage> {

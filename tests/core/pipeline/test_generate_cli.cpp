@@ -124,4 +124,27 @@ TEST_F(GenerateCli, AnUnimplementedSchedulerClassIsWarnedAbout) {
       << stderr_text();
 }
 
+// A model folder whose name is not UTF-8 (Linux allows any bytes): its name and path enter PNG text
+// and JSON with the byte spelled \xff (was: inspect --json died on nlohmann's UTF-8 check, and
+// generate failed writing the PNG, after the whole run).
+TEST_F(GenerateCli, AFolderNameThatIsNotUtf8IsSpelledOut) {
+  const fs::path model = dir_ / "bk-\xff-mini";
+  fs::copy(kFixtures / "models/bk-sdm-tiny-mini", model, fs::copy_options::recursive);
+  std::string json_text;
+  ASSERT_EQ(run_bksdm("inspect --json " + model.string(), &stderr_, &json_text), 0) << stderr_;
+  const nlohmann::json json = nlohmann::json::parse(json_text);
+  EXPECT_EQ(json["name"], "bk-\\xff-mini");
+  EXPECT_EQ(json["folder"], dir_.path().string() + "/bk-\\xff-mini");
+  EXPECT_EQ(json["components"]["unet"]["weights"],
+            dir_.path().string() + "/bk-\\xff-mini/unet/diffusion_pytorch_model.safetensors");
+
+  ASSERT_EQ(run("--model " + model.string() + " --prompt a --steps 1 --width 64 --height 64 --quiet --output " +
+                (dir_ / "out.png").string()),
+            0)
+      << stderr_text();
+  const auto texts = bksdm::read_png_text(dir_ / "out.png", {"parameters"});
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_EQ(*bksdm::parse_a1111_parameters(texts[0].text).setting("Model"), "bk-\\xff-mini");
+}
+
 }  // namespace

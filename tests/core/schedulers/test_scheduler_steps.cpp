@@ -9,11 +9,13 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "core/io/error.h"
 #include "core/schedulers/noise_schedule.h"
 #include "core/schedulers/scheduler.h"
 #include "core/schedulers/scheduler_config.h"
+#include "core/schedulers/scheduler_table.h"
 #include "core/schedulers/scheduling_dpmsolver_multistep.h"
 #include "core/schedulers/scheduling_euler_discrete.h"
 
@@ -281,6 +283,19 @@ TEST(SchedulerConfig, DefaultNameFollowsTheClass) {
   EXPECT_EQ(bksdm::default_scheduler_name({{"_class_name", "LMSDiscreteScheduler"}}), "pndm");
   EXPECT_EQ(bksdm::default_scheduler_name(json::array()), "pndm");
   for (const std::string& name : bksdm::scheduler_names()) EXPECT_EQ(make_scheduler(name, sd_config())->name(), name);
+}
+
+// The table's class and Karras flag of each name are what a model's config says to mean it.
+TEST(SchedulerTable, EachEntryIsTheDefaultOfItsClass) {
+  for (const bksdm::SchedulerEntry& entry : bksdm::kSchedulers) {
+    SCOPED_TRACE(std::string(entry.name));
+    const json config = {{"_class_name", entry.diffusers_class}, {"use_karras_sigmas", entry.karras}};
+    EXPECT_EQ(bksdm::default_scheduler_name(config), entry.name);
+    EXPECT_EQ(bksdm::unimplemented_scheduler_class(config), std::nullopt);
+  }
+  EXPECT_EQ(bksdm::scheduler_names(),
+            (std::vector<std::string>{"pndm", "ddim", "euler", "euler_a", "dpmpp_2m", "dpmpp_2m_karras"}));
+  EXPECT_EQ(bksdm::unimplemented_scheduler_class({{"_class_name", "LMSDiscreteScheduler"}}), "LMSDiscreteScheduler");
 }
 
 }  // namespace
