@@ -5,20 +5,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 
-#include "core/io/a1111_parameters.h"
-
 namespace bksdm {
 
-QString parametersText(const GeneratedImage& generated) {
-  const GenerationParams& p = generated.params;
-  const std::string scheduler = p.scheduler.toStdString(), model = generated.modelName.toStdString();
-  A1111Parameters parameters;
-  parameters.prompt = p.prompt.toStdString();
-  parameters.negative_prompt = p.negativePrompt.toStdString();
-  parameters.settings = a1111_settings(
-      {p.steps, scheduler, p.guidanceScale, p.seed, p.width, p.height, model, p.numImages, generated.batchIndex});
-  return QString::fromStdString(format_a1111_parameters(parameters));
-}
+QString parametersText(const GeneratedImage& generated) { return a1111Text(generated.params, generated.batchIndex); }
 
 QString writeImage(const GeneratedImage& generated, const QString& path) {
   QImageWriter writer(path);

@@ -13,7 +13,6 @@ struct GeneratedImage {
   QImage image;
   GenerationParams params;  // of the run; in a batch the image is number `batchIndex`
   int batchIndex = 0;
-  QString modelName;
   QString savedPath;  // its file in the gallery, once saved there
 };
 

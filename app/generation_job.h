@@ -8,24 +8,9 @@
 #include <QtGlobal>
 
 #include "app/attention/image_attention.h"
+#include "app/generation_params.h"
 
 namespace bksdm {
-
-// What one run asks for, in the UI's terms. Zero sizes and an empty scheduler mean the model's
-// defaults; the worker reports the resolved values back in GenerationOutcome::params.
-struct GenerationParams {
-  QString prompt;
-  QString negativePrompt;
-  QString scheduler;
-  int steps = 25;
-  double guidanceScale = 7.5;
-  int width = 0;
-  int height = 0;
-  quint64 seed = 0;
-  int numImages = 1;
-  bool attentionMaps = false;  // cross-attention maps, final and per step, in the outcome
-  bool tiledDecode = false;    // the VAE decodes tile by tile (GenerationRequest::tiled_decode)
-};
 
 // Fast: linear latent-to-RGB; Full: the model's VAE; Taesd: TAESD's tiny decoder (madebyollin/taesd).
 enum class PreviewMode { Off, Fast, Full, Taesd };
@@ -63,8 +48,7 @@ struct GenerationOutcome {
   enum class Status { Finished, Cancelled, Failed };
   quint64 jobId = 0;
   Status status = Status::Failed;
-  GenerationParams params;  // as run: sizes and scheduler resolved
-  QString modelName;
+  GenerationParams params;  // as run: sizes and scheduler resolved, the model's identity filled in
   QList<QImage> images;
   QString error;
   bool promptTruncated = false;

@@ -1,10 +1,12 @@
 #include "app/inference_worker.h"
 
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <ATen/Parallel.h>
 
 #include "app/attention/attention_capture.h"
+#include "app/file_hashes.h"
 #include "app/tensor_image.h"
 #include "core/io/error_text.h"
 #include "core/loading/model_folder.h"
@@ -17,20 +19,17 @@ namespace {
 
 double secondsSince(const QElapsedTimer& timer) { return timer.nsecsElapsed() / 1e9; }
 
-GenerationRequest toRequest(const GenerationParams& params) {
-  GenerationRequest request;
-  request.prompt = params.prompt.toStdString();
-  request.negative_prompt = params.negativePrompt.toStdString();
-  request.seed = params.seed;
-  request.steps = params.steps;
-  request.guidance_scale = params.guidanceScale;
-  request.width = params.width;
-  request.height = params.height;
-  request.scheduler = params.scheduler.toStdString();
-  request.num_images = params.numImages;
-  request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
-  request.tiled_decode = params.tiledDecode;
-  return request;
+// sha256 of the weights the pipeline reads, keyed by their path in the model folder: what makes a
+// gallery image's model identifiable beyond its name.
+QMap<QString, QString> weightHashes(const ModelFolder& folder, FileHashes& hashes) {
+  QMap<QString, QString> found;
+  const QDir root(QString::fromStdString(folder.root().string()));
+  for (const char* component : {"unet", "text_encoder", "vae"}) {
+    const QString path = QString::fromStdString(folder.weights(component).string());
+    const QString hash = hashes.sha256(path);
+    if (!hash.isEmpty()) found.insert(root.relativeFilePath(path), hash);
+  }
+  return found;
 }
 
 JobStage jobStage(RunStage stage) {
@@ -53,6 +52,7 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
   outcome.location = location;
   pipeline_.reset();  // never two models in memory at once
   model_ = {};
+  modelHashes_.clear();
   QElapsedTimer timer;
   timer.start();
   try {
@@ -69,6 +69,7 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     model_.seconds = secondsSince(timer);
     model_.tokenize = [pipeline = std::shared_ptr<const StableDiffusionPipeline>(pipeline_)](
                           const std::string& text) { return pipeline->token_ids(text); };
+    model_.location = location;
     outcome.ok = true;
     outcome.model = model_;
   } catch (const std::exception& error) {
@@ -77,6 +78,15 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     outcome.error = QString::fromStdString(user_message(error));
   }
   Q_EMIT modelLoadDone(outcome);
+  // After the answer, so the window is not kept waiting; before the next request, so that every run
+  // of this model is stamped with its hashes.
+  if (pipeline_) modelHashes_ = weightHashes(pipeline_->model(), fileHashes_);
+}
+
+void InferenceWorker::stampModel(GenerationParams& params) const {
+  params.modelId = model_.location;
+  params.modelName = model_.entry.name;
+  params.modelHashes = modelHashes_;
 }
 
 GenerationParams InferenceWorker::resolved(GenerationParams params) const {
@@ -96,7 +106,7 @@ void InferenceWorker::generate(const GenerationJob& job) {
     return;
   }
   outcome.params = resolved(job.params);
-  outcome.modelName = model_.entry.name;
+  stampModel(outcome.params);
   if (job.cancel->load()) {
     outcome.status = GenerationOutcome::Status::Cancelled;
     Q_EMIT jobDone(outcome);

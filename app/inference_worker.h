@@ -3,10 +3,12 @@
 #include <optional>
 
 #include <QImage>
+#include <QMap>
 #include <QObject>
 #include <QString>
 
 #include "app/engine_options.h"
+#include "app/file_hashes.h"
 #include "app/generation_job.h"
 #include "app/loaded_model.h"
 
@@ -45,6 +47,7 @@ class InferenceWorker : public QObject {
 
  private:
   GenerationParams resolved(GenerationParams params) const;
+  void stampModel(GenerationParams& params) const;
   void reportStep(const GenerationJob& job, const GenerationParams& params, const StepInfo& info);
   QImage preview(const GenerationJob& job, const GenerationParams& params, const StepInfo& info);
   std::optional<QImage> taesdPreview(const GenerationJob& job, const StepInfo& info);
@@ -52,6 +55,8 @@ class InferenceWorker : public QObject {
 
   std::shared_ptr<StableDiffusionPipeline> pipeline_;
   LoadedModel model_;
+  QMap<QString, QString> modelHashes_;  // of model_'s weight files
+  FileHashes fileHashes_;
   // Loaded on the first TAESD preview and kept across models: SD 1.x and 2.x share one TAESD.
   std::shared_ptr<const AutoencoderTiny> taesd_;
   QString taesdSource_;  // the folder setting and device it was loaded for

@@ -15,6 +15,7 @@ using TokenizeFunction = std::function<std::vector<int>(const std::string&)>;
 
 // What the worker reports about the model it holds.
 struct LoadedModel {
+  QString location;  // what it was opened from: its id in the descriptions of its runs
   ModelEntry entry;
   int defaultSize = 512;
   QString defaultScheduler;

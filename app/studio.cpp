@@ -45,7 +45,7 @@ Studio::~Studio() {
   thread_.quit();
   thread_.wait();
   // Whatever the worker did not answer ends here, so no one awaits forever.
-  for (auto& [id, promise] : pendingJobs_) {
+  for (auto& [id, promise] : completions_) {
     GenerationOutcome outcome;
     outcome.jobId = id;
     outcome.status = GenerationOutcome::Status::Cancelled;
@@ -88,23 +88,24 @@ quint64 Studio::enqueue(const GenerationParams& params, const PreviewOptions& pr
   job.params = params;
   job.preview = preview;
   job.held = held;
-  QPromise<GenerationOutcome>& promise = pendingJobs_[job.id];
-  promise.start();
-  futures_[job.id] = promise.future();
-  queue_.append(job);
-  dispatchNext();
+  completions_[job.id].start();
+  // Only a job that has to wait goes into the queue, so the queue's views never show one that ran at once.
+  if (!held && workerIsFree() && queue_.firstRunnable() < 0)
+    start(job);
+  else
+    queue_.append(job);
   return job.id;
 }
 
 QCoro::Task<GenerationOutcome> Studio::outcome(quint64 jobId) {
-  const auto found = futures_.find(jobId);
-  if (found == futures_.end()) {
+  const auto found = completions_.find(jobId);
+  if (found == completions_.end()) {
     GenerationOutcome unknown;
     unknown.jobId = jobId;
     unknown.error = tr("No such job.");
     co_return unknown;
   }
-  QFuture<GenerationOutcome> future = found->second;
+  QFuture<GenerationOutcome> future = found->second.future();
   co_return co_await future;
 }
 
@@ -136,10 +137,16 @@ void Studio::cancelAll() {
   cancelCurrent();
 }
 
+bool Studio::workerIsFree() const { return !current_ && !isLoading() && model_.has_value(); }
+
 void Studio::dispatchNext() {
   const int next = queue_.firstRunnable();
-  if (current_ || isLoading() || !model_ || next < 0) return;
-  current_ = queue_.take(next);
+  if (!workerIsFree() || next < 0) return;
+  start(*queue_.take(next));
+}
+
+void Studio::start(const GenerationJob& job) {
+  current_ = job;
   setRunning(true);
   Q_EMIT generateRequested(*current_, QPrivateSignal());
 }
@@ -162,12 +169,10 @@ void Studio::setRunning(bool running) {
 }
 
 void Studio::finish(const GenerationOutcome& outcome) {
-  const auto pending = pendingJobs_.find(outcome.jobId);
-  if (pending != pendingJobs_.end()) {
-    fulfil(pending->second, outcome);
-    pendingJobs_.erase(pending);
+  if (const auto completion = completions_.find(outcome.jobId); completion != completions_.end()) {
+    fulfil(completion->second, outcome);
+    completions_.erase(completion);
   }
-  futures_.erase(outcome.jobId);
   Q_EMIT jobDone(outcome);
 }
 

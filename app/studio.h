@@ -78,7 +78,9 @@ class Studio : public QObject {
   void onJobStarted(quint64 jobId);
   void onJobDone(const GenerationOutcome& outcome);
   void finish(const GenerationOutcome& outcome);
+  bool workerIsFree() const;  // a model is loaded and nothing runs or loads
   void dispatchNext();
+  void start(const GenerationJob& job);
   void setRunning(bool running);
 
   QThread thread_;
@@ -89,8 +91,8 @@ class Studio : public QObject {
   std::optional<LoadedModel> model_;
   TokenCounter tokenCounter_;
   quint64 nextJobId_ = 1;
-  std::map<quint64, QPromise<GenerationOutcome>> pendingJobs_;
-  std::map<quint64, QFuture<GenerationOutcome>> futures_;
+  // One per job from enqueue() to its end: what outcome() awaits.
+  std::map<quint64, QPromise<GenerationOutcome>> completions_;
   std::deque<QPromise<LoadOutcome>> pendingLoads_;
 };
 

@@ -54,15 +54,15 @@ QImage patternImage(int index, int edge) {
 
 GenerationSettings settingsFor(int index, int edge) {
   GenerationSettings settings;
-  settings.prompt = kSubjects[index % kSubjects.size()] + QStringLiteral(", variation %1").arg(index % 17);
-  settings.negativePrompt = QStringLiteral("blurry, low quality");
-  settings.modelName = kModels[index % kModels.size()];
-  settings.modelId = QStringLiteral("nota-ai/") + settings.modelName.toLower();
-  settings.scheduler = QStringLiteral("dpmpp_2m");
-  settings.seed = quint64(1000 + index / 4);
+  settings.params.prompt = kSubjects[index % kSubjects.size()] + QStringLiteral(", variation %1").arg(index % 17);
+  settings.params.negativePrompt = QStringLiteral("blurry, low quality");
+  settings.params.modelName = kModels[index % kModels.size()];
+  settings.params.modelId = QStringLiteral("nota-ai/") + settings.params.modelName.toLower();
+  settings.params.scheduler = QStringLiteral("dpmpp_2m");
+  settings.params.seed = quint64(1000 + index / 4);
   settings.batchIndex = index % 4;
-  settings.numImages = 4;
-  settings.width = settings.height = edge;
+  settings.params.numImages = 4;
+  settings.params.width = settings.params.height = edge;
   settings.appVersion = QStringLiteral("bench");
   settings.created = QDateTime::currentDateTime().addSecs(-index * 60);
   return settings;

@@ -97,27 +97,18 @@ QCoro::Task<bool> cancellationMemory(Studio& studio, const Options& options) {
   co_return allCancelled;
 }
 
-gallery::GenerationSettings settingsOf(const GenerationOutcome& outcome, const QString& model) {
+gallery::GenerationSettings settingsOf(const GenerationOutcome& outcome) {
   gallery::GenerationSettings settings;
-  settings.prompt = outcome.params.prompt;
-  settings.modelId = model;
-  settings.modelName = outcome.modelName;
-  settings.scheduler = outcome.params.scheduler;
-  settings.steps = outcome.params.steps;
-  settings.guidanceScale = outcome.params.guidanceScale;
-  settings.seed = outcome.params.seed;
-  settings.width = outcome.params.width;
-  settings.height = outcome.params.height;
+  settings.params = outcome.params;
   settings.created = QDateTime::currentDateTime();
   return settings;
 }
 
 // Saves the image and its maps as the gallery does for the app; the path, or empty on failure.
-QCoro::Task<QString> save(gallery::Gallery& gallery, const GenerationOutcome& outcome, const QString& model,
-                          const QTemporaryDir& scratch) {
+QCoro::Task<QString> save(gallery::Gallery& gallery, const GenerationOutcome& outcome, const QTemporaryDir& scratch) {
   const QString maps = scratch.filePath(QStringLiteral("maps.safetensors"));
   writeAttentionMaps(maps, outcome.attention);
-  const QString path = co_await gallery.save(outcome.images.value(0), settingsOf(outcome, model), maps);
+  const QString path = co_await gallery.save(outcome.images.value(0), settingsOf(outcome), maps);
   QFile::remove(maps);
   co_return path;
 }
@@ -168,7 +159,7 @@ QCoro::Task<bool> soak(Studio& studio, const Options& options, const QString& fo
                     run.previews >= options.steps &&  // PNDM runs a step more
                     run.outcome.attention.size() == 1 && !run.outcome.attention[0].isEmpty();
     QString path;  // GCC 12 miscompiles a co_await inside a conditional expression
-    if (ok) path = co_await save(gallery, run.outcome, options.model, scratch);
+    if (ok) path = co_await save(gallery, run.outcome, scratch);
     if (path.isEmpty()) {
       ++failures;
       std::printf("soak: run %d not saved: status %d, %d previews, %lld attention, %s\n", i,

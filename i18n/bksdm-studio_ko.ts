@@ -1311,36 +1311,6 @@ and in folders you add.</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="44"/>
-        <source>PNDM</source>
-        <translation>PNDM</translation>
-    </message>
-    <message>
-        <location filename="../ui/parameters_panel.cpp" line="45"/>
-        <source>DDIM</source>
-        <translation>DDIM</translation>
-    </message>
-    <message>
-        <location filename="../ui/parameters_panel.cpp" line="46"/>
-        <source>Euler</source>
-        <translation>Euler</translation>
-    </message>
-    <message>
-        <location filename="../ui/parameters_panel.cpp" line="47"/>
-        <source>Euler ancestral</source>
-        <translation>Euler ancestral</translation>
-    </message>
-    <message>
-        <location filename="../ui/parameters_panel.cpp" line="48"/>
-        <source>DPM++ 2M</source>
-        <translation>DPM++ 2M</translation>
-    </message>
-    <message>
-        <location filename="../ui/parameters_panel.cpp" line="49"/>
-        <source>DPM++ 2M Karras</source>
-        <translation>DPM++ 2M Karras</translation>
-    </message>
-    <message>
         <location filename="../ui/parameters_panel.cpp" line="55"/>
         <source>Image width, a multiple of 8</source>
         <translation>이미지 너비, 8의 배수</translation>
@@ -2110,8 +2080,8 @@ and in folders you add.</source>
     </message>
     <message>
         <location filename="../ui/startup_options.cpp" line="29"/>
-        <source>pndm, ddim, euler, euler_a, dpmpp_2m or dpmpp_2m_karras.</source>
-        <translation>pndm, ddim, euler, euler_a, dpmpp_2m 또는 dpmpp_2m_karras.</translation>
+        <source>The scheduler, one of %1.</source>
+        <translation>스케줄러, 다음 중 하나: %1.</translation>
     </message>
     <message>
         <location filename="../ui/startup_options.cpp" line="30"/>

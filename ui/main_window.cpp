@@ -9,7 +9,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
-#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDesktopServices>
 #include <QDir>
@@ -48,7 +47,6 @@
 #include "app/generated_image.h"
 #include "app/model_catalog.h"
 #include "app/studio.h"
-#include "core/loading/model_folder.h"
 #include "ui/attention/attention_panel.h"
 #include "ui/gallery/gallery_widget.h"
 #include "ui/hub/model_manager_dialog.h"
@@ -87,24 +85,6 @@ QString engineText(const EngineOptions& engine) {
   const QString text = engine.threads == 1 ? MainWindow::tr("%1 \u00b7 1 thread").arg(device)
                                            : MainWindow::tr("%1 \u00b7 %2 threads").arg(device).arg(engine.threads);
   return engine.lowMemory ? MainWindow::tr("%1 \u00b7 low memory").arg(text) : text;
-}
-
-// sha256 of the weights the pipeline reads, keyed by their path in the model folder: what makes a
-// gallery image's model identifiable beyond its name. Empty when the folder cannot be opened.
-QMap<QString, QString> weightHashes(const QString& location) {
-  QMap<QString, QString> hashes;
-  try {
-    const ModelFolder folder = ModelFolder::open(location.toStdString());
-    const QDir root(QString::fromStdString(folder.root().string()));
-    for (const char* component : {"unet", "text_encoder", "vae"}) {
-      QFile file(QString::fromStdString(folder.weights(component).string()));
-      QCryptographicHash sha256(QCryptographicHash::Sha256);
-      if (!file.open(QIODevice::ReadOnly) || !sha256.addData(&file)) continue;
-      hashes.insert(root.relativeFilePath(file.fileName()), QString::fromLatin1(sha256.result().toHex()));
-    }
-  } catch (const std::exception&) {
-  }
-  return hashes;
 }
 
 // The platform's keys for `key`, or `fallback` where it has none (Preferences on most Linux
@@ -630,18 +610,7 @@ QCoro::Task<bool> MainWindow::loadModel(QString location) {
   showModelState();
   updateActions();
   statusBar()->showMessage(tr("Loaded %1").arg(model.entry.name), 4000);
-  hashModelWeights(location);
   co_return true;
-}
-
-QCoro::Task<> MainWindow::hashModelWeights(QString location) {
-  QPointer<MainWindow> self(this);
-  // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<QMap<QString, QString>> hashing = QtConcurrent::run([location] { return weightHashes(location); });
-  const QMap<QString, QString> hashes = co_await hashing;
-  if (!self || location != loadedLocation_) co_return;  // another model came meanwhile
-  modelHashes_ = hashes;
-  hashedLocation_ = location;
 }
 
 void MainWindow::showModelState() {
@@ -727,7 +696,7 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
     case GenerationOutcome::Status::Finished:
       attention_->setResults(outcome.images, outcome.attention);
       for (int i = 0; i < outcome.images.size(); ++i) {
-        results_->add(GeneratedImage{outcome.images[i], outcome.params, i, outcome.modelName, {}});
+        results_->add(GeneratedImage{outcome.images[i], outcome.params, i, {}});
         keepInGallery(results_->count() - 1, outcome.images[i], gallerySettings(outcome, i),
                       i < outcome.attention.size() ? outcome.attention[i] : ImageAttention{});
       }
@@ -751,25 +720,9 @@ void MainWindow::showCancelledRun() {
   updateActions();
 }
 
+// The run as the worker describes it, its model included: the model loaded now may be another.
 gallery::GenerationSettings MainWindow::gallerySettings(const GenerationOutcome& outcome, int batchIndex) const {
-  const GenerationParams& params = outcome.params;
-  gallery::GenerationSettings settings;
-  settings.prompt = params.prompt;
-  settings.negativePrompt = params.negativePrompt;
-  settings.modelId = loadedLocation_;
-  settings.modelName = outcome.modelName;
-  if (hashedLocation_ == loadedLocation_) settings.modelHashes = modelHashes_;
-  settings.scheduler = params.scheduler;
-  settings.steps = params.steps;
-  settings.guidanceScale = params.guidanceScale;
-  settings.seed = params.seed;
-  settings.width = params.width;
-  settings.height = params.height;
-  settings.batchIndex = batchIndex;
-  settings.numImages = params.numImages;
-  settings.appVersion = QCoreApplication::applicationVersion();
-  settings.created = QDateTime::currentDateTime();
-  return settings;
+  return {outcome.params, batchIndex, QCoreApplication::applicationVersion(), QDateTime::currentDateTime()};
 }
 
 // Saves a finished image into the gallery (when it saves every image), with its attention maps as
@@ -821,21 +774,14 @@ QCoro::Task<> MainWindow::showSavedAttention(QString imagePath, QString mapsPath
 // overwrite the reused size and scheduler.
 QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockSeed) {
   QPointer<MainWindow> self(this);
-  prompt_->setText(settings.prompt);
-  negativePrompt_->setText(settings.negativePrompt);
-  if (!settings.modelId.isEmpty() && settings.modelId != loadedLocation_) {
-    co_await loadModel(settings.modelId);
+  const GenerationParams& saved = settings.params;
+  prompt_->setText(saved.prompt);
+  negativePrompt_->setText(saved.negativePrompt);
+  if (!saved.modelId.isEmpty() && saved.modelId != loadedLocation_) {
+    co_await loadModel(saved.modelId);
     if (!self) co_return;
   }
-  GenerationParams params = parameters_->params();
-  if (!settings.scheduler.isEmpty()) params.scheduler = settings.scheduler;
-  params.steps = settings.steps;
-  params.guidanceScale = settings.guidanceScale;
-  params.width = settings.width;
-  params.height = settings.height;
-  params.seed = settings.seed;
-  params.numImages = settings.numImages;
-  parameters_->setParams(params);
+  parameters_->setParams(saved);
   if (lockSeed) parameters_->seedField()->setLocked(true);
   showGallery(false);
   const bool locked = parameters_->seedField()->isLocked();

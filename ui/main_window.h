@@ -1,7 +1,6 @@
 #pragma once
 #include <optional>
 
-#include <QMap>
 #include <QPointer>
 #include <QTemporaryDir>
 
@@ -90,8 +89,6 @@ class MainWindow : public QMainWindow {
   bool showsNoModelPanel() const;
   bool showsWelcomePanel() const;
   bool showsGallery() const;
-  // sha256 of the loaded model's weight files, once computed (off the UI thread, after a load).
-  const QMap<QString, QString>& modelHashes() const { return modelHashes_; }
   // The longest event-loop stall during the last run, in milliseconds.
   double lastRunStallMs() const { return lastRunStallMs_; }
 
@@ -146,7 +143,6 @@ class MainWindow : public QMainWindow {
   void showAttentionFor(const GeneratedImage& generated);
   void showOverlay(const QImage& overlay);
   gallery::GenerationSettings gallerySettings(const GenerationOutcome& outcome, int batchIndex) const;
-  QCoro::Task<> hashModelWeights(QString location);
   // lockSeed: "Reuse with this seed" locks it; plain Reuse leaves the lock as the user had it.
   QCoro::Task<> reuse(gallery::GenerationSettings settings, bool lockSeed);
   QCoro::Task<> keepInGallery(int row, QImage image, gallery::GenerationSettings settings, ImageAttention attention);
@@ -207,8 +203,6 @@ class MainWindow : public QMainWindow {
   std::optional<quint64> shownJob_;  // the run whose steps the view shows
   QString loadedLocation_;
   bool modelsKnown_ = false;  // the first discovery is done
-  QString hashedLocation_;  // the model modelHashes_ belong to
-  QMap<QString, QString> modelHashes_;
   QTemporaryDir scratch_;  // attention maps on their way into the gallery
   int scratchFiles_ = 0;
 };

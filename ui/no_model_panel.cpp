@@ -4,7 +4,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "core/loading/model_folder.h"
+#include "app/hub/hub_config.h"
 
 namespace bksdm {
 
@@ -19,7 +19,7 @@ NoModelPanel::NoModelPanel(QWidget* parent) : QWidget(parent), detail_(new QLabe
   auto* explanation = new QLabel(
       tr("BK-SDM Studio runs diffusers-format Stable Diffusion models (BK-SDM, SD 1.4, SD 2.1-base).\n"
          "It finds those in the Hugging Face cache (%1)\nand in folders you add.")
-          .arg(QString::fromStdString(hf_hub_cache().string())),
+          .arg(hubCacheDir()),
       this);
   explanation->setAlignment(Qt::AlignCenter);
   explanation->setWordWrap(true);

@@ -10,6 +10,7 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 
+#include "app/schedulers.h"
 #include "ui/seed_field.h"
 
 namespace bksdm {
@@ -35,37 +36,22 @@ QString sizeText(QSize size) { return ParametersPanel::tr("%1 \u00d7 %2").arg(si
 
 }  // namespace
 
-const QStringList& schedulerNames() {
-  static const QStringList names = {"pndm", "ddim", "euler", "euler_a", "dpmpp_2m", "dpmpp_2m_karras"};
-  return names;
-}
-
-QString schedulerLabel(const QString& name) {
-  if (name == QLatin1String("pndm")) return ParametersPanel::tr("PNDM");
-  if (name == QLatin1String("ddim")) return ParametersPanel::tr("DDIM");
-  if (name == QLatin1String("euler")) return ParametersPanel::tr("Euler");
-  if (name == QLatin1String("euler_a")) return ParametersPanel::tr("Euler ancestral");
-  if (name == QLatin1String("dpmpp_2m")) return ParametersPanel::tr("DPM++ 2M");
-  if (name == QLatin1String("dpmpp_2m_karras")) return ParametersPanel::tr("DPM++ 2M Karras");
-  return name;
-}
-
 ParametersPanel::ParametersPanel(QWidget* parent)
     : QWidget(parent), scheduler_(new QComboBox(this)), steps_(new QSpinBox(this)),
       guidance_(new QDoubleSpinBox(this)), width_(sizeBox(this, tr("Image width, a multiple of 8"))),
       height_(sizeBox(this, tr("Image height, a multiple of 8"))), preset_(new QComboBox(this)),
       seed_(new SeedField(this)), images_(new QSpinBox(this)) {
-  for (const QString& name : schedulerNames()) scheduler_->addItem(schedulerLabel(name), name);
+  for (const SchedulerChoice& choice : schedulerChoices()) scheduler_->addItem(choice.label, choice.name);
   scheduler_->setToolTip(tr("The sampler that turns noise into an image"));
-  steps_->setRange(1, 500);
-  steps_->setValue(GenerationParams{}.steps);
+  steps_->setRange(1, maxSteps());
+  steps_->setValue(defaultSteps());
   steps_->setToolTip(tr("Denoising steps: more is slower and usually finer"));
   guidance_->setRange(0.0, 30.0);
   guidance_->setSingleStep(0.5);
   guidance_->setDecimals(1);
-  guidance_->setValue(GenerationParams{}.guidanceScale);
+  guidance_->setValue(defaultGuidanceScale());
   guidance_->setToolTip(tr("Classifier-free guidance: how strongly the image follows the prompt (1 turns it off)"));
-  images_->setRange(1, 16);
+  images_->setRange(1, maxImages());
   images_->setToolTip(tr("Images per run, made together from one seed"));
   width_->setValue(modelSize_);
   height_->setValue(modelSize_);

@@ -1,7 +1,7 @@
 #pragma once
 #include <QWidget>
 
-#include "app/generation_job.h"
+#include "app/generation_params.h"
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -51,9 +51,5 @@ class ParametersPanel : public QWidget {
   QSpinBox* images_;
   int modelSize_ = 512;
 };
-
-// The schedulers the engine implements, by the names the pipeline takes.
-const QStringList& schedulerNames();
-QString schedulerLabel(const QString& name);
 
 }  // namespace bksdm

@@ -4,7 +4,7 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
-#include "ui/parameters_panel.h"
+#include "app/schedulers.h"
 
 namespace bksdm {
 namespace {
@@ -26,7 +26,7 @@ StartupOptions parseStartupOptions(const QStringList& arguments) {
   const QCommandLineOption negative("negative-prompt", QCoreApplication::translate("main", "Start with this negative prompt."), "text");
   const QCommandLineOption steps("steps", QCoreApplication::translate("main", "Denoising steps."), "n");
   const QCommandLineOption seed("seed", QCoreApplication::translate("main", "Seed (locks it)."), "n");
-  const QCommandLineOption scheduler("scheduler", QCoreApplication::translate("main", "pndm, ddim, euler, euler_a, dpmpp_2m or dpmpp_2m_karras."), "name");
+  const QCommandLineOption scheduler("scheduler", QCoreApplication::translate("main", "The scheduler, one of %1.").arg(schedulerNames().join(QStringLiteral(", "))), "name");
   const QCommandLineOption size("size", QCoreApplication::translate("main", "Image size, WIDTHxHEIGHT."), "size");
   const QCommandLineOption generate("generate", QCoreApplication::translate("main", "Generate once the model is loaded."));
   const QCommandLineOption screenshot("screenshot", QCoreApplication::translate("main", "After the run, save a screenshot of the window to this file and quit."), "file");

@@ -9,7 +9,7 @@
 
 #include <QDir>
 
-#include "app/attention/attention_render.h"
+#include "app/attention/attention_overlay_rgb.h"
 #include "core/io/error.h"
 #include "core/io/safetensors.h"
 

@@ -4,6 +4,7 @@
 
 #include <ATen/ATen.h>
 
+#include "app/attention/attention_overlay_rgb.h"
 #include "core/io/error.h"
 #include "core/pipeline/attention_overlay.h"
 #include "core/pipeline/prompt_words.h"

@@ -3,15 +3,13 @@
 
 #include "app/attention/attention_subject.h"
 #include "app/attention/image_attention.h"
-#include "core/io/png.h"
 
 namespace bksdm {
 
 // A subject's heat map over `image` as core's attention_overlay draws it (bicubic to the image's
 // size, scaled by its own minimum and maximum, inferno, blended with `opacity`), from the maps
-// accumulated up to `step` (ImageAttention::mapsAt). A subject without a map gives the image.
-RgbImage attentionOverlayRgb(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
-                             int step, double opacity);
+// accumulated up to `step` (ImageAttention::mapsAt). A subject without a map gives the image. The
+// export writes the same overlay as core's RgbImage (attention_overlay_rgb.h, for app/attention only).
 QImage attentionOverlay(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
                         int step, double opacity);
 

@@ -44,7 +44,7 @@ bool GalleryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) con
     const QDate date = entry.created().date();
     if ((first_.isValid() && date < first_) || (last_.isValid() && date > last_)) return false;
   }
-  const QString& prompt = entry.metadata.settings.prompt;
+  const QString& prompt = entry.metadata.settings.params.prompt;
   for (const QString& word : searchWords_)
     if (!prompt.contains(word, Qt::CaseInsensitive)) return false;
   return true;
@@ -53,8 +53,8 @@ bool GalleryFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex&) con
 bool GalleryFilterModel::lessThan(const QModelIndex& left, const QModelIndex& right) const {
   const GalleryEntry& a = gallery_->entry(left.row());
   const GalleryEntry& b = gallery_->entry(right.row());
-  if (sortKey_ == SortKey::Seed && a.metadata.settings.seed != b.metadata.settings.seed)
-    return a.metadata.settings.seed < b.metadata.settings.seed;
+  if (sortKey_ == SortKey::Seed && a.metadata.settings.params.seed != b.metadata.settings.params.seed)
+    return a.metadata.settings.params.seed < b.metadata.settings.params.seed;
   const QDateTime createdA = a.created(), createdB = b.created();
   if (createdA != createdB) return createdA < createdB;
   return a.path < b.path;

@@ -20,16 +20,16 @@ constexpr int kToolTipPromptLength = 300;
 QString caption(const GalleryEntry& entry) {
   if (!entry.metadata.hasSettings()) return QFileInfo(entry.path).fileName();
   const GenerationSettings& settings = entry.metadata.settings;
-  if (settings.numImages <= 1) return QString::number(settings.seed);
-  return QStringLiteral("%1 · %2/%3").arg(settings.seed).arg(settings.batchIndex + 1).arg(settings.numImages);
+  if (settings.params.numImages <= 1) return QString::number(settings.params.seed);
+  return QStringLiteral("%1 · %2/%3").arg(settings.params.seed).arg(settings.batchIndex + 1).arg(settings.params.numImages);
 }
 
 QString toolTip(const GalleryEntry& entry) {
   if (!entry.metadata.hasSettings()) return QFileInfo(entry.path).fileName();
   const GenerationSettings& settings = entry.metadata.settings;
-  QString prompt = settings.prompt;
+  QString prompt = settings.params.prompt;
   if (prompt.size() > kToolTipPromptLength) prompt = prompt.left(kToolTipPromptLength) + QChar(0x2026);
-  return QStringLiteral("%1\n%2 · %3").arg(prompt, modelNameOf(entry), QString::number(settings.seed));
+  return QStringLiteral("%1\n%2 · %3").arg(prompt, modelNameOf(entry), QString::number(settings.params.seed));
 }
 
 QStringList distinctModelNames(const QList<GalleryEntry>& entries) {
@@ -46,7 +46,7 @@ QStringList distinctModelNames(const QList<GalleryEntry>& entries) {
 QString modelNameOf(const GalleryEntry& entry) {
   if (!entry.metadata.hasSettings()) return {};
   const GenerationSettings& settings = entry.metadata.settings;
-  return settings.modelName.isEmpty() ? settings.modelId : settings.modelName;
+  return settings.params.modelName.isEmpty() ? settings.params.modelId : settings.params.modelName;
 }
 
 GalleryModel::GalleryModel(ThumbnailCache* thumbnails, QObject* parent)
@@ -73,11 +73,11 @@ QVariant GalleryModel::data(const QModelIndex& index, int role) const {
     case PathRole:
       return entry.path;
     case PromptRole:
-      return entry.metadata.settings.prompt;
+      return entry.metadata.settings.params.prompt;
     case ModelNameRole:
       return modelNameOf(entry);
     case SeedRole:
-      return entry.metadata.settings.seed;
+      return entry.metadata.settings.params.seed;
     case CreatedRole:
       return entry.created();
     default:

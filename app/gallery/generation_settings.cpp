@@ -6,12 +6,13 @@
 
 #include <limits>
 
-#include "core/io/a1111_parameters.h"
+#include "app/schedulers.h"
 
 namespace bksdm::gallery {
 namespace {
 
 constexpr int kFormatVersion = 1;
+constexpr int kUnstatedSize = 512;
 
 // JSON numbers are exact to 2^53 in most readers; Qt keeps 64-bit integers, and a seed past
 // int64 goes as a decimal string so no reader rounds it.
@@ -27,23 +28,30 @@ quint64 seedFromJson(const QJsonValue& value) {
 
 }  // namespace
 
+GenerationParams GenerationSettings::withImageSize(GenerationParams params) {
+  if (params.width <= 0) params.width = kUnstatedSize;
+  if (params.height <= 0) params.height = kUnstatedSize;
+  return params;
+}
+
 QJsonObject GenerationSettings::toJson() const {
+  const GenerationParams& p = params;
   QJsonObject hashes;
-  for (auto it = modelHashes.begin(); it != modelHashes.end(); ++it) hashes[it.key()] = it.value();
+  for (auto it = p.modelHashes.begin(); it != p.modelHashes.end(); ++it) hashes[it.key()] = it.value();
   return {
       {"format", kFormatVersion},
-      {"prompt", prompt},
-      {"negative_prompt", negativePrompt},
-      {"model", QJsonObject{{"id", modelId}, {"name", modelName}, {"hashes", hashes}}},
-      {"scheduler", scheduler},
-      {"steps", steps},
-      {"guidance_scale", guidanceScale},
-      {"eta", eta},
-      {"seed", seedToJson(seed)},
-      {"width", width},
-      {"height", height},
+      {"prompt", p.prompt},
+      {"negative_prompt", p.negativePrompt},
+      {"model", QJsonObject{{"id", p.modelId}, {"name", p.modelName}, {"hashes", hashes}}},
+      {"scheduler", p.scheduler},
+      {"steps", p.steps},
+      {"guidance_scale", p.guidanceScale},
+      {"eta", p.eta},
+      {"seed", seedToJson(p.seed)},
+      {"width", p.width},
+      {"height", p.height},
       {"batch_index", batchIndex},
-      {"num_images", numImages},
+      {"num_images", p.numImages},
       {"app_version", appVersion},
       {"created", created.toString(Qt::ISODateWithMs)},
   };
@@ -51,22 +59,23 @@ QJsonObject GenerationSettings::toJson() const {
 
 GenerationSettings GenerationSettings::fromJson(const QJsonObject& json) {
   GenerationSettings settings;
+  GenerationParams& p = settings.params;
   const QJsonObject model = json["model"].toObject();
   const QJsonObject hashes = model["hashes"].toObject();
-  settings.prompt = json["prompt"].toString();
-  settings.negativePrompt = json["negative_prompt"].toString();
-  settings.modelId = model["id"].toString();
-  settings.modelName = model["name"].toString();
-  for (auto it = hashes.begin(); it != hashes.end(); ++it) settings.modelHashes[it.key()] = it->toString();
-  settings.scheduler = json["scheduler"].toString();
-  settings.steps = json["steps"].toInt(settings.steps);
-  settings.guidanceScale = json["guidance_scale"].toDouble(settings.guidanceScale);
-  settings.eta = json["eta"].toDouble(settings.eta);
-  settings.seed = seedFromJson(json["seed"]);
-  settings.width = json["width"].toInt(settings.width);
-  settings.height = json["height"].toInt(settings.height);
+  p.prompt = json["prompt"].toString();
+  p.negativePrompt = json["negative_prompt"].toString();
+  p.modelId = model["id"].toString();
+  p.modelName = model["name"].toString();
+  for (auto it = hashes.begin(); it != hashes.end(); ++it) p.modelHashes[it.key()] = it->toString();
+  p.scheduler = json["scheduler"].toString();
+  p.steps = json["steps"].toInt(p.steps);
+  p.guidanceScale = json["guidance_scale"].toDouble(p.guidanceScale);
+  p.eta = json["eta"].toDouble(p.eta);
+  p.seed = seedFromJson(json["seed"]);
+  p.width = json["width"].toInt(p.width);
+  p.height = json["height"].toInt(p.height);
+  p.numImages = json["num_images"].toInt(p.numImages);
   settings.batchIndex = json["batch_index"].toInt(settings.batchIndex);
-  settings.numImages = json["num_images"].toInt(settings.numImages);
   settings.appVersion = json["app_version"].toString();
   settings.created = QDateTime::fromString(json["created"].toString(), Qt::ISODateWithMs);
   return settings;
@@ -74,26 +83,27 @@ GenerationSettings GenerationSettings::fromJson(const QJsonObject& json) {
 
 QList<SettingsField> GenerationSettings::displayFields() const {
   const QLocale locale;
+  const GenerationParams& p = params;
   QStringList hashes;
-  for (auto it = modelHashes.begin(); it != modelHashes.end(); ++it)
+  for (auto it = p.modelHashes.begin(); it != p.modelHashes.end(); ++it)
     hashes << QStringLiteral("%1  %2").arg(it.value().left(10), it.key());
-  QString model = modelName;
-  if (!modelId.isEmpty() && modelId != modelName)
-    model = model.isEmpty() ? modelId : QStringLiteral("%1 (%2)").arg(model, modelId);
+  QString model = p.modelName;
+  if (!p.modelId.isEmpty() && p.modelId != p.modelName)
+    model = model.isEmpty() ? p.modelId : QStringLiteral("%1 (%2)").arg(model, p.modelId);
   QList<SettingsField> fields = {
-      {"prompt", tr("Prompt"), prompt},
-      {"negative_prompt", tr("Negative prompt"), negativePrompt},
+      {"prompt", tr("Prompt"), p.prompt},
+      {"negative_prompt", tr("Negative prompt"), p.negativePrompt},
       {"model", tr("Model"), model},
-      {"scheduler", tr("Scheduler"), QString::fromStdString(a1111_sampler_name(scheduler.toStdString()))},
-      {"steps", tr("Steps"), QString::number(steps)},
-      {"guidance_scale", tr("Guidance"), QString::number(guidanceScale)},
-      {"seed", tr("Seed"), QString::number(seed)},
-      {"size", tr("Size"), QStringLiteral("%1 × %2").arg(width).arg(height)},
+      {"scheduler", tr("Scheduler"), schedulerLabel(p.scheduler)},
+      {"steps", tr("Steps"), QString::number(p.steps)},
+      {"guidance_scale", tr("Guidance"), QString::number(p.guidanceScale)},
+      {"seed", tr("Seed"), QString::number(p.seed)},
+      {"size", tr("Size"), QStringLiteral("%1 × %2").arg(p.width).arg(p.height)},
   };
-  if (numImages > 1)
+  if (p.numImages > 1)
     fields.append({"batch", tr("Image"),
-                   tr("batch of %1 from seed %2, image %3").arg(numImages).arg(seed).arg(batchIndex + 1)});
-  if (eta != 0.0) fields.append({"eta", tr("Eta"), QString::number(eta)});
+                   tr("batch of %1 from seed %2, image %3").arg(p.numImages).arg(p.seed).arg(batchIndex + 1)});
+  if (p.eta != 0.0) fields.append({"eta", tr("Eta"), QString::number(p.eta)});
   if (!hashes.isEmpty()) fields.append({"model_hashes", tr("Model files"), hashes.join('\n')});
   if (created.isValid())
     fields.append({"created", tr("Created"), locale.toString(created, QLocale::ShortFormat)});

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "app/generation_params.h"
+
 namespace bksdm::gallery {
 
 // One line of the settings as people read them, e.g. {"guidance_scale", "Guidance", "7.5"}.
@@ -17,28 +19,19 @@ struct SettingsField {
   QString value;
 };
 
-// Everything that made one image, enough to make exactly that image again. The app fills it from
-// its generation request; the gallery stores it as JSON in each PNG, beside the A1111 text.
+// Everything that made one image, enough to make exactly that image again: the run's description
+// and what only a saved image has. The gallery stores it as JSON in each PNG, beside the A1111 text.
 struct GenerationSettings {
   Q_DECLARE_TR_FUNCTIONS(GenerationSettings)
 
  public:
-  QString prompt;
-  QString negativePrompt;
-  QString modelId;                     // what the model was opened from: a Hub repo id or a folder
-  QString modelName;                   // its display name, e.g. "BK-SDM-v2-Tiny"
-  QMap<QString, QString> modelHashes;  // weight file (relative to the model folder) -> sha256, hex
-  QString scheduler;                    // pndm, ddim, euler, euler_a, dpmpp_2m, dpmpp_2m_karras
-  int steps = 25;
-  double guidanceScale = 7.5;
-  double eta = 0.0;  // DDIM only
-  quint64 seed = 0;  // the run's seed; image `batchIndex` of the run came from it
-  int width = 512;
-  int height = 512;
+  GenerationParams params = withImageSize({});  // image `batchIndex` of this run
   int batchIndex = 0;
-  int numImages = 1;  // images per run
   QString appVersion;
   QDateTime created;
+
+  // A saved image has a size: where its file does not say (a zero, "the model's"), SD 1.x's 512 × 512.
+  static GenerationParams withImageSize(GenerationParams params);
 
   QJsonObject toJson() const;
   // Missing or mistyped keys keep their defaults: the JSON may come from any file.

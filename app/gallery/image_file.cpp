@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "app/gallery/new_files.h"
-#include "core/io/a1111_parameters.h"
 #include "core/io/error.h"
 #include "core/io/png.h"
 
@@ -38,76 +37,22 @@ RgbImage toRgbImage(const QImage& image) {
   return result;
 }
 
-QString parametersText(const GenerationSettings& settings) {
-  const std::string model = (settings.modelName.isEmpty() ? settings.modelId : settings.modelName).toStdString();
-  const std::string scheduler = settings.scheduler.toStdString();
-  const A1111Run run{settings.steps, scheduler, settings.guidanceScale, settings.seed, settings.width,
-                     settings.height, model, settings.numImages, settings.batchIndex};
-  return fromUtf8(format_a1111_parameters({settings.prompt.toStdString(), settings.negativePrompt.toStdString(), a1111_settings(run)}));
-}
+QString parametersText(const GenerationSettings& settings) { return a1111Text(settings.params, settings.batchIndex); }
 
 QString softwareText(const GenerationSettings& settings) {
   return QStringLiteral("BK-SDM Studio %1").arg(settings.appVersion).trimmed();
 }
 
-// "512x768" -> 512, 768; anything else leaves the sizes as they are.
-void readSize(const QString& text, GenerationSettings& settings) {
-  const QStringList parts = text.split(QChar('x'));
-  bool widthOk = false, heightOk = false;
-  if (parts.size() != 2) return;
-  const int width = parts[0].toInt(&widthOk), height = parts[1].toInt(&heightOk);
-  if (!widthOk || !heightOk) return;
-  settings.width = width;
-  settings.height = height;
-}
-
-// Reads the keys that map to a settings field; says whether it did.
-bool readSetting(const QString& key, const QString& value, GenerationSettings& settings) {
-  bool ok = true;
-  if (key == QLatin1String("Steps")) {
-    const int steps = value.toInt(&ok);
-    if (ok) settings.steps = steps;
-  } else if (key == QLatin1String("CFG scale")) {
-    const double scale = value.toDouble(&ok);
-    if (ok) settings.guidanceScale = scale;
-  } else if (key == QLatin1String("Seed")) {
-    const quint64 seed = value.toULongLong(&ok);
-    if (ok) settings.seed = seed;
-  } else if (key == QLatin1String("Size")) {
-    readSize(value, settings);
-  } else if (key == QLatin1String("Model")) {
-    settings.modelName = value;
-  } else if (key == QLatin1String("Batch size")) {
-    const int images = value.toInt(&ok);
-    if (ok && images >= 1) settings.numImages = images;
-  } else if (key == QLatin1String("Batch pos")) {
-    const int index = value.toInt(&ok);
-    if (ok && index >= 0) settings.batchIndex = index;
-  } else {
-    return false;
-  }
-  return ok;
-}
-
 }  // namespace
 
 ImageMetadata metadataFromParameters(const QString& text) {
-  const A1111Parameters parameters = parse_a1111_parameters(text.toStdString());
+  const ParametersReading read = readA1111Text(text);
   ImageMetadata metadata;
   metadata.source = ImageMetadata::Source::Parameters;
   metadata.parameters = text;
-  GenerationSettings& settings = metadata.settings;
-  settings = GenerationSettings{};
-  settings.prompt = fromUtf8(parameters.prompt);
-  settings.negativePrompt = fromUtf8(parameters.negative_prompt);
-  settings.scheduler = fromUtf8(a1111_scheduler(parameters));
-  const bool knownScheduler = !settings.scheduler.isEmpty();
-  for (const auto& [key, value] : parameters.settings) {
-    const QString name = fromUtf8(key);
-    const bool isScheduler = name == QLatin1String("Sampler") || name == QLatin1String("Schedule type");
-    if ((isScheduler && knownScheduler) || readSetting(name, fromUtf8(value), settings)) continue;
-    metadata.otherParameters.append({name, fromUtf8(value)});
-  }
+  metadata.settings.params = GenerationSettings::withImageSize(read.params);
+  metadata.settings.batchIndex = read.batchIndex;
+  metadata.otherParameters = read.otherSettings;
   return metadata;
 }
 
@@ -154,8 +99,8 @@ QImage readScaledImage(const QString& path, int maxEdge) {
 }
 
 QString imageFileStem(const GenerationSettings& settings) {
-  QString stem = QStringLiteral("%1_%2").arg(settings.created.toString(QStringLiteral("yyyyMMdd-HHmmss"))).arg(settings.seed);
-  if (settings.numImages > 1) stem += QStringLiteral("_%1").arg(settings.batchIndex + 1);
+  QString stem = QStringLiteral("%1_%2").arg(settings.created.toString(QStringLiteral("yyyyMMdd-HHmmss"))).arg(settings.params.seed);
+  if (settings.params.numImages > 1) stem += QStringLiteral("_%1").arg(settings.batchIndex + 1);
   return stem;
 }
 

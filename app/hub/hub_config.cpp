@@ -31,6 +31,8 @@ QString hfHome() {
   return QDir::homePath() + QLatin1String("/.cache/huggingface");
 }
 
+QString hubCacheDir() { return QString::fromStdString(hf_hub_cache().string()); }
+
 QString hfTokenPath() {
   if (const QString path = environment("HF_TOKEN_PATH"); !path.isEmpty()) return path;
   return hfHome() + QLatin1String("/token");
@@ -41,7 +43,7 @@ HubConfig HubConfig::fromEnvironment() {
   QString endpoint = environment("HF_ENDPOINT");
   while (endpoint.endsWith(QLatin1Char('/'))) endpoint.chop(1);
   config.endpoint = QUrl(endpoint.isEmpty() ? QStringLiteral("https://huggingface.co") : endpoint);
-  config.cacheDir = QString::fromStdString(hf_hub_cache().string());
+  config.cacheDir = hubCacheDir();
   config.offline = isTrue(environment("HF_HUB_OFFLINE"));
   // HUGGING_FACE_HUB_TOKEN is the older name huggingface_hub still reads.
   for (const char* name : {"HF_TOKEN", "HUGGING_FACE_HUB_TOKEN"}) {

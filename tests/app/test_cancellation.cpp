@@ -128,7 +128,7 @@ class CancellationTest : public QObject {
   void aRunCancelledWhileALoadWaits() {
     Studio studio;
     QVERIFY(QCoro::waitFor(studio.loadModel(kOtherFixture, EngineOptions{})).ok);
-    const quint64 id = studio.enqueue(params(1000), everyStep());
+    const quint64 id = studio.enqueue(params(maxSteps()), everyStep());
     QSignalSpy started(&studio, &Studio::jobStarted);
     QVERIFY(started.wait(60000));
     auto cancelled = studio.outcome(id);

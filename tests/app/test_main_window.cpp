@@ -1,7 +1,9 @@
 // The window with a fixture model on the offscreen platform: the welcome and no-model panels,
-// loading, the live token count, Ctrl+Enter with previews and results saved into the gallery,
-// "Reuse", the queue, Esc and "Cancel all".
+// loading, the live token count, Ctrl+Enter with previews and results saved into the gallery (with
+// the model that made them, also when another is picked meanwhile), "Reuse", the queue, Esc and
+// "Cancel all".
 #include <QAction>
+#include <QCryptographicHash>
 #include <QLabel>
 #include <QListView>
 #include <QDir>
@@ -12,6 +14,8 @@
 #include <QtTest>
 
 #include <qcoro/qcorotask.h>
+
+#include <utility>
 
 #include "app/gallery/gallery_settings.h"
 #include "app/gallery/image_file.h"
@@ -35,6 +39,19 @@ using namespace bksdm;
 namespace {
 
 const QString kFixture = QStringLiteral(BKSDM_FIXTURES_DIR "/models/bk-sdm-v2-tiny-mini");
+const QString kOtherFixture = QStringLiteral(BKSDM_FIXTURES_DIR "/models/sd-v1-4-mini");
+
+// sha256sum of the model's weight files, by their path in its folder.
+QMap<QString, QString> weightHashes(const QString& model) {
+  QMap<QString, QString> hashes;
+  for (const QString file : {"unet/diffusion_pytorch_model.safetensors", "text_encoder/model.safetensors",
+                             "vae/diffusion_pytorch_model.safetensors"}) {
+    QFile weights(QDir(model).filePath(file));
+    QCryptographicHash sha256(QCryptographicHash::Sha256);
+    if (weights.open(QIODevice::ReadOnly) && sha256.addData(&weights)) hashes.insert(file, sha256.result().toHex());
+  }
+  return hashes;
+}
 
 QString repeated(const QString& word, int times) {
   QString text;
@@ -142,7 +159,6 @@ class MainWindowTest : public QObject {
   }
 
   void aFinishedImageIsSavedInTheGalleryWithItsParameters() {
-    QTRY_VERIFY(!window_->modelHashes().isEmpty());
     configure(2);
     window_->promptEditor()->setText(QStringLiteral("a red barn in snow"));
     window_->generateAction()->trigger();
@@ -152,32 +168,59 @@ class MainWindowTest : public QObject {
     const gallery::ImageMetadata metadata = gallery::readImageMetadata(saved.first());
     QCOMPARE(metadata.source, gallery::ImageMetadata::Source::Studio);
     const gallery::GenerationSettings& settings = metadata.settings;
-    QCOMPARE(settings.steps, 2);
-    QCOMPARE(settings.seed, quint64(7));
-    QCOMPARE(settings.width, 64);
-    QCOMPARE(settings.modelId, kFixture);
-    QCOMPARE(settings.modelHashes, window_->modelHashes());
-    QCOMPARE(settings.modelHashes.size(), 3);  // U-Net, text encoder, VAE
+    QCOMPARE(settings.params.steps, 2);
+    QCOMPARE(settings.params.seed, quint64(7));
+    QCOMPARE(settings.params.width, 64);
+    QCOMPARE(settings.params.modelId, kFixture);
+    QCOMPARE(settings.params.modelHashes, weightHashes(kFixture));
+    QCOMPARE(settings.params.modelHashes.size(), 3);  // U-Net, text encoder, VAE
+  }
+
+  // The result, in the strip and in the gallery, names the model that made it, not the one picked
+  // while it ran (the window's "loaded model" is nobody while the other one loads).
+  void aRunKeepsItsModelWhenAnotherLoadsMeanwhile() {
+    configure(60);
+    const QString prompt = QStringLiteral("a windmill by a canal");
+    window_->promptEditor()->setText(prompt);
+    const int before = window_->resultStrip()->count();
+    bool switched = false;
+    auto switchOnFirstStep = connect(window_->studio(), &Studio::stepProgress, this, [&](const StepProgress&) {
+      if (!std::exchange(switched, true)) window_->loadModel(kOtherFixture);
+    });
+    window_->generateAction()->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(imagesWithPrompt(prompt).size(), 1, 120000);
+    disconnect(switchOnFirstStep);
+    QVERIFY(switched);
+    QCOMPARE(window_->resultStrip()->count(), before + 1);
+    const GenerationParams shown = window_->resultStrip()->results().last().params;
+    QCOMPARE(shown.modelId, kFixture);
+    QCOMPARE(shown.modelHashes, weightHashes(kFixture));
+    const GenerationParams saved = gallery::readImageMetadata(imagesWithPrompt(prompt).first()).settings.params;
+    QCOMPARE(saved.modelId, kFixture);
+    QCOMPARE(saved.modelName, shown.modelName);
+    QCOMPARE(saved.modelHashes, weightHashes(kFixture));
+    QTRY_VERIFY_WITH_TIMEOUT(window_->studio()->model() && window_->studio()->model()->location == kOtherFixture, 60000);
+    QVERIFY(QCoro::waitFor(window_->loadModel(kFixture)));
   }
 
   void reuseSetsTheForm() {
     gallery::GenerationSettings settings;
-    settings.prompt = QStringLiteral("a quiet harbour at night");
-    settings.negativePrompt = QStringLiteral("people");
-    settings.modelId = kFixture;
-    settings.scheduler = QStringLiteral("ddim");
-    settings.steps = 13;
-    settings.guidanceScale = 5.5;
-    settings.seed = 4242;
-    settings.width = 128;
-    settings.height = 64;
+    settings.params.prompt = QStringLiteral("a quiet harbour at night");
+    settings.params.negativePrompt = QStringLiteral("people");
+    settings.params.modelId = kFixture;
+    settings.params.scheduler = QStringLiteral("ddim");
+    settings.params.steps = 13;
+    settings.params.guidanceScale = 5.5;
+    settings.params.seed = 4242;
+    settings.params.width = 128;
+    settings.params.height = 64;
     window_->galleryAction()->trigger();
     QVERIFY(window_->showsGallery());
     Q_EMIT window_->galleryWidget()->reuseRequested(settings);
-    QTRY_COMPARE(window_->promptEditor()->text(), settings.prompt);
-    QCOMPARE(window_->negativePromptEditor()->text(), settings.negativePrompt);
+    QTRY_COMPARE(window_->promptEditor()->text(), settings.params.prompt);
+    QCOMPARE(window_->negativePromptEditor()->text(), settings.params.negativePrompt);
     const GenerationParams params = window_->parametersPanel()->params();
-    QCOMPARE(params.scheduler, settings.scheduler);
+    QCOMPARE(params.scheduler, settings.params.scheduler);
     QCOMPARE(params.steps, 13);
     QCOMPARE(params.guidanceScale, 5.5);
     QCOMPARE(params.width, 128);
@@ -229,7 +272,7 @@ class MainWindowTest : public QObject {
     for (const QString& name : folder.entryList({QStringLiteral("*.png")}, QDir::Files)) {
       const QString path = folder.filePath(name);
       try {
-        if (gallery::readImageMetadata(path).settings.prompt == prompt) paths << path;
+        if (gallery::readImageMetadata(path).settings.params.prompt == prompt) paths << path;
       } catch (const std::exception&) {  // still being written
       }
     }

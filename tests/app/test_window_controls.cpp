@@ -189,23 +189,23 @@ class WindowControlsTest : public QObject {
     SeedField* seed = window_->parametersPanel()->seedField();
     seed->setLocked(false);
     gallery::GenerationSettings settings;
-    settings.prompt = QStringLiteral("a fox in the snow");
-    settings.modelId = kFixture;
-    settings.scheduler = QStringLiteral("ddim");
-    settings.steps = 5;
-    settings.seed = 4242;
-    settings.width = settings.height = 64;
+    settings.params.prompt = QStringLiteral("a fox in the snow");
+    settings.params.modelId = kFixture;
+    settings.params.scheduler = QStringLiteral("ddim");
+    settings.params.steps = 5;
+    settings.params.seed = 4242;
+    settings.params.width = settings.params.height = 64;
     Q_EMIT window_->galleryWidget()->reuseRequested(settings);
-    QTRY_COMPARE(window_->promptEditor()->text(), settings.prompt);
+    QTRY_COMPARE(window_->promptEditor()->text(), settings.params.prompt);
     QCOMPARE(seed->value(), quint64(4242));
     QVERIFY(!seed->isLocked());  // so three Ctrl+Enter make three different images
     seed->setLocked(true);
-    settings.seed = 99;
+    settings.params.seed = 99;
     Q_EMIT window_->galleryWidget()->reuseRequested(settings);
     QTRY_COMPARE(seed->value(), quint64(99));
     QVERIFY(seed->isLocked());  // as the user had it
     seed->setLocked(false);
-    settings.seed = 7;
+    settings.params.seed = 7;
     Q_EMIT window_->galleryWidget()->reuseWithSeedRequested(settings);
     QTRY_COMPARE(seed->value(), quint64(7));
     QVERIFY(seed->isLocked());
@@ -353,18 +353,18 @@ class WindowControlsTest : public QObject {
 
   void aBatchImagesA1111TextSaysWhichImageOfWhichBatch() {
     gallery::GenerationSettings settings;
-    settings.prompt = QStringLiteral("two cats");
-    settings.scheduler = QStringLiteral("pndm");
-    settings.seed = 1234;
-    settings.width = settings.height = 64;
-    settings.numImages = 2;
+    settings.params.prompt = QStringLiteral("two cats");
+    settings.params.scheduler = QStringLiteral("pndm");
+    settings.params.seed = 1234;
+    settings.params.width = settings.params.height = 64;
+    settings.params.numImages = 2;
     settings.batchIndex = 1;
     QImage image(64, 64, QImage::Format_RGB888);
     image.fill(Qt::gray);
     const gallery::GalleryEntry entry = gallery::writeImageFile(galleryDir_.path(), image, settings);
     QVERIFY2(entry.metadata.parameters.contains("Batch size: 2, Batch pos: 1"), qPrintable(entry.metadata.parameters));
     const gallery::GenerationSettings read = gallery::metadataFromParameters(entry.metadata.parameters).settings;
-    QCOMPARE(read.numImages, 2);
+    QCOMPARE(read.params.numImages, 2);
     QCOMPARE(read.batchIndex, 1);
     QString batch;
     for (const gallery::SettingsField& field : settings.displayFields())

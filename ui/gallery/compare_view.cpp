@@ -149,7 +149,7 @@ void CompareView::addFieldRows(int firstRow) {
 QString CompareView::promptHtml(int column, const QString& key) const {
   const auto text = [&](int i) {
     const GenerationSettings& settings = entries_[i].metadata.settings;
-    return key == QLatin1String("prompt") ? settings.prompt : settings.negativePrompt;
+    return key == QLatin1String("prompt") ? settings.params.prompt : settings.params.negativePrompt;
   };
   const int reference = column == 0 ? 1 : 0;
   const QString mark = rgba(palette().color(QPalette::Highlight), 110);

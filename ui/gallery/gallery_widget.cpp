@@ -395,7 +395,7 @@ QList<GalleryEntry> GalleryWidget::selectedEntries() const {
 void GalleryWidget::reuse(bool newSeed) {
   GenerationSettings settings = detail_->entry()->metadata.settings;
   if (newSeed) {
-    settings.seed = QRandomGenerator::global()->generate();
+    settings.params.seed = QRandomGenerator::global()->generate();
     Q_EMIT reuseWithNewSeedRequested(settings);
   } else {
     Q_EMIT reuseRequested(settings);

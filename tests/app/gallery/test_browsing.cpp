@@ -42,19 +42,19 @@ QImage solidImage(int width, int height, QColor color = Qt::darkCyan) {
 GenerationSettings settings(const QString& prompt, quint64 seed, const QString& model = "BK-SDM-v2-Tiny",
                             QDateTime created = QDateTime::currentDateTime()) {
   GenerationSettings result;
-  result.prompt = prompt;
-  result.negativePrompt = QStringLiteral("blurry");
-  result.modelName = model;
-  result.modelId = QStringLiteral("nota-ai/") + model.toLower();
-  result.scheduler = QStringLiteral("euler_a");
-  result.seed = seed;
-  result.width = result.height = 64;
+  result.params.prompt = prompt;
+  result.params.negativePrompt = QStringLiteral("blurry");
+  result.params.modelName = model;
+  result.params.modelId = QStringLiteral("nota-ai/") + model.toLower();
+  result.params.scheduler = QStringLiteral("euler_a");
+  result.params.seed = seed;
+  result.params.width = result.params.height = 64;
   result.created = created;
   return result;
 }
 
 QString save(const QString& folder, const GenerationSettings& settings) {
-  return writeImageFile(folder, solidImage(64, 64, QColor::fromHsv(int(settings.seed * 40 % 360), 200, 200)), settings).path;
+  return writeImageFile(folder, solidImage(64, 64, QColor::fromHsv(int(settings.params.seed * 40 % 360), 200, 200)), settings).path;
 }
 
 QStringList sortedPaths(const GalleryModel& model) {
@@ -149,12 +149,12 @@ class BrowsingTest : public QObject {
     const QString index = indexPath(folder.path());
     KnownEntries known = readIndex(index, QDir(folder.path()).absolutePath());
     QCOMPARE(known.size(), 1);
-    known[path].metadata.settings.prompt = QStringLiteral("from the index");
+    known[path].metadata.settings.params.prompt = QStringLiteral("from the index");
     QVERIFY(writeIndex(index, QDir(folder.path()).absolutePath(), known.values()));
     {
       Gallery gallery(64, thumbnails());
       openAndWait(gallery, folder.path());
-      QCOMPARE(gallery.model()->entry(0).metadata.settings.prompt, QStringLiteral("from the index"));
+      QCOMPARE(gallery.model()->entry(0).metadata.settings.params.prompt, QStringLiteral("from the index"));
     }
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadWrite));
@@ -163,7 +163,7 @@ class BrowsingTest : public QObject {
     {
       Gallery gallery(64, thumbnails());
       openAndWait(gallery, folder.path());
-      QCOMPARE(gallery.model()->entry(0).metadata.settings.prompt, QStringLiteral("the real prompt"));
+      QCOMPARE(gallery.model()->entry(0).metadata.settings.params.prompt, QStringLiteral("the real prompt"));
     }
   }
 
@@ -186,7 +186,7 @@ class BrowsingTest : public QObject {
     QTRY_COMPARE(gallery.model()->rowCount(), 3);
     const GalleryEntry& entry = gallery.model()->entry(gallery.model()->rowOf(QFileInfo(other).absoluteFilePath()));
     QCOMPARE(entry.metadata.source, ImageMetadata::Source::Parameters);
-    QCOMPARE(entry.metadata.settings.steps, 9);
+    QCOMPARE(entry.metadata.settings.params.steps, 9);
 
     QVERIFY(QFile::remove(added));
     QTRY_COMPARE(gallery.model()->rowCount(), 2);
@@ -206,7 +206,7 @@ class BrowsingTest : public QObject {
     QTRY_VERIFY(!gallery.isLoading());
     QCOMPARE(sortedPaths(*gallery.model()), pngFiles(second.path()));
     for (const GalleryEntry& entry : gallery.model()->entries())
-      QCOMPARE(entry.metadata.settings.prompt, QStringLiteral("second"));
+      QCOMPARE(entry.metadata.settings.params.prompt, QStringLiteral("second"));
   }
 
   void savedImagesAppearAtOnce() {
@@ -352,7 +352,7 @@ class BrowsingTest : public QObject {
     widget.view()->setCurrentIndex(widget.view()->model()->index(1, 0));  // oldest: the red fox
     QVERIFY(widget.detailPanel()->entry().has_value());
     const GenerationSettings shown = widget.detailPanel()->entry()->metadata.settings;
-    QCOMPARE(shown.prompt, QStringLiteral("a red fox in the snow"));
+    QCOMPARE(shown.params.prompt, QStringLiteral("a red fox in the snow"));
 
     QSignalSpy reuse(&widget, &GalleryWidget::reuseRequested);
     QSignalSpy reuseNewSeed(&widget, &GalleryWidget::reuseWithNewSeedRequested);
@@ -361,8 +361,8 @@ class BrowsingTest : public QObject {
     QCOMPARE(reuse.first().first().value<GenerationSettings>(), shown);
     action("reuseWithNewSeed")->trigger();
     GenerationSettings renewed = reuseNewSeed.first().first().value<GenerationSettings>();
-    QVERIFY(renewed.seed != shown.seed);
-    renewed.seed = shown.seed;
+    QVERIFY(renewed.params.seed != shown.params.seed);
+    renewed.params.seed = shown.params.seed;
     QCOMPARE(renewed, shown);
 
     widget.view()->selectAll();
@@ -389,11 +389,11 @@ class BrowsingTest : public QObject {
     file.close();
     await(widget.showFiles({file.fileName()}));
     QVERIFY(!widget.compareView()->isVisible());
-    QCOMPARE(widget.detailPanel()->entry()->metadata.settings.prompt, QStringLiteral("a dog"));
+    QCOMPARE(widget.detailPanel()->entry()->metadata.settings.params.prompt, QStringLiteral("a dog"));
     QVERIFY(action("reuse")->isEnabled());
     QVERIFY(!action("trash")->isEnabled());
     action("reuse")->trigger();
-    QCOMPARE(reuse.last().first().value<GenerationSettings>().scheduler, QStringLiteral("ddim"));
+    QCOMPARE(reuse.last().first().value<GenerationSettings>().params.scheduler, QStringLiteral("ddim"));
   }
 
   // Select A, select B, delete it, drop a PNG from elsewhere: the detail panel and every action
@@ -446,7 +446,7 @@ class BrowsingTest : public QObject {
     QSignalSpy reuse(&widget, &GalleryWidget::reuseRequested);
     action("reuse")->trigger();
     QCOMPARE(reuse.size(), 1);
-    QCOMPARE(reuse.first().first().value<GenerationSettings>().prompt, QStringLiteral("a dropped owl"));
+    QCOMPARE(reuse.first().first().value<GenerationSettings>().params.prompt, QStringLiteral("a dropped owl"));
     QCOMPARE(widget.detailPanel()->entry()->path, dropped);
   }
 

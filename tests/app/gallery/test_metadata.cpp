@@ -30,21 +30,21 @@ QImage testImage(int width = 64, int height = 48) {
 
 GenerationSettings fullSettings() {
   GenerationSettings settings;
-  settings.prompt = QStringLiteral("a red fox in the snow, (masterpiece:1.2)");
-  settings.negativePrompt = QStringLiteral("blurry, lowres");
-  settings.modelId = QStringLiteral("nota-ai/bk-sdm-v2-tiny");
-  settings.modelName = QStringLiteral("BK-SDM-v2-Tiny");
-  settings.modelHashes = {{"unet/diffusion_pytorch_model.safetensors", QString(64, QChar('a'))},
+  settings.params.prompt = QStringLiteral("a red fox in the snow, (masterpiece:1.2)");
+  settings.params.negativePrompt = QStringLiteral("blurry, lowres");
+  settings.params.modelId = QStringLiteral("nota-ai/bk-sdm-v2-tiny");
+  settings.params.modelName = QStringLiteral("BK-SDM-v2-Tiny");
+  settings.params.modelHashes = {{"unet/diffusion_pytorch_model.safetensors", QString(64, QChar('a'))},
                           {"vae/diffusion_pytorch_model.safetensors", QString(64, QChar('b'))}};
-  settings.scheduler = QStringLiteral("dpmpp_2m_karras");
-  settings.steps = 25;
-  settings.guidanceScale = 7.25;
-  settings.eta = 0.0;
-  settings.seed = 3221453162u;
-  settings.width = 512;
-  settings.height = 768;
+  settings.params.scheduler = QStringLiteral("dpmpp_2m_karras");
+  settings.params.steps = 25;
+  settings.params.guidanceScale = 7.25;
+  settings.params.eta = 0.0;
+  settings.params.seed = 3221453162u;
+  settings.params.width = 512;
+  settings.params.height = 768;
   settings.batchIndex = 2;
-  settings.numImages = 4;
+  settings.params.numImages = 4;
   settings.appVersion = QStringLiteral("0.1.0");
   settings.created = QDateTime::fromString(QStringLiteral("2024-06-11T15:30:12.345+02:00"), Qt::ISODateWithMs);
   return settings;
@@ -74,15 +74,15 @@ class MetadataTest : public QObject {
   void settingsJsonRoundTrip() {
     GenerationSettings settings = fullSettings();
     QCOMPARE(GenerationSettings::fromJson(settings.toJson()), settings);
-    settings.seed = std::numeric_limits<quint64>::max();  // beyond int64: written as a string
+    settings.params.seed = std::numeric_limits<quint64>::max();  // beyond int64: written as a string
     const QJsonObject json = QJsonDocument::fromJson(QJsonDocument(settings.toJson()).toJson()).object();
     QCOMPARE(GenerationSettings::fromJson(json), settings);
   }
 
   void settingsFromForeignJsonKeepDefaults() {
     const GenerationSettings settings = GenerationSettings::fromJson(QJsonObject{{"prompt", "x"}, {"steps", "many"}});
-    QCOMPARE(settings.prompt, QStringLiteral("x"));
-    QCOMPARE(settings.steps, GenerationSettings{}.steps);
+    QCOMPARE(settings.params.prompt, QStringLiteral("x"));
+    QCOMPARE(settings.params.steps, GenerationSettings{}.params.steps);
   }
 
   void pngRoundTrip_data() {
@@ -101,8 +101,8 @@ class MetadataTest : public QObject {
     QFETCH(QString, negative);
     QTemporaryDir folder;
     GenerationSettings settings = fullSettings();
-    settings.prompt = prompt;
-    settings.negativePrompt = negative;
+    settings.params.prompt = prompt;
+    settings.params.negativePrompt = negative;
     const GalleryEntry written = writeImageFile(folder.path(), testImage(), settings);
 
     const ImageMetadata read = readImageMetadata(written.path);
@@ -114,14 +114,14 @@ class MetadataTest : public QObject {
 
     // Other programs see the A1111 text: prompt and settings line as A1111 writes them.
     const ImageMetadata a1111 = metadataFromParameters(read.parameters);
-    QCOMPARE(a1111.settings.seed, settings.seed);
-    QCOMPARE(a1111.settings.steps, settings.steps);
-    QCOMPARE(a1111.settings.guidanceScale, settings.guidanceScale);
-    QCOMPARE(a1111.settings.scheduler, settings.scheduler);
-    QCOMPARE(a1111.settings.width, settings.width);
-    QCOMPARE(a1111.settings.height, settings.height);
-    QCOMPARE(a1111.settings.modelName, settings.modelName);
-    QCOMPARE(a1111.settings.negativePrompt, negative.trimmed());
+    QCOMPARE(a1111.settings.params.seed, settings.params.seed);
+    QCOMPARE(a1111.settings.params.steps, settings.params.steps);
+    QCOMPARE(a1111.settings.params.guidanceScale, settings.params.guidanceScale);
+    QCOMPARE(a1111.settings.params.scheduler, settings.params.scheduler);
+    QCOMPARE(a1111.settings.params.width, settings.params.width);
+    QCOMPARE(a1111.settings.params.height, settings.params.height);
+    QCOMPARE(a1111.settings.params.modelName, settings.params.modelName);
+    QCOMPARE(a1111.settings.params.negativePrompt, negative.trimmed());
   }
 
   // PIL's (and A1111's) choice: tEXt for Latin-1, iTXt for anything else.
@@ -130,8 +130,8 @@ class MetadataTest : public QObject {
     GenerationSettings settings = fullSettings();
     const QByteArray latin = fileBytes(writeImageFile(folder.path(), testImage(), settings).path);
     QVERIFY(latin.contains("tEXtparameters"));
-    settings.prompt = QStringLiteral("여우");
-    settings.seed += 1;
+    settings.params.prompt = QStringLiteral("여우");
+    settings.params.seed += 1;
     const QByteArray unicode = fileBytes(writeImageFile(folder.path(), testImage(), settings).path);
     QVERIFY(unicode.contains("iTXtparameters"));
     QVERIFY(unicode.contains(QByteArray("iTXt") + kSettingsKeyword));
@@ -192,14 +192,14 @@ class MetadataTest : public QObject {
     const ImageMetadata metadata = readImageMetadata(path);
     QCOMPARE(metadata.source, ImageMetadata::Source::Parameters);
     QCOMPARE(metadata.parameters, text);
-    QTEST(metadata.settings.prompt, "prompt");
-    QTEST(metadata.settings.negativePrompt, "negative");
-    QTEST(metadata.settings.scheduler, "scheduler");
-    QTEST(metadata.settings.steps, "steps");
-    QTEST(metadata.settings.guidanceScale, "guidance");
-    QTEST(metadata.settings.seed, "seed");
-    QTEST(QSize(metadata.settings.width, metadata.settings.height), "size");
-    QTEST(metadata.settings.modelName, "model");
+    QTEST(metadata.settings.params.prompt, "prompt");
+    QTEST(metadata.settings.params.negativePrompt, "negative");
+    QTEST(metadata.settings.params.scheduler, "scheduler");
+    QTEST(metadata.settings.params.steps, "steps");
+    QTEST(metadata.settings.params.guidanceScale, "guidance");
+    QTEST(metadata.settings.params.seed, "seed");
+    QTEST(QSize(metadata.settings.params.width, metadata.settings.params.height), "size");
+    QTEST(metadata.settings.params.modelName, "model");
     QTEST(metadata.otherParameters, "other");
   }
 
@@ -214,8 +214,8 @@ class MetadataTest : public QObject {
     const ImageMetadata metadata = readImageMetadata(path);
     QCOMPARE(metadata.source, ImageMetadata::Source::Parameters);
     QVERIFY(metadata.parameters.startsWith(QString(300, QChar('w'))));
-    QCOMPARE(metadata.settings.seed, quint64(99));
-    QCOMPARE(metadata.settings.scheduler, QStringLiteral("ddim"));
+    QCOMPARE(metadata.settings.params.seed, quint64(99));
+    QCOMPARE(metadata.settings.params.scheduler, QStringLiteral("ddim"));
   }
 
   // `bksdm generate` writes the A1111 text and "Software: bksdm VERSION" (cli/image_output.cpp):
@@ -262,26 +262,26 @@ class MetadataTest : public QObject {
   void fileStems() {
     GenerationSettings settings = fullSettings();
     QCOMPARE(imageFileStem(settings), QStringLiteral("20240611-153012_3221453162_3"));
-    settings.numImages = 1;
+    settings.params.numImages = 1;
     QCOMPARE(imageFileStem(settings), QStringLiteral("20240611-153012_3221453162"));
   }
 
   // The comparison's highlights: only what differs, and in prompts the words that differ.
   void differences() {
     GenerationSettings a = fullSettings(), b = fullSettings();
-    b.prompt = QStringLiteral("a blue fox in the snow, (masterpiece:1.2)");
+    b.params.prompt = QStringLiteral("a blue fox in the snow, (masterpiece:1.2)");
     b.created = b.created.addSecs(60);
     QCOMPARE(differingFields({a, b}), QStringList{"prompt"});
-    b.steps = 30;
+    b.params.steps = 30;
     QCOMPARE(differingFields({a, b}), (QStringList{"prompt", "steps"}));
 
     QStringList changed;
     QString joined;
-    for (const DiffPiece& piece : diffWords(b.prompt, a.prompt)) {
+    for (const DiffPiece& piece : diffWords(b.params.prompt, a.params.prompt)) {
       joined += piece.text;
       if (piece.changed) changed << piece.text;
     }
-    QCOMPARE(joined, b.prompt);
+    QCOMPARE(joined, b.params.prompt);
     QCOMPARE(changed, QStringList{"blue"});
     QCOMPARE(diffWords("Red FOX", "a red fox").size(), 3);
     QVERIFY(!diffWords("Red FOX", "a red fox")[0].changed);

@@ -41,8 +41,8 @@ QImage noiseImage(int edge) {
 
 GenerationSettings settingsWithSeed(quint64 seed) {
   GenerationSettings settings;
-  settings.prompt = QStringLiteral("a red fox");
-  settings.seed = seed;
+  settings.params.prompt = QStringLiteral("a red fox");
+  settings.params.seed = seed;
   settings.created = QDateTime::fromString(QStringLiteral("2024-06-11T15:30:12"), Qt::ISODate);
   return settings;
 }
@@ -167,7 +167,7 @@ class SavingTest : public QObject {
       return writeImageFile(folder.path(), noiseImage(32), settingsWithSeed(5)).path;
     });
     QCOMPARE(QSet<QString>(paths.begin(), paths.end()).size(), 16);
-    for (const QString& path : paths) QCOMPARE(readImageMetadata(path).settings.seed, quint64(5));
+    for (const QString& path : paths) QCOMPARE(readImageMetadata(path).settings.params.seed, quint64(5));
   }
 
   // write() fails with EFBIG part-way through the image, as on a quota or a full disk.

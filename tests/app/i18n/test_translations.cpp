@@ -45,7 +45,7 @@ namespace {
 // Names, units and terms that are the same in every language here.
 const QStringList kSameEverywhere = {
     QStringLiteral("BK-SDM Studio"), QStringLiteral("PNDM"), QStringLiteral("DDIM"), QStringLiteral("Euler"),
-    QStringLiteral("Euler ancestral"), QStringLiteral("DPM++ 2M"), QStringLiteral("DPM++ 2M Karras"),
+    QStringLiteral("Euler a"), QStringLiteral("DPM++ 2M"), QStringLiteral("DPM++ 2M Karras"),
     QStringLiteral("px"),
     // The language choice names each language in itself.
     QStringLiteral("English"), QStringLiteral("Deutsch"), QStringLiteral("\ud55c\uad6d\uc5b4")};

@@ -1,0 +1,60 @@
+#pragma once
+#include <utility>
+
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QtGlobal>
+
+namespace bksdm {
+
+struct GenerationRequest;
+
+// The core's defaults and limits (core/generation/generation_request.h), for the form, the command
+// line and stored settings that do not say.
+int defaultSteps();
+double defaultGuidanceScale();
+int maxSteps();
+int maxImages();
+
+// One run as the app holds it: the Qt mirror of the core's GenerationRequest, field for field but
+// the attention options, which it folds into one. Zero sizes and an empty scheduler mean the
+// model's; the worker reports the run back with them resolved and the model's identity filled in.
+struct GenerationParams {
+  QString modelId;                     // what the model was opened from: a Hub repo id or a folder
+  QString modelName;                   // its display name, e.g. "BK-SDM-v2-Tiny"
+  QMap<QString, QString> modelHashes;  // weight file (relative to the model folder) -> sha256, hex
+  QString prompt;
+  QString negativePrompt;
+  QString scheduler;
+  int steps = defaultSteps();
+  double guidanceScale = defaultGuidanceScale();
+  int width = 0;
+  int height = 0;
+  quint64 seed = 0;  // image `i` of a batch comes from it too: a batch is drawn from one seed
+  int numImages = 1;
+  double eta = 0.0;            // DDIM only
+  bool attentionMaps = false;  // cross-attention maps, final and per step, in the outcome
+  bool tiledDecode = false;    // the VAE decodes tile by tile (GenerationRequest::tiled_decode)
+
+  bool operator==(const GenerationParams&) const = default;
+};
+
+// The one pair of conversions between the app's description and the core's.
+GenerationRequest toRequest(const GenerationParams& params);
+GenerationParams fromRequest(const GenerationRequest& request);
+
+// Image `batchIndex` of the run as AUTOMATIC1111's "parameters" text, which other SD tools read
+// from PNG files (core's a1111_parameters). Sizes and scheduler must be resolved.
+QString a1111Text(const GenerationParams& params, int batchIndex);
+
+// What an A1111 "parameters" text says (core's read_a1111_parameters): the run, with the defaults
+// where it is silent, which image of the batch it is, and its settings that no field holds, in order.
+struct ParametersReading {
+  GenerationParams params;
+  int batchIndex = 0;
+  QList<std::pair<QString, QString>> otherSettings;
+};
+ParametersReading readA1111Text(const QString& text);
+
+}  // namespace bksdm

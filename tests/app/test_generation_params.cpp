@@ -1,0 +1,153 @@
+// The app's one description of a run: every field survives the gallery's JSON and, where A1111's
+// "parameters" text has a key for it, that text; the text is A1111's; the defaults, limits and
+// scheduler labels are the core's; a weight file is hashed once, then read from the cache.
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "app/file_hashes.h"
+#include "app/gallery/generation_settings.h"
+#include "app/generation_params.h"
+#include "app/schedulers.h"
+#include "core/generation/generation_request.h"
+
+using namespace bksdm;
+
+namespace {
+
+// Every field away from its default.
+GenerationParams everyField() {
+  GenerationParams p;
+  p.modelId = QStringLiteral("nota-ai/bk-sdm-v2-tiny");
+  p.modelName = QStringLiteral("BK-SDM-v2-Tiny");
+  p.modelHashes = {{"unet/diffusion_pytorch_model.safetensors", QString(64, QChar('a'))},
+                   {"text_encoder/model.safetensors", QString(64, QChar('b'))}};
+  p.prompt = QStringLiteral("a red fox in the snow, (masterpiece:1.2)\nsecond line: with a colon");
+  p.negativePrompt = QStringLiteral("blurry, lowres");
+  p.scheduler = QStringLiteral("ddim");
+  p.steps = 30;
+  p.guidanceScale = 6.25;
+  p.width = 640;
+  p.height = 384;
+  p.seed = 18446744073709551557u;  // past int64
+  p.numImages = 3;
+  p.eta = 0.25;
+  p.attentionMaps = true;
+  p.tiledDecode = true;
+  return p;
+}
+
+bool writeFile(const QString& path, const QByteArray& bytes) {
+  QFile file(path);
+  return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+}  // namespace
+
+class GenerationParamsTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void everyFieldIsSetAwayFromItsDefault() {
+    const GenerationParams defaults, full = everyField();
+    QVERIFY(full.modelId != defaults.modelId && full.modelName != defaults.modelName);
+    QVERIFY(full.modelHashes != defaults.modelHashes && full.prompt != defaults.prompt);
+    QVERIFY(full.negativePrompt != defaults.negativePrompt && full.scheduler != defaults.scheduler);
+    QVERIFY(full.steps != defaults.steps && full.guidanceScale != defaults.guidanceScale);
+    QVERIFY(full.width != defaults.width && full.height != defaults.height && full.seed != defaults.seed);
+    QVERIFY(full.numImages != defaults.numImages && full.eta != defaults.eta);
+    QVERIFY(full.attentionMaps != defaults.attentionMaps && full.tiledDecode != defaults.tiledDecode);
+  }
+
+  void toTheCoreAndBack() {
+    const GenerationParams full = everyField();
+    const GenerationRequest request = toRequest(full);
+    QCOMPARE(request.model.id, std::string("nota-ai/bk-sdm-v2-tiny"));
+    QCOMPARE(request.model.hashes.at("text_encoder/model.safetensors"), std::string(64, 'b'));
+    QCOMPARE(request.seed, 18446744073709551557u);
+    QCOMPARE(request.eta, 0.25);
+    QVERIFY(request.attention_maps && request.attention_maps_per_step && request.tiled_decode);
+    QCOMPARE(fromRequest(request), full);
+  }
+
+  void galleryJsonRoundTrip() {
+    gallery::GenerationSettings settings;
+    settings.params = everyField();
+    settings.batchIndex = 2;
+    const QByteArray text = QJsonDocument(settings.toJson()).toJson();
+    const gallery::GenerationSettings read = gallery::GenerationSettings::fromJson(QJsonDocument::fromJson(text).object());
+    // What the JSON does not keep: whether the run recorded attention maps (the maps are a file
+    // beside the image) and decoded in tiles.
+    GenerationParams expected = everyField();
+    expected.attentionMaps = false;
+    expected.tiledDecode = false;
+    QCOMPARE(read.params, expected);
+    QCOMPARE(read.batchIndex, 2);
+  }
+
+  void a1111TextIsA1111s() {
+    QCOMPARE(a1111Text(everyField(), 2),
+             QStringLiteral("a red fox in the snow, (masterpiece:1.2)\nsecond line: with a colon\n"
+                            "Negative prompt: blurry, lowres\n"
+                            "Steps: 30, Sampler: DDIM, CFG scale: 6.25, Seed: 18446744073709551557, Size: 640x384, "
+                            "Model: BK-SDM-v2-Tiny, Batch size: 3, Batch pos: 2, Eta DDIM: 0.25"));
+  }
+
+  void a1111TextRoundTrip() {
+    const ParametersReading read = readA1111Text(a1111Text(everyField(), 2));
+    // What the text does not carry: the model's id (its Model key is the name) and file hashes,
+    // and the attention and tiled-decode switches.
+    GenerationParams expected = everyField();
+    expected.modelId.clear();
+    expected.modelHashes.clear();
+    expected.attentionMaps = false;
+    expected.tiledDecode = false;
+    QCOMPARE(read.params, expected);
+    QCOMPARE(read.batchIndex, 2);
+    QVERIFY(read.otherSettings.isEmpty());
+  }
+
+  // The BK-SDM model card's evaluation setting and the usual guidance; what any front end accepts.
+  void defaultsAndLimitsAreTheCores() {
+    QCOMPARE(GenerationParams{}.steps, 25);
+    QCOMPARE(GenerationParams{}.guidanceScale, 7.5);
+    QCOMPARE(maxSteps(), kMaxSteps);
+    QCOMPARE(maxImages(), kMaxImages);
+  }
+
+  // A1111's sampler names, which other tools and their users know.
+  void schedulersCarryA1111Labels() {
+    const QList<SchedulerChoice> choices = schedulerChoices();
+    QStringList labels;
+    for (const SchedulerChoice& choice : choices) labels << choice.label;
+    QCOMPARE(schedulerNames(), (QStringList{"pndm", "ddim", "euler", "euler_a", "dpmpp_2m", "dpmpp_2m_karras"}));
+    QCOMPARE(labels, (QStringList{"PNDM", "DDIM", "Euler", "Euler a", "DPM++ 2M", "DPM++ 2M Karras"}));
+  }
+
+  void aFileIsHashedOnceThenReadFromTheCache() {
+    QTemporaryDir folder;
+    const QString weights = folder.filePath("weights.safetensors"), cache = folder.filePath("cache/hashes.json");
+    QVERIFY(writeFile(weights, "abc"));
+    const QString abc = QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");  // FIPS 180-2
+    QCOMPARE(FileHashes(cache).sha256(weights), abc);
+
+    // Same size and mtime: the cache answers, so the changed bytes go unseen, also in a new instance.
+    QFile file(weights);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    const QDateTime mtime = file.fileTime(QFileDevice::FileModificationTime);
+    QVERIFY(file.write("xyz") == 3 && file.flush());
+    QVERIFY(file.setFileTime(mtime, QFileDevice::FileModificationTime));
+    file.close();
+    QCOMPARE(FileHashes(cache).sha256(weights), abc);
+
+    // Another size: hashed again.
+    QVERIFY(writeFile(weights, "abcd"));
+    QCOMPARE(FileHashes(cache).sha256(weights),
+             QStringLiteral("88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589"));
+    QCOMPARE(FileHashes(cache).sha256(folder.filePath("missing")), QString());
+  }
+};
+
+QTEST_GUILESS_MAIN(GenerationParamsTest)
+#include "test_generation_params.moc"

@@ -1,0 +1,15 @@
+# Fails when a source under ui/ includes a core/ header: the widgets reach the engine only through
+# app/. Run by the build of bksdm_ui (ui/CMakeLists.txt) with -DUI_DIR and -DSTAMP.
+file(GLOB_RECURSE ui_sources "${UI_DIR}/*.cpp" "${UI_DIR}/*.h")
+set(offending "")
+foreach(source ${ui_sources})
+  file(STRINGS "${source}" includes REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"]core/")
+  foreach(line ${includes})
+    file(RELATIVE_PATH relative "${UI_DIR}/.." "${source}")
+    string(APPEND offending "\n  ${relative}: ${line}")
+  endforeach()
+endforeach()
+if(offending)
+  message(FATAL_ERROR "ui/ includes core/ headers; take what the widgets need from app/ instead:${offending}")
+endif()
+file(TOUCH "${STAMP}")
