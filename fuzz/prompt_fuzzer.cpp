@@ -32,7 +32,8 @@ void tokenize(const bksdm::ClipTokenizer& tokenizer, std::string_view prompt) {
   const std::vector<int> ids = tokenizer.encode(prompt);
   if (int(ids.size()) != tokenizer.count_tokens(prompt) + 2) std::abort();
   for (int max_length : {77, 4}) check_tokens(tokenizer.encode_for_model(prompt, max_length), max_length);
-  for (const bksdm::PromptWord& word : bksdm::prompt_words(tokenizer, std::string(prompt)))
+  const std::string text(prompt);
+  for (const bksdm::PromptWord& word : bksdm::prompt_words(tokenizer, tokenizer.encode_for_model(text), text))
     for (int slot : word.positions)
       if (slot < 1 || slot > 75) std::abort();
 }
