@@ -1,7 +1,10 @@
 // PNG text chunks and the AUTOMATIC1111 parameters they carry, from hostile files. A PNG input is
 // parsed as it is and again with every chunk's CRC made right, so that mutations get past the
-// checksum into the chunk parsers; any other input is read as parameters text.
+// checksum into the chunk parsers; any other input is read as parameters text. What a file gives
+// is within the text cap, and only the keywords asked for.
 #include <zlib.h>
+
+#include <cstdlib>
 
 #include "core/io/a1111_parameters.h"
 #include "core/io/error.h"
@@ -11,6 +14,7 @@
 namespace {
 
 constexpr std::string_view kPngSignature = "\x89PNG\r\n\x1a\n";
+constexpr size_t kMaxTextPerFile = 16u << 20;  // png.h: "at most 16 MiB in all"
 
 uint32_t read_u32_be(std::string_view bytes, size_t at) {
   return uint32_t(uint8_t(bytes[at])) << 24 | uint32_t(uint8_t(bytes[at + 1])) << 16 |
@@ -40,10 +44,23 @@ void read_parameters(std::string_view text) {
   }
 }
 
+void check_within_cap(const std::vector<bksdm::PngText>& texts) {
+  size_t total = 0;
+  for (const bksdm::PngText& text : texts) total += text.text.size();
+  if (total > kMaxTextPerFile) std::abort();
+}
+
 void read_png(std::string_view png) {
   try {
-    for (const bksdm::PngText& text : bksdm::parse_png_text(png, "fuzz.png"))
+    const std::vector<bksdm::PngText> texts = bksdm::parse_png_text(png, "fuzz.png");
+    check_within_cap(texts);
+    for (const bksdm::PngText& text : texts)
       if (text.keyword == "parameters") read_parameters(text.text);
+  } catch (const bksdm::Error&) {
+  }
+  try {
+    for (const bksdm::PngText& text : bksdm::parse_png_text(png, "fuzz.png", {"parameters"}))
+      if (text.keyword != "parameters") std::abort();
   } catch (const bksdm::Error&) {
   }
 }

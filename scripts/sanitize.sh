@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# The engine under the sanitizers, each build in its own folder (gcc, RelWithDebInfo):
-#   asan  build-asan, -fsanitize=address,undefined: every core test and the fuzz corpora
-#   tsan  build-tsan, -fsanitize=thread: the app's worker and queue tests (tests/app/test_*worker*,
-#         test_*queue*, test_studio and test_cancellation, which drive the queue), when they exist
+# The engine and the app's non-widget code under the sanitizers, each build in its own folder (gcc,
+# RelWithDebInfo):
+#   asan  build-asan, -fsanitize=address,undefined: every core test, the fuzz corpora (the app's
+#         parsers' included), and the tests of the gallery, the Hub downloads and the settings
+#         (tests/app/gallery, tests/app/hub, test_settings; they drive widgets too, which are built
+#         instrumented as well)
+#   tsan  build-tsan, -fsanitize=thread: every app test that starts or drives a thread (the worker,
+#         the queue, the gallery's scans and thumbnails, the Hub's hashing, the catalogue, the
+#         token counter, the windows that own them): the tests that name one of the classes in
+#         `threaded` below
 # and prints, per build, which tests passed and which failed. The executables link
 # fuzz/sanitizer_dlopen.c and their sanitizer runtime statically, which lets the tokenizer's
 # deep-bound sentencepiece module load (ASan and TSan otherwise end the process). The module is
@@ -44,23 +50,41 @@ run_tests() {  # NAME DIR REGEX
   return $status
 }
 
+# The ctest names of the app tests in SOURCES: tests/app/test_X.cpp is app_test_X,
+# tests/app/DIR/test_X.cpp is DIR_test_X.
+app_test_names() {  # SOURCES...
+  local source dir
+  for source in "$@"; do
+    dir=$(basename "$(dirname "$source")")
+    echo "${dir}_$(basename "$source" .cpp)"
+  done
+}
+
 asan() {
   configure build-asan "-fsanitize=address,undefined -fno-sanitize-recover=undefined" \
-    "-static-libasan -static-libubsan" OFF || return 1
-  local targets
-  targets=$(find tests/core -name 'test_*.cpp' -exec basename {} .cpp \; | sort)
-  nice -n 10 ninja -C build-asan bksdm fuzzers $targets >build-asan/build.log 2>&1 || { tail -30 build-asan/build.log; return 1; }
-  run_tests "asan+ubsan (core tests, fuzz corpora)" build-asan '.'
+    "-static-libasan -static-libubsan" ON || return 1
+  local core_targets app_targets
+  core_targets=$(find tests/core -name 'test_*.cpp' -exec basename {} .cpp \; | sort)
+  app_targets=$(app_test_names tests/app/gallery/test_*.cpp tests/app/hub/test_*.cpp tests/app/test_settings.cpp)
+  nice -n 10 ninja -C build-asan bksdm fuzzers $core_targets $app_targets >build-asan/build.log 2>&1 ||
+    { tail -30 build-asan/build.log; return 1; }
+  # Core tests (GoogleTest's Suite.Case) and the fuzz corpora (fuzz.TARGET) have a dot in their
+  # names; the app's tests have none.
+  run_tests "asan+ubsan (core tests, fuzz corpora, gallery, hub, settings)" build-asan \
+    "\\.|^($(echo $app_targets | tr ' ' '|'))\$"
 }
+
+# The classes that start threads or hand work to them (QThread, QtConcurrent, the thread pool).
+threaded='QThread|QtConcurrent|QThreadPool|std::thread|worker_on_thread|InferenceWorker|Studio|Gallery\b|gallery::Gallery|ThumbnailCache|ModelCatalog|TokenCounter|MainWindow|ModelDownload|BlobDownload|ModelManager|AttentionPanel|DetailPanel|CompareView|PreferencesDialog|GeneratedImage'
 
 tsan() {
   local sources targets=()
-  sources=$(ls tests/app/test_*worker*.cpp tests/app/test_*queue*.cpp tests/app/test_studio.cpp tests/app/test_cancellation.cpp 2>/dev/null)
-  if [ -z "$sources" ]; then
-    echo "== tsan: no worker or queue tests in tests/app yet"
+  mapfile -t sources < <(grep -lE "$threaded" $(find tests/app -name 'test_*.cpp' | sort))
+  if [ ${#sources[@]} -eq 0 ]; then
+    echo "== tsan: no app tests with threads"
     return 0
   fi
-  for source in $sources; do targets+=("app_$(basename "$source" .cpp)"); done
+  mapfile -t targets < <(app_test_names "${sources[@]}")
   configure build-tsan "-fsanitize=thread" -static-libtsan ON || return 1
   nice -n 10 ninja -C build-tsan bksdm_spm "${targets[@]}" >build-tsan/build.log 2>&1 || { tail -30 build-tsan/build.log; return 1; }
   run_tests "tsan (${targets[*]})" build-tsan "^($(IFS='|'; echo "${targets[*]}"))\$"

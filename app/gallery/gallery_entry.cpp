@@ -27,7 +27,9 @@ ImageMetadata metadataFromJson(const QJsonObject& json) {
   const QString source = json["source"].toString();
   for (int i = 0; i < 3; ++i)
     if (source == kSourceNames[i]) metadata.source = ImageMetadata::Source(i);
-  metadata.settings = GenerationSettings::fromJson(json["settings"].toObject());
+  // As metadataToJson writes them: settings only where there are some, so that an entry reads
+  // back as it was written (a damaged index's "settings" without a source are not taken).
+  if (metadata.hasSettings()) metadata.settings = GenerationSettings::fromJson(json["settings"].toObject());
   metadata.parameters = json["parameters"].toString();
   metadata.software = json["software"].toString();
   for (const QJsonValue& pair : json["other_parameters"].toArray())

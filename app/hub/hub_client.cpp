@@ -63,6 +63,29 @@ QString percentEncoded(const QString& text, const QByteArray& keep = {}) {
 
 }  // namespace
 
+RepoRevision parseRepoRevision(const QByteArray& body, const QString& url) {
+  const QJsonObject info = QJsonDocument::fromJson(body).object();
+  RepoRevision result{info.value(QLatin1String("sha")).toString(), {}};
+  if (!isSafeName(result.commit)) throw ClientMessages::notHubAnswer(url, QStringLiteral("sha"));
+  for (const QJsonValue& sibling : info.value(QLatin1String("siblings")).toArray())
+    result.files.append(sibling.toObject().value(QLatin1String("rfilename")).toString());
+  return result;
+}
+
+FileMetadata parseFileMetadata(const std::function<QByteArray(const QByteArray&)>& header, const QString& url) {
+  const QByteArray linkedEtag = header("X-Linked-Etag");
+  const QByteArray linkedSize = header("X-Linked-Size");
+  FileMetadata metadata;
+  metadata.commit = QString::fromLatin1(header("X-Repo-Commit"));
+  metadata.etag = normalizeEtag(linkedEtag.isEmpty() ? header("ETag") : linkedEtag);
+  bool sized = false;
+  metadata.size = (linkedSize.isEmpty() ? header("Content-Length") : linkedSize).toLongLong(&sized);
+  if (!sized) metadata.size = -1;
+  if (!isSafeName(metadata.commit)) throw ClientMessages::notHubAnswer(url, QStringLiteral("X-Repo-Commit"));
+  if (!isSafeName(metadata.etag)) throw ClientMessages::notHubAnswer(url, QStringLiteral("ETag"));
+  return metadata;
+}
+
 void ReplyDeleter::operator()(QNetworkReply* reply) const {
   // Its handlers capture the state of a coroutine that is ending.
   reply->disconnect();
@@ -129,12 +152,7 @@ QCoro::Task<RepoRevision> HubClient::repoRevision(QString repoId, QString revisi
   ReplyPtr reply(track(network_->get(request)));
   co_await finish(reply.get());
   if (reply->error() != QNetworkReply::NoError) throw replyError(reply.get(), config_, repoId);
-  const QJsonObject info = QJsonDocument::fromJson(reply->readAll()).object();
-  RepoRevision result{info.value(QLatin1String("sha")).toString(), {}};
-  if (!isSafeName(result.commit)) throw ClientMessages::notHubAnswer(reply->url().toString(), QStringLiteral("sha"));
-  for (const QJsonValue& sibling : info.value(QLatin1String("siblings")).toArray())
-    result.files.append(sibling.toObject().value(QLatin1String("rfilename")).toString());
-  co_return result;
+  co_return parseRepoRevision(reply->readAll(), reply->url().toString());
 }
 
 QCoro::Task<FileMetadata> HubClient::fileMetadata(QString repoId, QString revision, QString file) {
@@ -154,18 +172,9 @@ QCoro::Task<FileMetadata> HubClient::fileMetadata(QString repoId, QString revisi
       url = url.resolved(location);
       continue;
     }
-    const QByteArray linkedEtag = reply->rawHeader("X-Linked-Etag");
-    const QByteArray linkedSize = reply->rawHeader("X-Linked-Size");
-    FileMetadata metadata;
-    metadata.commit = QString::fromLatin1(reply->rawHeader("X-Repo-Commit"));
-    metadata.etag = normalizeEtag(linkedEtag.isEmpty() ? reply->rawHeader("ETag") : linkedEtag);
-    bool sized = false;
-    metadata.size = (linkedSize.isEmpty() ? reply->rawHeader("Content-Length") : linkedSize).toLongLong(&sized);
-    if (!sized) metadata.size = -1;
+    FileMetadata metadata =
+        parseFileMetadata([&](const QByteArray& name) { return reply->rawHeader(name); }, url.toString());
     metadata.location = redirected ? url.resolved(location) : url;
-    if (!isSafeName(metadata.commit))
-      throw ClientMessages::notHubAnswer(url.toString(), QStringLiteral("X-Repo-Commit"));
-    if (!isSafeName(metadata.etag)) throw ClientMessages::notHubAnswer(url.toString(), QStringLiteral("ETag"));
     co_return metadata;
   }
   throw ClientMessages::notHubAnswer(url.toString(), QStringLiteral("redirect loop"));

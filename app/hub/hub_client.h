@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QUrl>
 #include <chrono>
+#include <functional>
 #include <memory>
 
 #include "app/hub/hub_config.h"
@@ -29,6 +30,14 @@ struct FileMetadata {
   qint64 size = -1;
   QUrl location;  // where to GET the content: the CDN for LFS files, else the resolve URL
 };
+
+// The Hub's answers read from their bytes alone, as the requests below read them (and the fuzz
+// target hub_answers does): an answer the Hub does not give is a HubError::Kind::Protocol naming
+// `url`. The commit and the ETag become file names in the cache, so only plain tokens pass.
+RepoRevision parseRepoRevision(const QByteArray& body, const QString& url);
+// A HEAD answer's commit, ETag and size; `header` gives a header's raw value (empty when absent).
+// The location is the caller's to fill.
+FileMetadata parseFileMetadata(const std::function<QByteArray(const QByteArray&)>& header, const QString& url);
 
 struct ReplyDeleter {
   void operator()(QNetworkReply* reply) const;

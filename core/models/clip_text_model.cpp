@@ -23,7 +23,7 @@ at::Tensor activation(const at::Tensor& x, const std::string& hidden_act) {
 class EmbeddingImpl : public torch::nn::Module {
  public:
   EmbeddingImpl(int64_t count, int64_t dim) {
-    weight = register_parameter("weight", at::empty({count, dim}, at::kFloat), false);
+    weight = register_parameter("weight", uninitialised_parameter({count, dim}), false);
   }
   // 16-bit weights on the CPU are a low-memory pipeline's, which computes in fp32 (see in_dtype_of).
   at::Tensor forward(const at::Tensor& ids) const {

@@ -25,15 +25,20 @@ std::optional<uint64_t> float_bytes(at::IntArrayRef shape) {
   return bytes;
 }
 
-at::Tensor uninitialised(at::IntArrayRef shape) {
+}  // namespace
+
+at::Tensor uninitialised_parameter(at::IntArrayRef shape) {
   ParameterBudget::take(shape);
   return at::empty(shape, at::kFloat);
 }
 
-}  // namespace
-
-ParameterBudget::ParameterBudget(uint64_t bytes, std::string weights)
-    : left_(bytes), bytes_(bytes), weights_(std::move(weights)), outer_(current_budget) {
+ParameterBudget::ParameterBudget(uint64_t bytes, uint64_t tensors, std::string weights)
+    : left_(bytes),
+      bytes_(bytes),
+      tensors_left_(tensors),
+      tensors_(tensors),
+      weights_(std::move(weights)),
+      outer_(current_budget) {
   current_budget = this;
 }
 
@@ -47,12 +52,16 @@ void ParameterBudget::take(at::IntArrayRef shape) {
   if (*bytes > budget->left_)
     throw Error("the config describes a model larger than its weights: past " + size_text(budget->bytes_) +
                 " of parameters, more than " + budget->weights_ + " can fill (refused before building it)");
+  if (budget->tensors_left_ == 0)
+    throw Error("the config describes a model larger than its weights: past " + std::to_string(budget->tensors_) +
+                " parameter tensors, more than " + budget->weights_ + " can fill (refused before building it)");
   budget->left_ -= *bytes;
+  --budget->tensors_left_;
 }
 
 LinearImpl::LinearImpl(int64_t in_features, int64_t out_features, bool with_bias) {
-  weight = register_parameter("weight", uninitialised({out_features, in_features}), false);
-  if (with_bias) bias = register_parameter("bias", uninitialised({out_features}), false);
+  weight = register_parameter("weight", uninitialised_parameter({out_features, in_features}), false);
+  if (with_bias) bias = register_parameter("bias", uninitialised_parameter({out_features}), false);
 }
 
 at::Tensor in_dtype_of(const at::Tensor& weight, const at::Tensor& input) {
@@ -67,9 +76,9 @@ at::Tensor LinearImpl::forward(const at::Tensor& input) const {
 Conv2dImpl::Conv2dImpl(int64_t in_channels, int64_t out_channels, int64_t kernel_size, int64_t stride,
                        int64_t padding, bool with_bias)
     : stride_(stride), padding_(padding) {
-  weight = register_parameter("weight", uninitialised({out_channels, in_channels, kernel_size, kernel_size}),
+  weight = register_parameter("weight", uninitialised_parameter({out_channels, in_channels, kernel_size, kernel_size}),
                               false);
-  if (with_bias) bias = register_parameter("bias", uninitialised({out_channels}), false);
+  if (with_bias) bias = register_parameter("bias", uninitialised_parameter({out_channels}), false);
 }
 
 at::Tensor Conv2dImpl::forward(const at::Tensor& input) const {
@@ -79,8 +88,8 @@ at::Tensor Conv2dImpl::forward(const at::Tensor& input) const {
 
 GroupNormImpl::GroupNormImpl(int64_t num_groups, int64_t num_channels, double eps)
     : num_groups_(num_groups), eps_(eps) {
-  weight = register_parameter("weight", uninitialised({num_channels}), false);
-  bias = register_parameter("bias", uninitialised({num_channels}), false);
+  weight = register_parameter("weight", uninitialised_parameter({num_channels}), false);
+  bias = register_parameter("bias", uninitialised_parameter({num_channels}), false);
 }
 
 at::Tensor GroupNormImpl::forward(const at::Tensor& input) const {
@@ -88,8 +97,8 @@ at::Tensor GroupNormImpl::forward(const at::Tensor& input) const {
 }
 
 LayerNormImpl::LayerNormImpl(int64_t dim, double eps) : eps_(eps) {
-  weight = register_parameter("weight", uninitialised({dim}), false);
-  bias = register_parameter("bias", uninitialised({dim}), false);
+  weight = register_parameter("weight", uninitialised_parameter({dim}), false);
+  bias = register_parameter("bias", uninitialised_parameter({dim}), false);
 }
 
 at::Tensor LayerNormImpl::forward(const at::Tensor& input) const {

@@ -17,13 +17,15 @@
 // Parameters never require gradients: the engine only runs inference.
 namespace bksdm {
 
-// A bound on the parameter bytes the layers built in its scope (on this thread) may take: a loader
-// sets it from the weights it is about to load, so that a config describing a far larger model
-// (layers_per_block 100000000, millions of channels) is refused as it is built, before memory is
-// taken or a layer is allocated that no weight file could fill.
+// A bound on the parameter bytes and the parameter tensors the layers built in its scope (on this
+// thread) may take: a loader sets it from the weights it is about to load, so that a config
+// describing a far larger model (layers_per_block 100000000, millions of channels) is refused as it
+// is built, before memory is taken or a layer is allocated that no weight file could fill. Tensors
+// are counted apart from bytes because each costs memory of its own (a module, names, the tensor):
+// a million layers of one channel fit in a few MiB of parameters, yet take gigabytes to build.
 class ParameterBudget {
  public:
-  ParameterBudget(uint64_t bytes, std::string weights);
+  ParameterBudget(uint64_t bytes, uint64_t tensors, std::string weights);
   ~ParameterBudget();
   ParameterBudget(const ParameterBudget&) = delete;
   ParameterBudget& operator=(const ParameterBudget&) = delete;
@@ -34,9 +36,15 @@ class ParameterBudget {
  private:
   uint64_t left_;
   uint64_t bytes_;
+  uint64_t tensors_left_;
+  uint64_t tensors_;
   std::string weights_;
   ParameterBudget* outer_;
 };
+
+// A float32 parameter of `shape`, uninitialised, counted against the budget in scope: every
+// parameter a model builds is made here, so that no config gets past the budget.
+at::Tensor uninitialised_parameter(at::IntArrayRef shape);
 
 class LinearImpl : public torch::nn::Module {
  public:

@@ -32,6 +32,9 @@ void require_name(const ConfigReader& reader, const std::string& key, const std:
   if (value != fallback) reader.refuse(key, "is \"" + value + "\"; this engine runs only \"" + fallback + "\"");
 }
 
+// The most the decoder may upsample a latent: 8 times the real TAESD's.
+constexpr int64_t kMaxUpscale = 64;
+
 }  // namespace
 
 AutoencoderTinyConfig AutoencoderTinyConfig::from_json(const nlohmann::json& json, const std::string& source) {
@@ -59,6 +62,15 @@ AutoencoderTinyConfig AutoencoderTinyConfig::from_json(const nlohmann::json& jso
     reader.refuse("decoder_block_out_channels", "must hold one width for every stage");
   }
   if (!(config.scaling_factor > 0)) reader.refuse("scaling_factor", "must be positive");
+  // The decoder upsamples between stages: the real TAESD by 8 in all. A config that asks for far
+  // more (a factor of 2^20) would decode a latent into an image too large to allocate.
+  int64_t upscale = 1;
+  for (size_t stage = 1; stage < widths.size(); ++stage) {
+    upscale *= config.upsampling_scaling_factor;
+    if (upscale > kMaxUpscale)
+      reader.refuse("upsampling_scaling_factor", "upsamples the latents by more than " + std::to_string(kMaxUpscale) +
+                                                     " over the stages (the real TAESD: 8)");
+  }
   return config;
 }
 

@@ -107,6 +107,8 @@ uint64_t parameter_budget(const SafetensorsFile& file) {
   return 2 * bytes;
 }
 
+uint64_t tensor_budget(const SafetensorsFile& file) { return 2 * uint64_t(file.tensors().size()); }
+
 void load_weights(torch::nn::Module& module, const std::filesystem::path& file,
                   const WeightLoadOptions& options) {
   load_weights(module, *SafetensorsFile::open(file), options);

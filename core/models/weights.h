@@ -52,11 +52,14 @@ std::vector<std::string> non_finite_tensors(const SafetensorsFile& file);
 // the file holds (twice, so that a config a little off still gets load_weights' tensor-by-tensor
 // report).
 uint64_t parameter_budget(const SafetensorsFile& file);
+// Twice the number of `file`'s tensors, for the same reason.
+uint64_t tensor_budget(const SafetensorsFile& file);
 
-// `build()`, the model for `file`'s weights, built within parameter_budget(file).
+// `build()`, the model for `file`'s weights, built within parameter_budget(file) and
+// tensor_budget(file).
 template <class Build>
 auto build_for_weights(const SafetensorsFile& file, Build&& build) {
-  const ParameterBudget budget(parameter_budget(file), file.path().string());
+  const ParameterBudget budget(parameter_budget(file), tensor_budget(file), file.path().string());
   return build();
 }
 
