@@ -11,6 +11,7 @@
 #include "core/io/safetensors.h"
 #include "core/loading/model_folder.h"
 #include "core/pipeline/pipeline.h"
+#include "tests/core/pipeline/fixture_case.h"
 #include "tests/core/test_support.h"
 
 namespace fs = std::filesystem;
@@ -28,22 +29,6 @@ std::vector<Case> all_cases() {
   std::vector<Case> cases;
   for (const auto& spec : bksdm::read_json_file(kFixtures / "cases.json")) cases.push_back({spec});
   return cases;
-}
-
-bksdm::GenerationRequest request_for(const nlohmann::json& spec) {
-  bksdm::GenerationRequest request;
-  request.prompt = spec["prompt"];
-  request.negative_prompt = spec["negative_prompt"];
-  request.seed = std::stoull(spec["seed"].get<std::string>());
-  request.steps = std::stoi(spec["steps"].get<std::string>());
-  request.guidance_scale = std::stod(spec["guidance_scale"].get<std::string>());
-  request.width = std::stoi(spec["width"].get<std::string>());
-  request.height = std::stoi(spec["height"].get<std::string>());
-  request.scheduler = spec["scheduler"];
-  request.num_images = std::stoi(spec["num_images"].get<std::string>());
-  request.attention_maps = true;
-  request.keep_step_latents = true;
-  return request;
 }
 
 class PipelineCase : public ::testing::TestWithParam<Case> {};

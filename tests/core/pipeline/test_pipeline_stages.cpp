@@ -11,6 +11,7 @@
 #include "core/io/safetensors.h"
 #include "core/pipeline/conditioning.h"
 #include "core/pipeline/pipeline.h"
+#include "tests/core/pipeline/fixture_case.h"
 #include "tests/core/test_support.h"
 
 namespace {
@@ -45,18 +46,7 @@ TEST_P(StartFromLatents, MatchesDiffusersImg2imgFromItsInitLatents) {
   bksdm::LoadOptions options;
   options.threads = 1;
   auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model(spec["model"]), options);
-  bksdm::GenerationRequest request;
-  request.prompt = spec["prompt"];
-  request.negative_prompt = spec["negative_prompt"];
-  request.seed = std::stoull(spec["seed"].get<std::string>());
-  request.steps = integer(spec, "steps");
-  request.guidance_scale = std::stod(spec["guidance_scale"].get<std::string>());
-  request.width = integer(spec, "width");
-  request.height = integer(spec, "height");
-  request.scheduler = spec["scheduler"];
-  request.num_images = integer(spec, "num_images");
-  request.keep_step_latents = true;
-  request.attention_maps = true;
+  const bksdm::GenerationRequest request = request_for(spec);
   const bksdm::LatentInputs inputs{expected->tensor("init_latents"), expected->tensor("noise"), t_start(spec)};
 
   int calls = 0;
