@@ -14,38 +14,16 @@ const QString kPreviewNames[] = {QStringLiteral("off"), QStringLiteral("fast"), 
                                  QStringLiteral("taesd")};
 
 QJsonObject jobToJson(const GenerationJob& job) {
-  const GenerationParams& p = job.params;
-  return {{"prompt", p.prompt},
-          {"negative_prompt", p.negativePrompt},
-          {"scheduler", p.scheduler},
-          {"steps", p.steps},
-          {"guidance_scale", p.guidanceScale},
-          {"width", p.width},
-          {"height", p.height},
-          {"seed", QString::number(p.seed)},  // JSON numbers are doubles: 64-bit seeds would lose digits
-          {"num_images", p.numImages},
-          {"attention_maps", p.attentionMaps},
-          {"tiled_decode", p.tiledDecode},
-          {"preview_mode", previewModeName(job.preview.mode)},
-          {"preview_interval", job.preview.interval},
-          {"taesd_folder", job.preview.taesdFolder}};
+  QJsonObject json = paramsToJson(job.params);
+  json["preview_mode"] = previewModeName(job.preview.mode);
+  json["preview_interval"] = job.preview.interval;
+  json["taesd_folder"] = job.preview.taesdFolder;
+  return json;
 }
 
 GenerationJob jobFromJson(const QJsonObject& json) {
-  const GenerationParams defaults;
   GenerationJob job;
-  GenerationParams& p = job.params;
-  p.prompt = json["prompt"].toString();
-  p.negativePrompt = json["negative_prompt"].toString();
-  p.scheduler = json["scheduler"].toString();
-  p.steps = std::max(1, json["steps"].toInt(defaults.steps));
-  p.guidanceScale = json["guidance_scale"].toDouble(defaults.guidanceScale);
-  p.width = json["width"].toInt();
-  p.height = json["height"].toInt();
-  p.seed = json["seed"].toString().toULongLong();
-  p.numImages = std::max(1, json["num_images"].toInt(defaults.numImages));
-  p.attentionMaps = json["attention_maps"].toBool();
-  p.tiledDecode = json["tiled_decode"].toBool();
+  job.params = paramsFromJson(json);
   job.preview = {previewModeFromName(json["preview_mode"].toString()), std::max(1, json["preview_interval"].toInt(1)),
                  json["taesd_folder"].toString()};
   return job;

@@ -1,5 +1,10 @@
 #include "app/generation_params.h"
 
+#include <algorithm>
+#include <limits>
+
+#include <QJsonValue>
+
 #include "core/generation/a1111_run.h"
 #include "core/generation/generation_request.h"
 
@@ -62,6 +67,64 @@ GenerationParams fromRequest(const GenerationRequest& request) {
   params.tiledDecode = request.tiled_decode;
   params.attentionMaps = request.attention_maps;
   return params;
+}
+
+namespace {
+
+// JSON numbers are exact to 2^53 in most readers; Qt keeps 64-bit integers, and a seed past
+// int64 goes as a decimal string so no reader rounds it.
+QJsonValue seedToJson(quint64 seed) {
+  if (seed <= quint64(std::numeric_limits<qint64>::max())) return QJsonValue(qint64(seed));
+  return QJsonValue(QString::number(seed));
+}
+
+quint64 seedFromJson(const QJsonValue& value) {
+  if (value.isString()) return value.toString().toULongLong();
+  return quint64(value.toInteger());
+}
+
+}  // namespace
+
+QJsonObject paramsToJson(const GenerationParams& p) {
+  QJsonObject hashes;
+  for (auto it = p.modelHashes.begin(); it != p.modelHashes.end(); ++it) hashes[it.key()] = it.value();
+  return {
+      {"prompt", p.prompt},
+      {"negative_prompt", p.negativePrompt},
+      {"model", QJsonObject{{"id", p.modelId}, {"name", p.modelName}, {"hashes", hashes}}},
+      {"scheduler", p.scheduler},
+      {"steps", p.steps},
+      {"guidance_scale", p.guidanceScale},
+      {"eta", p.eta},
+      {"seed", seedToJson(p.seed)},
+      {"width", p.width},
+      {"height", p.height},
+      {"num_images", p.numImages},
+      {"attention_maps", p.attentionMaps},
+      {"tiled_decode", p.tiledDecode},
+  };
+}
+
+GenerationParams paramsFromJson(const QJsonObject& json) {
+  GenerationParams p;
+  const QJsonObject model = json["model"].toObject();
+  const QJsonObject hashes = model["hashes"].toObject();
+  p.prompt = json["prompt"].toString();
+  p.negativePrompt = json["negative_prompt"].toString();
+  p.modelId = model["id"].toString();
+  p.modelName = model["name"].toString();
+  for (auto it = hashes.begin(); it != hashes.end(); ++it) p.modelHashes[it.key()] = it->toString();
+  p.scheduler = json["scheduler"].toString();
+  p.steps = std::max(1, json["steps"].toInt(p.steps));
+  p.guidanceScale = json["guidance_scale"].toDouble(p.guidanceScale);
+  p.eta = json["eta"].toDouble(p.eta);
+  p.seed = seedFromJson(json["seed"]);
+  p.width = json["width"].toInt(p.width);
+  p.height = json["height"].toInt(p.height);
+  p.numImages = std::max(1, json["num_images"].toInt(p.numImages));
+  p.attentionMaps = json["attention_maps"].toBool();
+  p.tiledDecode = json["tiled_decode"].toBool();
+  return p;
 }
 
 QString a1111Text(const GenerationParams& params, int batchIndex) {

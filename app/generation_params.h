@@ -1,6 +1,7 @@
 #pragma once
 #include <utility>
 
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QString>
@@ -43,6 +44,11 @@ struct GenerationParams {
 // The one pair of conversions between the app's description and the core's.
 GenerationRequest toRequest(const GenerationParams& params);
 GenerationParams fromRequest(const GenerationRequest& request);
+
+// The run as JSON, as the gallery stores it beside an image and the queue keeps it across sessions.
+// Missing or mistyped keys keep their defaults: the JSON may come from any file.
+QJsonObject paramsToJson(const GenerationParams& params);
+GenerationParams paramsFromJson(const QJsonObject& json);
 
 // Image `batchIndex` of the run as AUTOMATIC1111's "parameters" text, which other SD tools read
 // from PNG files (core's a1111_parameters). Sizes and scheduler must be resolved.

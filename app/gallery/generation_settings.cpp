@@ -4,7 +4,6 @@
 #include <QLocale>
 #include <QStringList>
 
-#include <limits>
 
 #include "app/schedulers.h"
 
@@ -13,18 +12,6 @@ namespace {
 
 constexpr int kFormatVersion = 1;
 constexpr int kUnstatedSize = 512;
-
-// JSON numbers are exact to 2^53 in most readers; Qt keeps 64-bit integers, and a seed past
-// int64 goes as a decimal string so no reader rounds it.
-QJsonValue seedToJson(quint64 seed) {
-  if (seed <= quint64(std::numeric_limits<qint64>::max())) return QJsonValue(qint64(seed));
-  return QJsonValue(QString::number(seed));
-}
-
-quint64 seedFromJson(const QJsonValue& value) {
-  if (value.isString()) return value.toString().toULongLong();
-  return quint64(value.toInteger());
-}
 
 }  // namespace
 
@@ -35,46 +22,17 @@ GenerationParams GenerationSettings::withImageSize(GenerationParams params) {
 }
 
 QJsonObject GenerationSettings::toJson() const {
-  const GenerationParams& p = params;
-  QJsonObject hashes;
-  for (auto it = p.modelHashes.begin(); it != p.modelHashes.end(); ++it) hashes[it.key()] = it.value();
-  return {
-      {"format", kFormatVersion},
-      {"prompt", p.prompt},
-      {"negative_prompt", p.negativePrompt},
-      {"model", QJsonObject{{"id", p.modelId}, {"name", p.modelName}, {"hashes", hashes}}},
-      {"scheduler", p.scheduler},
-      {"steps", p.steps},
-      {"guidance_scale", p.guidanceScale},
-      {"eta", p.eta},
-      {"seed", seedToJson(p.seed)},
-      {"width", p.width},
-      {"height", p.height},
-      {"batch_index", batchIndex},
-      {"num_images", p.numImages},
-      {"app_version", appVersion},
-      {"created", created.toString(Qt::ISODateWithMs)},
-  };
+  QJsonObject json = paramsToJson(params);
+  json["format"] = kFormatVersion;
+  json["batch_index"] = batchIndex;
+  json["app_version"] = appVersion;
+  json["created"] = created.toString(Qt::ISODateWithMs);
+  return json;
 }
 
 GenerationSettings GenerationSettings::fromJson(const QJsonObject& json) {
   GenerationSettings settings;
-  GenerationParams& p = settings.params;
-  const QJsonObject model = json["model"].toObject();
-  const QJsonObject hashes = model["hashes"].toObject();
-  p.prompt = json["prompt"].toString();
-  p.negativePrompt = json["negative_prompt"].toString();
-  p.modelId = model["id"].toString();
-  p.modelName = model["name"].toString();
-  for (auto it = hashes.begin(); it != hashes.end(); ++it) p.modelHashes[it.key()] = it->toString();
-  p.scheduler = json["scheduler"].toString();
-  p.steps = json["steps"].toInt(p.steps);
-  p.guidanceScale = json["guidance_scale"].toDouble(p.guidanceScale);
-  p.eta = json["eta"].toDouble(p.eta);
-  p.seed = seedFromJson(json["seed"]);
-  p.width = json["width"].toInt(p.width);
-  p.height = json["height"].toInt(p.height);
-  p.numImages = json["num_images"].toInt(p.numImages);
+  settings.params = paramsFromJson(json);
   settings.batchIndex = json["batch_index"].toInt(settings.batchIndex);
   settings.appVersion = json["app_version"].toString();
   settings.created = QDateTime::fromString(json["created"].toString(), Qt::ISODateWithMs);
