@@ -194,6 +194,30 @@ class StepCallbackObserver final : public LoopObserver {
   const StepCallback& on_step_;
 };
 
+// What prepare_latents made: the first latents, and the init latents (undefined without an init
+// image) and the noise they were made from, which inpainting keeps using.
+struct PreparedLatents {
+  at::Tensor latents, init, noise;
+};
+
+// Inpainting with a 4-channel U-Net (diffusers' StableDiffusionInpaintPipeline): after each step the
+// region outside the mask is the init latents at the next call's noise level, so that the painted
+// region grows into an image that stays what it was elsewhere.
+class KeptRegion {
+ public:
+  KeptRegion(at::Tensor init, at::Tensor noise, at::Tensor mask)
+      : init_(std::move(init)), noise_(std::move(noise)), mask_(std::move(mask)) {}
+
+  at::Tensor put_back(const Scheduler& scheduler, const at::Tensor& latents, size_t step_index) const {
+    const bool last = step_index + 1 == scheduler.timesteps().size();
+    const at::Tensor outside = last ? init_ : scheduler.add_noise(init_, noise_, step_index + 1);
+    return (1 - mask_) * outside + mask_ * latents;
+  }
+
+ private:
+  at::Tensor init_, noise_, mask_;
+};
+
 // The dtype the weights are kept in: the computation's, or fp16 in the low-memory mode.
 c10::ScalarType weight_dtype(const LoadOptions& options, const c10::Device& device, c10::ScalarType compute) {
   if (!options.low_memory) return compute;
@@ -297,7 +321,10 @@ class Pipeline final : public StableDiffusionPipeline {
 
     // 3. The first latents
     at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(request.seed);
-    at::Tensor latents = prepare_latents(request, *scheduler, generator, inputs);
+    const PreparedLatents prepared = prepare_latents(request, *scheduler, generator, inputs);
+    at::Tensor latents = prepared.latents;
+    std::optional<KeptRegion> kept;
+    if (inputs.mask.defined()) kept.emplace(prepared.init, prepared.noise, given_mask(inputs.mask, latents));
 
     // 4. The denoising loop
     announce(RunStage::Denoising);
@@ -313,7 +340,8 @@ class Pipeline final : public StableDiffusionPipeline {
     if (callback) observers.push_back(&*callback);
     std::vector<at::Tensor> step_latents;
     latents = denoise(*unet, *scheduler, conditioning, std::move(latents), inputs.start_index, request, generator,
-                      observers, cancel, check_finite, result.times, request.keep_step_latents ? &step_latents : nullptr);
+                      kept ? &*kept : nullptr, observers, cancel, check_finite, result.times,
+                      request.keep_step_latents ? &step_latents : nullptr);
     if (attention && request.attention_maps) result.attention = attention->final_maps();
     if (result.attention.defined()) result.attention = result.attention.to(at::kCPU);
     attention.reset();
@@ -336,7 +364,7 @@ class Pipeline final : public StableDiffusionPipeline {
   }
 
   const ClipTokenizer& tokenizer() const override { return *tokenizer_; }
-  std::vector<int> token_ids(const std::string& prompt) const override { return tokenizer_->encode(prompt); }
+  TokenizedPrompt prompt_tokens(const std::string& prompt) const override { return tokenizer_->encode_for_model(prompt); }
   int default_size() const override { return int(sample_size_ * vae_->downscale_factor()); }
   std::string default_scheduler() const override { return default_scheduler_name(scheduler_config_); }
   const ModelFolder& model() const override { return model_; }
@@ -368,9 +396,9 @@ class Pipeline final : public StableDiffusionPipeline {
     at::NoGradGuard no_grad;
     const std::shared_ptr<CLIPTextModel> encoder = text_encoder_ ? text_encoder_ : load_clip_text_model(model_, weights_);
     Conditioning conditioning;
-    conditioning.prompt_tokens = tokenizer_->encode_for_model(prompt);
+    conditioning.prompt_tokens = prompt_tokens(prompt);
     Conditioning::Embeddings embeddings{embed(*encoder, conditioning.prompt_tokens.input_ids), {}};
-    if (negative) embeddings.negative = embed(*encoder, tokenizer_->encode_for_model(*negative).input_ids);
+    if (negative) embeddings.negative = embed(*encoder, prompt_tokens(*negative).input_ids);
     conditioning.entries.push_back(std::move(embeddings));
     return conditioning;
   }
@@ -397,21 +425,26 @@ class Pipeline final : public StableDiffusionPipeline {
   }
 
   // diffusers' prepare_latents: the seed's noise scaled to the scheduler's first sigma, or an init
-  // image's latents noised to the start timestep.
-  at::Tensor prepare_latents(const GenerationRequest& request, const Scheduler& scheduler, at::Generator& generator,
-                             const LatentInputs& inputs) const {
+  // image's latents noised to the start timestep; the init latents and the noise stay for inpainting.
+  PreparedLatents prepare_latents(const GenerationRequest& request, const Scheduler& scheduler,
+                                  at::Generator& generator, const LatentInputs& inputs) const {
     const std::vector<int64_t> shape = {request.num_images, 4, request.height / vae_->downscale_factor(),
                                         request.width / vae_->downscale_factor()};
-    const at::Tensor noise =
+    PreparedLatents prepared;
+    prepared.noise =
         inputs.noise.defined() ? given_latents(inputs.noise, shape, "noise") : randn_tensor(shape, generator, at::kFloat, device_);
     if (!inputs.init_latents.defined()) {
       if (inputs.start_index > 0) throw Error("a run that starts part-way needs the latents to start from");
-      return noise * scheduler.init_noise_sigma();
+      if (inputs.mask.defined()) throw Error("a mask needs the init latents whose unmasked part it keeps");
+      prepared.latents = prepared.noise * scheduler.init_noise_sigma();
+      return prepared;
     }
     std::vector<int64_t> one = shape;
     one[0] = inputs.init_latents.size(0) == 1 ? 1 : shape[0];
-    const at::Tensor init = given_latents(inputs.init_latents, one, "init latents").expand(shape);
-    return scheduler.add_noise(init, noise, inputs.start_index);
+    prepared.init = given_latents(inputs.init_latents, one, "init latents").expand(shape);
+    prepared.latents = inputs.start_from_noise ? prepared.noise * scheduler.init_noise_sigma()
+                                               : scheduler.add_noise(prepared.init, prepared.noise, inputs.start_index);
+    return prepared;
   }
 
   at::Tensor given_latents(const at::Tensor& latents, const std::vector<int64_t>& shape, const char* what) const {
@@ -421,10 +454,21 @@ class Pipeline final : public StableDiffusionPipeline {
     return latents.to(device_, at::kFloat);
   }
 
-  // Each iteration: the U-Net on the guided batch, guidance, the scheduler's step, the observers.
+  // [1 or N,1,h,w] for latents [N,4,h,w], on the pipeline's device.
+  at::Tensor given_mask(const at::Tensor& mask, const at::Tensor& latents) const {
+    const bool fits = mask.dim() == 4 && (mask.size(0) == 1 || mask.size(0) == latents.size(0)) && mask.size(1) == 1 &&
+                      mask.size(2) == latents.size(2) && mask.size(3) == latents.size(3);
+    if (!fits)
+      throw Error("a mask of shape " + c10::str(mask.sizes()) + " does not fit this run, which needs [1, 1, " +
+                  std::to_string(latents.size(2)) + ", " + std::to_string(latents.size(3)) + "]");
+    return mask.to(device_, at::kFloat);
+  }
+
+  // Each iteration: the U-Net on the guided batch, guidance, the scheduler's step, the kept region
+  // put back when inpainting, the observers.
   at::Tensor denoise(const UNet2DConditionModelImpl& unet, Scheduler& scheduler, const Conditioning& conditioning,
                      at::Tensor latents, size_t start_index, const GenerationRequest& request, at::Generator& generator,
-                     const std::vector<LoopObserver*>& observers, const std::atomic<bool>* cancel,
+                     const KeptRegion* kept, const std::vector<LoopObserver*>& observers, const std::atomic<bool>* cancel,
                      const NonFiniteCheck& check_finite, StageTimes& times, std::vector<at::Tensor>* step_latents) {
     const std::vector<double>& timesteps = scheduler.timesteps();
     const int total = int(timesteps.size() - start_index);
@@ -440,7 +484,7 @@ class Pipeline final : public StableDiffusionPipeline {
       const auto scheduler_start = Clock::now();
       StepOutput out = scheduler.step(noise_pred, i, latents, generator);
       times.scheduler += seconds_since(scheduler_start);
-      latents = out.prev_sample;
+      latents = kept ? kept->put_back(scheduler, out.prev_sample, i) : out.prev_sample;
       check_finite(RunValues::Latents, latents, int(iteration));
       if (step_latents) step_latents->push_back(latents.to(at::kCPU));
       StepInfo info{int(iteration), total, timesteps[i], seconds_since(step_start), latents, out.pred_original_sample, {}};

@@ -27,7 +27,7 @@ struct LoadOptions {
 };
 
 // Tensors a run starts from besides the seed, in U-Net space on any device. The description says
-// where they come from (an init image, a variation seed); these are their values.
+// where they come from (an init image, a mask, a variation seed); these are their values.
 struct LatentInputs {
   // The clean latents to start from ([1 or N,4,h,w], the VAE's sample of an init image times its
   // scaling factor), noised to the start timestep by the scheduler's add_noise; undefined: pure noise.
@@ -36,6 +36,12 @@ struct LatentInputs {
   at::Tensor noise;
   // Where in the scheduler's timesteps the run starts (diffusers' t_start for img2img); 0: the first.
   size_t start_index = 0;
+  // Inpainting with a 4-channel U-Net: [1 or N,1,h,w], 1 where the run paints. After each step the
+  // rest is put back as the init latents noised to the next call's level (after the last: clean).
+  at::Tensor mask;
+  // Inpainting at full strength starts from the noise alone (times the first sigma) where img2img
+  // starts from the init latents noised to the start timestep (diffusers' is_strength_max).
+  bool start_from_noise = false;
 };
 
 // What the per-step callback sees. Tensors are on the pipeline's device; copy what you keep.
@@ -89,8 +95,9 @@ class StableDiffusionPipeline {
                                     const LatentInputs& inputs = {}) = 0;
   // The real tokenizer, for token counting and the prompt's words in the UI.
   virtual const ClipTokenizer& tokenizer() const = 0;
-  // Start, the prompt's tokens, end: uncut, so their count shows what a prompt will lose.
-  virtual std::vector<int> token_ids(const std::string& prompt) const = 0;
+  // The prompt as a run tokenizes it for the model (encode_prompt's own tokenization): what the
+  // token counter and the prompt's words show.
+  virtual TokenizedPrompt prompt_tokens(const std::string& prompt) const = 0;
   virtual int default_size() const = 0;                 // sample_size * 8
   virtual std::string default_scheduler() const = 0;    // from the model's scheduler config
   virtual const ModelFolder& model() const = 0;

@@ -27,13 +27,34 @@ size_t t_start(const nlohmann::json& spec) {
   return size_t(steps - init);
 }
 
-std::vector<nlohmann::json> img2img_cases() {
+std::vector<nlohmann::json> cases_of(const std::string& kind) {
   std::vector<nlohmann::json> cases;
   for (const auto& spec : bksdm::read_json_file(kFixtures / "cases-ext.json"))
-    // Euler a draws from the generator after diffusers' two draws of the VAE sample and the noise,
-    // which given latents do not make: its case needs the image input's own stage.
-    if (spec["kind"] == "img2img" && spec["scheduler"] != "euler_a") cases.push_back(spec);
+    // Euler a draws from the generator after diffusers' draws of the VAE samples and the noise,
+    // which given latents do not make: its cases need the image input's own stage.
+    if (spec["kind"] == kind && spec["scheduler"] != "euler_a") cases.push_back(spec);
   return cases;
+}
+
+std::string case_name(const ::testing::TestParamInfo<nlohmann::json>& info) {
+  std::string name = info.param["model"].get<std::string>() + "_" + info.param["case"].get<std::string>();
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+}
+
+// The recorded run against the reference's: timesteps, step latents, image and attention maps.
+void expect_reference_run(const bksdm::GenerationResult& result, const bksdm::SafetensorsFile& expected) {
+  const at::Tensor timesteps = expected.tensor("timesteps").to(at::kDouble);
+  ASSERT_EQ(result.timesteps.size(), size_t(timesteps.numel()));
+  for (size_t i = 0; i < result.timesteps.size(); ++i)
+    EXPECT_DOUBLE_EQ(result.timesteps[i], timesteps[int64_t(i)].item<double>()) << "timestep " << i;
+  const at::Tensor step_latents = expected.tensor("step_latents");
+  ASSERT_EQ(result.step_latents.sizes(), step_latents.sizes());
+  for (int64_t i = 0; i < step_latents.size(0); ++i)
+    EXPECT_LE(relative_error(result.step_latents[i], step_latents[i]), 1e-4) << "step " << i;
+  EXPECT_LE((result.images - expected.tensor("image")).abs().max().item<double>(), 5e-4);
+  EXPECT_LE(relative_error(result.attention, expected.tensor("attention")), 1e-4);
 }
 
 class StartFromLatents : public ::testing::TestWithParam<nlohmann::json> {};
@@ -55,27 +76,61 @@ TEST_P(StartFromLatents, MatchesDiffusersImg2imgFromItsInitLatents) {
     EXPECT_EQ(info.total, int(expected->tensor("timesteps").numel()));
   }, nullptr, {}, inputs);
 
-  const at::Tensor timesteps = expected->tensor("timesteps").to(at::kDouble);
-  ASSERT_EQ(result.timesteps.size(), size_t(timesteps.numel()));
-  for (size_t i = 0; i < result.timesteps.size(); ++i)
-    EXPECT_DOUBLE_EQ(result.timesteps[i], timesteps[int64_t(i)].item<double>()) << "timestep " << i;
+  expect_reference_run(result, *expected);
   EXPECT_DOUBLE_EQ(result.timesteps[0], expected->tensor("latent_timestep")[0].item<double>());  // one per image
-  const at::Tensor step_latents = expected->tensor("step_latents");
-  ASSERT_EQ(result.step_latents.sizes(), step_latents.sizes());
-  for (int64_t i = 0; i < step_latents.size(0); ++i)
-    EXPECT_LE(relative_error(result.step_latents[i], step_latents[i]), 1e-4) << "step " << i;
-  EXPECT_LE((result.images - expected->tensor("image")).abs().max().item<double>(), 5e-4);
-  EXPECT_LE(relative_error(result.attention, expected->tensor("attention")), 1e-4);
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, StartFromLatents, ::testing::ValuesIn(img2img_cases()),
-                         [](const ::testing::TestParamInfo<nlohmann::json>& info) {
-                           std::string name = info.param["model"].get<std::string>() + "_" +
-                                              info.param["case"].get<std::string>();
-                           for (char& c : name)
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           return name;
-                         });
+INSTANTIATE_TEST_SUITE_P(Fixtures, StartFromLatents, ::testing::ValuesIn(cases_of("img2img")), case_name);
+
+class KeepOutsideTheMask : public ::testing::TestWithParam<nlohmann::json> {};
+
+// diffusers' inpainting with a 4-channel U-Net from the VAE sample on: the start (pure noise at full
+// strength), and after each step the unmasked region put back at the next step's noise level.
+TEST_P(KeepOutsideTheMask, MatchesDiffusersInpaintingFromItsInitLatents) {
+  const nlohmann::json& spec = GetParam();
+  const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
+  bksdm::LoadOptions options;
+  options.threads = 1;
+  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model(spec["model"]), options);
+  bksdm::LatentInputs inputs{expected->tensor("init_latents"), expected->tensor("noise"), t_start(spec)};
+  inputs.mask = expected->tensor("mask_latents");
+  inputs.start_from_noise = std::stod(spec["strength"].get<std::string>()) == 1.0;
+
+  expect_reference_run(pipeline->generate(request_for(spec), {}, nullptr, {}, inputs), *expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, KeepOutsideTheMask, ::testing::ValuesIn(cases_of("inpaint")), case_name);
+
+TEST(KeepOutsideTheMask, RefusesAMaskOfAnotherSizeOrWithoutInitLatents) {
+  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
+  bksdm::GenerationRequest request;
+  request.prompt = "a cat";
+  request.steps = 2;
+  request.width = request.height = 64;
+  bksdm::LatentInputs inputs{at::zeros({1, 4, 8, 8}), {}, 0};
+  inputs.mask = at::ones({1, 1, 8, 16});
+  const std::string wrong = error_of([&] { pipeline->generate(request, {}, nullptr, {}, inputs); });
+  EXPECT_NE(wrong.find("mask of shape [1, 1, 8, 16] does not fit this run, which needs [1, 1, 8, 8]"),
+            std::string::npos) << wrong;
+  inputs.init_latents = at::Tensor();
+  inputs.mask = at::ones({1, 1, 8, 8});
+  EXPECT_NE(error_of([&] { pipeline->generate(request, {}, nullptr, {}, inputs); }).find("a mask needs the init latents"),
+            std::string::npos);
+}
+
+// A mask of zeros keeps everything: the run ends on the init latents exactly.
+TEST(KeepOutsideTheMask, AnEmptyMaskKeepsTheInitLatents) {
+  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
+  bksdm::GenerationRequest request;
+  request.prompt = "a cat";
+  request.steps = 3;
+  request.width = request.height = 64;
+  request.scheduler = "euler";
+  const at::Tensor init = at::randn({1, 4, 8, 8});
+  bksdm::LatentInputs inputs{init, {}, 0};
+  inputs.mask = at::zeros({1, 1, 8, 8});
+  EXPECT_TRUE(at::equal(pipeline->generate(request, {}, nullptr, {}, inputs).latents, init));
+}
 
 TEST(StartFromLatents, RefusesLatentsOfAnotherSizeAndAStartWithoutThem) {
   auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
