@@ -67,8 +67,10 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     model_.defaultScheduler = QString::fromStdString(pipeline_->default_scheduler());
     model_.engine = {options.device, options.threads > 0 ? options.threads : at::get_num_threads(), options.lowMemory};
     model_.seconds = secondsSince(timer);
-    model_.tokenize = [pipeline = std::shared_ptr<const StableDiffusionPipeline>(pipeline_)](
-                          const std::string& text) { return pipeline->token_ids(text); };
+    model_.countTokens = [pipeline = std::shared_ptr<const StableDiffusionPipeline>(pipeline_)](const std::string& text) {
+      const TokenizedPrompt tokens = pipeline->prompt_tokens(text);
+      return tokens.kept_tokens + tokens.truncated_tokens;
+    };
     model_.location = location;
     outcome.ok = true;
     outcome.model = model_;

@@ -10,8 +10,8 @@
 
 namespace bksdm {
 
-// The pipeline's tokenizer, callable from any thread: ids with start and end tokens, uncut.
-using TokenizeFunction = std::function<std::vector<int>(const std::string&)>;
+// How many tokens a run's encoding gives a prompt, before any cut; callable from any thread.
+using CountTokensFunction = std::function<int(const std::string&)>;
 
 // What the worker reports about the model it holds.
 struct LoadedModel {
@@ -21,7 +21,7 @@ struct LoadedModel {
   QString defaultScheduler;
   EngineOptions engine;  // as in effect: threads resolved
   double seconds = 0;    // load time
-  TokenizeFunction tokenize;
+  CountTokensFunction countTokens;
 };
 
 struct LoadOutcome {

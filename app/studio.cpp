@@ -64,7 +64,7 @@ QCoro::Task<LoadOutcome> Studio::loadModel(QString location, EngineOptions optio
   promise.start();
   QFuture<LoadOutcome> future = promise.future();
   model_.reset();
-  tokenCounter_.setTokenizer({});
+  tokenCounter_.setCounter({});
   Q_EMIT modelLoadStarted(location);
   Q_EMIT loadRequested(location, options, QPrivateSignal());
   co_return co_await future;
@@ -73,7 +73,7 @@ QCoro::Task<LoadOutcome> Studio::loadModel(QString location, EngineOptions optio
 void Studio::onModelLoadDone(const LoadOutcome& outcome) {
   if (outcome.ok) {
     model_ = outcome.model;
-    tokenCounter_.setTokenizer(outcome.model.tokenize);
+    tokenCounter_.setCounter(outcome.model.countTokens);
   }
   QPromise<LoadOutcome> promise = std::move(pendingLoads_.front());
   pendingLoads_.pop_front();

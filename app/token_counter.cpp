@@ -7,10 +7,6 @@
 namespace bksdm {
 namespace {
 
-int contentTokens(const TokenizeFunction& tokenize, const QString& text) {
-  return static_cast<int>(tokenize(text.toStdString()).size()) - 2;  // less start and end
-}
-
 // Offsets where words start. CLIP tokenizes word by word, so the count of a prefix ending before a
 // word start only grows with the prefix: a binary search over these finds the first cut word.
 QList<int> wordStarts(const QString& text) {
@@ -22,11 +18,11 @@ QList<int> wordStarts(const QString& text) {
 
 }  // namespace
 
-TokenCount TokenCounter::countNow(const TokenizeFunction& tokenize, const QString& text) {
+TokenCount TokenCounter::countNow(const CountTokensFunction& countTokens, const QString& text) {
   TokenCount count;
-  if (!tokenize) return count;
+  if (!countTokens) return count;
   count.valid = true;
-  count.tokens = contentTokens(tokenize, text);
+  count.tokens = countTokens(text.toStdString());
   if (count.tokens <= TokenCount::kLimit) return count;
   const QList<int> starts = wordStarts(text);
   // Find the first word whose end pushes the count past the limit.
@@ -34,7 +30,7 @@ TokenCount TokenCounter::countNow(const TokenizeFunction& tokenize, const QStrin
   while (low < high) {
     const int middle = (low + high) / 2;
     const int end = middle + 1 < starts.size() ? starts[middle + 1] : text.size();
-    if (contentTokens(tokenize, text.left(end)) > TokenCount::kLimit)
+    if (countTokens(text.left(end).toStdString()) > TokenCount::kLimit)
       high = middle;
     else
       low = middle + 1;
@@ -45,7 +41,7 @@ TokenCount TokenCounter::countNow(const TokenizeFunction& tokenize, const QStrin
 
 QCoro::Task<TokenCount> TokenCounter::count(QString text) const {
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<TokenCount> counted = QtConcurrent::run([tokenize = tokenize_, text = std::move(text)] { return countNow(tokenize, text); });
+  QFuture<TokenCount> counted = QtConcurrent::run([countTokens = countTokens_, text = std::move(text)] { return countNow(countTokens, text); });
   co_return co_await counted;
 }
 

@@ -12,22 +12,22 @@ struct TokenCount {
   static constexpr int kLimit = 75;
   int tokens = 0;   // between the start and end tokens, before any cut
   int cutAt = -1;   // where in the text the cut part starts (at a word), -1 when it all fits
-  bool valid = false;  // false without a tokenizer
+  bool valid = false;  // false without a model
 };
 
-// Counts with the loaded model's own tokenizer, off the UI thread.
+// Counts as the loaded model's runs tokenize, off the UI thread.
 class TokenCounter {
  public:
-  void setTokenizer(TokenizeFunction tokenize) { tokenize_ = std::move(tokenize); }
-  bool hasTokenizer() const { return static_cast<bool>(tokenize_); }
+  void setCounter(CountTokensFunction countTokens) { countTokens_ = std::move(countTokens); }
+  bool hasCounter() const { return static_cast<bool>(countTokens_); }
 
   QCoro::Task<TokenCount> count(QString text) const;
 
   // The same, on the calling thread.
-  static TokenCount countNow(const TokenizeFunction& tokenize, const QString& text);
+  static TokenCount countNow(const CountTokensFunction& countTokens, const QString& text);
 
  private:
-  TokenizeFunction tokenize_;
+  CountTokensFunction countTokens_;
 };
 
 }  // namespace bksdm

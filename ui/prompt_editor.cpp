@@ -60,7 +60,7 @@ void PromptEditor::setTokenCounter(const TokenCounter* counter) {
 }
 
 QCoro::Task<> PromptEditor::recount() {
-  if (!tokenCounter_ || !tokenCounter_->hasTokenizer()) {
+  if (!tokenCounter_ || !tokenCounter_->hasCounter()) {
     show(TokenCount{});
     co_return;
   }

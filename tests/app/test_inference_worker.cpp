@@ -58,7 +58,8 @@ class InferenceWorkerTest : public QObject {
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QCOMPARE(outcome.model.defaultSize, kSize);
     QCOMPARE(outcome.model.entry.family, QString("SD 2.x"));
-    QVERIFY(outcome.model.tokenize);
+    QVERIFY(outcome.model.countTokens);
+    QCOMPARE(outcome.model.countTokens("a photo of a cat"), 5);  // CLIP's tokens, without start and end
   }
 
   void oneProgressAndOnePreviewPerStep() {

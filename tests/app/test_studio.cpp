@@ -34,7 +34,7 @@ class StudioTest : public QObject {
     QVERIFY2(outcome.ok, qPrintable(outcome.error));
     QVERIFY(studio_.model().has_value());
     QCOMPARE(studio_.model()->defaultSize, 64);
-    QVERIFY(studio_.tokenCounter().hasTokenizer());
+    QVERIFY(studio_.tokenCounter().hasCounter());
   }
 
   void aBadFolderSaysWhatIsWrong() {

@@ -14,8 +14,11 @@ class TokenCounterTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     auto tokenizer = ClipTokenizer::load(BKSDM_FIXTURES_DIR "/models/bk-sdm-v2-tiny-mini/tokenizer");
-    tokenize_ = [tokenizer](const std::string& text) { return tokenizer->encode(text); };
-    counter_.setTokenizer(tokenize_);
+    tokenize_ = [tokenizer](const std::string& text) {
+      const TokenizedPrompt tokens = tokenizer->encode_for_model(text);
+      return tokens.kept_tokens + tokens.truncated_tokens;
+    };
+    counter_.setCounter(tokenize_);
   }
 
   void countsTokensBetweenStartAndEnd() {
@@ -54,9 +57,9 @@ class TokenCounterTest : public QObject {
   }
 
  private:
-  const TokenizeFunction& tokenize() const { return tokenize_; }
+  const CountTokensFunction& tokenize() const { return tokenize_; }
 
-  TokenizeFunction tokenize_;
+  CountTokensFunction tokenize_;
   TokenCounter counter_;
 };
 
