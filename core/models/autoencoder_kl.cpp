@@ -157,6 +157,16 @@ at::Tensor AutoencoderKL::tiled_encode(const at::Tensor& images) const {
                     [this](const at::Tensor& tile) { return encode_tile(tile); });
 }
 
+void AutoencoderKL::move_encoder(const c10::Device& device) {
+  encoder_->to(device);
+  if (quant_conv_) quant_conv_->to(device);
+}
+
+void AutoencoderKL::move_decoder(const c10::Device& device) {
+  if (post_quant_conv_) post_quant_conv_->to(device);
+  decoder_->to(device);
+}
+
 std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const ModelFolder& folder,
                                                    const WeightLoadOptions& options) {
   const AutoencoderKLConfig config =

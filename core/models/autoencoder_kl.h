@@ -38,6 +38,11 @@ class AutoencoderKL : public torch::nn::Module {
   at::Tensor tiled_decode(const at::Tensor& latents) const;
   at::Tensor tiled_encode(const at::Tensor& images) const;
 
+  // The halves move apart (Module::to moves both): a GPU holds the encoder only once an image input
+  // needs it. The inputs of encode() and decode() must be where their half is.
+  void move_encoder(const c10::Device& device);
+  void move_decoder(const c10::Device& device);
+
   // Pixels per latent along each axis: 2^(levels - 1).
   int64_t downscale_factor() const { return int64_t{1} << (config_.block_out_channels.size() - 1); }
   const AutoencoderKLConfig& config() const { return config_; }

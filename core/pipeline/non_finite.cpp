@@ -42,9 +42,25 @@ std::optional<std::string> broken_weights(const ModelFolder& model, const char* 
 NonFiniteCheck::NonFiniteCheck(const ModelFolder& model, const GenerationRequest& request, bool sixteen_bit)
     : model_(model), request_(request), sixteen_bit_(sixteen_bit) {}
 
-void NonFiniteCheck::operator()(RunValues stage, const at::Tensor& values, int step) const {
-  if (at::isfinite(values).all().item<bool>()) return;
-  throw Error(cause(stage, step));
+void NonFiniteCheck::operator()(RunValues stage, const at::Tensor& values, int step) {
+  const bool in_loop = stage == RunValues::NoisePrediction || stage == RunValues::Latents;
+  if (in_loop && !values.is_cpu()) {
+    pending_.push_back({stage, step, at::isfinite(values).all()});
+    return;
+  }
+  settle();
+  if (!at::isfinite(values).all().item<bool>()) throw Error(cause(stage, step));
+}
+
+void NonFiniteCheck::settle() {
+  if (pending_.empty()) return;
+  std::vector<at::Tensor> flags;
+  for (const Pending& check : pending_) flags.push_back(check.finite);
+  const at::Tensor finite = at::stack(flags).cpu();
+  const std::vector<Pending> checks = std::move(pending_);
+  pending_.clear();
+  for (size_t i = 0; i < checks.size(); ++i)
+    if (!finite[int64_t(i)].item<bool>()) throw Error(cause(checks[i].stage, checks[i].step));
 }
 
 std::string NonFiniteCheck::with_settings(int step, const std::string& where) const {

@@ -2,6 +2,7 @@
 #include <ATen/core/Tensor.h>
 
 #include <string>
+#include <vector>
 
 #include "core/loading/model_folder.h"
 #include "core/pipeline/pipeline.h"
@@ -27,16 +28,26 @@ class NonFiniteCheck {
   NonFiniteCheck(const ModelFolder& model, const GenerationRequest& request, bool sixteen_bit);
 
   // Throws a bksdm::Error naming the file (and key or settings) at fault when `values` are not all
-  // finite; `step` is the loop's 0-based step for NoisePrediction and Latents.
-  void operator()(RunValues stage, const at::Tensor& values, int step = 0) const;
+  // finite; `step` is the loop's 0-based step for NoisePrediction and Latents. On a GPU the loop's
+  // checks stay there until settle(): reading each would make every step wait for the GPU.
+  void operator()(RunValues stage, const at::Tensor& values, int step = 0);
+  // Reads the checks kept on the GPU, in order, and throws for the first that failed.
+  void settle();
 
  private:
+  struct Pending {
+    RunValues stage;
+    int step;
+    at::Tensor finite;  // a bool on the GPU
+  };
+
   std::string cause(RunValues stage, int step) const;
   std::string with_settings(int step, const std::string& where) const;
 
   const ModelFolder& model_;
   const GenerationRequest& request_;
   bool sixteen_bit_;
+  std::vector<Pending> pending_;
 };
 
 }  // namespace bksdm

@@ -5,9 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <optional>
-#include <fstream>
 #include <thread>
 
 #include <ATen/ATen.h>
@@ -15,6 +13,7 @@
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 
+#include "core/device/cuda_devices.h"
 #include "core/io/error.h"
 #include "core/io/mapped_file_guard.h"
 #include "core/io/message_text.h"
@@ -27,6 +26,7 @@
 #include "core/models/weights.h"
 #include "core/pipeline/attention_maps.h"
 #include "core/pipeline/conditioning.h"
+#include "core/pipeline/memory_check.h"
 #include "core/pipeline/non_finite.h"
 #include "core/schedulers/scheduler.h"
 #include "core/tokenizer/clip_tokenizer.h"
@@ -78,58 +78,14 @@ bool is_out_of_memory(const c10::Error& error) {
          std::string(error.what_without_backtrace()).find("DefaultCPUAllocator") != std::string::npos;
 }
 
-std::string not_enough_memory(const GenerationRequest& request, const c10::Device& device) {
-  return std::string("not enough ") + (device.is_cpu() ? "memory" : "GPU memory") + " for " +
-         std::to_string(request.num_images) + " image(s) of " + std::to_string(request.width) + "x" +
-         std::to_string(request.height) + ": choose a smaller size or fewer images";
-}
-
 // Runs `work`, turning a failed allocation into a bksdm::Error that says what to change.
 template <typename Work>
-GenerationResult advising_on_memory(const GenerationRequest& request, const c10::Device& device, Work&& work) {
+GenerationResult advising_on_memory(const GenerationRequest& request, const MemoryPlace& place, Work&& work) {
   try {
     return work();
   } catch (const c10::Error& error) {
     if (!is_out_of_memory(error)) throw;
-    throw Error(not_enough_memory(request, device) + " (" + error.what_without_backtrace() + ")");
-  }
-}
-
-// Linux's MemAvailable in bytes, or 0 when unknown.
-uint64_t available_memory() {
-  std::ifstream meminfo("/proc/meminfo");
-  std::string key;
-  uint64_t kib = 0;
-  while (meminfo >> key >> kib) {
-    if (key == "MemAvailable:") return kib * 1024;
-    meminfo.ignore(64, '\n');
-  }
-  return 0;
-}
-
-// A lower bound of the memory the VAE decode needs: its last stage holds two float32 maps of
-// block_out_channels[0] channels per image, at the full size or, tiled, at a tile's (the images
-// themselves then add up).
-double decode_bytes(const GenerationRequest& request, const AutoencoderKLConfig& vae, bool tiled) {
-  const double width = tiled ? std::min<double>(request.width, vae.sample_size) : request.width;
-  const double height = tiled ? std::min<double>(request.height, vae.sample_size) : request.height;
-  const double images = tiled ? 3.0 * request.width * request.height : 0;
-  return sizeof(float) * request.num_images * (2.0 * double(vae.block_out_channels.front()) * width * height + images);
-}
-
-// Refuses at once a CPU run that cannot fit: torch only fails an allocation larger than the machine
-// outright, and the U-Net at such sizes runs for hours before the VAE decoder asks for more.
-void check_memory(const GenerationRequest& request, const AutoencoderKLConfig& vae, const c10::Device& device) {
-  if (!device.is_cpu()) return;
-  const double gib = double(1 << 30);
-  const double needed = decode_bytes(request, vae, request.tiled_decode);
-  const double available = double(available_memory());
-  if (available > 0 && needed > available) {
-    const bool tiles_would_fit = !request.tiled_decode && decode_bytes(request, vae, true) <= available;
-    char amounts[96];
-    std::snprintf(amounts, sizeof amounts, " (decoding alone needs over %.1f GiB; %.1f GiB are free)", needed / gib,
-                  available / gib);
-    throw Error(not_enough_memory(request, device) + (tiles_would_fit ? ", or decode in tiles" : "") + amounts);
+    throw Error(not_enough_memory(request, place, false) + " (" + error.what_without_backtrace() + ")");
   }
 }
 
@@ -262,7 +218,7 @@ class Pipeline final : public StableDiffusionPipeline {
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
     check_model_index(model_);
     mapped_files_ = MappedFilesWatch({model_.weights("text_encoder"), model_.weights("unet"), model_.weights("vae")});
-    weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false};
+    weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false, {}};
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
     text_encoder_ = load_clip_text_model(model_, weights_);
     const int64_t text_width = text_encoder_->config().hidden_size;
@@ -275,7 +231,13 @@ class Pipeline final : public StableDiffusionPipeline {
     // The low-memory mode maps the U-Net for each run as well, so that the VAE decode, the other
     // peak, does not have it resident too.
     if (options.low_memory) unet_ = UNet2DConditionModel(nullptr);
-    vae_ = load_autoencoder_kl(model_, weights_);
+    // The encoder stays in the mapping until an image input needs it: on a GPU it would hold memory
+    // that text-to-image never uses.
+    WeightLoadOptions vae_weights = weights_;
+    vae_weights.device = at::kCPU;
+    vae_ = load_autoencoder_kl(model_, vae_weights);
+    vae_->move_decoder(device_);
+    if (!device_.is_cpu()) gpu_bytes_ = gpu_memory(device_);
     scheduler_config_ = model_.config("scheduler");
     check_scheduler_config(model_, scheduler_config_);
     if (const auto unimplemented = unimplemented_scheduler_class(scheduler_config_))
@@ -291,9 +253,10 @@ class Pipeline final : public StableDiffusionPipeline {
     mapped_files_.check();
     const GenerationRequest resolved = with_defaults(request);
     check_request(resolved);
-    check_memory(resolved, vae_->config(), device_);
+    const MemoryPlace place = memory_place();
+    check_decode_memory(resolved, vae_->config(), place);
     const StageCallback announce = on_stage ? on_stage : [](RunStage) {};
-    return advising_on_memory(resolved, device_, [&] { return run(resolved, inputs, on_step, cancel, announce); });
+    return advising_on_memory(resolved, place, [&] { return run(resolved, inputs, on_step, cancel, announce); });
   }
 
   // diffusers' StableDiffusionPipeline.__call__, stage by stage.
@@ -303,7 +266,7 @@ class Pipeline final : public StableDiffusionPipeline {
     GenerationResult result;
     result.request = request;
     const bool guided = request.guidance_scale > 1.0;
-    const NonFiniteCheck check_finite(model_, request, dtype_ != at::kFloat);
+    NonFiniteCheck check_finite(model_, request, dtype_ != at::kFloat);
 
     // 1. The prompt and the negative prompt
     announce(RunStage::EncodingPrompt);
@@ -385,6 +348,18 @@ class Pipeline final : public StableDiffusionPipeline {
     if (request.height == 0) request.height = default_size();
     if (request.scheduler.empty()) request.scheduler = default_scheduler();
     return request;
+  }
+
+  // The CPU's free memory now, or the GPU's whole memory: what torch's cache holds on a GPU counts
+  // as used there, so only a need beyond the card is known to fail.
+  MemoryPlace memory_place() const {
+    return {!device_.is_cpu(), dtype_ != at::kFloat, device_.is_cpu() ? available_system_memory() : gpu_bytes_};
+  }
+
+  static uint64_t gpu_memory(const c10::Device& device) {
+    for (const CudaDevice& gpu : cuda_devices())
+      if (gpu.index == std::max<int>(device.index(), 0)) return gpu.total_bytes;
+    return 0;
   }
 
   // The VAE decodes latents in its own scale.
@@ -469,7 +444,7 @@ class Pipeline final : public StableDiffusionPipeline {
   at::Tensor denoise(const UNet2DConditionModelImpl& unet, Scheduler& scheduler, const Conditioning& conditioning,
                      at::Tensor latents, size_t start_index, const GenerationRequest& request, at::Generator& generator,
                      const KeptRegion* kept, const std::vector<LoopObserver*>& observers, const std::atomic<bool>* cancel,
-                     const NonFiniteCheck& check_finite, StageTimes& times, std::vector<at::Tensor>* step_latents) {
+                     NonFiniteCheck& check_finite, StageTimes& times, std::vector<at::Tensor>* step_latents) {
     const std::vector<double>& timesteps = scheduler.timesteps();
     const int total = int(timesteps.size() - start_index);
     for (size_t i = start_index; i < timesteps.size(); ++i) {
@@ -515,6 +490,7 @@ class Pipeline final : public StableDiffusionPipeline {
   std::shared_ptr<AutoencoderKL> vae_;
   nlohmann::json scheduler_config_;
   int64_t sample_size_ = 64;
+  uint64_t gpu_bytes_ = 0;  // the GPU's memory, 0 on the CPU or when the driver does not say
   std::vector<std::string> warnings_;
   MappedFilesWatch mapped_files_;
 };
