@@ -108,13 +108,15 @@ EngineOptions AppSettings::engine() const {
   const EngineOptions defaults;
   return {settings_.value("engine/device", defaults.device).toString(),
           settings_.value("engine/threads", defaults.threads).toInt(),
-          settings_.value("engine/lowMemory", defaults.lowMemory).toBool()};
+          settings_.value("engine/lowMemory", defaults.lowMemory).toBool(),
+          settings_.value("engine/precision", defaults.precision).toString()};
 }
 
 void AppSettings::setEngine(const EngineOptions& engine) {
   settings_.setValue("engine/device", engine.device);
   settings_.setValue("engine/threads", engine.threads);
   settings_.setValue("engine/lowMemory", engine.lowMemory);
+  settings_.setValue("engine/precision", engine.precision);
 }
 
 QString AppSettings::theme() const { return settings_.value("ui/theme", "system").toString(); }

@@ -8,10 +8,16 @@ struct EngineOptions {
   QString device = QStringLiteral("cpu");
   int threads = 0;  // 0: all cores
   bool lowMemory = false;  // LoadOptions::low_memory: fp16 weights, about half the memory, CPU only
+  // What a GPU computes in: "fp16" (half the memory, tensor cores), "fp32", or "bf16" on cards that
+  // have it. The CPU always computes in fp32.
+  QString precision = QStringLiteral("fp16");
+
+  // LoadOptions::dtype for this device.
+  QString dtype() const { return device == QStringLiteral("cpu") ? QStringLiteral("fp32") : precision; }
 };
 
 inline bool operator==(const EngineOptions& a, const EngineOptions& b) {
-  return a.device == b.device && a.threads == b.threads && a.lowMemory == b.lowMemory;
+  return a.device == b.device && a.threads == b.threads && a.lowMemory == b.lowMemory && a.precision == b.precision;
 }
 
 }  // namespace bksdm

@@ -60,12 +60,15 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     load.device = options.device.toStdString();
     load.threads = options.threads;
     load.low_memory = options.lowMemory;
+    load.dtype = options.dtype().toStdString();
     const ModelEntry entry = describeModel(location);
     pipeline_ = StableDiffusionPipeline::load(ModelFolder::open(location.toStdString()), load);
     model_.entry = entry;
     model_.defaultSize = pipeline_->default_size();
     model_.defaultScheduler = QString::fromStdString(pipeline_->default_scheduler());
-    model_.engine = {options.device, options.threads > 0 ? options.threads : at::get_num_threads(), options.lowMemory};
+    model_.engine = options;
+    if (options.threads <= 0) model_.engine.threads = at::get_num_threads();
+    if (options.device != QStringLiteral("cpu")) model_.gpu = cudaGpu();
     model_.seconds = secondsSince(timer);
     model_.countTokens = [pipeline = std::shared_ptr<const StableDiffusionPipeline>(pipeline_)](const std::string& text) {
       const TokenizedPrompt tokens = pipeline->prompt_tokens(text);

@@ -5,6 +5,7 @@
 
 #include <QString>
 
+#include "app/devices.h"
 #include "app/engine_options.h"
 #include "app/model_catalog.h"
 
@@ -20,6 +21,7 @@ struct LoadedModel {
   int defaultSize = 512;
   QString defaultScheduler;
   EngineOptions engine;  // as in effect: threads resolved
+  GpuInfo gpu;           // the GPU it runs on, when on CUDA
   double seconds = 0;    // load time
   CountTokensFunction countTokens;
 };

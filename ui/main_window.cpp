@@ -80,7 +80,17 @@ QString previewLabel(PreviewMode mode) {
   return {};
 }
 
-QString engineText(const EngineOptions& engine) {
+// The status bar's account of where the model computes: the GPU by name, memory and precision; the
+// CPU by threads.
+QString engineText(const LoadedModel& model) {
+  const EngineOptions& engine = model.engine;
+  if (engine.device == QStringLiteral("cuda")) {
+    if (model.gpu.name.isEmpty()) return MainWindow::tr("CUDA \u00b7 %1").arg(engine.precision);
+    return MainWindow::tr("CUDA \u00b7 %1 (%2 GiB) \u00b7 %3")
+        .arg(model.gpu.name)
+        .arg(double(model.gpu.totalBytes) / (1 << 30), 0, 'f', 1)
+        .arg(engine.precision);
+  }
   const QString device = engine.device.toUpper();
   const QString text = engine.threads == 1 ? MainWindow::tr("%1 \u00b7 1 thread").arg(device)
                                            : MainWindow::tr("%1 \u00b7 %2 threads").arg(device).arg(engine.threads);
@@ -605,7 +615,7 @@ QCoro::Task<bool> MainWindow::loadModel(QString location) {
   noModel_->setDetail({});
   prompt_->setTokenCounter(&studio_->tokenCounter());
   negativePrompt_->setTokenCounter(&studio_->tokenCounter());
-  engineLabel_->setText(engineText(model.engine));
+  engineLabel_->setText(engineText(model));
   setWindowTitle(tr("%1 \u2014 BK-SDM Studio").arg(model.entry.name));
   showModelState();
   updateActions();
@@ -868,7 +878,8 @@ void MainWindow::copyImage() {
 }
 
 void MainWindow::showPreferences() {
-  PreferencesDialog dialog(settings_.preview(), settings_.engine(), settings_.theme(), availableDevices(), this);
+  PreferencesDialog dialog(settings_.preview(), settings_.engine(), settings_.theme(), availableDevices(), cudaGpu(),
+                           this);
   if (dialog.exec() != QDialog::Accepted) return;
   settings_.setPreview(dialog.preview());
   for (QAction* action : previewActions_) action->setChecked(action->data().toInt() == int(dialog.preview().mode));

@@ -18,10 +18,10 @@
 namespace bksdm {
 
 PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const EngineOptions& engine, const QString& theme,
-                                     const QStringList& devices, QWidget* parent)
+                                     const QStringList& devices, const GpuInfo& gpu, QWidget* parent)
     : QDialog(parent), previewMode_(new QComboBox(this)), previewInterval_(new QSpinBox(this)),
       taesdFolder_(new QLineEdit(preview.taesdFolder, this)),
-      device_(new QComboBox(this)), threads_(new QSpinBox(this)),
+      device_(new QComboBox(this)), precision_(new QComboBox(this)), threads_(new QSpinBox(this)),
       lowMemory_(new QCheckBox(tr("Low memory (16-bit weights)"), this)), theme_(new QComboBox(this)),
       language_(new QComboBox(this)),
       restartNote_(new QLabel(tr("The language changes when BK-SDM Studio starts again."), this)) {
@@ -49,10 +49,19 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   taesdRow->addWidget(browseTaesd);
 
   device_->addItem(tr("CPU"), QStringLiteral("cpu"));
-  device_->addItem(tr("CUDA GPU"), QStringLiteral("cuda"));
+  device_->addItem(gpu.name.isEmpty() ? tr("CUDA GPU") : tr("CUDA GPU (%1)").arg(gpu.name), QStringLiteral("cuda"));
   if (!devices.contains(QStringLiteral("cuda")))
     device_->setItemData(1, 0, Qt::UserRole - 1);  // disabled: this libtorch sees no GPU
   device_->setCurrentIndex(std::max(0, device_->findData(engine.device)));
+  device_->setObjectName(QStringLiteral("device"));
+  precision_->setObjectName(QStringLiteral("precision"));
+  precision_->addItem(tr("16-bit (fp16): half the memory, fastest"), QStringLiteral("fp16"));
+  precision_->addItem(tr("32-bit (fp32): as the CPU computes"), QStringLiteral("fp32"));
+  precision_->addItem(tr("bfloat16 (bf16): fp16's speed, fp32's range"), QStringLiteral("bf16"));
+  if (!gpu.bf16) precision_->setItemData(2, 0, Qt::UserRole - 1);  // disabled: the card does not compute in it
+  precision_->setCurrentIndex(std::max(0, precision_->findData(engine.precision)));
+  precision_->setToolTip(tr("What the GPU computes in; the CPU always computes in 32 bits. Applies when a "
+                            "model is next loaded."));
   threads_->setRange(0, std::max(1, QThread::idealThreadCount()));
   threads_->setSpecialValueText(tr("All cores"));
   threads_->setValue(engine.threads);
@@ -60,11 +69,13 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   lowMemory_->setToolTip(tr("Keeps the model's weights in 16 bits (its fp16 files when it has them) and "
                             "computes in 32 bits: about half the memory, slightly slower steps, and images "
                             "that differ very slightly. For the CPU; applies when a model is next loaded."));
-  const auto lowMemoryForCpuOnly = [this] {
-    lowMemory_->setEnabled(device_->currentData().toString() == QStringLiteral("cpu"));
+  const auto followDevice = [this] {
+    const bool cpu = device_->currentData().toString() == QStringLiteral("cpu");
+    lowMemory_->setEnabled(cpu);
+    precision_->setEnabled(!cpu);
   };
-  lowMemoryForCpuOnly();
-  connect(device_, &QComboBox::currentIndexChanged, this, lowMemoryForCpuOnly);
+  followDevice();
+  connect(device_, &QComboBox::currentIndexChanged, this, followDevice);
 
   theme_->addItem(tr("Follow the system"), QStringLiteral("system"));
   theme_->addItem(tr("Light"), QStringLiteral("light"));
@@ -89,6 +100,7 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   form->addRow(tr("Preview"), previewInterval_);
   form->addRow(tr("TAESD folder"), taesdRow);
   form->addRow(tr("Device"), device_);
+  form->addRow(tr("Precision"), precision_);
   form->addRow(tr("Threads"), threads_);
   form->addRow(QString(), lowMemory_);
   form->addRow(tr("Theme"), theme_);
@@ -109,7 +121,8 @@ PreviewOptions PreferencesDialog::preview() const {
 
 EngineOptions PreferencesDialog::engine() const {
   const QString device = device_->currentData().toString();
-  return {device, threads_->value(), lowMemory_->isChecked() && device == QStringLiteral("cpu")};
+  return {device, threads_->value(), lowMemory_->isChecked() && device == QStringLiteral("cpu"),
+          precision_->currentData().toString()};
 }
 
 QString PreferencesDialog::theme() const { return theme_->currentData().toString(); }

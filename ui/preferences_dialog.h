@@ -1,6 +1,7 @@
 #pragma once
 #include <QDialog>
 
+#include "app/devices.h"
 #include "app/engine_options.h"
 #include "app/generation_job.h"
 
@@ -12,14 +13,14 @@ class QSpinBox;
 
 namespace bksdm {
 
-// Live previews, the engine's device and threads, the theme, and the language (stored here when
+// Live previews, the engine's device, precision and threads, the theme, and the language (stored here when
 // accepted, as it applies at the next start).
 class PreferencesDialog : public QDialog {
   Q_OBJECT
 
  public:
   PreferencesDialog(const PreviewOptions& preview, const EngineOptions& engine, const QString& theme,
-                    const QStringList& devices, QWidget* parent = nullptr);
+                    const QStringList& devices, const GpuInfo& gpu, QWidget* parent = nullptr);
 
   PreviewOptions preview() const;
   EngineOptions engine() const;
@@ -31,6 +32,7 @@ class PreferencesDialog : public QDialog {
   QSpinBox* previewInterval_;
   QLineEdit* taesdFolder_;
   QComboBox* device_;
+  QComboBox* precision_;
   QSpinBox* threads_;
   QCheckBox* lowMemory_;
   QComboBox* theme_;

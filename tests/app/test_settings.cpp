@@ -46,7 +46,7 @@ class SettingsTest : public QObject {
       settings.setSeedLocked(true);
       settings.setTiledDecode(true);
       settings.setPreview({PreviewMode::Full, 5});
-      settings.setEngine({QStringLiteral("cuda"), 3, true});
+      settings.setEngine({QStringLiteral("cuda"), 3, true, QStringLiteral("bf16")});
       settings.setTheme(QStringLiteral("dark"));
       settings.setSplitterState(QStringLiteral("main"), QByteArray("state"));
     }
@@ -70,6 +70,7 @@ class SettingsTest : public QObject {
     QCOMPARE(settings.engine().device, QString("cuda"));
     QCOMPARE(settings.engine().threads, 3);
     QVERIFY(settings.engine().lowMemory);
+    QCOMPARE(settings.engine().precision, QString("bf16"));
     QCOMPARE(settings.theme(), QString("dark"));
     QCOMPARE(settings.splitterState(QStringLiteral("main")), QByteArray("state"));
   }
