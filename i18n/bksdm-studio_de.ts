@@ -17,77 +17,77 @@
 <context>
     <name>GenerationSettings</name>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="84"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="52"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="85"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="53"/>
         <source>Negative prompt</source>
         <translation>Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="86"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="54"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="87"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="55"/>
         <source>Scheduler</source>
         <translation>Scheduler</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="88"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="56"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="89"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="57"/>
         <source>Guidance</source>
         <translation>CFG-Skala</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="90"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="58"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="91"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="59"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="94"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="62"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="95"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="63"/>
         <source>batch of %1 from seed %2, image %3</source>
         <translation>Stapel von %1 aus Seed %2, Bild %3</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="96"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="64"/>
         <source>Eta</source>
         <translation>Eta</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="97"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="65"/>
         <source>Model files</source>
         <translation>Modelldateien</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="67"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="101"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="69"/>
         <source>Made with</source>
         <translation>Erstellt mit</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="101"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="69"/>
         <source>BK-SDM Studio %1</source>
         <translation>BK-SDM Studio %1</translation>
     </message>
@@ -95,12 +95,12 @@
 <context>
     <name>ImageFile</name>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="167"/>
+        <location filename="../app/gallery/image_file.cpp" line="112"/>
         <source>Cannot create the gallery folder %1.</source>
         <translation>Der Galerieordner %1 kann nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="172"/>
+        <location filename="../app/gallery/image_file.cpp" line="117"/>
         <source>Cannot read the attention maps %1: %2</source>
         <translation>Die Aufmerksamkeitskarten %1 können nicht gelesen werden: %2</translation>
     </message>
@@ -457,12 +457,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="93"/>
+        <location filename="../app/inference_worker.cpp" line="109"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="164"/>
+        <location filename="../app/inference_worker.cpp" line="180"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>Keine TAESD-Vorschau, stattdessen schnelle Vorschauen: %1</translation>
     </message>
@@ -629,457 +629,467 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>&amp;Off</source>
         <translation>&amp;Aus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>&amp;Schnell (Latent-Farben)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="77"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>&amp;Vollständig (VAE-Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="78"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>&amp;TAESD (kleiner Decoder)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 1 Thread</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · %2 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>%1 · low memory</source>
         <translation>%1 · wenig Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>Cannot read the image %1.</source>
         <translation>Das Bild %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
-        <location filename="../ui/main_window.cpp" line="654"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="633"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>&amp;Add Model Folder…</source>
         <translation>Modellordner &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>&amp;Save Image As…</source>
         <translation>Bild &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>&amp;Copy Image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Cancel &amp;All</source>
         <translation>A&amp;lle abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>&amp;Random Seed</source>
         <translation>&amp;Zufälliger Seed</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>&amp;Fit to Window</source>
         <translation>&amp;An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>&amp;Download Models…</source>
         <translation>Modelle herunter&amp;laden…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>BK-SDM- und Stable-Diffusion-Modelle vom Hugging Face Hub herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>&amp;Gallery</source>
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="370"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>Bild erzeugen (%1); während eines Durchlaufs in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="372"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>Stop the current run (%1)</source>
         <translation>Laufenden Durchlauf abbrechen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="412"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>Einen Prompt eingeben und %1 drücken.
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="810"/>
+        <location filename="../ui/main_window.cpp" line="773"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>Die Aufmerksamkeitskarten (Cross-Attention) der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
         <source>Decode in &amp;Tiles</source>
         <translation>In &amp;Kacheln dekodieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>Das Bild Kachel für Kachel dekodieren: Große Bilder brauchen weniger Speicher und unterscheiden sich leicht dort, wo die Kacheln überblendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
-        <location filename="../ui/main_window.cpp" line="999"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="956"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>&amp;Live Preview</source>
         <translation>&amp;Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>Ü&amp;ber BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="340"/>
         <source>About BK-SDM Studio</source>
         <translation>Über BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="360"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>Was zu sehen sein soll (auf Englisch), z. B. „a lighthouse on a cliff at dawn, oil painting“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
+        <source>CUDA · %1</source>
+        <translation>CUDA · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="89"/>
+        <source>CUDA · %1 (%2 GiB) · %3</source>
+        <translation>CUDA · %1 (%2 GiB) · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Record Attention &amp;Maps</source>
         <translation>Auf&amp;merksamkeitskarten aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="302"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="304"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>Die Anleitung der App öffnen (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>Cannot open the documentation</source>
         <translation>Die Dokumentation lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>Die Anleitung (app.md) ist nicht installiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>No program opens %1.</source>
         <translation>Kein Programm öffnet %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="351"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in %2 auf libtorch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="360"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>Was vermieden werden soll, z. B. „blurry, low quality“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="818"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/main_window.cpp" line="361"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window.cpp" line="451"/>
         <source>Cannot save to the gallery</source>
         <translation>Speichern in der Galerie nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window.cpp" line="456"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="467"/>
+        <location filename="../ui/main_window.cpp" line="457"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="599"/>
-        <location filename="../ui/main_window.cpp" line="600"/>
-        <location filename="../ui/main_window.cpp" line="603"/>
+        <location filename="../ui/main_window.cpp" line="589"/>
+        <location filename="../ui/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window.cpp" line="593"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="610"/>
+        <location filename="../ui/main_window.cpp" line="600"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="612"/>
+        <location filename="../ui/main_window.cpp" line="602"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="621"/>
+        <location filename="../ui/main_window.cpp" line="611"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="629"/>
+        <location filename="../ui/main_window.cpp" line="619"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="632"/>
+        <location filename="../ui/main_window.cpp" line="622"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="653"/>
+        <location filename="../ui/main_window.cpp" line="632"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="683"/>
+        <location filename="../ui/main_window.cpp" line="662"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="691"/>
+        <location filename="../ui/main_window.cpp" line="670"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="708"/>
+        <location filename="../ui/main_window.cpp" line="687"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="709"/>
+        <location filename="../ui/main_window.cpp" line="688"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="722"/>
+        <location filename="../ui/main_window.cpp" line="701"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="735"/>
+        <location filename="../ui/main_window.cpp" line="714"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="739"/>
+        <location filename="../ui/main_window.cpp" line="718"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="742"/>
+        <location filename="../ui/main_window.cpp" line="721"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="842"/>
+        <location filename="../ui/main_window.cpp" line="798"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="843"/>
+        <location filename="../ui/main_window.cpp" line="799"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="818"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="871"/>
+        <location filename="../ui/main_window.cpp" line="827"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="889"/>
+        <location filename="../ui/main_window.cpp" line="845"/>
         <source>Not a usable model folder</source>
         <translation>Kein verwendbarer Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="903"/>
+        <location filename="../ui/main_window.cpp" line="859"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="903"/>
+        <location filename="../ui/main_window.cpp" line="859"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="912"/>
+        <location filename="../ui/main_window.cpp" line="868"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="914"/>
+        <location filename="../ui/main_window.cpp" line="870"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="920"/>
+        <location filename="../ui/main_window.cpp" line="876"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="959"/>
+        <location filename="../ui/main_window.cpp" line="916"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="960"/>
+        <location filename="../ui/main_window.cpp" line="917"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="994"/>
+        <location filename="../ui/main_window.cpp" line="951"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="995"/>
+        <location filename="../ui/main_window.cpp" line="952"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="996"/>
+        <location filename="../ui/main_window.cpp" line="953"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="997"/>
+        <location filename="../ui/main_window.cpp" line="954"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1027"/>
+        <location filename="../ui/main_window.cpp" line="984"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1037"/>
+        <location filename="../ui/main_window.cpp" line="994"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>
@@ -1309,83 +1319,83 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::ParametersPanel</name>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="34"/>
+        <location filename="../ui/parameters_panel.cpp" line="35"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="55"/>
+        <location filename="../ui/parameters_panel.cpp" line="41"/>
         <source>Image width, a multiple of 8</source>
         <translation>Bildbreite, ein Vielfaches von 8</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="56"/>
+        <location filename="../ui/parameters_panel.cpp" line="42"/>
         <source>Image height, a multiple of 8</source>
         <translation>Bildhöhe, ein Vielfaches von 8</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="59"/>
+        <location filename="../ui/parameters_panel.cpp" line="45"/>
         <source>The sampler that turns noise into an image</source>
         <translation>Der Sampler, der Rauschen in ein Bild verwandelt</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="62"/>
+        <location filename="../ui/parameters_panel.cpp" line="48"/>
         <source>Denoising steps: more is slower and usually finer</source>
         <translation>Entrauschungsschritte: mehr ist langsamer und meist feiner</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="67"/>
+        <location filename="../ui/parameters_panel.cpp" line="53"/>
         <source>Classifier-free guidance: how strongly the image follows the prompt (1 turns it off)</source>
         <translation>Classifier-free Guidance: wie stark das Bild dem Prompt folgt (1 schaltet sie aus)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="69"/>
+        <location filename="../ui/parameters_panel.cpp" line="55"/>
         <source>Images per run, made together from one seed</source>
         <translation>Bilder pro Durchlauf, gemeinsam aus einem Seed erzeugt</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="74"/>
+        <location filename="../ui/parameters_panel.cpp" line="60"/>
         <source>Common sizes</source>
         <translation>Gängige Größen</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="84"/>
+        <location filename="../ui/parameters_panel.cpp" line="70"/>
         <source>&amp;Scheduler</source>
         <translation>Schedu&amp;ler</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="85"/>
+        <location filename="../ui/parameters_panel.cpp" line="71"/>
         <source>S&amp;teps</source>
         <translation>Sch&amp;ritte</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="86"/>
+        <location filename="../ui/parameters_panel.cpp" line="72"/>
         <source>G&amp;uidance</source>
         <translation>&amp;CFG-Skala</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="91"/>
+        <location filename="../ui/parameters_panel.cpp" line="77"/>
         <source>See&amp;d</source>
         <translation>&amp;Seed</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="87"/>
+        <location filename="../ui/parameters_panel.cpp" line="73"/>
         <source>Si&amp;ze</source>
         <translation>&amp;Größe</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="92"/>
+        <location filename="../ui/parameters_panel.cpp" line="78"/>
         <source>&amp;Images</source>
         <translation>B&amp;ilder</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="134"/>
-        <location filename="../ui/parameters_panel.cpp" line="145"/>
+        <location filename="../ui/parameters_panel.cpp" line="120"/>
+        <location filename="../ui/parameters_panel.cpp" line="131"/>
         <source>%1 (model default)</source>
         <translation>%1 (Modellstandard)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="164"/>
+        <location filename="../ui/parameters_panel.cpp" line="150"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
@@ -1454,7 +1464,7 @@ und in hinzugefügten Ordnern.</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="44"/>
-        <location filename="../ui/preferences_dialog.cpp" line="90"/>
+        <location filename="../ui/preferences_dialog.cpp" line="101"/>
         <source>TAESD folder</source>
         <translation>TAESD-Ordner</translation>
     </message>
@@ -1469,7 +1479,32 @@ und in hinzugefügten Ordnern.</translation>
         <translation>CUDA-GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="57"/>
+        <location filename="../ui/preferences_dialog.cpp" line="52"/>
+        <source>CUDA GPU (%1)</source>
+        <translation>CUDA-GPU (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="58"/>
+        <source>16-bit (fp16): half the memory, fastest</source>
+        <translation>16 Bit (fp16): halber Speicher, am schnellsten</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="59"/>
+        <source>32-bit (fp32): as the CPU computes</source>
+        <translation>32 Bit (fp32): wie die CPU rechnet</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <source>bfloat16 (bf16): fp16&apos;s speed, fp32&apos;s range</source>
+        <translation>bfloat16 (bf16): Tempo von fp16, Wertebereich von fp32</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <source>What the GPU computes in; the CPU always computes in 32 bits. Applies when a model is next loaded.</source>
+        <translation>Womit die GPU rechnet; die CPU rechnet immer mit 32 Bit. Gilt ab dem nächsten Laden eines Modells.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="66"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
@@ -1479,57 +1514,62 @@ und in hinzugefügten Ordnern.</translation>
         <translation>Wenig Speicher (16-Bit-Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <location filename="../ui/preferences_dialog.cpp" line="69"/>
         <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
         <translation>Hält die Gewichte des Modells in 16 Bit (seine fp16-Dateien, wenn es welche hat) und rechnet in 32 Bit: etwa halb so viel Speicher, etwas langsamere Schritte und Bilder, die sich ganz leicht unterscheiden. Für die CPU; gilt ab dem nächsten Laden eines Modells.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="69"/>
+        <location filename="../ui/preferences_dialog.cpp" line="80"/>
         <source>Follow the system</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="70"/>
+        <location filename="../ui/preferences_dialog.cpp" line="81"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="71"/>
+        <location filename="../ui/preferences_dialog.cpp" line="82"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="75"/>
+        <location filename="../ui/preferences_dialog.cpp" line="86"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="88"/>
+        <location filename="../ui/preferences_dialog.cpp" line="99"/>
         <source>Live preview</source>
         <translation>Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="89"/>
+        <location filename="../ui/preferences_dialog.cpp" line="100"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="91"/>
+        <location filename="../ui/preferences_dialog.cpp" line="102"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="92"/>
+        <location filename="../ui/preferences_dialog.cpp" line="103"/>
+        <source>Precision</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="104"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="94"/>
+        <location filename="../ui/preferences_dialog.cpp" line="106"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="95"/>
+        <location filename="../ui/preferences_dialog.cpp" line="107"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -1722,7 +1762,7 @@ und in hinzugefügten Ordnern.</translation>
         <translation>Die Anwendung wird beendet.</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="104"/>
+        <location filename="../app/studio.cpp" line="105"/>
         <source>No such job.</source>
         <translation>Auftrag nicht gefunden.</translation>
     </message>
@@ -1871,173 +1911,173 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::gallery::GalleryWidget</name>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="107"/>
         <source>Reuse</source>
         <translation>Wiederverwenden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="107"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="108"/>
         <source>Set the whole form from this image: prompt, model, scheduler, steps, guidance, size and seed</source>
         <translation>Das ganze Formular aus diesem Bild übernehmen: Prompt, Modell, Scheduler, Schritte, CFG-Skala, Größe und Seed</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="109"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
         <source>Reuse with this seed</source>
         <translation>Mit diesem Seed wiederverwenden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="111"/>
         <source>Reuse, and lock the seed, so that the next runs make this image again</source>
         <translation>Wiederverwenden und den Seed sperren, damit die nächsten Durchläufe dieses Bild erneut erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="113"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="114"/>
         <source>Reuse with new seed</source>
         <translation>Mit neuem Seed wiederverwenden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="115"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
         <source>Show the selected images side by side with their differences</source>
         <translation>Die ausgewählten Bilder nebeneinander mit ihren Unterschieden zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="118"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="119"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="121"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
         <source>Show in folder</source>
         <translation>Im Ordner anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="123"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="124"/>
         <source>Move to trash</source>
         <translation>In den Papierkorb verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="126"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="127"/>
         <source>Attention maps</source>
         <translation>Aufmerksamkeitskarten</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="127"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="128"/>
         <source>Show which regions each word of the prompt drove</source>
         <translation>Zeigen, welche Bereiche jedes Wort des Prompts geprägt hat</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="143"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="144"/>
         <source>Save every image automatically</source>
         <translation>Jedes Bild automatisch speichern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="147"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="148"/>
         <source>Save attention maps with the images</source>
         <translation>Aufmerksamkeitskarten mit den Bildern speichern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="155"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="156"/>
         <source>The gallery shown, and where new images are saved</source>
         <translation>Die angezeigte Galerie, in der auch neue Bilder gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="158"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
         <source>Add a gallery folder…</source>
         <translation>Galerieordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="160"/>
         <source>Remove this gallery from the list</source>
         <translation>Diese Galerie aus der Liste entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="160"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="161"/>
         <source>Open the folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="167"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="168"/>
         <source>Galleries</source>
         <translation>Galerien</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="174"/>
         <source>Search prompts</source>
         <translation>Prompts durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="179"/>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="311"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="180"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="319"/>
         <source>All models</source>
         <translation>Alle Modelle</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
         <source>Any time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
         <source>Seed, ascending</source>
         <translation>Seed, aufsteigend</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
         <source>Seed, descending</source>
         <translation>Seed, absteigend</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="296"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="304"/>
         <source>Add a gallery folder</source>
         <translation>Galerieordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="367"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="375"/>
         <source>Images: %L1</source>
         <translation>Bilder: %L1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="367"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="375"/>
         <source>Shown: %L1 of %L2 images</source>
         <translation>Angezeigt: %L1 von %L2 Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="368"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="376"/>
         <source>Reading the gallery… %1</source>
         <translation>Galerie wird gelesen… %1</translation>
     </message>
@@ -2045,7 +2085,7 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::saveImage</name>
     <message>
-        <location filename="../app/generated_image.cpp" line="28"/>
+        <location filename="../app/generated_image.cpp" line="17"/>
         <source>Cannot save %1: %2</source>
         <translation>%1 kann nicht gespeichert werden: %2</translation>
     </message>

@@ -17,77 +17,77 @@
 <context>
     <name>GenerationSettings</name>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="84"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="52"/>
         <source>Prompt</source>
         <translation>프롬프트</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="85"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="53"/>
         <source>Negative prompt</source>
         <translation>네거티브 프롬프트</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="86"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="54"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="87"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="55"/>
         <source>Scheduler</source>
         <translation>스케줄러</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="88"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="56"/>
         <source>Steps</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="89"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="57"/>
         <source>Guidance</source>
         <translation>CFG 스케일</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="90"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="58"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="91"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="59"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="94"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="62"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="95"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="63"/>
         <source>batch of %1 from seed %2, image %3</source>
         <translation>시드 %2의 %1장 묶음 중 %3번째 이미지</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="96"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="64"/>
         <source>Eta</source>
         <translation>Eta</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="97"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="65"/>
         <source>Model files</source>
         <translation>모델 파일</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="99"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="67"/>
         <source>Created</source>
         <translation>생성 시각</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="101"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="69"/>
         <source>Made with</source>
         <translation>만든 프로그램</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="101"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="69"/>
         <source>BK-SDM Studio %1</source>
         <translation>BK-SDM Studio %1</translation>
     </message>
@@ -95,12 +95,12 @@
 <context>
     <name>ImageFile</name>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="167"/>
+        <location filename="../app/gallery/image_file.cpp" line="112"/>
         <source>Cannot create the gallery folder %1.</source>
         <translation>갤러리 폴더 %1을(를) 만들 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/gallery/image_file.cpp" line="172"/>
+        <location filename="../app/gallery/image_file.cpp" line="117"/>
         <source>Cannot read the attention maps %1: %2</source>
         <translation>어텐션 맵 %1을(를) 읽을 수 없습니다: %2</translation>
     </message>
@@ -455,12 +455,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="93"/>
+        <location filename="../app/inference_worker.cpp" line="109"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="164"/>
+        <location filename="../app/inference_worker.cpp" line="180"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>TAESD 미리보기를 쓸 수 없어 빠른 미리보기를 표시합니다: %1</translation>
     </message>
@@ -627,457 +627,467 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="75"/>
         <source>&amp;Off</source>
         <translation>끄기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="76"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>빠르게: 잠재 공간 색상(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="77"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>전체: VAE 디코딩(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="78"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>TAESD: 작은 디코더(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>%1 · low memory</source>
         <translation>%1 · 메모리 절약</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="161"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>Cannot read the image %1.</source>
         <translation>이미지 %1을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="183"/>
-        <location filename="../ui/main_window.cpp" line="654"/>
+        <location filename="../ui/main_window.cpp" line="173"/>
+        <location filename="../ui/main_window.cpp" line="633"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226"/>
+        <location filename="../ui/main_window.cpp" line="216"/>
         <source>&amp;Add Model Folder…</source>
         <translation>모델 폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227"/>
+        <location filename="../ui/main_window.cpp" line="217"/>
         <source>&amp;Save Image As…</source>
         <translation>다른 이름으로 이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="218"/>
         <source>&amp;Copy Image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
-        <location filename="../ui/main_window.cpp" line="297"/>
+        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>&amp;Generate</source>
         <translation>생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="222"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="223"/>
         <source>Cancel &amp;All</source>
         <translation>모두 취소(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="225"/>
         <source>&amp;Random Seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="228"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="229"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>실제 크기 100%(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>&amp;Preferences…</source>
         <translation>설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>&amp;Download Models…</source>
         <translation>모델 다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>Hugging Face Hub에서 BK-SDM 및 Stable Diffusion 모델 다운로드</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="247"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>&amp;Gallery</source>
         <translation>갤러리(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="370"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>생성 (%1). 실행 중에는 대기열에 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="372"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>Stop the current run (%1)</source>
         <translation>현재 실행 중지 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="412"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>프롬프트를 쓰고 %1을(를) 누르십시오.
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="810"/>
+        <location filename="../ui/main_window.cpp" line="773"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
         <source>Decode in &amp;Tiles</source>
         <translation>타일 단위로 디코딩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>이미지를 타일 단위로 디코딩합니다. 큰 이미지도 적은 메모리로 만들 수 있지만, 타일이 겹쳐 섞이는 부분은 조금 달라집니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
-        <location filename="../ui/main_window.cpp" line="999"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="956"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="284"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>&amp;Live Preview</source>
         <translation>실시간 미리 보기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="320"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="324"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="340"/>
         <source>About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>&amp;Prompt</source>
         <translation>프롬프트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="360"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>&amp;Negative prompt</source>
         <translation>네거티브 프롬프트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>그릴 내용(영어), 예: “a lighthouse on a cliff at dawn, oil painting”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
+        <source>CUDA · %1</source>
+        <translation>CUDA · %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="89"/>
+        <source>CUDA · %1 (%2 GiB) · %3</source>
+        <translation>CUDA · %1 (%2 GiB) · %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Record Attention &amp;Maps</source>
         <translation>어텐션 맵 기록(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="300"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="302"/>
         <source>&amp;Documentation</source>
         <translation>문서(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="304"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>앱 안내서 열기 (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>Cannot open the documentation</source>
         <translation>문서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>안내서(app.md)가 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>No program opens %1.</source>
         <translation>%1을(를) 여는 프로그램이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="351"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 %2 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="360"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>피할 내용, 예: “blurry, low quality”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="818"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/main_window.cpp" line="361"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window.cpp" line="451"/>
         <source>Cannot save to the gallery</source>
         <translation>갤러리에 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window.cpp" line="456"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="467"/>
+        <location filename="../ui/main_window.cpp" line="457"/>
         <source>Gallery</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="599"/>
-        <location filename="../ui/main_window.cpp" line="600"/>
-        <location filename="../ui/main_window.cpp" line="603"/>
+        <location filename="../ui/main_window.cpp" line="589"/>
+        <location filename="../ui/main_window.cpp" line="590"/>
+        <location filename="../ui/main_window.cpp" line="593"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="610"/>
+        <location filename="../ui/main_window.cpp" line="600"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="612"/>
+        <location filename="../ui/main_window.cpp" line="602"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="621"/>
+        <location filename="../ui/main_window.cpp" line="611"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="629"/>
+        <location filename="../ui/main_window.cpp" line="619"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="632"/>
+        <location filename="../ui/main_window.cpp" line="622"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="653"/>
+        <location filename="../ui/main_window.cpp" line="632"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="683"/>
+        <location filename="../ui/main_window.cpp" line="662"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="691"/>
+        <location filename="../ui/main_window.cpp" line="670"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="708"/>
+        <location filename="../ui/main_window.cpp" line="687"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="709"/>
+        <location filename="../ui/main_window.cpp" line="688"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="722"/>
+        <location filename="../ui/main_window.cpp" line="701"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="735"/>
+        <location filename="../ui/main_window.cpp" line="714"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="739"/>
+        <location filename="../ui/main_window.cpp" line="718"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="742"/>
+        <location filename="../ui/main_window.cpp" line="721"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="842"/>
+        <location filename="../ui/main_window.cpp" line="798"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="843"/>
+        <location filename="../ui/main_window.cpp" line="799"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="818"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="871"/>
+        <location filename="../ui/main_window.cpp" line="827"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="889"/>
+        <location filename="../ui/main_window.cpp" line="845"/>
         <source>Not a usable model folder</source>
         <translation>사용할 수 없는 모델 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="903"/>
+        <location filename="../ui/main_window.cpp" line="859"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="903"/>
+        <location filename="../ui/main_window.cpp" line="859"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="912"/>
+        <location filename="../ui/main_window.cpp" line="868"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="914"/>
+        <location filename="../ui/main_window.cpp" line="870"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="920"/>
+        <location filename="../ui/main_window.cpp" line="876"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="959"/>
+        <location filename="../ui/main_window.cpp" line="916"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="960"/>
+        <location filename="../ui/main_window.cpp" line="917"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="994"/>
+        <location filename="../ui/main_window.cpp" line="951"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="995"/>
+        <location filename="../ui/main_window.cpp" line="952"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="996"/>
+        <location filename="../ui/main_window.cpp" line="953"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="997"/>
+        <location filename="../ui/main_window.cpp" line="954"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1027"/>
+        <location filename="../ui/main_window.cpp" line="984"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1037"/>
+        <location filename="../ui/main_window.cpp" line="994"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>
@@ -1306,83 +1316,83 @@ and in folders you add.</source>
 <context>
     <name>bksdm::ParametersPanel</name>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="34"/>
+        <location filename="../ui/parameters_panel.cpp" line="35"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="55"/>
+        <location filename="../ui/parameters_panel.cpp" line="41"/>
         <source>Image width, a multiple of 8</source>
         <translation>이미지 너비, 8의 배수</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="56"/>
+        <location filename="../ui/parameters_panel.cpp" line="42"/>
         <source>Image height, a multiple of 8</source>
         <translation>이미지 높이, 8의 배수</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="59"/>
+        <location filename="../ui/parameters_panel.cpp" line="45"/>
         <source>The sampler that turns noise into an image</source>
         <translation>노이즈를 이미지로 바꾸는 샘플러</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="62"/>
+        <location filename="../ui/parameters_panel.cpp" line="48"/>
         <source>Denoising steps: more is slower and usually finer</source>
         <translation>노이즈 제거 단계 수: 많을수록 느리지만 대개 더 정교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="67"/>
+        <location filename="../ui/parameters_panel.cpp" line="53"/>
         <source>Classifier-free guidance: how strongly the image follows the prompt (1 turns it off)</source>
         <translation>Classifier-free guidance(CFG): 이미지가 프롬프트를 얼마나 강하게 따를지 정합니다 (1이면 꺼짐)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="69"/>
+        <location filename="../ui/parameters_panel.cpp" line="55"/>
         <source>Images per run, made together from one seed</source>
         <translation>실행당 이미지 수, 하나의 시드로 함께 생성</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="74"/>
+        <location filename="../ui/parameters_panel.cpp" line="60"/>
         <source>Common sizes</source>
         <translation>자주 쓰는 크기</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="84"/>
+        <location filename="../ui/parameters_panel.cpp" line="70"/>
         <source>&amp;Scheduler</source>
         <translation>스케줄러(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="85"/>
+        <location filename="../ui/parameters_panel.cpp" line="71"/>
         <source>S&amp;teps</source>
         <translation>단계(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="86"/>
+        <location filename="../ui/parameters_panel.cpp" line="72"/>
         <source>G&amp;uidance</source>
         <translation>CFG 스케일(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="91"/>
+        <location filename="../ui/parameters_panel.cpp" line="77"/>
         <source>See&amp;d</source>
         <translation>시드(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="87"/>
+        <location filename="../ui/parameters_panel.cpp" line="73"/>
         <source>Si&amp;ze</source>
         <translation>크기(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="92"/>
+        <location filename="../ui/parameters_panel.cpp" line="78"/>
         <source>&amp;Images</source>
         <translation>이미지 수(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="134"/>
-        <location filename="../ui/parameters_panel.cpp" line="145"/>
+        <location filename="../ui/parameters_panel.cpp" line="120"/>
+        <location filename="../ui/parameters_panel.cpp" line="131"/>
         <source>%1 (model default)</source>
         <translation>%1 (모델 기본값)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="164"/>
+        <location filename="../ui/parameters_panel.cpp" line="150"/>
         <source>Custom</source>
         <translation>사용자 지정</translation>
     </message>
@@ -1451,7 +1461,7 @@ and in folders you add.</source>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="44"/>
-        <location filename="../ui/preferences_dialog.cpp" line="90"/>
+        <location filename="../ui/preferences_dialog.cpp" line="101"/>
         <source>TAESD folder</source>
         <translation>TAESD 폴더</translation>
     </message>
@@ -1466,7 +1476,32 @@ and in folders you add.</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="57"/>
+        <location filename="../ui/preferences_dialog.cpp" line="52"/>
+        <source>CUDA GPU (%1)</source>
+        <translation>CUDA GPU (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="58"/>
+        <source>16-bit (fp16): half the memory, fastest</source>
+        <translation>16비트 (fp16): 메모리 절반, 가장 빠름</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="59"/>
+        <source>32-bit (fp32): as the CPU computes</source>
+        <translation>32비트 (fp32): CPU와 같은 계산</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <source>bfloat16 (bf16): fp16&apos;s speed, fp32&apos;s range</source>
+        <translation>bfloat16 (bf16): fp16의 속도, fp32의 범위</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <source>What the GPU computes in; the CPU always computes in 32 bits. Applies when a model is next loaded.</source>
+        <translation>GPU가 계산하는 정밀도입니다. CPU는 항상 32비트로 계산합니다. 다음에 모델을 불러올 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="66"/>
         <source>All cores</source>
         <translation>모든 코어</translation>
     </message>
@@ -1476,57 +1511,62 @@ and in folders you add.</source>
         <translation>메모리 절약 (16비트 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <location filename="../ui/preferences_dialog.cpp" line="69"/>
         <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
         <translation>모델의 가중치를 16비트로 유지하고(fp16 파일이 있으면 그 파일을 사용) 계산은 32비트로 합니다. 메모리를 절반가량 덜 쓰는 대신 단계가 조금 느려지고 이미지가 아주 약간 달라집니다. CPU 전용이며, 다음에 모델을 불러올 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="69"/>
+        <location filename="../ui/preferences_dialog.cpp" line="80"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="70"/>
+        <location filename="../ui/preferences_dialog.cpp" line="81"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="71"/>
+        <location filename="../ui/preferences_dialog.cpp" line="82"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="75"/>
+        <location filename="../ui/preferences_dialog.cpp" line="86"/>
         <source>System</source>
         <translation>시스템</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="88"/>
+        <location filename="../ui/preferences_dialog.cpp" line="99"/>
         <source>Live preview</source>
         <translation>실시간 미리 보기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="89"/>
+        <location filename="../ui/preferences_dialog.cpp" line="100"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="91"/>
+        <location filename="../ui/preferences_dialog.cpp" line="102"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="92"/>
+        <location filename="../ui/preferences_dialog.cpp" line="103"/>
+        <source>Precision</source>
+        <translation>정밀도</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="104"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="94"/>
+        <location filename="../ui/preferences_dialog.cpp" line="106"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="95"/>
+        <location filename="../ui/preferences_dialog.cpp" line="107"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -1719,7 +1759,7 @@ and in folders you add.</source>
         <translation>프로그램을 닫는 중입니다.</translation>
     </message>
     <message>
-        <location filename="../app/studio.cpp" line="104"/>
+        <location filename="../app/studio.cpp" line="105"/>
         <source>No such job.</source>
         <translation>해당 작업이 없습니다.</translation>
     </message>
@@ -1867,173 +1907,173 @@ and in folders you add.</source>
 <context>
     <name>bksdm::gallery::GalleryWidget</name>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="106"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="107"/>
         <source>Reuse</source>
         <translation>다시 사용</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="107"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="108"/>
         <source>Set the whole form from this image: prompt, model, scheduler, steps, guidance, size and seed</source>
         <translation>이 이미지의 설정으로 입력란 전체 채우기: 프롬프트, 모델, 스케줄러, 단계, CFG 스케일, 크기, 시드</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="109"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
         <source>Reuse with this seed</source>
         <translation>이 시드로 다시 사용</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="110"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="111"/>
         <source>Reuse, and lock the seed, so that the next runs make this image again</source>
         <translation>다시 사용하고 시드를 잠가, 다음 실행들이 이 이미지를 다시 만들게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="113"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="114"/>
         <source>Reuse with new seed</source>
         <translation>새 시드로 다시 사용</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="115"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
         <source>Show the selected images side by side with their differences</source>
         <translation>선택한 이미지를 나란히 놓고 차이점 표시</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="118"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="119"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="121"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
         <source>Show in folder</source>
         <translation>폴더에서 보기</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="123"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="124"/>
         <source>Move to trash</source>
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="126"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="127"/>
         <source>Attention maps</source>
         <translation>어텐션 맵</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="127"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="128"/>
         <source>Show which regions each word of the prompt drove</source>
         <translation>프롬프트의 각 단어가 어느 영역을 만들었는지 표시</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="143"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="144"/>
         <source>Save every image automatically</source>
         <translation>모든 이미지 자동 저장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="147"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="148"/>
         <source>Save attention maps with the images</source>
         <translation>이미지와 함께 어텐션 맵 저장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="155"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="156"/>
         <source>The gallery shown, and where new images are saved</source>
         <translation>표시할 갤러리이자 새 이미지를 저장할 곳</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="158"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
         <source>Add a gallery folder…</source>
         <translation>갤러리 폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="160"/>
         <source>Remove this gallery from the list</source>
         <translation>목록에서 이 갤러리 제거</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="160"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="161"/>
         <source>Open the folder</source>
         <translation>폴더 열기</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="167"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="168"/>
         <source>Galleries</source>
         <translation>갤러리 목록</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="173"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="174"/>
         <source>Search prompts</source>
         <translation>프롬프트 검색</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="179"/>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="311"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="180"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="319"/>
         <source>All models</source>
         <translation>모든 모델</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
         <source>Any time</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
         <source>Last 7 days</source>
         <translation>지난 7일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
         <source>Last 30 days</source>
         <translation>지난 30일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="181"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
         <source>This year</source>
         <translation>올해</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
         <source>Newest first</source>
         <translation>최신순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
         <source>Oldest first</source>
         <translation>오래된 순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
         <source>Seed, ascending</source>
         <translation>시드 오름차순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="183"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
         <source>Seed, descending</source>
         <translation>시드 내림차순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="296"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="304"/>
         <source>Add a gallery folder</source>
         <translation>갤러리 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="367"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="375"/>
         <source>Images: %L1</source>
         <translation>이미지: %L1장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="367"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="375"/>
         <source>Shown: %L1 of %L2 images</source>
         <translation>표시: %L2장 중 %L1장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="368"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="376"/>
         <source>Reading the gallery… %1</source>
         <translation>갤러리 읽는 중… %1</translation>
     </message>
@@ -2041,7 +2081,7 @@ and in folders you add.</source>
 <context>
     <name>bksdm::saveImage</name>
     <message>
-        <location filename="../app/generated_image.cpp" line="28"/>
+        <location filename="../app/generated_image.cpp" line="17"/>
         <source>Cannot save %1: %2</source>
         <translation>%1을(를) 저장할 수 없습니다: %2</translation>
     </message>
@@ -2116,7 +2156,7 @@ and in folders you add.</source>
     <message>
         <location filename="../ui/startup_options.cpp" line="49"/>
         <source>--scheduler: no scheduler &quot;%1&quot;; it takes one of %2</source>
-        <translation>--scheduler: "%1" 스케줄러가 없습니다. 다음 중 하나를 쓰십시오: %2</translation>
+        <translation>--scheduler: &quot;%1&quot; 스케줄러가 없습니다. 다음 중 하나를 쓰십시오: %2</translation>
     </message>
     <message>
         <location filename="../ui/startup_options.cpp" line="54"/>

@@ -123,7 +123,7 @@ QSet<QString> windowTexts() {
     texts += visibleTexts(&window);
   }
   const AppSettings settings;
-  PreferencesDialog preferences(settings.preview(), settings.engine(), settings.theme(), availableDevices());
+  PreferencesDialog preferences(settings.preview(), settings.engine(), settings.theme(), availableDevices(), cudaGpu());
   texts += visibleTexts(&preferences);
   ModelManagerDialog manager;
   texts += visibleTexts(&manager);
@@ -279,7 +279,7 @@ class TranslationsTest : public QObject {
 
   void preferencesStoreTheLanguageWhenAccepted() {
     const AppSettings settings;
-    PreferencesDialog dialog(settings.preview(), settings.engine(), settings.theme(), availableDevices());
+    PreferencesDialog dialog(settings.preview(), settings.engine(), settings.theme(), availableDevices(), cudaGpu());
     auto* language = dialog.findChildren<QComboBox*>().last();
     QCOMPARE(language->count(), 4);
     QCOMPARE(dialog.language(), QString());
