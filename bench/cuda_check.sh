@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # The engine on an NVIDIA GPU, in one run of a few minutes, on a Linux machine with a Python torch
 # built with CUDA (and the CUDA toolkit its CMake config asks for):
-#   1. builds core and `bksdm` against that torch's libtorch, in a build folder of its own;
-#   2. generates with every fixture model in fp32 and in fp16 on the GPU (same seed) and checks
-#      that the fp16 image is within 1e-2 relative L2 of the fp32 one (the CPU's fp32 image is
-#      compared too, for information);
+#   1. builds core and `bksdm` against that torch's libtorch, in a build folder of its own, and
+#      names the GPU, its driver and CUDA;
+#   2. generates with every fixture model on the GPU in fp32 and fp16 and on the CPU in fp32 (same
+#      seed, attention maps recorded) and checks the GPU against the CPU: relative L2 below 1e-4
+#      in fp32 and below 1e-2 in fp16, for the image and the attention maps;
 #   3. times BK-SDM-v2-Tiny (random weights from make-random-model) at 512x512, 25 PNDM steps with
-#      guidance, in fp16 and in fp32, with `bksdm bench`.
+#      guidance, with `bksdm bench`: fp16 and fp32; in fp16 also the blockwise attention instead of
+#      torch's fused kernel, and channels-last. The GPU's peak memory of each (as the driver sees
+#      it: the context and torch's cache included) is sampled with nvidia-smi.
 #
 #   bench/cuda_check.sh [--build DIR] [--out DIR] [--tests]
 #
@@ -40,6 +43,7 @@ if not torch.cuda.is_available():
     sys.exit(f"torch {torch.__version__} sees no CUDA device (built with CUDA {torch.version.cuda})")
 print(f"torch {torch.__version__}, CUDA {torch.version.cuda}, {torch.cuda.get_device_name(0)}")
 EOF
+say "GPU: $(nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv,noheader 2>/dev/null || echo 'no nvidia-smi')"
 torch_prefix=$(python3 -c 'import torch; print(torch.utils.cmake_prefix_path)')
 cxx11_abi=$(python3 -c 'import torch; print(int(torch.compiled_with_cxx11_abi()))')
 say "libtorch: $torch_prefix (C++11 ABI: $cxx11_abi)"
@@ -61,35 +65,43 @@ if [[ $tests == ON ]]; then
   say "model tests: passed"
 fi
 
-# --- 2. fp16 against fp32 on the fixture models ----------------------------------------------
+# --- 2. The GPU against the CPU on the fixture models --------------------------------------------
 compare=$(cat <<'EOF'
 import json, struct, sys, torch
-def images(path):  # the "image" tensor of a float32 safetensors file, without the safetensors package
+def tensor(path, name):  # a float32 tensor of a safetensors file, without the safetensors package
     with open(path, "rb") as file:
         size = struct.unpack("<Q", file.read(8))[0]
         header = json.loads(file.read(size))
         data = file.read()
-    info = header["image"]
+    info = header[name]
     begin, end = info["data_offsets"]
     assert info["dtype"] == "F32", info["dtype"]
     return torch.frombuffer(bytearray(data[begin:end]), dtype=torch.float32).reshape(info["shape"])
-actual, expected = images(sys.argv[1]), images(sys.argv[2])
-print(f"{((actual - expected).norm() / expected.norm()).item():.2e}")
+name, actual, expected = sys.argv[1:4]
+a, e = tensor(actual, name), tensor(expected, name)
+print(f"{((a - e).norm() / e.norm()).item():.2e}")
 EOF
 )
+below() { python3 -c "import sys; sys.exit(0 if float('$1') < float('$2') else 1)"; }
 failed=0
 for model in "$repo"/tests/fixtures/models/*/; do
   name=$(basename "$model")
   for variant in "cuda fp32" "cuda fp16" "cpu fp32"; do
     read -r device dtype <<< "$variant"
     "$bksdm" generate --model "$model" --prompt "a lighthouse at dusk, oil painting" --seed 1 --steps 10 \
-      --device "$device" --dtype "$dtype" --quiet --save-tensors "$out/$name-$device-$dtype.safetensors"
+      --device "$device" --dtype "$dtype" --attention-maps --quiet --save-tensors "$out/$name-$device-$dtype.safetensors"
   done
-  half=$(python3 -c "$compare" "$out/$name-cuda-fp16.safetensors" "$out/$name-cuda-fp32.safetensors")
-  cpu=$(python3 -c "$compare" "$out/$name-cuda-fp32.safetensors" "$out/$name-cpu-fp32.safetensors")
-  verdict=ok
-  python3 -c "import sys; sys.exit(0 if float('$half') < 1e-2 else 1)" || { verdict=FAILED; failed=1; }
-  say "$name: fp16 vs fp32 (GPU) $half [$verdict]; GPU fp32 vs CPU fp32 $cpu"
+  line="$name:"
+  for dtype in fp32 fp16; do
+    limit=$([[ $dtype == fp32 ]] && echo 1e-4 || echo 1e-2)
+    for what in image attention; do
+      error=$(python3 -c "$compare" "$what" "$out/$name-cuda-$dtype.safetensors" "$out/$name-cpu-fp32.safetensors")
+      verdict=ok
+      below "$error" "$limit" || { verdict=FAILED; failed=1; }
+      line+=" GPU $dtype $what $error [$verdict, < $limit];"
+    done
+  done
+  say "$line"
 done
 
 # --- 3. Timings: BK-SDM-v2-Tiny, 512x512, 25 steps ---------------------------------------------
@@ -97,11 +109,26 @@ model=$out/bk-sdm-v2-tiny-random
 rm -rf "$model"
 "$bksdm" make-random-model --config "$repo/tests/model-configs/bk-sdm-v2-tiny" --out "$model" \
   --tokenizer-from "$repo/tests/fixtures/models/bk-sdm-v2-tiny-mini/tokenizer"
-for dtype in fp16 fp32; do
-  "$bksdm" bench --model "$model" --device cuda --dtype "$dtype" --size 512 --steps 25 --repeat 5 \
-    --only peak,load,image,maps,unet,vae,preview --json "$out/bench-cuda-$dtype.json" | tee "$out/bench-cuda-$dtype.txt"
+# Runs COMMAND with its output to FILE; prints the largest memory.used nvidia-smi saw meanwhile, in MiB.
+peak_gpu_memory() {  # FILE COMMAND...
+  local file=$1 samples=$out/memory-samples.txt
+  shift
+  nvidia-smi --query-gpu=memory.used --format=csv,noheader,nounits -lms 100 > "$samples" &
+  local sampler=$!
+  "$@" > "$file"
+  kill "$sampler"
+  wait "$sampler" 2>/dev/null || true
+  sort -n "$samples" | tail -n1
+}
+for variant in "fp16 fused" "fp32 fused" "fp16 blockwise" "fp16 fused --channels-last"; do
+  read -r dtype attention layout <<< "$variant"
+  label=$dtype-$attention${layout:+-channels-last}
+  peak=$(peak_gpu_memory "$out/bench-cuda-$label.txt" "$bksdm" bench --model "$model" --device cuda --dtype "$dtype" \
+    --attention "$attention" $layout --size 512 --steps 25 --repeat 5 --only load,image,unet,vae \
+    --json "$out/bench-cuda-$label.json")
+  cat "$out/bench-cuda-$label.txt"
+  say "bench $label: $out/bench-cuda-$label.txt; peak GPU memory (nvidia-smi) $peak MiB"
 done
 rm -rf "$model"
-say "timings: $out/bench-cuda-fp16.txt, $out/bench-cuda-fp32.txt (and .json)"
 if [[ $failed == 0 ]]; then say "all checks passed"; else say "some checks FAILED"; fi
 exit $failed

@@ -56,6 +56,8 @@ struct Settings {
   std::string device = "cpu";
   std::string dtype = "fp32";
   bool low_memory = false;  // weights kept in fp16, widened per layer (LoadOptions::low_memory)
+  std::string attention = "fused";  // LoadOptions::fused_attention
+  bool channels_last = false;
 
   bool wants(const std::string& part) const { return std::find(parts.begin(), parts.end(), part) != parts.end(); }
 };
@@ -83,6 +85,11 @@ void add_options(CLI::App& command, Settings& settings) {
       ->check(CLI::IsMember({"fp32", "fp16", "bf16"}))
       ->capture_default_str();
   command.add_flag("--low-memory", settings.low_memory, "CPU: keep the weights in fp16, widened per layer");
+  command.add_option("--attention", settings.attention,
+                     "GPU: torch's fused kernel (libtorch 2.x) or the blockwise computation the CPU runs")
+      ->check(CLI::IsMember({"fused", "blockwise"}))
+      ->capture_default_str();
+  command.add_flag("--channels-last", settings.channels_last, "the U-Net's convolutions in NHWC order");
   command.footer(
       "parts: peak (matmul and conv rate), load, image (whole image by stage), maps (attention maps'\n"
       "cost), unet (one call at batch 1 and 2), vae (decode), preview (latent colours, TAESD)");
@@ -189,6 +196,8 @@ class Bench {
     options.dtype = settings_.dtype;
     options.threads = settings_.threads;
     options.low_memory = settings_.low_memory;
+    options.fused_attention = settings_.attention == "fused";
+    options.channels_last = settings_.channels_last;
     return options;
   }
 
@@ -287,10 +296,14 @@ class Bench {
 
   void unet() {
     at::NoGradGuard no_grad;
-    const UNet2DConditionModel unet = load_unet(folder_, weight_options());
+    UNet2DConditionModel unet = load_unet(folder_, weight_options());
+    unet->set_fused_attention(settings_.attention == "fused");
+    if (settings_.channels_last) unet->to_channels_last();
     const UNet2DConditionConfig& config = unet->config();
+    const auto memory_format = settings_.channels_last ? at::MemoryFormat::ChannelsLast : at::MemoryFormat::Contiguous;
     for (const int64_t batch : {1, 2}) {
-      const at::Tensor latents = at::randn({batch, config.in_channels, latent_edge_, latent_edge_}, options_);
+      const at::Tensor latents =
+          at::randn({batch, config.in_channels, latent_edge_, latent_edge_}, options_).contiguous(memory_format);
       const at::Tensor context = at::randn({batch, 77, config.cross_attention_dim.front()}, options_);
       const auto call = [&] { return unet->forward(latents, kUNetTimestep, context); };
       bench::wait_for(call());  // first touch of the mapped weights, oneDNN primitives
@@ -357,10 +370,12 @@ class Bench {
 
 int bench(const Settings& settings) {
   nlohmann::json machine = machine_json();
-  std::printf("bksdm bench: %s, %dx%d, %d thread(s), %s %s%s; %s, %u cores, libtorch %s, load average %.2f\n",
+  std::printf("bksdm bench: %s, %dx%d, %d thread(s), %s %s%s, %s attention%s; %s, %u cores, libtorch %s, load "
+              "average %.2f\n",
               settings.model.c_str(), settings.size, settings.size, settings.threads, settings.device.c_str(),
-              settings.dtype.c_str(), settings.low_memory ? " (low-memory: fp16 weights)" : "", cpu_model().c_str(), std::thread::hardware_concurrency(), TORCH_VERSION,
-              load_average());
+              settings.dtype.c_str(), settings.low_memory ? " (low-memory: fp16 weights)" : "",
+              settings.attention.c_str(), settings.channels_last ? ", channels-last" : "", cpu_model().c_str(),
+              std::thread::hardware_concurrency(), TORCH_VERSION, load_average());
   Bench bench(settings);
   bench.run();
   machine["load_average_end"] = load_average();
@@ -370,7 +385,8 @@ int bench(const Settings& settings) {
     const nlohmann::json json = {
         {"model", utf8_escaped(settings.model)}, {"size", settings.size},     {"threads", settings.threads},
         {"steps", settings.steps}, {"repeat", settings.repeat}, {"device", settings.device},
-        {"dtype", settings.dtype}, {"low_memory", settings.low_memory}, {"machine", machine},
+        {"dtype", settings.dtype}, {"low_memory", settings.low_memory}, {"attention", settings.attention},
+        {"channels_last", settings.channels_last}, {"machine", machine},
         {"results", bench.report().results()}};
     std::ofstream(settings.json_file) << json.dump(2) << '\n';
   }

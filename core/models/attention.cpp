@@ -56,7 +56,7 @@ at::Tensor AttentionImpl::attend(const at::Tensor& query, const at::Tensor& key,
   // On a GPU the fused kernel (flash or memory-efficient attention) wins; its scale is the default
   // dim_head^-0.5 and it accumulates in float32, as upcasting asks. Observers need the
   // probabilities, which it never materialises.
-  if (!query.is_cpu() && !observed) {
+  if (fused_ && !query.is_cpu() && !observed) {
     const auto per_head = [&](const at::Tensor& tensor) { return split_heads(tensor, heads_).transpose(1, 2); };
     return at::scaled_dot_product_attention(per_head(query), per_head(key), per_head(value))
         .transpose(1, 2)

@@ -54,6 +54,9 @@ class AttentionImpl : public torch::nn::Module {
 
   // Shows this layer's attention probabilities to `observer` (empty: none) under `layer_name`.
   void set_observer(std::shared_ptr<const AttentionObserver> observer, std::string layer_name);
+  // Off a CPU, torch's fused kernel (scaled_dot_product_attention, libtorch 2.x) serves where no
+  // observer needs the probabilities; false keeps the blockwise computation, for comparison.
+  void set_fused(bool fused) { fused_ = fused; }
 
   int64_t heads() const { return heads_; }
 
@@ -77,6 +80,7 @@ class AttentionImpl : public torch::nn::Module {
   double rescale_output_factor_;
   std::shared_ptr<const AttentionObserver> observer_;
   std::string layer_name_;
+  bool fused_ = true;
 };
 TORCH_MODULE(Attention);
 

@@ -124,6 +124,17 @@ void UNet2DConditionModelImpl::set_attention_observer(AttentionObserver observer
   }
 }
 
+void UNet2DConditionModelImpl::set_fused_attention(bool fused) {
+  for (const auto& item : named_modules("", false))
+    if (auto* attention = dynamic_cast<AttentionImpl*>(item.value().get())) attention->set_fused(fused);
+}
+
+void UNet2DConditionModelImpl::to_channels_last() {
+  at::NoGradGuard no_grad;
+  for (auto& parameter : parameters())
+    if (parameter.dim() == 4) parameter.set_data(parameter.contiguous(at::MemoryFormat::ChannelsLast));
+}
+
 UNet2DConditionModel load_unet(const UNet2DConditionConfig& config, const std::filesystem::path& weights,
                                const WeightLoadOptions& options) {
   const auto file = SafetensorsFile::open(weights);

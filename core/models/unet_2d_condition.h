@@ -35,6 +35,11 @@ class UNet2DConditionModelImpl : public torch::nn::Module {
   // Every cross-attention layer (`attn2`) shows its attention probabilities to `observer` from now
   // on; an empty function removes it. Without an observer the layers skip that step entirely.
   void set_attention_observer(AttentionObserver observer);
+  // AttentionImpl::set_fused on every attention layer.
+  void set_fused_attention(bool fused);
+  // Convolution weights in channels-last order (NHWC), which cuDNN's tensor-core kernels prefer;
+  // inputs in that order then keep it through the network.
+  void to_channels_last();
 
   const UNet2DConditionConfig& config() const { return config_; }
 

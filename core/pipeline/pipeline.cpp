@@ -212,7 +212,9 @@ class Pipeline final : public StableDiffusionPipeline {
   Pipeline(const ModelFolder& model, const LoadOptions& options)
       : model_(weights_folder(model, options)),
         device_(parse_device(options.device)),
-        dtype_(parse_dtype(options.dtype)) {
+        dtype_(parse_dtype(options.dtype)),
+        fused_attention_(options.fused_attention),
+        channels_last_(options.channels_last) {
     if (dtype_ != at::kFloat && device_.is_cpu())
       throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
@@ -226,7 +228,7 @@ class Pipeline final : public StableDiffusionPipeline {
     // low-memory mode, conversions of them), so it is mapped again for each run's two calls instead
     // of keeping a text encoder as large as the U-Net resident while the U-Net and the VAE work.
     if (device_.is_cpu()) text_encoder_.reset();
-    unet_ = load_unet(model_, weights_, &warnings_);
+    unet_ = configured(load_unet(model_, weights_, &warnings_));
     check_cross_attention_width(model_, unet_->config(), text_width);
     // The low-memory mode maps the U-Net for each run as well, so that the VAE decode, the other
     // peak, does not have it resident too.
@@ -291,7 +293,7 @@ class Pipeline final : public StableDiffusionPipeline {
 
     // 4. The denoising loop
     announce(RunStage::Denoising);
-    UNet2DConditionModel unet = unet_.is_empty() ? load_unet(model_, weights_) : unet_;
+    UNet2DConditionModel unet = unet_.is_empty() ? configured(load_unet(model_, weights_)) : unet_;
     std::optional<AttentionRecorder> attention;
     if (request.attention_maps || request.attention_maps_per_step)
       attention.emplace(unet, request.num_images, guided, request.attention_maps_per_step, latents.size(2),
@@ -348,6 +350,13 @@ class Pipeline final : public StableDiffusionPipeline {
     if (request.height == 0) request.height = default_size();
     if (request.scheduler.empty()) request.scheduler = default_scheduler();
     return request;
+  }
+
+  // The U-Net as the load options ask it to compute.
+  UNet2DConditionModel configured(UNet2DConditionModel unet) const {
+    unet->set_fused_attention(fused_attention_);
+    if (channels_last_) unet->to_channels_last();
+    return unet;
   }
 
   // The CPU's free memory now, or the GPU's whole memory: what torch's cache holds on a GPU counts
@@ -473,8 +482,9 @@ class Pipeline final : public StableDiffusionPipeline {
                            size_t index, const at::Tensor& context, double guidance_scale) const {
     at::NoGradGuard no_grad;
     const bool guided = context.size(0) != latents.size(0);
-    const at::Tensor input = scheduler.scale_model_input(guided ? at::cat({latents, latents}) : latents, index);
-    const at::Tensor noise = unet.forward(input.to(dtype_), scheduler.timesteps()[index], context).to(at::kFloat);
+    at::Tensor input = scheduler.scale_model_input(guided ? at::cat({latents, latents}) : latents, index).to(dtype_);
+    if (channels_last_) input = input.contiguous(at::MemoryFormat::ChannelsLast);
+    const at::Tensor noise = unet.forward(input, scheduler.timesteps()[index], context).to(at::kFloat);
     if (!guided) return noise;
     const auto halves = noise.chunk(2);
     return halves[0] + guidance_scale * (halves[1] - halves[0]);
@@ -483,6 +493,8 @@ class Pipeline final : public StableDiffusionPipeline {
   ModelFolder model_;
   c10::Device device_;
   c10::ScalarType dtype_;
+  bool fused_attention_;
+  bool channels_last_;
   std::shared_ptr<ClipTokenizer> tokenizer_;
   WeightLoadOptions weights_;
   std::shared_ptr<CLIPTextModel> text_encoder_;  // null on the CPU: loaded per run

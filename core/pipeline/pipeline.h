@@ -24,6 +24,11 @@ struct LoadOptions {
   // has them, other files converted at load) and widens each layer's weights to fp32 only while it
   // runs. About half the memory, for the cost of those conversions.
   bool low_memory = false;
+  // Off the CPU: torch's fused attention kernel where no attention maps are recorded (libtorch
+  // 2.x); false for comparison.
+  bool fused_attention = true;
+  // The U-Net's convolutions in channels-last order (see UNet2DConditionModelImpl::to_channels_last).
+  bool channels_last = false;
 };
 
 // Tensors a run starts from besides the seed, in U-Net space on any device. The description says

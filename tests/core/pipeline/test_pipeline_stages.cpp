@@ -82,6 +82,18 @@ TEST_P(StartFromLatents, MatchesDiffusersImg2imgFromItsInitLatents) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, StartFromLatents, ::testing::ValuesIn(cases_of("img2img")), case_name);
 
+// The memory order of the U-Net's convolutions changes no number that matters.
+TEST(ChannelsLast, GivesTheReferenceRun) {
+  const nlohmann::json spec = cases_of("img2img").front();
+  const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
+  bksdm::LoadOptions options;
+  options.threads = 1;
+  options.channels_last = true;
+  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model(spec["model"]), options);
+  const bksdm::LatentInputs inputs{expected->tensor("init_latents"), expected->tensor("noise"), t_start(spec)};
+  expect_reference_run(pipeline->generate(request_for(spec), {}, nullptr, {}, inputs), *expected);
+}
+
 class KeepOutsideTheMask : public ::testing::TestWithParam<nlohmann::json> {};
 
 // diffusers' inpainting with a 4-channel U-Net from the VAE sample on: the start (pure noise at full
