@@ -131,11 +131,13 @@ ClipTokenizer::Encoding ClipTokenizer::encode_text(std::string_view text) const 
 
 std::vector<int> ClipTokenizer::encode(std::string_view text) const {
   std::vector<int> ids = {bos_id_};
-  const std::vector<int> tokens = encode_text(text).ids;
+  const std::vector<int> tokens = token_ids(text);
   ids.insert(ids.end(), tokens.begin(), tokens.end());
   ids.push_back(eos_id_);
   return ids;
 }
+
+std::vector<int> ClipTokenizer::token_ids(std::string_view text) const { return encode_text(text).ids; }
 
 int ClipTokenizer::count_tokens(std::string_view text) const {
   return static_cast<int>(encode_text(text).ids.size());

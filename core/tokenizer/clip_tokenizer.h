@@ -51,6 +51,8 @@ class ClipTokenizer {
 
   // Start, every token, end: no padding, no truncation.
   std::vector<int> encode(std::string_view text) const;
+  // The tokens alone, without start and end: a piece of a prompt tokenized by itself.
+  std::vector<int> token_ids(std::string_view text) const;
   // Padded with the pad token, or cut to start + (max_length - 2) tokens + end.
   TokenizedPrompt encode_for_model(std::string_view text, int max_length = 77) const;
   // The number of tokens of the prompt, start and end not counted ("31 / 75").
