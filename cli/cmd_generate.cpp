@@ -1,6 +1,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
 #include <random>
@@ -103,6 +104,15 @@ void add_options(CLI::App& command, Settings& settings) {
   command.add_option("--eta", request.eta, "DDIM's noise, 0 deterministic to 1 as DDPM")
       ->check(finite_number())
       ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  std::map<std::string, PromptSyntax> syntaxes;
+  for (const auto& [syntax, name] : kPromptSyntaxNames) syntaxes.emplace(name, syntax);
+  command.add_option("--prompt-syntax", request.prompt_syntax,
+                     "a1111: weights (x:1.2), BREAK, long prompts, [a:b:when] editing; plain: diffusers' text")
+      ->transform(CLI::CheckedTransformer(syntaxes))
+      ->default_str(std::string(prompt_syntax_name(request.prompt_syntax)));
+  command.add_option("--clip-skip", request.clip_skip, "text encoder layer, A1111's numbering: 1 the last")
+      ->check(CLI::Range(1, 24))
       ->capture_default_str();
   command.add_option("--images", request.num_images, "images in one batch, one seed")
       ->check(CLI::Range(1, kMaxImages))

@@ -1,5 +1,6 @@
 #include <cstdio>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -9,6 +10,9 @@
 #include "core/io/error.h"
 #include "core/io/utf8.h"
 #include "core/loading/model_folder.h"
+#include "core/generation/generation_request.h"
+#include "core/prompt/prompt_chunks.h"
+#include "core/prompt/prompt_schedule.h"
 #include "core/tokenizer/clip_tokenizer.h"
 
 namespace bksdm::cli {
@@ -18,6 +22,8 @@ struct Settings {
   std::string model;
   std::string text;
   const CLI::Option* text_given = nullptr;
+  PromptSyntax syntax = PromptSyntax::A1111;
+  int steps = kDefaultSteps;
 };
 
 // One JSON line {"ids": [...]} per input line {"text": "..."}: start and end included, nothing
@@ -73,10 +79,37 @@ void print_tokens(const ClipTokenizer& tokenizer, const std::string& text) {
   std::printf("\n");
 }
 
+// One chunk of 77: each token up to the first end token with its weight, then how many fill it.
+void print_chunk(const ClipTokenizer& tokenizer, const PromptChunk& chunk, size_t number) {
+  std::printf("chunk %zu:\n%5s  %6s  %-20s %s\n", number, "index", "id", "piece", "weight");
+  size_t k = 0;
+  for (; k < chunk.ids.size(); ++k) {
+    std::printf("%5zu  %6d  %-20s %g\n", k, chunk.ids[k], tokenizer.piece(chunk.ids[k]).c_str(), chunk.weights[k]);
+    if (k > 0 && chunk.ids[k] == tokenizer.eos_id()) break;
+  }
+  if (k + 1 < chunk.ids.size()) std::printf("%5s  then %zu filler tokens\n", "", chunk.ids.size() - k - 1);
+}
+
+// For a person, in A1111's language: the prompt's schedule over `steps`, then each text's chunks
+// with every token's weight.
+void print_a1111(const ClipTokenizer& tokenizer, const std::string& text, int steps) {
+  const std::vector<ScheduledText> schedule = prompt_schedule(text, steps);
+  int first = 1;
+  for (const ScheduledText& entry : schedule) {
+    const ChunkedPrompt chunked = chunk_prompt(tokenizer, entry.text);
+    std::printf("steps %d-%d of %d: \"%s\", %zu chunk(s), %d tokens\n", first, entry.end_step, steps,
+                entry.text.c_str(), chunked.chunks.size(), chunked.token_count);
+    for (size_t c = 0; c < chunked.chunks.size(); ++c) print_chunk(tokenizer, chunked.chunks[c], c + 1);
+    first = entry.end_step + 1;
+  }
+}
+
 int tokenize(const Settings& settings) {
   const ModelFolder model = ModelFolder::open(settings.model);
   const auto tokenizer = ClipTokenizer::load(model.component_dir("tokenizer"));
-  if (settings.text_given->count() > 0) {
+  if (settings.text_given->count() > 0 && settings.syntax == PromptSyntax::A1111) {
+    print_a1111(*tokenizer, settings.text, settings.steps);
+  } else if (settings.text_given->count() > 0) {
     print_tokens(*tokenizer, settings.text);
   } else {
     tokenize_json_lines(*tokenizer);
@@ -94,6 +127,14 @@ Command add_tokenize(CLI::App& bksdm) {
       ->type_name("MODEL");
   settings->text_given = command->add_option("--text", settings->text, "one prompt, shown token by token for a person")
                              ->check(utf8_text());
+  std::map<std::string, PromptSyntax> syntaxes;
+  for (const auto& [syntax, name] : kPromptSyntaxNames) syntaxes.emplace(name, syntax);
+  command->add_option("--prompt-syntax", settings->syntax, "with --text: a1111 shows chunks, weights and the schedule")
+      ->transform(CLI::CheckedTransformer(syntaxes))
+      ->default_str(std::string(prompt_syntax_name(settings->syntax)));
+  command->add_option("--steps", settings->steps, "with --text: the steps a prompt's editing is laid onto")
+      ->check(CLI::Range(1, kMaxSteps))
+      ->capture_default_str();
   command->footer("Without --text: one {\"text\": \"...\"} JSON line in, one {\"ids\": [...]} line out.");
   return {command, [settings] { return tokenize(*settings); }};
 }

@@ -36,6 +36,12 @@ bool read_setting(const std::string& key, const std::string& value, A1111Reading
   if (key == "Seed") return parse_number(value, request.seed);
   if (key == "Size") return parse_size(value, request);
   if (key == "Eta DDIM") return parse_number(value, request.eta);
+  if (key == "Clip skip") return parse_number(value, request.clip_skip, 1);
+  if (key == "Prompt syntax") {
+    const auto syntax = prompt_syntax_named(value);
+    if (syntax) request.prompt_syntax = *syntax;
+    return syntax.has_value();
+  }
   if (key == "Batch size") return parse_number(value, request.num_images, 1);
   if (key == "Batch pos") return parse_number(value, reading.batch_pos, 0);
   if (key == "Model") {
@@ -62,6 +68,10 @@ A1111Parameters a1111_parameters(const GenerationRequest& request, int batch_pos
     parameters.settings.emplace_back("Batch pos", std::to_string(batch_pos));
   }
   if (request.scheduler == "ddim" && request.eta != 0.0) parameters.settings.emplace_back("Eta DDIM", a1111_number(request.eta));
+  if (request.clip_skip != 1) parameters.settings.emplace_back("Clip skip", std::to_string(request.clip_skip));
+  // A1111 always reads its own syntax; a run that read brackets as text says so, in a key of its own.
+  if (request.prompt_syntax != PromptSyntax::A1111)
+    parameters.settings.emplace_back("Prompt syntax", std::string(prompt_syntax_name(request.prompt_syntax)));
   return parameters;
 }
 

@@ -1,7 +1,11 @@
 #pragma once
+#include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace bksdm {
 
@@ -12,6 +16,25 @@ inline constexpr double kDefaultGuidanceScale = 7.5;
 // What any front end accepts: more steps change nothing visible, more images exhaust memory.
 inline constexpr int kMaxSteps = 500;
 inline constexpr int kMaxImages = 16;
+
+// How a run reads its prompts: AUTOMATIC1111's language (weights, long prompts in chunks of 75
+// tokens, BREAK, prompt editing), what people write and the default; or diffusers' plain text, where
+// brackets are text and a prompt is cut at 75 tokens, for parity with diffusers on such prompts.
+enum class PromptSyntax { A1111, Plain };
+inline constexpr std::array<std::pair<PromptSyntax, std::string_view>, 2> kPromptSyntaxNames = {{
+    {PromptSyntax::A1111, "a1111"},
+    {PromptSyntax::Plain, "plain"},
+}};
+inline std::string_view prompt_syntax_name(PromptSyntax syntax) {
+  for (const auto& [value, name] : kPromptSyntaxNames)
+    if (value == syntax) return name;
+  return {};
+}
+inline std::optional<PromptSyntax> prompt_syntax_named(std::string_view name) {
+  for (const auto& [value, known] : kPromptSyntaxNames)
+    if (known == name) return value;
+  return std::nullopt;
+}
 
 // Which model made an image, so that it can be found again and told apart from a changed copy.
 struct ModelIdentity {
@@ -37,6 +60,11 @@ struct GenerationRequest {
   std::string scheduler;  // an engine name (scheduler_names()), or "" for the model's
   double eta = 0.0;       // DDIM only
   int num_images = 1;     // one batch, drawn from one seed
+  PromptSyntax prompt_syntax = PromptSyntax::A1111;
+  // The text encoder layer the U-Net attends to, in A1111's numbering: 1 the last, 2 the one
+  // before (then the final layer norm). A1111 applies it to both prompts; diffusers (plain) to the
+  // prompt alone.
+  int clip_skip = 1;
   // Decode tile by tile (diffusers' enable_tiling): memory bounded at any size, for images that
   // differ slightly where the overlapping tiles are blended.
   bool tiled_decode = false;

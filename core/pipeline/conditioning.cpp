@@ -14,10 +14,15 @@ const Conditioning::Embeddings& Conditioning::at_iteration(size_t iteration) con
   return entries[entry];
 }
 
+bool Conditioning::guided_in_one_batch() const {
+  return !entries.empty() && entries.front().negative.defined() &&
+         entries.front().negative.size(1) == entries.front().prompt.size(1);
+}
+
 at::Tensor Conditioning::context(size_t iteration, int64_t images) const {
   const Embeddings& embeddings = at_iteration(iteration);
   const at::Tensor prompt = embeddings.prompt.repeat({images, 1, 1});
-  if (!embeddings.negative.defined()) return prompt;
+  if (!guided_in_one_batch()) return prompt;
   return at::cat({embeddings.negative.repeat({images, 1, 1}), prompt});
 }
 

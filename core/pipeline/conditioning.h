@@ -23,8 +23,11 @@ struct Conditioning {
   TokenizedPrompt prompt_tokens;
 
   const Embeddings& at_iteration(size_t iteration) const;
+  // Whether the U-Net sees the negative and the prompt in one batch: a guided run whose two are of
+  // one length. Of different lengths (2 chunks against 1) they take a call each, as in A1111.
+  bool guided_in_one_batch() const;
   // The U-Net's context at `iteration` for a batch of `images`: [negative x images; prompt x images],
-  // or the prompt alone without guidance.
+  // or the prompt alone without guidance (or where the two take a call each).
   at::Tensor context(size_t iteration, int64_t images) const;
 };
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -28,6 +29,8 @@
 #include "core/pipeline/conditioning.h"
 #include "core/pipeline/memory_check.h"
 #include "core/pipeline/non_finite.h"
+#include "core/pipeline/prompt_encoding.h"
+#include "core/prompt/prompt_schedule.h"
 #include "core/schedulers/scheduler.h"
 #include "core/tokenizer/clip_tokenizer.h"
 
@@ -113,13 +116,17 @@ class AttentionRecorder final : public LoopObserver {
   AttentionRecorder(UNet2DConditionModel& unet, int64_t images, bool guided, bool per_step, int64_t h, int64_t w)
       : unet_(unet), maps_(images, guided), per_step_(per_step), h_(h), w_(w) {
     unet_->set_attention_observer([this](const AttentionProbs& seen) {
-      if (!AttentionMapAccumulator::uses_layer(seen.layer)) return;
+      if (!listening_ || !AttentionMapAccumulator::uses_layer(seen.layer)) return;
       const int64_t batch = seen.probs.size(0) / seen.heads;
       maps_.add(seen.layer, seen.probs.view({batch, seen.heads, seen.probs.size(1), seen.probs.size(2)}),
                 seen.grid.height, seen.grid.width);
     });
   }
   ~AttentionRecorder() override { unet_->set_attention_observer({}); }
+
+  // Whether the U-Net calls that follow are the prompt's; a negative of another length than the
+  // prompt's takes a call of its own, which the maps leave out.
+  void listen(bool listening) { listening_ = listening; }
 
   // The last step's are the run's maps exactly; the others cost a fraction of a step.
   void after_step(StepInfo& step) override {
@@ -136,6 +143,7 @@ class AttentionRecorder final : public LoopObserver {
   UNet2DConditionModel& unet_;
   AttentionMapAccumulator maps_;
   bool per_step_;
+  bool listening_ = true;
   int64_t h_, w_;
   at::Tensor exact_;  // computed once, at the last step or the end
 };
@@ -270,19 +278,19 @@ class Pipeline final : public StableDiffusionPipeline {
     const bool guided = request.guidance_scale > 1.0;
     NonFiniteCheck check_finite(model_, request, dtype_ != at::kFloat);
 
-    // 1. The prompt and the negative prompt
+    // 1. The timesteps, which a prompt's schedule is laid onto
+    const std::unique_ptr<Scheduler> scheduler = prepare_timesteps(request, inputs.start_index);
+    result.timesteps = run_timesteps(*scheduler, inputs.start_index);
+
+    // 2. The prompt and the negative prompt
     announce(RunStage::EncodingPrompt);
-    const Conditioning conditioning = encode_prompt(request.prompt, guided ? &request.negative_prompt : nullptr);
+    const Conditioning conditioning = encode_prompt(request, guided, result.timesteps.size());
     mapped_files_.check();
     for (const Conditioning::Embeddings& embeddings : conditioning.entries)
       for (const at::Tensor& values : {embeddings.prompt, embeddings.negative})
         if (values.defined()) check_finite(RunValues::PromptEmbeddings, values);
     result.prompt_tokens = conditioning.prompt_tokens;
     result.times.text_encoder = seconds_since(start);
-
-    // 2. The timesteps
-    const std::unique_ptr<Scheduler> scheduler = prepare_timesteps(request, inputs.start_index);
-    result.timesteps = run_timesteps(*scheduler, inputs.start_index);
 
     // 3. The first latents
     at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(request.seed);
@@ -296,8 +304,8 @@ class Pipeline final : public StableDiffusionPipeline {
     UNet2DConditionModel unet = unet_.is_empty() ? configured(load_unet(model_, weights_)) : unet_;
     std::optional<AttentionRecorder> attention;
     if (request.attention_maps || request.attention_maps_per_step)
-      attention.emplace(unet, request.num_images, guided, request.attention_maps_per_step, latents.size(2),
-                        latents.size(3));
+      attention.emplace(unet, request.num_images, conditioning.guided_in_one_batch(), request.attention_maps_per_step,
+                        latents.size(2), latents.size(3));
     std::optional<StepCallbackObserver> callback;
     if (on_step) callback.emplace(on_step);
     std::vector<LoopObserver*> observers;
@@ -305,7 +313,8 @@ class Pipeline final : public StableDiffusionPipeline {
     if (callback) observers.push_back(&*callback);
     std::vector<at::Tensor> step_latents;
     latents = denoise(*unet, *scheduler, conditioning, std::move(latents), inputs.start_index, request, generator,
-                      kept ? &*kept : nullptr, observers, cancel, check_finite, result.times,
+                      kept ? &*kept : nullptr, attention ? &*attention : nullptr, observers, cancel, check_finite,
+                      result.times,
                       request.keep_step_latents ? &step_latents : nullptr);
     if (attention && request.attention_maps) result.attention = attention->final_maps();
     if (result.attention.defined()) result.attention = result.attention.to(at::kCPU);
@@ -375,21 +384,53 @@ class Pipeline final : public StableDiffusionPipeline {
   at::Tensor decoder_input(const at::Tensor& latents) const { return latents / vae_->config().scaling_factor; }
 
   // The only place that tokenizes for the model: the prompt's tokens travel with its embeddings.
-  // `negative` is null for a run without guidance.
-  Conditioning encode_prompt(const std::string& prompt, const std::string* negative) const {
+  // Without guidance there is no negative.
+  Conditioning encode_prompt(const GenerationRequest& request, bool guided, size_t iterations) const {
     at::NoGradGuard no_grad;
     const std::shared_ptr<CLIPTextModel> encoder = text_encoder_ ? text_encoder_ : load_clip_text_model(model_, weights_);
     Conditioning conditioning;
-    conditioning.prompt_tokens = prompt_tokens(prompt);
-    Conditioning::Embeddings embeddings{embed(*encoder, conditioning.prompt_tokens.input_ids), {}};
-    if (negative) embeddings.negative = embed(*encoder, prompt_tokens(*negative).input_ids);
-    conditioning.entries.push_back(std::move(embeddings));
+    conditioning.prompt_tokens = prompt_tokens(request.prompt);
+    if (request.prompt_syntax == PromptSyntax::Plain) {
+      // diffusers applies clip_skip to the prompt alone.
+      Conditioning::Embeddings embeddings{embed(*encoder, conditioning.prompt_tokens.input_ids, request.clip_skip), {}};
+      if (guided) embeddings.negative = embed(*encoder, prompt_tokens(request.negative_prompt).input_ids, 1);
+      conditioning.entries.push_back(std::move(embeddings));
+      return conditioning;
+    }
+    const ScheduledPrompt prompt = encode_scheduled(*encoder, request.prompt, request);
+    const ScheduledPrompt negative = guided ? encode_scheduled(*encoder, request.negative_prompt, request) : ScheduledPrompt{};
+    // One entry per pair of texts in force together.
+    std::map<std::pair<size_t, size_t>, size_t> entry_of;
+    for (size_t iteration = 0; iteration < iterations; ++iteration) {
+      const size_t p = schedule_entry(prompt.schedule, int(iteration));
+      const size_t n = guided ? schedule_entry(negative.schedule, int(iteration)) : 0;
+      const auto [entry, added] = entry_of.emplace(std::pair{p, n}, conditioning.entries.size());
+      if (added)
+        conditioning.entries.push_back({prompt.embeddings.slice(0, int64_t(p), int64_t(p) + 1),
+                                        guided ? negative.embeddings.slice(0, int64_t(n), int64_t(n) + 1) : at::Tensor()});
+      conditioning.schedule.push_back(entry->second);
+    }
     return conditioning;
   }
 
-  at::Tensor embed(const CLIPTextModel& encoder, const std::vector<int>& ids) const {
+  // A prompt's schedule and its texts' embeddings, encoded as one batch, as A1111 does.
+  struct ScheduledPrompt {
+    std::vector<ScheduledText> schedule;
+    at::Tensor embeddings;  // [entries, 77 * chunks, dim]
+  };
+
+  ScheduledPrompt encode_scheduled(const CLIPTextModel& encoder, const std::string& text,
+                                   const GenerationRequest& request) const {
+    ScheduledPrompt scheduled{prompt_schedule(text, request.steps), {}};
+    std::vector<std::string> texts;
+    for (const ScheduledText& entry : scheduled.schedule) texts.push_back(entry.text);
+    scheduled.embeddings = encode_weighted(encoder, *tokenizer_, texts, request.clip_skip, device_);
+    return scheduled;
+  }
+
+  at::Tensor embed(const CLIPTextModel& encoder, const std::vector<int>& ids, int clip_skip) const {
     const at::Tensor input = at::tensor(std::vector<int64_t>(ids.begin(), ids.end()), at::kLong).unsqueeze(0);
-    return encoder.forward(input.to(device_));
+    return encoder.forward(input.to(device_), clip_skip);
   }
 
   // The run's scheduler, laid out for its steps and, for a run that starts part-way, positioned at
@@ -452,7 +493,8 @@ class Pipeline final : public StableDiffusionPipeline {
   // put back when inpainting, the observers.
   at::Tensor denoise(const UNet2DConditionModelImpl& unet, Scheduler& scheduler, const Conditioning& conditioning,
                      at::Tensor latents, size_t start_index, const GenerationRequest& request, at::Generator& generator,
-                     const KeptRegion* kept, const std::vector<LoopObserver*>& observers, const std::atomic<bool>* cancel,
+                     const KeptRegion* kept, AttentionRecorder* attention, const std::vector<LoopObserver*>& observers,
+                     const std::atomic<bool>* cancel,
                      NonFiniteCheck& check_finite, StageTimes& times, std::vector<at::Tensor>* step_latents) {
     const std::vector<double>& timesteps = scheduler.timesteps();
     const int total = int(timesteps.size() - start_index);
@@ -460,8 +502,8 @@ class Pipeline final : public StableDiffusionPipeline {
       if (cancel && cancel->load()) throw Cancelled();
       const auto step_start = Clock::now();
       const size_t iteration = i - start_index;
-      const at::Tensor context = conditioning.context(iteration, request.num_images);
-      const at::Tensor noise_pred = predict_noise(unet, scheduler, latents, i, context, request.guidance_scale);
+      const at::Tensor noise_pred =
+          predict_noise(unet, scheduler, latents, i, conditioning, iteration, request.guidance_scale, attention);
       mapped_files_.check();
       check_finite(RunValues::NoisePrediction, noise_pred, int(iteration));
       times.unet += seconds_since(step_start);
@@ -477,17 +519,34 @@ class Pipeline final : public StableDiffusionPipeline {
     return latents;
   }
 
-  // The context holds the negative half first when the run is guided.
+  // The guided prediction: the negative and the prompt in one batch (the negative half first), or,
+  // of different lengths, a call each, the attention maps watching the prompt's.
   at::Tensor predict_noise(const UNet2DConditionModelImpl& unet, const Scheduler& scheduler, const at::Tensor& latents,
-                           size_t index, const at::Tensor& context, double guidance_scale) const {
+                           size_t index, const Conditioning& conditioning, size_t iteration, double guidance_scale,
+                           AttentionRecorder* attention) const {
     at::NoGradGuard no_grad;
-    const bool guided = context.size(0) != latents.size(0);
-    at::Tensor input = scheduler.scale_model_input(guided ? at::cat({latents, latents}) : latents, index).to(dtype_);
+    const int64_t images = latents.size(0);
+    const Conditioning::Embeddings& embeddings = conditioning.at_iteration(iteration);
+    if (!embeddings.negative.defined() || conditioning.guided_in_one_batch()) {
+      const at::Tensor context = conditioning.context(iteration, images);
+      const bool guided = context.size(0) != images;
+      const at::Tensor noise = call_unet(unet, scheduler, guided ? at::cat({latents, latents}) : latents, index, context);
+      if (!guided) return noise;
+      const auto halves = noise.chunk(2);
+      return halves[0] + guidance_scale * (halves[1] - halves[0]);
+    }
+    if (attention) attention->listen(false);
+    const at::Tensor unconditional = call_unet(unet, scheduler, latents, index, embeddings.negative.repeat({images, 1, 1}));
+    if (attention) attention->listen(true);
+    const at::Tensor conditional = call_unet(unet, scheduler, latents, index, embeddings.prompt.repeat({images, 1, 1}));
+    return unconditional + guidance_scale * (conditional - unconditional);
+  }
+
+  at::Tensor call_unet(const UNet2DConditionModelImpl& unet, const Scheduler& scheduler, const at::Tensor& latents,
+                       size_t index, const at::Tensor& context) const {
+    at::Tensor input = scheduler.scale_model_input(latents, index).to(dtype_);
     if (channels_last_) input = input.contiguous(at::MemoryFormat::ChannelsLast);
-    const at::Tensor noise = unet.forward(input, scheduler.timesteps()[index], context).to(at::kFloat);
-    if (!guided) return noise;
-    const auto halves = noise.chunk(2);
-    return halves[0] + guidance_scale * (halves[1] - halves[0]);
+    return unet.forward(input, scheduler.timesteps()[index], context).to(at::kFloat);
   }
 
   ModelFolder model_;

@@ -72,6 +72,8 @@ TEST(A1111Run, RoundTripsEveryFieldTheTextCarries) {
   request.scheduler = "ddim";
   request.eta = 0.3;
   request.num_images = 3;
+  request.clip_skip = 2;
+  request.prompt_syntax = bksdm::PromptSyntax::Plain;
   request.model.name = "BK-SDM-v2-Tiny";
   const std::string text = bksdm::format_a1111_parameters(bksdm::a1111_parameters(request, 2));
   const bksdm::A1111Reading read = bksdm::read_a1111_parameters(bksdm::parse_a1111_parameters(text));
@@ -80,8 +82,14 @@ TEST(A1111Run, RoundTripsEveryFieldTheTextCarries) {
   EXPECT_TRUE(read.other_settings.empty());
   // Eta is DDIM's alone, and A1111 leaves out its default.
   EXPECT_NE(text.find(", Eta DDIM: 0.3"), std::string::npos) << text;
+  // Clip skip as A1111 writes it; neither key where the run is A1111's default.
+  EXPECT_NE(text.find(", Clip skip: 2"), std::string::npos) << text;
+  EXPECT_NE(text.find(", Prompt syntax: plain"), std::string::npos) << text;
   request.eta = 0;
-  EXPECT_EQ(bksdm::format_a1111_parameters(bksdm::a1111_parameters(request)).find("Eta"), std::string::npos);
+  request.clip_skip = 1;
+  request.prompt_syntax = bksdm::PromptSyntax::A1111;
+  const std::string defaults = bksdm::format_a1111_parameters(bksdm::a1111_parameters(request));
+  for (const char* key : {"Eta", "Clip skip", "Prompt syntax"}) EXPECT_EQ(defaults.find(key), std::string::npos) << key;
 }
 
 TEST(A1111Run, ReadsA1111sOwnTextKeepingWhatItHasNoFieldFor) {
