@@ -45,6 +45,8 @@ GenerationRequest toRequest(const GenerationParams& params) {
   request.height = params.height;
   request.scheduler = params.scheduler.toStdString();
   request.eta = params.eta;
+  request.prompt_syntax = prompt_syntax_named(params.promptSyntax.toStdString()).value_or(PromptSyntax::A1111);
+  request.clip_skip = params.clipSkip;
   request.num_images = params.numImages;
   request.tiled_decode = params.tiledDecode;
   request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
@@ -63,6 +65,8 @@ GenerationParams fromRequest(const GenerationRequest& request) {
   params.height = request.height;
   params.scheduler = fromUtf8(request.scheduler);
   params.eta = request.eta;
+  params.promptSyntax = fromUtf8(std::string(prompt_syntax_name(request.prompt_syntax)));
+  params.clipSkip = request.clip_skip;
   params.numImages = request.num_images;
   params.tiledDecode = request.tiled_decode;
   params.attentionMaps = request.attention_maps;
@@ -96,6 +100,8 @@ QJsonObject paramsToJson(const GenerationParams& p) {
       {"steps", p.steps},
       {"guidance_scale", p.guidanceScale},
       {"eta", p.eta},
+      {"prompt_syntax", p.promptSyntax},
+      {"clip_skip", p.clipSkip},
       {"seed", seedToJson(p.seed)},
       {"width", p.width},
       {"height", p.height},
@@ -118,6 +124,9 @@ GenerationParams paramsFromJson(const QJsonObject& json) {
   p.steps = std::max(1, json["steps"].toInt(p.steps));
   p.guidanceScale = json["guidance_scale"].toDouble(p.guidanceScale);
   p.eta = json["eta"].toDouble(p.eta);
+  // Runs stored before the prompt syntax existed read their prompts as plain text.
+  p.promptSyntax = json["prompt_syntax"].toString(QStringLiteral("plain"));
+  p.clipSkip = std::max(1, json["clip_skip"].toInt(p.clipSkip));
   p.seed = seedFromJson(json["seed"]);
   p.width = json["width"].toInt(p.width);
   p.height = json["height"].toInt(p.height);

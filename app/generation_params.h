@@ -35,6 +35,8 @@ struct GenerationParams {
   quint64 seed = 0;  // image `i` of a batch comes from it too: a batch is drawn from one seed
   int numImages = 1;
   double eta = 0.0;            // DDIM only
+  QString promptSyntax = QStringLiteral("a1111");  // "a1111" (weights, chunks, editing) or "plain" (diffusers')
+  int clipSkip = 1;            // A1111's numbering: 1 the text encoder's last layer
   bool attentionMaps = false;  // cross-attention maps, final and per step, in the outcome
   bool tiledDecode = false;    // the VAE decodes tile by tile (GenerationRequest::tiled_decode)
 

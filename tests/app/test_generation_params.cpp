@@ -33,6 +33,8 @@ GenerationParams everyField() {
   p.seed = 18446744073709551557u;  // past int64
   p.numImages = 3;
   p.eta = 0.25;
+  p.promptSyntax = QStringLiteral("plain");
+  p.clipSkip = 2;
   p.attentionMaps = true;
   p.tiledDecode = true;
   return p;
@@ -57,6 +59,7 @@ class GenerationParamsTest : public QObject {
     QVERIFY(full.steps != defaults.steps && full.guidanceScale != defaults.guidanceScale);
     QVERIFY(full.width != defaults.width && full.height != defaults.height && full.seed != defaults.seed);
     QVERIFY(full.numImages != defaults.numImages && full.eta != defaults.eta);
+    QVERIFY(full.promptSyntax != defaults.promptSyntax && full.clipSkip != defaults.clipSkip);
     QVERIFY(full.attentionMaps != defaults.attentionMaps && full.tiledDecode != defaults.tiledDecode);
   }
 
@@ -67,6 +70,8 @@ class GenerationParamsTest : public QObject {
     QCOMPARE(request.model.hashes.at("text_encoder/model.safetensors"), std::string(64, 'b'));
     QCOMPARE(request.seed, 18446744073709551557u);
     QCOMPARE(request.eta, 0.25);
+    QVERIFY(request.prompt_syntax == PromptSyntax::Plain);
+    QCOMPARE(request.clip_skip, 2);
     QVERIFY(request.attention_maps && request.attention_maps_per_step && request.tiled_decode);
     QCOMPARE(fromRequest(request), full);
   }
@@ -89,6 +94,9 @@ class GenerationParamsTest : public QObject {
     QVERIFY(json["seed"].isString());
     QCOMPARE(paramsFromJson(QJsonObject{{"seed", "42"}, {"steps", -3}}).seed, quint64(42));
     QCOMPARE(paramsFromJson(QJsonObject{{"steps", -3}}).steps, 1);
+    // Images stored before the prompt syntax existed were made from plain text.
+    QCOMPARE(paramsFromJson(QJsonObject{}).promptSyntax, QString("plain"));
+    QCOMPARE(GenerationParams().promptSyntax, QString("a1111"));
   }
 
   void a1111TextIsA1111s() {
@@ -96,7 +104,8 @@ class GenerationParamsTest : public QObject {
              QStringLiteral("a red fox in the snow, (masterpiece:1.2)\nsecond line: with a colon\n"
                             "Negative prompt: blurry, lowres\n"
                             "Steps: 30, Sampler: DDIM, CFG scale: 6.25, Seed: 18446744073709551557, Size: 640x384, "
-                            "Model: BK-SDM-v2-Tiny, Batch size: 3, Batch pos: 2, Eta DDIM: 0.25"));
+                            "Model: BK-SDM-v2-Tiny, Batch size: 3, Batch pos: 2, Eta DDIM: 0.25, Clip skip: 2, "
+                            "Prompt syntax: plain"));
   }
 
   void a1111TextRoundTrip() {

@@ -148,6 +148,7 @@ class MetadataTest : public QObject {
     QTest::addColumn<QSize>("size");
     QTest::addColumn<QString>("model");
     QTest::addColumn<Pairs>("other");
+    QTest::addColumn<int>("clipSkip");
 
     QTest::newRow("AUTOMATIC1111 1.9")
         << QString("masterpiece, best quality, 1girl, (blue eyes:1.2), looking at viewer\n"
@@ -163,25 +164,25 @@ class MetadataTest : public QObject {
                  {"Denoising strength", "0.7"},
                  {"Hires upscale", "2"},
                  {"Lora hashes", "add_detail: 7c6bad76eb54, more_details: 3b8aa1d351ef"},
-                 {"Version", "v1.9.4"}};
+                 {"Version", "v1.9.4"}} << 1;
     QTest::newRow("AUTOMATIC1111 1.5, multi-line prompt")
         << QString("a castle on a hill,\nat sunset, (dramatic lighting)\n"
            "Steps: 30, Sampler: Euler a, CFG scale: 8.5, Seed: 12, Size: 768x512, Model hash: e6bb9ea85b, "
            "Model: sd-v1-4, Clip skip: 2, ENSD: 31337")
         << QString("a castle on a hill,\nat sunset, (dramatic lighting)") << QString("") << QString("euler_a") << 30 << 8.5 << quint64(12)
-        << QSize(768, 512) << QString("sd-v1-4") << Pairs{{"Model hash", "e6bb9ea85b"}, {"Clip skip", "2"}, {"ENSD", "31337"}};
+        << QSize(768, 512) << QString("sd-v1-4") << Pairs{{"Model hash", "e6bb9ea85b"}, {"ENSD", "31337"}} << 2;
     // stable-diffusion.cpp names its samplers its own way: kept, not guessed.
     QTest::newRow("stable-diffusion.cpp")
         << QString("a lovely cat\nNegative prompt: ugly\nSteps: 20, CFG scale: 7.000000, Seed: 42, Size: 512x512, "
            "Model: sd-v1-4.safetensors, RNG: cuda, Sampler: euler_a, Version: stable-diffusion.cpp")
         << QString("a lovely cat") << QString("ugly") << QString("") << 20 << 7.0 << quint64(42) << QSize(512, 512) << QString("sd-v1-4.safetensors")
-        << Pairs{{"RNG", "cuda"}, {"Sampler", "euler_a"}, {"Version", "stable-diffusion.cpp"}};
+        << Pairs{{"RNG", "cuda"}, {"Sampler", "euler_a"}, {"Version", "stable-diffusion.cpp"}} << 1;
     QTest::newRow("prompt only")
         << QStringLiteral("just a prompt, nothing else") << QString("just a prompt, nothing else") << QString("") << QString("") << 25 << 7.5
-        << quint64(0) << QSize(512, 512) << QString("") << Pairs{};
+        << quint64(0) << QSize(512, 512) << QString("") << Pairs{} << 1;
     QTest::newRow("unicode prompt") << QStringLiteral("고양이, 猫\nSteps: 10, Sampler: DDIM, CFG scale: 5, Seed: 7, Size: 256x256")
                                     << QStringLiteral("고양이, 猫") << QString("") << QString("ddim") << 10 << 5.0 << quint64(7)
-                                    << QSize(256, 256) << QString("") << Pairs{};
+                                    << QSize(256, 256) << QString("") << Pairs{} << 1;
   }
 
   // Read through the same reader as gallery files: from a PNG on disk.
@@ -201,6 +202,8 @@ class MetadataTest : public QObject {
     QTEST(QSize(metadata.settings.params.width, metadata.settings.params.height), "size");
     QTEST(metadata.settings.params.modelName, "model");
     QTEST(metadata.otherParameters, "other");
+    QTEST(metadata.settings.params.clipSkip, "clipSkip");
+    QCOMPARE(metadata.settings.params.promptSyntax, QString("a1111"));  // A1111 reads its own syntax
   }
 
   // Qt writes long texts compressed (zTXt), its newlines as spaces; any PNG writer's
