@@ -32,6 +32,8 @@ int defaultSteps() { return kDefaultSteps; }
 double defaultGuidanceScale() { return kDefaultGuidanceScale; }
 int maxSteps() { return kMaxSteps; }
 int maxImages() { return kMaxImages; }
+int promptChunkTokens() { return kPromptChunkTokens; }
+int maxPromptChunks() { return kMaxPromptChunks; }
 
 GenerationRequest toRequest(const GenerationParams& params) {
   GenerationRequest request;

@@ -17,6 +17,8 @@ int defaultSteps();
 double defaultGuidanceScale();
 int maxSteps();
 int maxImages();
+int promptChunkTokens();  // a prompt is read in chunks of this many tokens
+int maxPromptChunks();    // and at most this many chunks
 
 // One run as the app holds it: the Qt mirror of the core's GenerationRequest, field for field but
 // the attention options, which it folds into one. Zero sizes and an empty scheduler mean the

@@ -13,6 +13,7 @@
 #include "core/models/taesd.h"
 #include "core/pipeline/latent_preview.h"
 #include "core/pipeline/pipeline.h"
+#include "core/prompt/prompt_chunks.h"
 
 namespace bksdm {
 namespace {
@@ -70,9 +71,9 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     if (options.threads <= 0) model_.engine.threads = at::get_num_threads();
     if (options.device != QStringLiteral("cpu")) model_.gpu = cudaGpu();
     model_.seconds = secondsSince(timer);
+    // The app's runs read prompts in A1111's language: its chunks and their token count.
     model_.countTokens = [pipeline = std::shared_ptr<const StableDiffusionPipeline>(pipeline_)](const std::string& text) {
-      const TokenizedPrompt tokens = pipeline->prompt_tokens(text);
-      return tokens.kept_tokens + tokens.truncated_tokens;
+      return chunk_prompt(pipeline->tokenizer(), text).token_count;
     };
     model_.location = location;
     outcome.ok = true;
@@ -134,7 +135,9 @@ void InferenceWorker::generate(const GenerationJob& job) {
     outcome.images = imagesFromTensor(result.images);
     if (result.attention.defined())
       outcome.attention = attention.finish(result.attention, result.prompt_tokens, pipeline_->tokenizer(), request.prompt);
-    outcome.promptTruncated = result.prompt_tokens.truncated_tokens > 0;
+    outcome.promptTruncated = request.prompt_syntax == PromptSyntax::Plain
+                                  ? result.prompt_tokens.truncated_tokens > 0
+                                  : chunk_prompt(pipeline_->tokenizer(), request.prompt).chunks.size() > size_t(kMaxPromptChunks);
     outcome.status = GenerationOutcome::Status::Finished;
   } catch (const Cancelled&) {
     outcome.status = GenerationOutcome::Status::Cancelled;

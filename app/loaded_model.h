@@ -11,7 +11,8 @@
 
 namespace bksdm {
 
-// How many tokens a run's encoding gives a prompt, before any cut; callable from any thread.
+// How many tokens a run's encoding gives a prompt, before any cut (A1111's count: 75 for each full
+// chunk); callable from any thread.
 using CountTokensFunction = std::function<int(const std::string&)>;
 
 // What the worker reports about the model it holds.

@@ -1,5 +1,9 @@
 #include "app/token_counter.h"
 
+#include <algorithm>
+
+#include "app/generation_params.h"
+
 #include <QList>
 #include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
@@ -18,19 +22,22 @@ QList<int> wordStarts(const QString& text) {
 
 }  // namespace
 
+int TokenCount::limit() { return promptChunkTokens() * maxPromptChunks(); }
+
 TokenCount TokenCounter::countNow(const CountTokensFunction& countTokens, const QString& text) {
   TokenCount count;
   if (!countTokens) return count;
   count.valid = true;
   count.tokens = countTokens(text.toStdString());
-  if (count.tokens <= TokenCount::kLimit) return count;
+  count.chunks = std::max(1, (count.tokens + promptChunkTokens() - 1) / promptChunkTokens());
+  if (count.tokens <= TokenCount::limit()) return count;
   const QList<int> starts = wordStarts(text);
   // Find the first word whose end pushes the count past the limit.
   int low = 0, high = starts.size() - 1;
   while (low < high) {
     const int middle = (low + high) / 2;
     const int end = middle + 1 < starts.size() ? starts[middle + 1] : text.size();
-    if (countTokens(text.left(end).toStdString()) > TokenCount::kLimit)
+    if (countTokens(text.left(end).toStdString()) > TokenCount::limit())
       high = middle;
     else
       low = middle + 1;

@@ -7,12 +7,16 @@
 
 namespace bksdm {
 
-// How a prompt fares against CLIP's 77-token window (start + 75 + end).
+// How a prompt fares against CLIP's window of 75 tokens (between start and end), which a run reads
+// in chunks, up to a limit.
 struct TokenCount {
-  static constexpr int kLimit = 75;
-  int tokens = 0;   // between the start and end tokens, before any cut
+  int tokens = 0;   // A1111's count, before any cut: 75 for each full chunk, then the last's tokens
+  int chunks = 1;
   int cutAt = -1;   // where in the text the cut part starts (at a word), -1 when it all fits
   bool valid = false;  // false without a model
+
+  // The tokens a run reads at most.
+  static int limit();
 };
 
 // Counts as the loaded model's runs tokenize, off the UI thread.

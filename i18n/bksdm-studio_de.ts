@@ -457,12 +457,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="109"/>
+        <location filename="../app/inference_worker.cpp" line="110"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="180"/>
+        <location filename="../app/inference_worker.cpp" line="183"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>Keine TAESD-Vorschau, stattdessen schnelle Vorschauen: %1</translation>
     </message>
@@ -768,7 +768,7 @@ The image forms here step by step.</source>
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="773"/>
+        <location filename="../ui/main_window.cpp" line="776"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
@@ -794,7 +794,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="273"/>
-        <location filename="../ui/main_window.cpp" line="956"/>
+        <location filename="../ui/main_window.cpp" line="959"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -900,7 +900,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="358"/>
-        <location filename="../ui/main_window.cpp" line="818"/>
+        <location filename="../ui/main_window.cpp" line="821"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
@@ -994,102 +994,102 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="718"/>
+        <location filename="../ui/main_window.cpp" line="721"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="721"/>
+        <location filename="../ui/main_window.cpp" line="724"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="798"/>
+        <location filename="../ui/main_window.cpp" line="801"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="799"/>
+        <location filename="../ui/main_window.cpp" line="802"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="818"/>
+        <location filename="../ui/main_window.cpp" line="821"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="827"/>
+        <location filename="../ui/main_window.cpp" line="830"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="845"/>
+        <location filename="../ui/main_window.cpp" line="848"/>
         <source>Not a usable model folder</source>
         <translation>Kein verwendbarer Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="859"/>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="859"/>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="868"/>
+        <location filename="../ui/main_window.cpp" line="871"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="870"/>
+        <location filename="../ui/main_window.cpp" line="873"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="876"/>
+        <location filename="../ui/main_window.cpp" line="879"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="916"/>
+        <location filename="../ui/main_window.cpp" line="919"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="917"/>
+        <location filename="../ui/main_window.cpp" line="920"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="951"/>
+        <location filename="../ui/main_window.cpp" line="954"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="952"/>
+        <location filename="../ui/main_window.cpp" line="955"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="953"/>
+        <location filename="../ui/main_window.cpp" line="956"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="954"/>
+        <location filename="../ui/main_window.cpp" line="957"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="984"/>
+        <location filename="../ui/main_window.cpp" line="987"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="994"/>
+        <location filename="../ui/main_window.cpp" line="997"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>
@@ -1630,19 +1630,24 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::PromptEditor</name>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="19"/>
+        <location filename="../ui/prompt_editor.cpp" line="21"/>
         <source>Past the %1-token limit: this part will be cut.</source>
         <translation>Über der Grenze von %1 Token: Dieser Teil wird abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="76"/>
+        <location filename="../ui/prompt_editor.cpp" line="78"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="77"/>
-        <source>Tokens used of the %1 the text encoder reads</source>
-        <translation>Verwendete Token von den %1, die der Text-Encoder liest</translation>
+        <location filename="../ui/prompt_editor.cpp" line="79"/>
+        <source>%1 chunks · %2 tokens</source>
+        <translation>%1 Abschnitte · %2 Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="82"/>
+        <source>Tokens used of the %1 the text encoder reads at once; a longer prompt is read in chunks of %1, up to %2 of them</source>
+        <translation>Belegte Token von den %1, die der Textencoder auf einmal liest; ein längerer Prompt wird in Abschnitten zu %1 gelesen, bis zu %2 davon</translation>
     </message>
 </context>
 <context>

@@ -455,12 +455,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="109"/>
+        <location filename="../app/inference_worker.cpp" line="110"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="180"/>
+        <location filename="../app/inference_worker.cpp" line="183"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>TAESD 미리보기를 쓸 수 없어 빠른 미리보기를 표시합니다: %1</translation>
     </message>
@@ -766,7 +766,7 @@ The image forms here step by step.</source>
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="773"/>
+        <location filename="../ui/main_window.cpp" line="776"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
@@ -792,7 +792,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="273"/>
-        <location filename="../ui/main_window.cpp" line="956"/>
+        <location filename="../ui/main_window.cpp" line="959"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -898,7 +898,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="358"/>
-        <location filename="../ui/main_window.cpp" line="818"/>
+        <location filename="../ui/main_window.cpp" line="821"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
@@ -992,102 +992,102 @@ The image forms here step by step.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="718"/>
+        <location filename="../ui/main_window.cpp" line="721"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="721"/>
+        <location filename="../ui/main_window.cpp" line="724"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="798"/>
+        <location filename="../ui/main_window.cpp" line="801"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="799"/>
+        <location filename="../ui/main_window.cpp" line="802"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="818"/>
+        <location filename="../ui/main_window.cpp" line="821"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="827"/>
+        <location filename="../ui/main_window.cpp" line="830"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="845"/>
+        <location filename="../ui/main_window.cpp" line="848"/>
         <source>Not a usable model folder</source>
         <translation>사용할 수 없는 모델 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="859"/>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="859"/>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="868"/>
+        <location filename="../ui/main_window.cpp" line="871"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="870"/>
+        <location filename="../ui/main_window.cpp" line="873"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="876"/>
+        <location filename="../ui/main_window.cpp" line="879"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="916"/>
+        <location filename="../ui/main_window.cpp" line="919"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="917"/>
+        <location filename="../ui/main_window.cpp" line="920"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="951"/>
+        <location filename="../ui/main_window.cpp" line="954"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="952"/>
+        <location filename="../ui/main_window.cpp" line="955"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="953"/>
+        <location filename="../ui/main_window.cpp" line="956"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="954"/>
+        <location filename="../ui/main_window.cpp" line="957"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="984"/>
+        <location filename="../ui/main_window.cpp" line="987"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="994"/>
+        <location filename="../ui/main_window.cpp" line="997"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>
@@ -1627,19 +1627,24 @@ and in folders you add.</source>
 <context>
     <name>bksdm::PromptEditor</name>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="19"/>
+        <location filename="../ui/prompt_editor.cpp" line="21"/>
         <source>Past the %1-token limit: this part will be cut.</source>
         <translation>%1토큰 제한을 넘었습니다. 이 부분은 잘립니다.</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="76"/>
+        <location filename="../ui/prompt_editor.cpp" line="78"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="77"/>
-        <source>Tokens used of the %1 the text encoder reads</source>
-        <translation>텍스트 인코더가 읽는 %1토큰 중 사용한 토큰</translation>
+        <location filename="../ui/prompt_editor.cpp" line="79"/>
+        <source>%1 chunks · %2 tokens</source>
+        <translation>%1개 청크 · %2 토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="82"/>
+        <source>Tokens used of the %1 the text encoder reads at once; a longer prompt is read in chunks of %1, up to %2 of them</source>
+        <translation>텍스트 인코더가 한 번에 읽는 %1개 중 사용한 토큰입니다. 더 긴 프롬프트는 %1개씩 청크로 나누어 최대 %2개까지 읽습니다</translation>
     </message>
 </context>
 <context>

@@ -711,7 +711,10 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
                       i < outcome.attention.size() ? outcome.attention[i] : ImageAttention{});
       }
       if (outcome.promptTruncated)
-        statusBar()->showMessage(tr("The prompt was longer than %1 tokens; the rest was cut.").arg(TokenCount::kLimit), 6000);
+        statusBar()->showMessage(tr("The prompt was longer than %1 tokens; the rest was cut.")
+                                     .arg(outcome.params.promptSyntax == QStringLiteral("plain") ? promptChunkTokens()
+                                                                                                : TokenCount::limit()),
+                                 6000);
       break;
     case GenerationOutcome::Status::Cancelled:
       showCancelledRun();

@@ -1,5 +1,7 @@
 #include "ui/prompt_editor.h"
 
+#include "app/generation_params.h"
+
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHelpEvent>
@@ -16,7 +18,7 @@ namespace {
 constexpr int kDebounceMs = 120;
 
 QString cutWarning() {
-  return PromptEditor::tr("Past the %1-token limit: this part will be cut.").arg(TokenCount::kLimit);
+  return PromptEditor::tr("Past the %1-token limit: this part will be cut.").arg(TokenCount::limit());
 }
 
 }  // namespace
@@ -73,8 +75,14 @@ QCoro::Task<> PromptEditor::recount() {
 
 void PromptEditor::show(const TokenCount& count) {
   count_ = count;
-  counter_->setText(count.valid ? tr("%1 / %2").arg(count.tokens).arg(TokenCount::kLimit) : QString());
-  counter_->setToolTip(count.cutAt >= 0 ? cutWarning() : tr("Tokens used of the %1 the text encoder reads").arg(TokenCount::kLimit));
+  const QString text = count.chunks <= 1 ? tr("%1 / %2").arg(count.tokens).arg(promptChunkTokens())
+                                         : tr("%1 chunks \u00b7 %2 tokens").arg(count.chunks).arg(count.tokens);
+  counter_->setText(count.valid ? text : QString());
+  counter_->setToolTip(count.cutAt >= 0 ? cutWarning()
+                                        : tr("Tokens used of the %1 the text encoder reads at once; a longer prompt is "
+                                             "read in chunks of %1, up to %2 of them")
+                                              .arg(promptChunkTokens())
+                                              .arg(maxPromptChunks()));
   QFont font = counter_->font();
   font.setBold(count.cutAt >= 0);
   counter_->setFont(font);

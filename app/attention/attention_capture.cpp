@@ -9,15 +9,17 @@
 namespace bksdm {
 namespace {
 
-void checkShape(const at::Tensor& maps) {
-  if (maps.dim() != 4 || maps.size(1) != ImageAttention::kTokens)
-    throw Error("attention maps: expected a tensor [N,77,h,w]");
+// The first chunk's maps, [N,77,h,w], of maps [N,77k,h,w]: a prompt of several chunks (A1111's
+// language) shows the words of its first 75 tokens until the panel places words in every chunk.
+at::Tensor firstChunk(const at::Tensor& maps) {
+  if (maps.dim() != 4 || maps.size(1) < ImageAttention::kTokens || maps.size(1) % ImageAttention::kTokens != 0)
+    throw Error("attention maps: expected a tensor [N,77k,h,w]");
+  return maps.slice(1, 0, ImageAttention::kTokens);
 }
 
 // Image by image, as contiguous float32 on the CPU.
 std::vector<std::vector<float>> perImage(const at::Tensor& maps) {
-  checkShape(maps);
-  const at::Tensor cpu = maps.to(at::kCPU, at::kFloat).contiguous();
+  const at::Tensor cpu = firstChunk(maps).to(at::kCPU, at::kFloat).contiguous();
   const size_t size = size_t(cpu[0].numel());
   std::vector<std::vector<float>> images;
   for (int64_t i = 0; i < cpu.size(0); ++i) {

@@ -16,6 +16,9 @@ inline constexpr double kDefaultGuidanceScale = 7.5;
 // What any front end accepts: more steps change nothing visible, more images exhaust memory.
 inline constexpr int kMaxSteps = 500;
 inline constexpr int kMaxImages = 16;
+// A prompt in A1111's language is read in chunks of 75 tokens, at most this many; the rest is cut.
+inline constexpr int kPromptChunkTokens = 75;
+inline constexpr int kMaxPromptChunks = 8;
 
 // How a run reads its prompts: AUTOMATIC1111's language (weights, long prompts in chunks of 75
 // tokens, BREAK, prompt editing), what people write and the default; or diffusers' plain text, where

@@ -4,6 +4,7 @@
 
 #include <ATen/ATen.h>
 
+#include "core/generation/generation_request.h"
 #include "core/prompt/prompt_chunks.h"
 
 namespace bksdm {
@@ -31,6 +32,7 @@ at::Tensor encode_weighted(const CLIPTextModel& encoder, const ClipTokenizer& to
     chunked.push_back(chunk_prompt(tokenizer, text));
     chunks = std::max(chunks, chunked.back().chunks.size());
   }
+  chunks = std::min(chunks, size_t(kMaxPromptChunks));
   const PromptChunk empty = chunk_prompt(tokenizer, "").chunks.front();
   std::vector<at::Tensor> outputs;
   for (size_t position = 0; position < chunks; ++position) {

@@ -126,11 +126,16 @@ class MainWindowTest : public QObject {
     QTRY_COMPARE(window_->promptEditor()->counterLabel()->text(), QString("5 / 75"));
     QVERIFY(window_->promptEditor()->editor()->extraSelections().isEmpty());
 
+    // Past 75 tokens a prompt is read in chunks, and nothing is cut before 8 of them.
     window_->promptEditor()->setText(repeated("cat", 80));
-    QTRY_COMPARE(window_->promptEditor()->counterLabel()->text(), QString("80 / 75"));
+    QTRY_COMPARE(window_->promptEditor()->counterLabel()->text(), QString("2 chunks \u00b7 80 tokens"));
+    QVERIFY(window_->promptEditor()->editor()->extraSelections().isEmpty());
+
+    window_->promptEditor()->setText(repeated("cat", 610));
+    QTRY_COMPARE(window_->promptEditor()->counterLabel()->text(), QString("9 chunks \u00b7 610 tokens"));
     const auto marks = window_->promptEditor()->editor()->extraSelections();
     QCOMPARE(marks.size(), 1);
-    QCOMPARE(marks[0].cursor.selectionStart(), 75 * 4);
+    QCOMPARE(marks[0].cursor.selectionStart(), 600 * 4);
   }
 
   void ctrlEnterRunsWithPreviewsIntoTheResultStrip() {

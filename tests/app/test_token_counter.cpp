@@ -4,6 +4,7 @@
 #include <qcoro/qcorotask.h>
 
 #include "app/token_counter.h"
+#include "core/prompt/prompt_chunks.h"
 #include "core/tokenizer/clip_tokenizer.h"
 
 using namespace bksdm;
@@ -14,10 +15,7 @@ class TokenCounterTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     auto tokenizer = ClipTokenizer::load(BKSDM_FIXTURES_DIR "/models/bk-sdm-v2-tiny-mini/tokenizer");
-    tokenize_ = [tokenizer](const std::string& text) {
-      const TokenizedPrompt tokens = tokenizer->encode_for_model(text);
-      return tokens.kept_tokens + tokens.truncated_tokens;
-    };
+    tokenize_ = [tokenizer](const std::string& text) { return chunk_prompt(*tokenizer, text).token_count; };
     counter_.setCounter(tokenize_);
   }
 
@@ -29,21 +27,36 @@ class TokenCounterTest : public QObject {
     QCOMPARE(TokenCounter::countNow(tokenize(), QString()).tokens, 0);
   }
 
-  void marksTheFirstWordPastTheLimit() {
+  void aLongPromptIsReadInChunks() {
     QString prompt;
     for (int i = 0; i < 90; ++i) prompt += QStringLiteral("cat ");
     const TokenCount count = TokenCounter::countNow(tokenize(), prompt);
     QCOMPARE(count.tokens, 90);
-    QCOMPARE(count.cutAt, 75 * 4);  // word 76 starts there
+    QCOMPARE(count.chunks, 2);
+    QCOMPARE(count.cutAt, -1);
+    // BREAK fills its chunk: A1111 counts 75 for it.
+    const TokenCount broken = TokenCounter::countNow(tokenize(), QStringLiteral("a cat BREAK a dog"));
+    QCOMPARE(broken.tokens, 75 + 2);
+    QCOMPARE(broken.chunks, 2);
+  }
+
+  // 8 chunks of 75 tokens are read; the word that starts the ninth is where the cut begins.
+  void marksTheFirstWordPastTheLimit() {
+    QCOMPARE(TokenCount::limit(), 600);
+    QString prompt;
+    for (int i = 0; i < 610; ++i) prompt += QStringLiteral("cat ");
+    const TokenCount count = TokenCounter::countNow(tokenize(), prompt);
+    QCOMPARE(count.tokens, 610);
+    QCOMPARE(count.cutAt, 600 * 4);  // word 601 starts there
   }
 
   void aWordOfSeveralTokensAcrossTheLimitIsMarkedWhole() {
     QString prompt;
-    for (int i = 0; i < 74; ++i) prompt += QStringLiteral("cat ");
-    prompt += QStringLiteral("photorealistic dog");  // several tokens, starting at token 75
+    for (int i = 0; i < 599; ++i) prompt += QStringLiteral("cat ");
+    prompt += QStringLiteral("photorealistic dog");  // several tokens, starting at token 600
     const TokenCount count = TokenCounter::countNow(tokenize(), prompt);
-    QVERIFY(count.tokens > 76);
-    QCOMPARE(count.cutAt, 74 * 4);
+    QVERIFY(count.tokens > 601);
+    QCOMPARE(count.cutAt, 599 * 4);
   }
 
   void countsOffTheCallingThread() {

@@ -111,3 +111,18 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, PromptLanguage, ::testing::ValuesIn(prompt_ca
                          });
 
 }  // namespace
+
+namespace {
+
+// Past kMaxPromptChunks chunks the rest of a prompt is cut, as the app's token counter says.
+TEST(PromptChunks, AtMostTheMaximumAreEncoded) {
+  const bksdm::ModelFolder model = bksdm::testing::fixture_model("sd-v1-4-mini");
+  const auto encoder = bksdm::load_clip_text_model(model);
+  const auto tokenizer = bksdm::ClipTokenizer::load(model.component_dir("tokenizer"));
+  std::string prompt;
+  for (int i = 0; i < 700; ++i) prompt += "cat ";
+  const at::Tensor embeddings = bksdm::encode_weighted(*encoder, *tokenizer, {prompt, "a dog"}, 1, at::kCPU);
+  EXPECT_EQ(embeddings.size(1), 77 * bksdm::kMaxPromptChunks);
+}
+
+}  // namespace
