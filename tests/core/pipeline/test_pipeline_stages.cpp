@@ -57,21 +57,40 @@ void expect_reference_run(const bksdm::GenerationResult& result, const bksdm::Sa
   EXPECT_LE(relative_error(result.attention, expected.tensor("attention")), 1e-4);
 }
 
+// A fixture case's reference file, its model's pipeline (one thread, else `options`) and the latents
+// diffusers recorded for it: the init latents, the noise and the start (t_start).
+struct RecordedCase {
+  std::shared_ptr<const bksdm::SafetensorsFile> expected;
+  std::unique_ptr<bksdm::StableDiffusionPipeline> pipeline;
+  bksdm::LatentInputs inputs;
+};
+
+RecordedCase recorded_case(const nlohmann::json& spec, bksdm::LoadOptions options = {}) {
+  options.threads = 1;
+  auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
+  bksdm::LatentInputs inputs{expected->tensor("init_latents"), expected->tensor("noise"), t_start(spec)};
+  return {expected, bksdm::StableDiffusionPipeline::load(fixture_model(spec["model"]), options), inputs};
+}
+
+// A small run of bk-sdm-v2-tiny-mini, for what its numbers do not matter to.
+bksdm::GenerationRequest small_request(int steps) {
+  bksdm::GenerationRequest request;
+  request.prompt = "a cat";
+  request.steps = steps;
+  request.width = request.height = 64;
+  return request;
+}
+
 class StartFromLatents : public ::testing::TestWithParam<nlohmann::json> {};
 
 // diffusers' img2img from the VAE sample on: the init latents noised by the scheduler's add_noise at
 // timesteps[t_start], then the loop from there.
 TEST_P(StartFromLatents, MatchesDiffusersImg2imgFromItsInitLatents) {
   const nlohmann::json& spec = GetParam();
-  const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
-  bksdm::LoadOptions options;
-  options.threads = 1;
-  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model(spec["model"]), options);
-  const bksdm::GenerationRequest request = request_for(spec);
-  const bksdm::LatentInputs inputs{expected->tensor("init_latents"), expected->tensor("noise"), t_start(spec)};
+  const auto [expected, pipeline, inputs] = recorded_case(spec);
 
   int calls = 0;
-  const auto result = pipeline->generate(request, [&](const bksdm::StepInfo& info) {
+  const auto result = pipeline->generate(request_for(spec), [&](const bksdm::StepInfo& info) {
     EXPECT_EQ(info.step, calls++);
     EXPECT_EQ(info.total, int(expected->tensor("timesteps").numel()));
   }, nullptr, {}, inputs);
@@ -85,12 +104,9 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, StartFromLatents, ::testing::ValuesIn(cases_o
 // The memory order of the U-Net's convolutions changes no number that matters.
 TEST(ChannelsLast, GivesTheReferenceRun) {
   const nlohmann::json spec = cases_of("img2img").front();
-  const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
   bksdm::LoadOptions options;
-  options.threads = 1;
   options.channels_last = true;
-  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model(spec["model"]), options);
-  const bksdm::LatentInputs inputs{expected->tensor("init_latents"), expected->tensor("noise"), t_start(spec)};
+  const auto [expected, pipeline, inputs] = recorded_case(spec, options);
   expect_reference_run(pipeline->generate(request_for(spec), {}, nullptr, {}, inputs), *expected);
 }
 
@@ -100,11 +116,7 @@ class KeepOutsideTheMask : public ::testing::TestWithParam<nlohmann::json> {};
 // strength), and after each step the unmasked region put back at the next step's noise level.
 TEST_P(KeepOutsideTheMask, MatchesDiffusersInpaintingFromItsInitLatents) {
   const nlohmann::json& spec = GetParam();
-  const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
-  bksdm::LoadOptions options;
-  options.threads = 1;
-  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model(spec["model"]), options);
-  bksdm::LatentInputs inputs{expected->tensor("init_latents"), expected->tensor("noise"), t_start(spec)};
+  auto [expected, pipeline, inputs] = recorded_case(spec);
   inputs.mask = expected->tensor("mask_latents");
   inputs.start_from_noise = std::stod(spec["strength"].get<std::string>()) == 1.0;
 
@@ -115,10 +127,7 @@ INSTANTIATE_TEST_SUITE_P(Fixtures, KeepOutsideTheMask, ::testing::ValuesIn(cases
 
 TEST(KeepOutsideTheMask, RefusesAMaskOfAnotherSizeOrWithoutInitLatents) {
   auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
-  bksdm::GenerationRequest request;
-  request.prompt = "a cat";
-  request.steps = 2;
-  request.width = request.height = 64;
+  bksdm::GenerationRequest request = small_request(2);
   bksdm::LatentInputs inputs{at::zeros({1, 4, 8, 8}), {}, 0};
   inputs.mask = at::ones({1, 1, 8, 16});
   const std::string wrong = error_of([&] { pipeline->generate(request, {}, nullptr, {}, inputs); });
@@ -133,10 +142,7 @@ TEST(KeepOutsideTheMask, RefusesAMaskOfAnotherSizeOrWithoutInitLatents) {
 // A mask of zeros keeps everything: the run ends on the init latents exactly.
 TEST(KeepOutsideTheMask, AnEmptyMaskKeepsTheInitLatents) {
   auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
-  bksdm::GenerationRequest request;
-  request.prompt = "a cat";
-  request.steps = 3;
-  request.width = request.height = 64;
+  bksdm::GenerationRequest request = small_request(3);
   request.scheduler = "euler";
   const at::Tensor init = at::randn({1, 4, 8, 8});
   bksdm::LatentInputs inputs{init, {}, 0};
@@ -146,10 +152,7 @@ TEST(KeepOutsideTheMask, AnEmptyMaskKeepsTheInitLatents) {
 
 TEST(StartFromLatents, RefusesLatentsOfAnotherSizeAndAStartWithoutThem) {
   auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
-  bksdm::GenerationRequest request;
-  request.prompt = "a cat";
-  request.steps = 2;
-  request.width = request.height = 64;
+  bksdm::GenerationRequest request = small_request(2);
   const std::string wrong = error_of([&] {
     pipeline->generate(request, {}, nullptr, {}, {at::zeros({1, 4, 16, 16}), {}, 1});
   });
@@ -164,11 +167,8 @@ TEST(StartFromLatents, RefusesLatentsOfAnotherSizeAndAStartWithoutThem) {
 // Given noise is the seed's noise: the same image as the seed's own run.
 TEST(StartFromLatents, GivenNoiseEqualsTheSeedsNoise) {
   auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
-  bksdm::GenerationRequest request;
-  request.prompt = "a cat";
-  request.steps = 3;
+  bksdm::GenerationRequest request = small_request(3);
   request.seed = 7;
-  request.width = request.height = 64;
   request.scheduler = "ddim";
   at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(request.seed);
   const at::Tensor noise = at::randn({1, 4, 8, 8}, generator);
