@@ -58,9 +58,31 @@ CLI::Validator seed_value() {
       "");
 }
 
+using NamedTensors = std::vector<std::pair<std::string, at::Tensor>>;
+
+// A prompt's embeddings [texts, T, dim] under the reference's names: `name` [1,T,dim] for a run
+// whose prompts have one text each, else `name.K` for each text of the schedule.
+void add_embeddings(NamedTensors& tensors, const std::string& name, const at::Tensor& embeddings, bool scheduled) {
+  if (!embeddings.defined()) return;
+  if (!scheduled) {
+    tensors.emplace_back(name, embeddings);
+    return;
+  }
+  for (int64_t k = 0; k < embeddings.size(0); ++k)
+    tensors.emplace_back(name + "." + std::to_string(k), embeddings.slice(0, k, k + 1));
+}
+
+// What the reference files hold of a run, under their names.
 void save_tensors(const std::string& path, const GenerationResult& result) {
-  std::vector<std::pair<std::string, at::Tensor>> tensors = {{"image", result.images}, {"latents", result.latents}};
+  NamedTensors tensors = {{"image", result.images},
+                          {"latents", result.latents},
+                          {"timesteps", at::tensor(result.timesteps, at::kDouble)}};
+  if (result.step_latents.defined()) tensors.emplace_back("step_latents", result.step_latents);
   if (result.attention.defined()) tensors.emplace_back("attention", result.attention);
+  const auto several = [](const at::Tensor& embeddings) { return embeddings.defined() && embeddings.size(0) > 1; };
+  const bool scheduled = several(result.prompt_embeds) || several(result.negative_prompt_embeds);
+  add_embeddings(tensors, "prompt_embeds", result.prompt_embeds, scheduled);
+  add_embeddings(tensors, "negative_prompt_embeds", result.negative_prompt_embeds, scheduled);
   write_safetensors(path, tensors);
 }
 
@@ -132,7 +154,9 @@ void add_options(CLI::App& command, Settings& settings) {
                                              "(default bksdm.png, none with --save-tensors alone)")
                               ->check(png_file())
                               ->type_name("FILE");
-  command.add_option("--save-tensors", settings.save_tensors, "write image, latents (and attention) as safetensors")
+  command.add_option("--save-tensors", settings.save_tensors,
+                     "write image, latents, step latents, timesteps, the prompts' embeddings (and attention) as "
+                     "safetensors")
       ->type_name("FILE");
   command.add_flag("--attention-maps", request.attention_maps, "record the prompt's attention maps");
   command.add_option("--attention-dir", settings.attention_dir, "write one overlay PNG per word of the prompt here")
@@ -145,6 +169,7 @@ int generate(Settings& settings) {
   const bool random = settings.seed == kRandomSeed;
   request.seed = random ? random_seed() : *parsed_seed(settings.seed);
   request.attention_maps = request.attention_maps || !settings.attention_dir.empty();
+  request.keep_step_latents = !settings.save_tensors.empty();
   const bool quiet = settings.quiet;
   check_outputs(settings);
 
@@ -175,8 +200,7 @@ int generate(Settings& settings) {
     for (const std::string& written : write_images(settings.output, result.images, result.request))
       std::printf("%s\n", written.c_str());
   if (!settings.attention_dir.empty())
-    for (const std::string& written : write_attention_overlays(settings.attention_dir, result.images, result.attention,
-                                                               pipeline->tokenizer(), result.prompt_tokens, request.prompt))
+    for (const std::string& written : write_attention_overlays(settings.attention_dir, result, pipeline->tokenizer()))
       std::printf("%s\n", written.c_str());
   return 0;
 }

@@ -48,20 +48,24 @@ std::vector<std::string> write_images(const std::string& output, const at::Tenso
   return written;
 }
 
-std::vector<std::string> write_attention_overlays(const std::string& dir, const at::Tensor& images,
-                                                  const at::Tensor& attention, const ClipTokenizer& tokenizer,
-                                                  const TokenizedPrompt& encoded, const std::string& prompt) {
+std::vector<std::string> write_attention_overlays(const std::string& dir, const GenerationResult& result,
+                                                  const ClipTokenizer& tokenizer) {
   std::filesystem::create_directories(dir);
-  const std::vector<PromptWord> words = prompt_words(tokenizer, encoded, prompt);
+  std::vector<std::string> texts;
+  for (const TextAttention& text : result.text_attention) texts.push_back(text.text);
+  if (texts.empty()) texts.push_back(result.request.prompt);
+  const std::vector<RunWord> words = run_words(tokenizer, result.request.prompt_syntax, texts);
   std::vector<std::string> written;
-  for (int64_t i = 0; i < images.size(0); ++i)
+  for (int64_t i = 0; i < result.images.size(0); ++i)
     for (size_t k = 0; k < words.size(); ++k) {
-      if (words[k].positions.empty()) continue;  // past the token limit: no map
-      const std::string prefix = images.size(0) > 1 ? "image" + std::to_string(i) + "-" : "";
+      const RunWord& word = words[k];
+      const at::Tensor& maps = word.text < 0 ? result.attention : result.text_attention[size_t(word.text)].maps;
+      if (word.word.positions.empty() || !maps.defined()) continue;  // past the token limit, or never in force
+      const std::string prefix = result.images.size(0) > 1 ? "image" + std::to_string(i) + "-" : "";
       char index[16];
       std::snprintf(index, sizeof index, "%02zu", k);
-      written.push_back((std::filesystem::path(dir) / (prefix + index + "-" + file_safe(words[k].text) + ".png")).string());
-      write_png(written.back(), attention_overlay(images[i], word_map(attention[i], words[k])));
+      written.push_back((std::filesystem::path(dir) / (prefix + index + "-" + file_safe(word.word.text) + ".png")).string());
+      write_png(written.back(), attention_overlay(result.images[i], word_map(maps[i], word.word)));
     }
   return written;
 }

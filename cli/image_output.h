@@ -9,7 +9,7 @@ class Tensor;
 namespace bksdm {
 class ClipTokenizer;
 struct GenerationRequest;
-struct TokenizedPrompt;
+struct GenerationResult;
 }
 
 namespace bksdm::cli {
@@ -20,12 +20,11 @@ namespace bksdm::cli {
 std::vector<std::string> write_images(const std::string& output, const at::Tensor& images,
                                       const GenerationRequest& request);
 
-// One overlay PNG per word of the prompt and image in `dir`: WORD-INDEX-WORD.png, prefixed with
-// the image index when there are several. `attention` is [N,77,h,w], `encoded` the run's prompt
-// tokens (GenerationResult::prompt_tokens). Returns the paths.
-std::vector<std::string> write_attention_overlays(const std::string& dir, const at::Tensor& images,
-                                                  const at::Tensor& attention, const ClipTokenizer& tokenizer,
-                                                  const TokenizedPrompt& encoded, const std::string& prompt);
+// One overlay PNG per word of the run's prompt and image in `dir`: WORD-INDEX-WORD.png, prefixed
+// with the image index when there are several. A word of an edited prompt that is in force for part
+// of the run shows the maps of those iterations (run_words). Returns the paths.
+std::vector<std::string> write_attention_overlays(const std::string& dir, const GenerationResult& result,
+                                                  const ClipTokenizer& tokenizer);
 
 // The path of image `index` of `count` written to `output` (see write_images).
 std::string numbered_path(const std::string& output, int index, int count);

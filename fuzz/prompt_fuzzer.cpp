@@ -32,10 +32,12 @@ void tokenize(const bksdm::ClipTokenizer& tokenizer, std::string_view prompt) {
   const std::vector<int> ids = tokenizer.encode(prompt);
   if (int(ids.size()) != tokenizer.count_tokens(prompt) + 2) std::abort();
   for (int max_length : {77, 4}) check_tokens(tokenizer.encode_for_model(prompt, max_length), max_length);
-  const std::string text(prompt);
-  for (const bksdm::PromptWord& word : bksdm::prompt_words(tokenizer, tokenizer.encode_for_model(text), text))
-    for (int slot : word.positions)
-      if (slot < 1 || slot > 75) std::abort();
+  for (const bksdm::PromptSyntax syntax : {bksdm::PromptSyntax::Plain, bksdm::PromptSyntax::A1111}) {
+    const size_t slots = bksdm::prompt_slots(tokenizer, syntax, prompt).ids.size();
+    for (const bksdm::PromptWord& word : bksdm::prompt_words(tokenizer, syntax, prompt))
+      for (int slot : word.positions)
+        if (slot < 1 || size_t(slot) >= slots || slot % 77 == 0) std::abort();
+  }
 }
 
 }  // namespace

@@ -16,11 +16,19 @@ struct Conditioning {
     at::Tensor negative;  // [1, T', dim]; undefined for a run without guidance
   };
   std::vector<Embeddings> entries;
+  // The encoder's output as computed, before the pairing: the prompt's texts [texts, T, dim] (A1111's
+  // schedule entries in step order, or the one text) and the negative's (undefined without guidance).
+  at::Tensor prompt_embeds;
+  at::Tensor negative_prompt_embeds;
   // The entry in force at each iteration; empty: the first, throughout.
   std::vector<size_t> schedule;
   // The prompt's tokens as they were encoded: the words, their spans in the user's text and their
   // positions in the context, for the attention maps, the token counter and the metadata.
   TokenizedPrompt prompt_tokens;
+  // The prompt's texts (an edited prompt has several, each as it reads while in force), and the
+  // one in force at each iteration; empty: the first throughout.
+  std::vector<std::string> prompt_texts;
+  std::vector<size_t> prompt_text_at;
 
   const Embeddings& at_iteration(size_t iteration) const;
   // Whether the U-Net sees the negative and the prompt in one batch: a guided run whose two are of

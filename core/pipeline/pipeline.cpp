@@ -102,6 +102,9 @@ void check_scheduler_config(const ModelFolder& model, const nlohmann::json& conf
   }
 }
 
+// A result's tensor on the CPU; undefined stays undefined.
+at::Tensor on_cpu(const at::Tensor& values) { return values.defined() ? values.to(at::kCPU) : values; }
+
 // Watches the denoising loop: sees each step's result once the scheduler has made it.
 class LoopObserver {
  public:
@@ -110,16 +113,20 @@ class LoopObserver {
 };
 
 // DAAM's maps of one run: it watches the U-Net's cross-attention while it exists, and puts the
-// running maps into each step it sees when asked to.
+// running maps into each step it sees when asked to. An edited prompt's texts also get maps of
+// their own, each over the iterations it was in force.
 class AttentionRecorder final : public LoopObserver {
  public:
-  AttentionRecorder(UNet2DConditionModel& unet, int64_t images, bool guided, bool per_step, int64_t h, int64_t w)
-      : unet_(unet), maps_(images, guided), per_step_(per_step), h_(h), w_(w) {
+  AttentionRecorder(UNet2DConditionModel& unet, int64_t images, bool guided, bool per_step, int64_t h, int64_t w,
+                    const Conditioning& conditioning)
+      : unet_(unet), maps_(images, guided), text_at_(conditioning.prompt_text_at), per_step_(per_step), h_(h), w_(w) {
+    if (conditioning.prompt_texts.size() > 1) texts_.assign(conditioning.prompt_texts.size(), maps_);
     unet_->set_attention_observer([this](const AttentionProbs& seen) {
       if (!listening_ || !AttentionMapAccumulator::uses_layer(seen.layer)) return;
       const int64_t batch = seen.probs.size(0) / seen.heads;
-      maps_.add(seen.layer, seen.probs.view({batch, seen.heads, seen.probs.size(1), seen.probs.size(2)}),
-                seen.grid.height, seen.grid.width);
+      const at::Tensor probs = seen.probs.view({batch, seen.heads, seen.probs.size(1), seen.probs.size(2)});
+      maps_.add(seen.layer, probs, seen.grid.height, seen.grid.width);
+      if (!texts_.empty()) texts_[text_in_force()].add(seen.layer, probs, seen.grid.height, seen.grid.width);
     });
   }
   ~AttentionRecorder() override { unet_->set_attention_observer({}); }
@@ -130,7 +137,12 @@ class AttentionRecorder final : public LoopObserver {
 
   // The last step's are the run's maps exactly; the others cost a fraction of a step.
   void after_step(StepInfo& step) override {
-    if (per_step_) step.attention = step.step + 1 == step.total ? final_maps() : maps_.running_maps(h_, w_);
+    ++iteration_;
+    if (!per_step_) return;
+    const bool last = step.step + 1 == step.total;
+    step.attention = last ? final_maps() : maps_.running_maps(h_, w_);
+    for (size_t t = 0; t < texts_.size(); ++t)
+      step.text_attention.push_back(last ? final_text_maps()[t].maps : texts_[t].running_maps(h_, w_));
   }
 
   // Undefined when no layer was seen (a U-Net without cross-attention in its down and up blocks).
@@ -139,13 +151,33 @@ class AttentionRecorder final : public LoopObserver {
     return exact_;
   }
 
+  // Each text's maps, in Conditioning::prompt_texts' order; none for a prompt of one text. A text
+  // not yet in force has undefined maps.
+  const std::vector<TextAttention>& final_text_maps() {
+    if (exact_texts_.empty() && !texts_.empty()) {
+      for (size_t t = 0; t < texts_.size(); ++t) {
+        TextAttention text{{}, {}, texts_[t].empty() ? at::Tensor() : texts_[t].maps(h_, w_)};
+        for (size_t i = 0; i < text_at_.size(); ++i)
+          if (text_at_[i] == t) text.iterations.push_back(int(i));
+        exact_texts_.push_back(std::move(text));
+      }
+    }
+    return exact_texts_;
+  }
+
  private:
+  size_t text_in_force() const { return iteration_ < text_at_.size() ? text_at_[iteration_] : 0; }
+
   UNet2DConditionModel& unet_;
   AttentionMapAccumulator maps_;
+  std::vector<AttentionMapAccumulator> texts_;  // one per text of an edited prompt
+  std::vector<size_t> text_at_;
+  size_t iteration_ = 0;
   bool per_step_;
   bool listening_ = true;
   int64_t h_, w_;
   at::Tensor exact_;  // computed once, at the last step or the end
+  std::vector<TextAttention> exact_texts_;
 };
 
 // The caller's step callback, last in line so that it sees what the other observers added.
@@ -290,6 +322,8 @@ class Pipeline final : public StableDiffusionPipeline {
       for (const at::Tensor& values : {embeddings.prompt, embeddings.negative})
         if (values.defined()) check_finite(RunValues::PromptEmbeddings, values);
     result.prompt_tokens = conditioning.prompt_tokens;
+    result.prompt_embeds = on_cpu(conditioning.prompt_embeds);
+    result.negative_prompt_embeds = on_cpu(conditioning.negative_prompt_embeds);
     result.times.text_encoder = seconds_since(start);
 
     // 3. The first latents
@@ -305,7 +339,7 @@ class Pipeline final : public StableDiffusionPipeline {
     std::optional<AttentionRecorder> attention;
     if (request.attention_maps || request.attention_maps_per_step)
       attention.emplace(unet, request.num_images, conditioning.guided_in_one_batch(), request.attention_maps_per_step,
-                        latents.size(2), latents.size(3));
+                        latents.size(2), latents.size(3), conditioning);
     std::optional<StepCallbackObserver> callback;
     if (on_step) callback.emplace(on_step);
     std::vector<LoopObserver*> observers;
@@ -316,8 +350,14 @@ class Pipeline final : public StableDiffusionPipeline {
                       kept ? &*kept : nullptr, attention ? &*attention : nullptr, observers, cancel, check_finite,
                       result.times,
                       request.keep_step_latents ? &step_latents : nullptr);
-    if (attention && request.attention_maps) result.attention = attention->final_maps();
-    if (result.attention.defined()) result.attention = result.attention.to(at::kCPU);
+    if (attention && request.attention_maps) {
+      result.attention = on_cpu(attention->final_maps());
+      result.text_attention = attention->final_text_maps();
+      for (size_t t = 0; t < result.text_attention.size(); ++t) {
+        result.text_attention[t].text = conditioning.prompt_texts[t];
+        result.text_attention[t].maps = on_cpu(result.text_attention[t].maps);
+      }
+    }
     attention.reset();
     unet = UNet2DConditionModel(nullptr);
     if (cancel && cancel->load()) throw Cancelled();
@@ -391,14 +431,19 @@ class Pipeline final : public StableDiffusionPipeline {
     Conditioning conditioning;
     conditioning.prompt_tokens = prompt_tokens(request.prompt);
     if (request.prompt_syntax == PromptSyntax::Plain) {
+      conditioning.prompt_texts = {request.prompt};
       // diffusers applies clip_skip to the prompt alone.
       Conditioning::Embeddings embeddings{embed(*encoder, conditioning.prompt_tokens.input_ids, request.clip_skip), {}};
       if (guided) embeddings.negative = embed(*encoder, prompt_tokens(request.negative_prompt).input_ids, 1);
+      conditioning.prompt_embeds = embeddings.prompt;
+      conditioning.negative_prompt_embeds = embeddings.negative;
       conditioning.entries.push_back(std::move(embeddings));
       return conditioning;
     }
     const ScheduledPrompt prompt = encode_scheduled(*encoder, request.prompt, request);
     const ScheduledPrompt negative = guided ? encode_scheduled(*encoder, request.negative_prompt, request) : ScheduledPrompt{};
+    conditioning.prompt_embeds = prompt.embeddings;
+    conditioning.negative_prompt_embeds = negative.embeddings;
     // One entry per pair of texts in force together.
     std::map<std::pair<size_t, size_t>, size_t> entry_of;
     for (size_t iteration = 0; iteration < iterations; ++iteration) {
@@ -409,8 +454,17 @@ class Pipeline final : public StableDiffusionPipeline {
         conditioning.entries.push_back({prompt.embeddings.slice(0, int64_t(p), int64_t(p) + 1),
                                         guided ? negative.embeddings.slice(0, int64_t(n), int64_t(n) + 1) : at::Tensor()});
       conditioning.schedule.push_back(entry->second);
+      conditioning.prompt_text_at.push_back(text_index(conditioning.prompt_texts, prompt.schedule[p].text));
     }
     return conditioning;
+  }
+
+  // Where `text` is in `texts`, added at the end when it is new.
+  static size_t text_index(std::vector<std::string>& texts, const std::string& text) {
+    const auto found = std::find(texts.begin(), texts.end(), text);
+    if (found != texts.end()) return size_t(found - texts.begin());
+    texts.push_back(text);
+    return texts.size() - 1;
   }
 
   // A prompt's schedule and its texts' embeddings, encoded as one batch, as A1111 does.
@@ -513,7 +567,7 @@ class Pipeline final : public StableDiffusionPipeline {
       latents = kept ? kept->put_back(scheduler, out.prev_sample, i) : out.prev_sample;
       check_finite(RunValues::Latents, latents, int(iteration));
       if (step_latents) step_latents->push_back(latents.to(at::kCPU));
-      StepInfo info{int(iteration), total, timesteps[i], seconds_since(step_start), latents, out.pred_original_sample, {}};
+      StepInfo info{int(iteration), total, timesteps[i], seconds_since(step_start), latents, out.pred_original_sample, {}, {}};
       for (LoopObserver* observer : observers) observer->after_step(info);
     }
     return latents;

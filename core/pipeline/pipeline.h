@@ -57,7 +57,10 @@ struct StepInfo {
   double seconds = 0;       // wall time of this step
   at::Tensor latents;       // after the scheduler step, U-Net space [N,4,h,w]
   at::Tensor denoised;      // the scheduler's estimate of the clean latents (x0) [N,4,h,w]
-  at::Tensor attention;     // running maps [N,77,h,w] when attention_maps_per_step, else undefined
+  at::Tensor attention;     // running maps [N,T,h,w] when attention_maps_per_step, else undefined
+  // Running maps of each text of an edited prompt (GenerationResult::text_attention's order),
+  // with attention_maps_per_step; undefined for a text not yet in force.
+  std::vector<at::Tensor> text_attention;
 };
 using StepCallback = std::function<void(const StepInfo&)>;
 // The stages of a run, announced as each begins, so that a progress display can name the stage that
@@ -69,14 +72,27 @@ struct StageTimes {
   double text_encoder = 0, unet = 0, scheduler = 0, vae = 0, total = 0;
 };
 
+// One text of an edited prompt ([cat:dog:10], [cat|dog]) and DAAM's maps over the iterations it
+// was in force (0-based iterations of the loop).
+struct TextAttention {
+  std::string text;
+  std::vector<int> iterations;
+  at::Tensor maps;  // [N,T,h,w]; undefined when it never was in force
+};
+
 struct GenerationResult {
   GenerationRequest request;  // as run: sizes and scheduler resolved
   at::Tensor images;        // [N,3,H,W] float32 in [0,1], on the CPU
   at::Tensor latents;       // final latents [N,4,H/8,W/8], on the CPU
   at::Tensor step_latents;  // [steps,N,4,h,w] when keep_step_latents
-  at::Tensor attention;     // [N,77,h,w] when attention_maps
+  at::Tensor attention;     // [N,T,h,w] when attention_maps: T = 77 per chunk of the prompt
+  std::vector<TextAttention> text_attention;  // with attention_maps, for a prompt of several texts
   std::vector<double> timesteps;  // of the U-Net calls that ran
   TokenizedPrompt prompt_tokens;  // the prompt as it was encoded (Conditioning::prompt_tokens)
+  // The text encoder's output, on the CPU: [texts, T, dim] for the prompt's texts (an edited
+  // prompt's schedule entries in step order, else one) and the negative's; undefined without guidance.
+  at::Tensor prompt_embeds;
+  at::Tensor negative_prompt_embeds;
   StageTimes times;
 };
 

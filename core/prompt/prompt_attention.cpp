@@ -176,4 +176,6 @@ class AttentionParser {
 
 std::vector<WeightedText> parse_prompt_attention(std::string_view text) { return AttentionParser(text).parse(); }
 
+bool is_chunk_break(const WeightedText& piece) { return piece.text == kBreak && piece.weight == -1.0; }
+
 }  // namespace bksdm

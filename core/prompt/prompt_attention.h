@@ -22,4 +22,7 @@ struct WeightedText {
 // non-number is (A1111 takes any w and raises for "(x:1.2.3)"). Syntax never fails: it is text.
 std::vector<WeightedText> parse_prompt_attention(std::string_view text);
 
+// Whether `piece` is the chunk break BREAK stands for (not the word "break" inside brackets).
+bool is_chunk_break(const WeightedText& piece);
+
 }  // namespace bksdm

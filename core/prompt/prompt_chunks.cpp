@@ -10,8 +10,6 @@ namespace {
 constexpr int kChunkLength = 75;
 constexpr int kCommaBacktrack = 20;
 
-bool is_chunk_break(const WeightedText& piece) { return piece.text == "BREAK" && piece.weight == -1.0; }
-
 // A1111's chunking state: the open chunk's tokens and weights, and where its last comma is.
 class ChunkBuilder {
  public:

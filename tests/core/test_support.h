@@ -83,6 +83,13 @@ inline std::string read_file_text(const std::filesystem::path& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// `text` as one word to the shell, whatever it holds.
+inline std::string shell_quoted(const std::string& text) {
+  std::string quoted = "'";
+  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return quoted + "'";
+}
+
 // Runs `bksdm ARGUMENTS` through the shell; its exit status, with stderr in `*error_text` and
 // stdout in `*output_text` (else the test's own).
 inline int run_bksdm(const std::string& arguments, std::string* error_text = nullptr,

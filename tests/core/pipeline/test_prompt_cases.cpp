@@ -43,6 +43,23 @@ void expect_chunk_near(const at::Tensor& actual, const at::Tensor& expected, con
   EXPECT_LE(relative_error(actual * scale, expected), 1e-5) << what;
 }
 
+// An edited prompt's texts have maps of their own: each over the iterations the reference had it in
+// force (its iteration_prompts), and together the run's maps, which are sums over the iterations
+// (up to the clamp at 0 after the upsampling, where the bicubic kernel undershoots).
+void expect_text_maps(const bksdm::GenerationResult& result, const bksdm::SafetensorsFile& expected) {
+  const auto in_force = nlohmann::json::parse(expected.metadata().at("iteration_prompts")).get<std::vector<std::string>>();
+  ASSERT_GT(result.text_attention.size(), 1u);
+  std::vector<std::string> seen(in_force.size());
+  at::Tensor sum = at::zeros_like(result.attention);
+  for (const bksdm::TextAttention& text : result.text_attention) {
+    for (int iteration : text.iterations) seen.at(size_t(iteration)) = text.text;
+    ASSERT_TRUE(text.maps.defined()) << text.text;
+    sum += text.maps;
+  }
+  EXPECT_EQ(seen, in_force);
+  EXPECT_LE(relative_error(sum, result.attention), 1e-3);
+}
+
 class PromptLanguage : public ::testing::TestWithParam<nlohmann::json> {};
 
 TEST_P(PromptLanguage, MatchesTheReferenceRun) {
@@ -60,6 +77,37 @@ TEST_P(PromptLanguage, MatchesTheReferenceRun) {
   EXPECT_LE((result.images - expected->tensor("image")).abs().max().item<double>(), 5e-4);
   ASSERT_EQ(result.attention.sizes(), expected->tensor("attention").sizes());
   EXPECT_LE(relative_error(result.attention, expected->tensor("attention")), 1e-4);
+  if (spec["kind"] == "prompt_schedule") expect_text_maps(result, *expected);
+}
+
+// The same run through `bksdm generate --save-tensors`, as the hidden cases are run: image, step
+// latents, attention and each text's embeddings (1e-5 after the best scale, as above).
+TEST_P(PromptLanguage, MatchesTheReferenceThroughTheCommandLine) {
+  if (!std::filesystem::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
+  const nlohmann::json& spec = GetParam();
+  const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
+  const TempDir dir("prompt-cli");
+  const auto field = [&](const char* key) { return shell_quoted(spec[key].get<std::string>()); };
+  const std::string arguments =
+      "generate --model " + shell_quoted(fixture_model(spec["model"]).root().string()) + " --prompt " +
+      field("prompt") + " --negative " + field("negative_prompt") + " --seed " + field("seed") + " --steps " +
+      field("steps") + " --guidance " + field("guidance_scale") + " --width " + field("width") + " --height " +
+      field("height") + " --scheduler " + field("scheduler") + " --images " + field("num_images") +
+      " --prompt-syntax " + field("prompt_syntax") + " --clip-skip " + std::to_string(request_of(spec).clip_skip) +
+      " --threads 1 --attention-maps --quiet --save-tensors " + (dir / "run.safetensors").string();
+  std::string error;
+  ASSERT_EQ(run_bksdm(arguments, &error), 0) << error;
+  const auto saved = bksdm::SafetensorsFile::open(dir / "run.safetensors");
+  EXPECT_LE((saved->tensor("image") - expected->tensor("image")).abs().max().item<double>(), 5e-4);
+  const at::Tensor step_latents = expected->tensor("step_latents");
+  ASSERT_EQ(saved->tensor("step_latents").sizes(), step_latents.sizes());
+  EXPECT_LE(relative_error(saved->tensor("step_latents"), step_latents), 1e-4);
+  EXPECT_LE(relative_error(saved->tensor("attention"), expected->tensor("attention")), 1e-4);
+  for (const bksdm::TensorInfo& info : expected->tensors())
+    if (info.name.find("prompt_embeds") != std::string::npos) {
+      ASSERT_TRUE(saved->find(info.name)) << info.name;
+      expect_chunk_near(saved->tensor(info.name), expected->tensor(info.name), info.name);
+    }
 }
 
 // The texts of each prompt's schedule, as the reference scheduled them, and their embeddings,

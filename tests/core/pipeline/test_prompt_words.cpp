@@ -7,15 +7,22 @@
 
 namespace {
 
+using bksdm::PromptSyntax;
 using bksdm::PromptWord;
+using bksdm::RunWord;
 
 class PromptWordsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     tokenizer_ = bksdm::ClipTokenizer::load(std::filesystem::path(BKSDM_FIXTURES_DIR) / "models/sd-v1-4-mini/tokenizer");
   }
-  static std::vector<PromptWord> words(const std::string& prompt) {
-    return bksdm::prompt_words(*tokenizer_, tokenizer_->encode_for_model(prompt), prompt);
+  static std::vector<PromptWord> words(const std::string& prompt, PromptSyntax syntax = PromptSyntax::Plain) {
+    return bksdm::prompt_words(*tokenizer_, syntax, prompt);
+  }
+  static std::string repeated(const std::string& word, int times) {
+    std::string text;
+    for (int i = 0; i < times; ++i) text += word + " ";
+    return text;
   }
   static const PromptWord& find(const std::vector<PromptWord>& all, const std::string& text) {
     for (const PromptWord& word : all)
@@ -65,6 +72,55 @@ TEST_F(PromptWordsTest, WordsPastTheLimitAreCut) {
   EXPECT_EQ(find(all, "green").positions, (std::vector<int>{75}));
   EXPECT_TRUE(find(all, "blue").cut);
   EXPECT_TRUE(find(all, "blue").positions.empty());
+}
+
+TEST_F(PromptWordsTest, A1111SyntaxIsNoWordAndWeightedWordsKeepTheirSlots) {
+  const auto all = words("(red:1.3) vase, [blurry] \\(x\\)", PromptSyntax::A1111);
+  ASSERT_EQ(all.size(), 4u);  // red, vase, blurry, x: brackets, weights and escapes are no words
+  EXPECT_EQ(find(all, "red").positions, (std::vector<int>{1}));
+  EXPECT_EQ(find(all, "vase").positions, (std::vector<int>{2}));
+  EXPECT_EQ(find(all, "blurry").positions, (std::vector<int>{4}));  // after the comma's slot
+  EXPECT_EQ(find(all, "x").positions, (std::vector<int>{6}));      // "(" x ")": the escapes are text
+}
+
+TEST_F(PromptWordsTest, WordsAfterBreakSitInTheNextChunk) {
+  const auto all = words("cat BREAK dog", PromptSyntax::A1111);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(find(all, "cat").positions, (std::vector<int>{1}));
+  EXPECT_EQ(find(all, "dog").positions, (std::vector<int>{77 + 1}));
+}
+
+TEST_F(PromptWordsTest, A1111ReadsPastSeventyFiveTokensAndCutsOnlyPastTheChunkLimit) {
+  const auto long_prompt = words(repeated("red", 74) + "green blue", PromptSyntax::A1111);
+  EXPECT_EQ(find(long_prompt, "green").positions, (std::vector<int>{75}));
+  EXPECT_EQ(find(long_prompt, "blue").positions, (std::vector<int>{77 + 1}));
+  EXPECT_FALSE(find(long_prompt, "blue").cut);
+  const int limit = bksdm::kMaxPromptChunks * bksdm::kPromptChunkTokens;
+  const auto too_long = words(repeated("red", limit) + "blue", PromptSyntax::A1111);
+  EXPECT_TRUE(find(too_long, "blue").cut);
+  EXPECT_TRUE(find(too_long, "blue").positions.empty());
+  EXPECT_EQ(find(too_long, "red").positions.size(), size_t(limit));
+  EXPECT_FALSE(find(too_long, "red").cut);
+}
+
+TEST_F(PromptWordsTest, AnEditedPromptsWordsAreSharedOnlyWhereEveryTextHasThemInOnePlace) {
+  // "a [cat:dog:3] photo" reads "a cat photo", then "a dog photo".
+  const std::vector<RunWord> same_length = bksdm::run_words(*tokenizer_, PromptSyntax::A1111, {"a cat photo", "a dog photo"});
+  ASSERT_EQ(same_length.size(), 4u);
+  EXPECT_EQ(same_length[0].word.text, "a");
+  EXPECT_EQ(same_length[0].text, -1);
+  EXPECT_EQ(same_length[1].word.text, "cat");
+  EXPECT_EQ(same_length[1].text, 0);
+  EXPECT_EQ(same_length[2].word.text, "photo");
+  EXPECT_EQ(same_length[2].text, -1);
+  EXPECT_EQ(same_length[3].word.text, "dog");
+  EXPECT_EQ(same_length[3].text, 1);
+  // "a [big red:blue:3] photo": "photo" moves from slot 4 to slot 3, so each text has its own.
+  const std::vector<RunWord> moved = bksdm::run_words(*tokenizer_, PromptSyntax::A1111, {"a big red photo", "a blue photo"});
+  std::vector<std::pair<int, std::vector<int>>> photos;
+  for (const RunWord& word : moved)
+    if (word.word.text == "photo") photos.emplace_back(word.text, word.word.positions);
+  EXPECT_EQ(photos, (std::vector<std::pair<int, std::vector<int>>>{{0, {4}}, {1, {3}}}));
 }
 
 TEST_F(PromptWordsTest, AWordMapIsTheMeanOfItsTokenMaps) {
