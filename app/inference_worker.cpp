@@ -127,14 +127,14 @@ void InferenceWorker::generate(const GenerationJob& job) {
     const GenerationResult result = pipeline_->generate(
         request,
         [&](const StepInfo& info) {
-          if (info.attention.defined()) attention.addStep(info.attention);
+          attention.addStep(info);
           reportStep(job, outcome.params, info);
         },
         job.cancel.get(), [&](RunStage stage) { Q_EMIT stageStarted(job.id, jobStage(stage)); });
     outcome.decodeSeconds = result.times.vae;
     outcome.images = imagesFromTensor(result.images);
     if (result.attention.defined())
-      outcome.attention = attention.finish(result.attention, result.prompt_tokens, pipeline_->tokenizer(), request.prompt);
+      outcome.attention = attention.finish(result, pipeline_->tokenizer());
     outcome.promptTruncated = request.prompt_syntax == PromptSyntax::Plain
                                   ? result.prompt_tokens.truncated_tokens > 0
                                   : chunk_prompt(pipeline_->tokenizer(), request.prompt).chunks.size() > size_t(kMaxPromptChunks);

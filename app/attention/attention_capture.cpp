@@ -3,30 +3,26 @@
 #include <ATen/ATen.h>
 
 #include "core/io/error.h"
+#include "core/pipeline/pipeline.h"
 #include "core/pipeline/prompt_words.h"
 #include "core/tokenizer/clip_tokenizer.h"
 
 namespace bksdm {
 namespace {
 
-// The first chunk's maps, [N,77,h,w], of maps [N,77k,h,w]: a prompt of several chunks (A1111's
-// language) shows the words of its first 75 tokens until the panel places words in every chunk.
-at::Tensor firstChunk(const at::Tensor& maps) {
-  if (maps.dim() != 4 || maps.size(1) < ImageAttention::kTokens || maps.size(1) % ImageAttention::kTokens != 0)
-    throw Error("attention maps: expected a tensor [N,77k,h,w]");
-  return maps.slice(1, 0, ImageAttention::kTokens);
-}
-
-// Image by image, as contiguous float32 on the CPU.
-std::vector<std::vector<float>> perImage(const at::Tensor& maps) {
-  const at::Tensor cpu = firstChunk(maps).to(at::kCPU, at::kFloat).contiguous();
+// Image by image, as contiguous float32 on the CPU; `images` empty vectors for undefined maps (a
+// text not yet in force).
+std::vector<std::vector<float>> perImage(const at::Tensor& maps, int64_t images) {
+  if (!maps.defined()) return std::vector<std::vector<float>>(size_t(images));
+  if (maps.dim() != 4 || maps.size(0) != images) throw Error("attention maps: expected a tensor [N,slots,h,w]");
+  const at::Tensor cpu = maps.to(at::kCPU, at::kFloat).contiguous();
   const size_t size = size_t(cpu[0].numel());
-  std::vector<std::vector<float>> images;
+  std::vector<std::vector<float>> split;
   for (int64_t i = 0; i < cpu.size(0); ++i) {
     const float* data = cpu.data_ptr<float>() + size_t(i) * size;
-    images.emplace_back(data, data + size);
+    split.emplace_back(data, data + size);
   }
-  return images;
+  return split;
 }
 
 QStringList toStrings(const std::vector<std::string>& strings) {
@@ -35,37 +31,78 @@ QStringList toStrings(const std::vector<std::string>& strings) {
   return list;
 }
 
-QList<AttentionWord> attentionWords(const ClipTokenizer& tokenizer, const TokenizedPrompt& encoded,
-                                   const std::string& prompt) {
+std::vector<std::string> promptTexts(const GenerationResult& result) {
+  std::vector<std::string> texts;
+  for (const TextAttention& text : result.text_attention) texts.push_back(text.text);
+  if (texts.empty()) texts.push_back(result.request.prompt);
+  return texts;
+}
+
+QList<AttentionWord> attentionWords(const ClipTokenizer& tokenizer, const GenerationResult& result) {
   QList<AttentionWord> words;
-  for (const PromptWord& word : prompt_words(tokenizer, encoded, prompt))
-    words << AttentionWord{QString::fromStdString(word.text), toStrings(word.pieces), word.positions, word.cut};
+  for (const RunWord& run : run_words(tokenizer, result.request.prompt_syntax, promptTexts(result)))
+    words << AttentionWord{QString::fromStdString(run.word.text), toStrings(run.word.pieces), run.word.positions,
+                           run.word.cut, run.text};
   return words;
+}
+
+// The pieces of the context's slots as the first text fills them, padded with the end token to
+// the maps' slot count (the texts of an edited prompt share one length).
+QStringList slotTokens(const ClipTokenizer& tokenizer, const GenerationResult& result, int64_t slots) {
+  QStringList tokens;
+  for (int id : prompt_slots(tokenizer, result.request.prompt_syntax, promptTexts(result).front()).ids)
+    tokens << QString::fromStdString(tokenizer.piece(id));
+  while (tokens.size() < slots) tokens << QString::fromStdString(tokenizer.piece(tokenizer.eos_id()));
+  if (tokens.size() != slots)
+    throw Error("attention maps: " + std::to_string(slots) + " slots for a prompt of " +
+                std::to_string(tokens.size()) + " token slots");
+  return tokens;
 }
 
 }  // namespace
 
-void AttentionCapture::addStep(const at::Tensor& maps) { steps_.push_back(perImage(maps)); }
+void AttentionCapture::addStep(const StepInfo& step) {
+  if (!step.attention.defined()) return;
+  const int64_t images = step.attention.size(0);
+  steps_.push_back(perImage(step.attention, images));
+  std::vector<PerImage> texts;
+  for (const at::Tensor& maps : step.text_attention) texts.push_back(perImage(maps, images));
+  textSteps_.push_back(std::move(texts));
+}
 
-QList<ImageAttention> AttentionCapture::finish(const at::Tensor& maps, const TokenizedPrompt& encoded,
-                                               const ClipTokenizer& tokenizer, const std::string& prompt) {
-  if (encoded.input_ids.size() != size_t(ImageAttention::kTokens))
-    throw Error("attention maps: the prompt has " + std::to_string(encoded.input_ids.size()) + " token ids, not 77");
+QList<ImageAttention> AttentionCapture::finish(const GenerationResult& result, const ClipTokenizer& tokenizer) {
+  const at::Tensor& maps = result.attention;
+  if (maps.dim() != 4) throw Error("attention maps: expected a tensor [N,slots,h,w]");
+  const int64_t images = maps.size(0);
   ImageAttention shared;
-  shared.words = attentionWords(tokenizer, encoded, prompt);
-  for (int id : encoded.input_ids) shared.tokens << QString::fromStdString(tokenizer.piece(id));
+  shared.words = attentionWords(tokenizer, result);
+  shared.tokens = slotTokens(tokenizer, result, maps.size(1));
   shared.height = int(maps.size(2));
   shared.width = int(maps.size(3));
-  QList<ImageAttention> images;
-  std::vector<std::vector<float>> finals = perImage(maps);
+  for (const TextAttention& text : result.text_attention) {
+    TextMaps textMaps{QString::fromStdString(text.text), {}, {}, {}};
+    for (int iteration : text.iterations) textMaps.steps << iteration + 1;
+    shared.texts << textMaps;
+  }
+  std::vector<PerImage> finalTexts;
+  for (const TextAttention& text : result.text_attention) finalTexts.push_back(perImage(text.maps, images));
+  std::vector<std::vector<float>> finals = perImage(maps, images);
+  QList<ImageAttention> split;
   for (size_t i = 0; i < finals.size(); ++i) {
     ImageAttention image = shared;
     image.maps = std::move(finals[i]);
-    for (auto& step : steps_) image.stepMaps.push_back(std::move(step.at(i)));
-    images << std::move(image);
+    for (PerImage& step : steps_) image.stepMaps.push_back(std::move(step.at(i)));
+    for (size_t t = 0; t < finalTexts.size(); ++t) {
+      TextMaps& text = image.texts[qsizetype(t)];
+      text.maps = std::move(finalTexts[t][i]);
+      for (std::vector<PerImage>& step : textSteps_)
+        text.stepMaps.push_back(t < step.size() ? std::move(step[t].at(i)) : std::vector<float>());
+    }
+    split << std::move(image);
   }
   steps_.clear();
-  return images;
+  textSteps_.clear();
+  return split;
 }
 
 }  // namespace bksdm

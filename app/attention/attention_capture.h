@@ -1,33 +1,30 @@
 #pragma once
-#include <string>
 #include <vector>
 
 #include <QList>
 
 #include "app/attention/image_attention.h"
 
-namespace at {
-class Tensor;
-}
-
 namespace bksdm {
 
 class ClipTokenizer;
-struct TokenizedPrompt;
+struct GenerationResult;
+struct StepInfo;
 
 // Turns one run's maps into ImageAttention values on the worker's thread: the running maps after
 // each step (when the run keeps them), then the final maps with the prompt's words and tokens.
 class AttentionCapture {
  public:
-  // StepInfo::attention [N,77,h,w] after the next step.
-  void addStep(const at::Tensor& maps);
-  // GenerationResult::attention [N,77,h,w] and prompt_tokens; one value per image of the batch.
-  // The step maps move into the result.
-  QList<ImageAttention> finish(const at::Tensor& maps, const TokenizedPrompt& encoded,
-                               const ClipTokenizer& tokenizer, const std::string& prompt);
+  // The running maps of the step just done (StepInfo::attention and ::text_attention).
+  void addStep(const StepInfo& step);
+  // One value per image of the batch, from GenerationResult::attention and ::text_attention; the
+  // words as the run's prompt syntax reads them. The step maps move into the result.
+  QList<ImageAttention> finish(const GenerationResult& result, const ClipTokenizer& tokenizer);
 
  private:
-  std::vector<std::vector<std::vector<float>>> steps_;  // [step][image]: [77*h*w]
+  using PerImage = std::vector<std::vector<float>>;  // [image]: [slots*h*w]; empty: no maps
+  std::vector<PerImage> steps_;                     // [step]
+  std::vector<std::vector<PerImage>> textSteps_;    // [step][text]
 };
 
 }  // namespace bksdm

@@ -18,7 +18,7 @@ namespace {
 
 std::filesystem::path toPath(const QString& path) { return std::filesystem::path(path.toStdU16String()); }
 
-// [N,77,h,w] from each image's maps at `step`, written into `out`.
+// [N,slots,h,w] from each image's maps at `step`, written into `out`.
 void fill(at::Tensor out, const QList<ImageAttention>& images, int step) {
   for (int i = 0; i < images.size(); ++i) {
     const std::vector<float>& maps = images[i].mapsAt(step);
@@ -43,7 +43,8 @@ std::string wordsJson(const QList<AttentionWord>& words) {
   for (const AttentionWord& word : words) {
     nlohmann::json pieces = nlohmann::json::array();
     for (const QString& piece : word.pieces) pieces.push_back(piece.toStdString());
-    list.push_back({{"text", word.text.toStdString()}, {"pieces", pieces}, {"positions", word.positions}, {"cut", word.cut}});
+    list.push_back({{"text", word.text.toStdString()}, {"pieces", pieces}, {"positions", word.positions}, {"cut", word.cut},
+                    {"text_index", word.textIndex}});
   }
   return list.dump();
 }
@@ -58,24 +59,54 @@ QList<AttentionWord> wordsFromJson(const nlohmann::json& list) {
   QList<AttentionWord> words;
   for (const nlohmann::json& word : list)
     words << AttentionWord{QString::fromStdString(word.at("text").get<std::string>()), stringsFromJson(word.at("pieces")),
-                           word.at("positions").get<std::vector<int>>(), word.at("cut").get<bool>()};
+                           word.at("positions").get<std::vector<int>>(), word.at("cut").get<bool>(),
+                           word.value("text_index", -1)};
   return words;
 }
 
-// The slots up to the first end token: what tokenSubjects shows.
-int64_t keptSlots(const ImageAttention& attention) { return int64_t(tokenSubjects(attention).size()); }
+std::string textsJson(const QList<TextMaps>& texts) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const TextMaps& text : texts)
+    list.push_back({{"text", text.text.toStdString()}, {"steps", std::vector<int>(text.steps.begin(), text.steps.end())}});
+  return list.dump();
+}
 
-// [slots,h,w] float16 of the first `slots` of a [77,h,w] map.
-at::Tensor firstSlots(const std::vector<float>& maps, int64_t slots, int64_t height, int64_t width) {
-  const at::Tensor all = at::from_blob(const_cast<float*>(maps.data()), {ImageAttention::kTokens, height, width}, at::kFloat);
+QList<TextMaps> textsFromJson(const nlohmann::json& list) {
+  QList<TextMaps> texts;
+  for (const nlohmann::json& text : list) {
+    const std::vector<int> steps = text.at("steps").get<std::vector<int>>();
+    texts << TextMaps{QString::fromStdString(text.at("text").get<std::string>()), QList<int>(steps.begin(), steps.end()), {}, {}};
+  }
+  return texts;
+}
+
+// The slots up to the last chunk's end token: what tokenSubjects shows.
+int64_t keptSlots(const ImageAttention& attention) {
+  const QList<AttentionSubject> shown = tokenSubjects(attention);
+  return shown.isEmpty() ? 0 : shown.last().index + 1;
+}
+
+// [slots,h,w] float16 of the first `slots` of a [all slots,h,w] map; zeros for empty maps (a text
+// not yet in force).
+at::Tensor firstSlots(const std::vector<float>& maps, const ImageAttention& attention, int64_t slots) {
+  if (maps.empty()) return at::zeros({slots, attention.height, attention.width}, at::kHalf);
+  const at::Tensor all = at::from_blob(const_cast<float*>(maps.data()), {attention.slots(), attention.height, attention.width}, at::kFloat);
   return all.narrow(0, 0, slots).to(at::kHalf);
 }
 
-// A [slots,h,w] tensor as [77,h,w] floats, zeros past the slots.
-std::vector<float> allSlots(const at::Tensor& kept, int64_t height, int64_t width) {
-  at::Tensor all = at::zeros({ImageAttention::kTokens, height, width}, at::kFloat);
+// A [slots,h,w] tensor as [all slots,h,w] floats, zeros past the slots.
+std::vector<float> allSlots(const at::Tensor& kept, const ImageAttention& attention) {
+  at::Tensor all = at::zeros({attention.slots(), attention.height, attention.width}, at::kFloat);
   all.narrow(0, 0, kept.size(0)).copy_(kept);
   return std::vector<float>(all.data_ptr<float>(), all.data_ptr<float>() + all.numel());
+}
+
+// [steps,slots,h,w] of one image's maps and, when kept, of each step.
+std::pair<at::Tensor, at::Tensor> slotTensors(const std::vector<float>& maps, const std::vector<std::vector<float>>& steps,
+                                              const ImageAttention& attention, int64_t slots) {
+  std::vector<at::Tensor> kept;
+  for (const std::vector<float>& step : steps) kept.push_back(firstSlots(step, attention, slots));
+  return {firstSlots(maps, attention, slots), kept.empty() ? at::Tensor() : at::stack(kept)};
 }
 
 }  // namespace
@@ -83,7 +114,7 @@ std::vector<float> allSlots(const at::Tensor& kept, int64_t height, int64_t widt
 void writeAttentionMaps(const QString& path, const QList<ImageAttention>& images) {
   if (images.isEmpty() || images[0].isEmpty()) throw Error(path.toStdString() + ": there are no attention maps to save");
   const ImageAttention& first = images[0];
-  const std::vector<int64_t> shape = {images.size(), ImageAttention::kTokens, first.height, first.width};
+  const std::vector<int64_t> shape = {images.size(), first.slots(), first.height, first.width};
   at::Tensor maps = at::empty(shape, at::kFloat);
   fill(maps, images, 0);
   std::vector<std::pair<std::string, at::Tensor>> tensors = {{"attention", maps}};
@@ -98,16 +129,50 @@ void writeAttentionMaps(const QString& path, const QList<ImageAttention>& images
 void writeImageAttention(const QString& path, const ImageAttention& attention) {
   if (attention.isEmpty()) throw Error(path.toStdString() + ": there are no attention maps to save");
   const int64_t slots = keptSlots(attention);
-  std::vector<std::pair<std::string, at::Tensor>> tensors = {
-      {"attention", firstSlots(attention.maps, slots, attention.height, attention.width)}};
-  if (attention.steps() > 0) {
-    std::vector<at::Tensor> steps;
-    for (const std::vector<float>& step : attention.stepMaps)
-      steps.push_back(firstSlots(step, slots, attention.height, attention.width));
-    tensors.emplace_back("attention_steps", at::stack(steps));
+  const auto [maps, steps] = slotTensors(attention.maps, attention.stepMaps, attention, slots);
+  std::vector<std::pair<std::string, at::Tensor>> tensors = {{"attention", maps}};
+  if (steps.defined()) tensors.emplace_back("attention_steps", steps);
+  std::vector<at::Tensor> textMaps, textSteps;
+  for (const TextMaps& text : attention.texts) {
+    const auto [final, kept] = slotTensors(text.maps, text.stepMaps, attention, slots);
+    textMaps.push_back(final);
+    if (kept.defined()) textSteps.push_back(kept);
   }
-  write_safetensors(toPath(path), tensors, {{"tokens", tokensJson(attention.tokens)}, {"words", wordsJson(attention.words)}});
+  if (!textMaps.empty()) tensors.emplace_back("text_attention", at::stack(textMaps));
+  if (!textSteps.empty() && textSteps.size() == textMaps.size()) tensors.emplace_back("text_attention_steps", at::stack(textSteps, 1));
+  write_safetensors(toPath(path), tensors,
+                    {{"tokens", tokensJson(attention.tokens)}, {"words", wordsJson(attention.words)},
+                     {"texts", textsJson(attention.texts)}});
 }
+
+namespace {
+
+// The maps of each step from a [steps,slots,h,w] tensor; a text's steps before it came into force
+// (`first_step`) are empty, as they were written.
+std::vector<std::vector<float>> stepsFrom(const at::Tensor& steps, const ImageAttention& attention, int first_step = 1) {
+  std::vector<std::vector<float>> maps;
+  for (int64_t k = 0; k < steps.size(0); ++k)
+    maps.push_back(k + 1 < first_step ? std::vector<float>() : allSlots(steps[k], attention));
+  return maps;
+}
+
+void readTextMaps(const SafetensorsFile& file, const QString& path, ImageAttention& attention, const at::Tensor& maps) {
+  if (attention.texts.isEmpty()) return;
+  const at::Tensor texts = file.tensor("text_attention", at::kFloat);
+  if (texts.dim() != 4 || texts.size(0) != attention.texts.size() || texts.sizes().slice(1) != maps.sizes())
+    throw Error(path.toStdString() + ": the maps of the prompt's texts do not match its texts");
+  const at::Tensor steps = file.find("text_attention_steps") ? file.tensor("text_attention_steps", at::kFloat) : at::Tensor();
+  if (steps.defined() && (steps.dim() != 5 || steps.size(1) != texts.size(0) || steps.sizes().slice(2) != maps.sizes()))
+    throw Error(path.toStdString() + ": the step maps of the prompt's texts do not match its texts");
+  for (int64_t t = 0; t < texts.size(0); ++t) {
+    TextMaps& text = attention.texts[qsizetype(t)];
+    if (text.steps.isEmpty()) continue;
+    text.maps = allSlots(texts[t], attention);
+    if (steps.defined()) text.stepMaps = stepsFrom(steps.select(1, t), attention, text.steps.first());
+  }
+}
+
+}  // namespace
 
 ImageAttention readImageAttention(const QString& path) {
   const auto file = SafetensorsFile::open(toPath(path));
@@ -115,21 +180,23 @@ ImageAttention readImageAttention(const QString& path) {
   try {
     attention.tokens = stringsFromJson(nlohmann::json::parse(file->metadata().at("tokens")));
     attention.words = wordsFromJson(nlohmann::json::parse(file->metadata().at("words")));
+    if (file->metadata().count("texts")) attention.texts = textsFromJson(nlohmann::json::parse(file->metadata().at("texts")));
   } catch (const std::exception& error) {
     throw Error(path.toStdString() + ": the words and tokens of the maps cannot be read (" + error.what() + ")");
   }
   const at::Tensor maps = file->tensor("attention", at::kFloat);
-  if (maps.dim() != 3 || maps.size(0) > ImageAttention::kTokens || attention.tokens.size() != ImageAttention::kTokens)
+  if (maps.dim() != 3 || maps.size(0) > attention.slots() || attention.slots() == 0 || attention.slots() % ImageAttention::kChunkSlots != 0)
     throw Error(path.toStdString() + ": not the attention maps of one image");
   attention.height = int(maps.size(1));
   attention.width = int(maps.size(2));
-  attention.maps = allSlots(maps, attention.height, attention.width);
+  attention.maps = allSlots(maps, attention);
   if (file->find("attention_steps")) {
     const at::Tensor steps = file->tensor("attention_steps", at::kFloat);
     if (steps.dim() != 4 || steps.sizes().slice(1) != maps.sizes())
       throw Error(path.toStdString() + ": the maps of the steps do not match the final maps");
-    for (int64_t k = 0; k < steps.size(0); ++k) attention.stepMaps.push_back(allSlots(steps[k], attention.height, attention.width));
+    attention.stepMaps = stepsFrom(steps, attention);
   }
+  readTextMaps(*file, path, attention, maps);
   return attention;
 }
 

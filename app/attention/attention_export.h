@@ -9,16 +9,19 @@
 
 namespace bksdm {
 
-// A batch's raw maps in one safetensors file, float32: `attention` [N,77,h,w] and, when the run kept
-// them, `attention_steps` [steps,N,77,h,w]; the metadata `tokens` lists the 77 slots' pieces (JSON).
+// A batch's raw maps in one safetensors file, float32: `attention` [N,slots,h,w] (77 slots per chunk
+// of the prompt) and, when the run kept them, `attention_steps` [steps,N,slots,h,w]; the metadata
+// `tokens` lists the slots' pieces (JSON).
 // The file appears whole or not at all; failures are bksdm::Error naming the file.
 void writeAttentionMaps(const QString& path, const QList<ImageAttention>& images);
 
 // One image's maps as the gallery keeps them beside the image: float16, and only the token slots
-// from the start token to the end token (the padding after it is left out), `attention`
-// [slots,h,w] and, when the run kept them, `attention_steps` [steps,slots,h,w]; the metadata
-// `tokens` lists the 77 slots' pieces and `words` the prompt's words (text, pieces, positions,
-// cut), as JSON. readImageAttention gives back what was written, the padding's maps as zeros.
+// up to the last chunk's end token (the padding after it is left out), `attention` [slots,h,w] and,
+// when the run kept them, `attention_steps` [steps,slots,h,w]; for an edited prompt also
+// `text_attention` [texts,slots,h,w] and `text_attention_steps` [steps,texts,slots,h,w]. The
+// metadata, as JSON: `tokens` lists all slots' pieces, `words` the prompt's words (text, pieces,
+// positions, cut, text_index), `texts` the edited prompt's texts (text, steps).
+// readImageAttention gives back what was written, the padding's maps as zeros.
 void writeImageAttention(const QString& path, const ImageAttention& attention);
 ImageAttention readImageAttention(const QString& path);
 

@@ -21,14 +21,16 @@ at::Tensor imageTensor(const QImage& image) {
   return pixels.permute({2, 0, 1}).to(at::kFloat).div_(255);
 }
 
+// The subject's map at `step`; undefined where its text was not yet in force.
 at::Tensor subjectMap(const ImageAttention& attention, const AttentionSubject& subject, int step) {
-  const std::vector<float>& maps = attention.mapsAt(step);
-  if (maps.size() != size_t(ImageAttention::kTokens) * attention.height * attention.width)
-    throw Error("attention maps: the data does not match [77," + std::to_string(attention.height) + "," +
-                std::to_string(attention.width) + "]");
+  const std::vector<float>& maps = attention.mapsAt(step, subject.text);
+  if (maps.empty()) return {};
+  if (maps.size() != size_t(attention.slots()) * attention.height * attention.width)
+    throw Error("attention maps: the data does not match [" + std::to_string(attention.slots()) + "," +
+                std::to_string(attention.height) + "," + std::to_string(attention.width) + "]");
   // A view of the floats: word_map only reads them.
   const at::Tensor view = at::from_blob(const_cast<float*>(maps.data()),
-                                        {ImageAttention::kTokens, attention.height, attention.width}, at::kFloat);
+                                        {attention.slots(), attention.height, attention.width}, at::kFloat);
   return word_map(view, PromptWord{subject.label.toStdString(), subject.positions, {}, false});
 }
 
@@ -37,8 +39,9 @@ at::Tensor subjectMap(const ImageAttention& attention, const AttentionSubject& s
 RgbImage attentionOverlayRgb(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
                              int step, double opacity) {
   const at::Tensor pixels = imageTensor(image);
-  if (!subject.hasMap()) return to_rgb_image(pixels);
-  return attention_overlay(pixels, subjectMap(attention, subject, step), opacity);
+  const at::Tensor map = subject.hasMap() ? subjectMap(attention, subject, step) : at::Tensor();
+  if (!map.defined()) return to_rgb_image(pixels);
+  return attention_overlay(pixels, map, opacity);
 }
 
 QImage attentionOverlay(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,

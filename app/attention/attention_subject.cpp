@@ -36,18 +36,23 @@ QList<AttentionSubject> wordSubjects(const ImageAttention& attention) {
   QList<AttentionSubject> subjects;
   for (int i = 0; i < attention.words.size(); ++i) {
     const AttentionWord& word = attention.words[i];
-    subjects << AttentionSubject{AttentionSubject::Kind::Word, i, word.text, word.positions};
+    subjects << AttentionSubject{AttentionSubject::Kind::Word, i, word.text, word.positions, word.textIndex, 0};
   }
   return subjects;
 }
 
-// The slots up to the first end token: what follows it is padding (the end token again, or "!"),
-// which the text encoder's causal mask keeps from shaping anything before it.
+// Each chunk's slots up to its first end token: what follows it is padding (the end token again, or
+// "!"), which the text encoder's causal mask keeps from shaping anything before it. Slots past the
+// first text's chunks (an edited prompt's longer text has them) hold no start token and show none.
 QList<AttentionSubject> tokenSubjects(const ImageAttention& attention) {
   QList<AttentionSubject> subjects;
-  for (int i = 0; i < attention.tokens.size(); ++i) {
-    subjects << AttentionSubject{AttentionSubject::Kind::Token, i, tokenLabel(attention.tokens[i]), {i}};
-    if (attention.tokens[i] == kEndToken) break;
+  for (int start = 0; start < attention.tokens.size(); start += ImageAttention::kChunkSlots) {
+    if (attention.tokens[start] != kStartToken) break;
+    for (int i = start; i < std::min(start + ImageAttention::kChunkSlots, int(attention.tokens.size())); ++i) {
+      subjects << AttentionSubject{AttentionSubject::Kind::Token, i, tokenLabel(attention.tokens[i]), {i}, -1,
+                                   start / ImageAttention::kChunkSlots};
+      if (attention.tokens[i] == kEndToken) break;
+    }
   }
   return subjects;
 }

@@ -9,19 +9,22 @@
 namespace bksdm {
 
 // What one chip of the attention panel stands for: a word of the prompt (its tokens' mean map) or a
-// single one of the 77 token slots.
+// single one of the context's token slots.
 struct AttentionSubject {
   enum class Kind { Word, Token };
   Kind kind = Kind::Word;
   int index = 0;  // into ImageAttention::words or ::tokens
   QString label;
   std::vector<int> positions;
+  int text = -1;  // whose maps: ImageAttention::texts[text]; -1: the run's
+  int chunk = 0;  // a token's chunk of 77 slots
 
   bool hasMap() const { return !positions.empty(); }
 };
 
 QList<AttentionSubject> wordSubjects(const ImageAttention& attention);
-// The token slots from the start token to the end token, labelled as read ("start", "cat", "end").
+// Each chunk's token slots from its start token to its end token, labelled as read ("start", "cat",
+// "end").
 QList<AttentionSubject> tokenSubjects(const ImageAttention& attention);
 // A selection carried from one view to the other: the slots of the chosen words, or the words
 // that have one of the chosen slots; in the order chosen.

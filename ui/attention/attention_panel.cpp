@@ -30,22 +30,34 @@ constexpr int kTile = 160;         // the comparison grid's overlays, in pixels
 constexpr int kChipRows = 4;       // chips shown before the chip area scrolls
 constexpr double kOpacity = 0.6;   // core's attention_overlay default
 
+// "steps 3–10", "steps 1, 3, 5": the steps an edited prompt's text was in force.
+QString stepList(const QList<int>& steps) {
+  const bool run = !steps.isEmpty() && steps.last() - steps.first() + 1 == steps.size();
+  if (run && steps.size() > 1) return AttentionPanel::tr("steps %1–%2").arg(steps.first()).arg(steps.last());
+  QStringList numbers;
+  for (int step : steps) numbers << QString::number(step);
+  return AttentionPanel::tr("steps %1").arg(numbers.join(QStringLiteral(", ")));
+}
+
 QString chipToolTip(const ImageAttention& attention, const AttentionSubject& subject) {
   if (subject.kind == AttentionSubject::Kind::Token)
-    return AttentionPanel::tr("Token slot %1 of %2: %3")
-        .arg(subject.index)
-        .arg(ImageAttention::kTokens)
+    return AttentionPanel::tr("Token slot %1 of %2 (chunk %3): %4")
+        .arg(subject.index % ImageAttention::kChunkSlots)
+        .arg(ImageAttention::kChunkSlots)
+        .arg(subject.chunk + 1)
         .arg(attention.tokens[subject.index]);
   const AttentionWord& word = attention.words[subject.index];
   if (!subject.hasMap())
-    return AttentionPanel::tr("\u201c%1\u201d was cut: its tokens fall past the %2-token limit, so it has no map.")
-        .arg(word.text)
-        .arg(ImageAttention::kTokens);
+    return AttentionPanel::tr("\u201c%1\u201d was cut: its tokens fall past the prompt's length limit, so it has no map.")
+        .arg(word.text);
   QString tip = AttentionPanel::tr("Tokens: %1").arg(word.pieces.join(QLatin1Char(' ')));
   if (word.cut)
-    tip += QLatin1Char('\n') +
-           AttentionPanel::tr("Some of its tokens fall past the %1-token limit; the map uses the rest.")
-               .arg(ImageAttention::kTokens);
+    tip += QLatin1Char('\n') + AttentionPanel::tr("Some of its tokens fall past the prompt's length limit; the map uses the rest.");
+  if (subject.text >= 0 && subject.text < attention.texts.size()) {
+    const TextMaps& text = attention.texts[subject.text];
+    tip += QLatin1Char('\n') + AttentionPanel::tr("In force while the prompt read \u201c%1\u201d (%2); its map covers those steps.")
+                                   .arg(text.text, stepList(text.steps));
+  }
   return tip + QLatin1Char('\n') + AttentionPanel::tr("Click to show it; Ctrl+click to compare several.");
 }
 
@@ -55,12 +67,19 @@ QToolButton* makeChip(const ImageAttention& attention, const AttentionSubject& s
   chip->setCheckable(true);
   chip->setEnabled(subject.hasMap());
   chip->setToolTip(chipToolTip(attention, subject));
-  if (!subject.hasMap()) {
-    QFont font = chip->font();
-    font.setStrikeOut(true);
-    chip->setFont(font);
-  }
+  QFont font = chip->font();
+  font.setStrikeOut(!subject.hasMap());
+  font.setItalic(subject.text >= 0);  // a word of one of an edited prompt's texts
+  chip->setFont(font);
   return chip;
+}
+
+// Where a chunk of 77 slots begins in the "All tokens" view.
+QLabel* makeChunkMark(int chunk) {
+  auto* mark = new QLabel(AttentionPanel::tr("\u2502 chunk %1").arg(chunk + 1));
+  mark->setEnabled(false);
+  mark->setToolTip(AttentionPanel::tr("The prompt is read in chunks of 75 tokens, each encoded on its own"));
+  return mark;
 }
 
 QWidget* makeTile(const QImage& overlay, const QString& caption) {
@@ -127,6 +146,10 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   stepLayout->addWidget(new QLabel(tr("Up to step")));
   stepLayout->addWidget(stepSlider_, 1);
   stepLayout->addWidget(stepLabel_);
+  textInForce_ = new QLabel;
+  textInForce_->setObjectName(QStringLiteral("textInForce"));
+  textInForce_->setWordWrap(true);
+  textInForce_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
   grid_ = new QWidget;
   gridLayout_ = new FlowLayout(grid_, 8);
@@ -140,6 +163,7 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   contentLayout->addLayout(header);
   contentLayout->addWidget(chipScroll_);
   contentLayout->addWidget(stepRow_);
+  contentLayout->addWidget(textInForce_);
   contentLayout->addWidget(grid_);
   contentLayout->addWidget(status_);
 
@@ -246,6 +270,8 @@ void AttentionPanel::buildChips() {
   content_->setVisible(attention != nullptr);
   if (!attention) return;
   for (const AttentionSubject& subject : subjects()) {
+    if (subject.kind == AttentionSubject::Kind::Token && subject.chunk > 0 && subject.index % ImageAttention::kChunkSlots == 0)
+      chipLayout_->addWidget(makeChunkMark(subject.chunk));
     QToolButton* chip = makeChip(*attention, subject);
     chip->setChecked(selection_.contains(subject.index));
     const int index = subject.index;
@@ -312,6 +338,21 @@ double AttentionPanel::opacity() const { return opacitySlider_->value() / 100.0;
 
 void AttentionPanel::setOpacity(double opacity) { opacitySlider_->setValue(int(std::lround(opacity * 100))); }
 
+// An edited prompt: what it read at the slider's step, or, without step maps, its texts.
+void AttentionPanel::showTextInForce() {
+  const ImageAttention* attention = current();
+  textInForce_->setVisible(attention && !attention->texts.isEmpty());
+  if (!attention || attention->texts.isEmpty()) return;
+  const int text = attention->textAt(step());
+  if (text >= 0) {
+    textInForce_->setText(tr("At this step the prompt read: \u201c%1\u201d").arg(attention->texts[text].text));
+    return;
+  }
+  QStringList texts;
+  for (const TextMaps& each : attention->texts) texts << tr("\u201c%1\u201d (%2)").arg(each.text, stepList(each.steps));
+  textInForce_->setText(tr("The prompt read, in turn: %1").arg(texts.join(QStringLiteral("; "))));
+}
+
 void AttentionPanel::render() {
   overlay_ = {};
   gridOverlays_.clear();
@@ -319,6 +360,7 @@ void AttentionPanel::render() {
   const ImageAttention* attention = current();
   if (const int steps = attention ? attention->steps() : 0; steps > 0)
     stepLabel_->setText(tr("%1 of %2").arg(stepSlider_->value()).arg(steps));
+  showTextInForce();
   if (attention && !selection_.isEmpty()) {
     try {
       const QList<AttentionSubject> chosen = selectedSubjects();

@@ -45,7 +45,7 @@ class AttentionPanel : public QWidget {
   void setImageIndex(int index);
   bool showsAllTokens() const { return allTokens_; }
   void setShowsAllTokens(bool all);
-  // Chip indices (into the words, or the 77 tokens) in the order they were chosen.
+  // Chip indices (into the words, or the token slots) in the order they were chosen.
   const QList<int>& selection() const { return selection_; }
   void setSelection(const QList<int>& selection);
   int step() const;  // 1..steps; 0 when the run kept no per-step maps (the final maps)
@@ -77,6 +77,7 @@ class AttentionPanel : public QWidget {
   void fitChipArea();
   void onChipClicked(int index, bool additive);
   void render();
+  void showTextInForce();
   void chooseOverlayFolder();
   void chooseMapsFile();
   void showStatus(const QString& text);
@@ -104,6 +105,7 @@ class AttentionPanel : public QWidget {
   QWidget* stepRow_;
   QSlider* stepSlider_;
   QLabel* stepLabel_;
+  QLabel* textInForce_;
   QWidget* grid_;
   FlowLayout* gridLayout_;
   QLabel* status_;

@@ -6,11 +6,13 @@
 #include <ATen/ATen.h>
 #include <QAbstractButton>
 #include <QComboBox>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 #include <qcoro/qcorotask.h>
 
+#include "app/attention/attention_export.h"
 #include "app/attention/attention_render.h"
 #include "core/io/safetensors.h"
 #include "ui/attention/attention_panel.h"
@@ -23,7 +25,7 @@ constexpr int kSize = 64, kMap = 8, kSteps = 4;
 
 std::vector<float> randomMaps(std::mt19937& random) {
   std::uniform_real_distribution<float> value(0, 1);
-  std::vector<float> maps(size_t(ImageAttention::kTokens) * kMap * kMap);
+  std::vector<float> maps(size_t(ImageAttention::kChunkSlots) * kMap * kMap);
   for (float& v : maps) v = value(random);
   return maps;
 }
@@ -37,10 +39,40 @@ ImageAttention madeUpAttention(unsigned seed) {
                      {"cat", {"ca", "t</w>"}, {3, 4}, false},
                      {"hat", {"hat</w>"}, {}, true}};
   attention.tokens << QStringLiteral("<|startoftext|>") << "a</w>" << "red</w>" << "ca" << "t</w>";
-  while (attention.tokens.size() < ImageAttention::kTokens) attention.tokens << QStringLiteral("<|endoftext|>");
+  while (attention.tokens.size() < ImageAttention::kChunkSlots) attention.tokens << QStringLiteral("<|endoftext|>");
   attention.height = attention.width = kMap;
   for (int k = 0; k < kSteps; ++k) attention.stepMaps.push_back(randomMaps(random));
   attention.maps = attention.stepMaps.back();
+  return attention;
+}
+
+// "a [red|blue] cat" over 4 steps, two chunks long: red in force at steps 1 and 3, blue at 2 and 4;
+// the context is two chunks long, as if "cat" had come after a BREAK.
+ImageAttention madeUpEditedAttention() {
+  std::mt19937 random(5);
+  ImageAttention attention = madeUpAttention(4);
+  attention.words = {{"a", {"a</w>"}, {1}, false, -1},
+                     {"red", {"red</w>"}, {2}, false, 0},
+                     {"cat", {"cat</w>"}, {78}, false, -1},
+                     {"blue", {"blue</w>"}, {2}, false, 1}};
+  attention.tokens = QStringList{"<|startoftext|>", "a</w>", "red</w>", "<|endoftext|>"};
+  while (attention.tokens.size() < 77) attention.tokens << QStringLiteral("<|endoftext|>");
+  attention.tokens << QStringLiteral("<|startoftext|>") << "cat</w>";
+  while (attention.tokens.size() < 2 * 77) attention.tokens << QStringLiteral("<|endoftext|>");
+  const auto maps = [&] {
+    std::vector<float> two = randomMaps(random);
+    const std::vector<float> more = randomMaps(random);
+    two.insert(two.end(), more.begin(), more.end());
+    return two;
+  };
+  attention.stepMaps.clear();
+  for (int k = 0; k < kSteps; ++k) attention.stepMaps.push_back(maps());
+  attention.maps = attention.stepMaps.back();
+  attention.texts = {{"a red cat", {1, 3}, {}, {}}, {"a blue cat", {2, 4}, {}, {}}};
+  for (int k = 1; k <= kSteps; ++k)
+    for (TextMaps& text : attention.texts)
+      text.stepMaps.push_back(k < text.steps.first() ? std::vector<float>() : maps());
+  for (TextMaps& text : attention.texts) text.maps = text.stepMaps.back();
   return attention;
 }
 
@@ -201,6 +233,72 @@ class AttentionPanelTest : public QObject {
     panel_->setSelection({0});
     QCOMPARE(panel_->step(), 0);
     QCOMPARE(panel_->overlay().size(), image_.size());
+  }
+
+  // An edited prompt: its texts' words are italic chips that say when they were in force, the
+  // slider names the text at its step, and a word shows no map where its text was not yet in force.
+  void anEditedPromptsWordsFollowTheirTexts() {
+    const ImageAttention edited = madeUpEditedAttention();
+    panel_->setResults({image_}, {edited});
+    QCOMPARE(panel_->chips().size(), 4);
+    QVERIFY(panel_->chips()[1]->font().italic());
+    QVERIFY(!panel_->chips()[2]->font().italic());
+    QVERIFY(panel_->chips()[1]->toolTip().contains(QStringLiteral("a red cat")));
+    QVERIFY(panel_->chips()[1]->toolTip().contains(QStringLiteral("1, 3")));
+    auto* inForce = panel_->findChild<QLabel*>(QStringLiteral("textInForce"));
+    QVERIFY(inForce && inForce->isVisible());
+    panel_->setStep(2);
+    QVERIFY(inForce->text().contains(QStringLiteral("a blue cat")));
+    panel_->setStep(3);
+    QVERIFY(inForce->text().contains(QStringLiteral("a red cat")));
+
+    panel_->setSelection({3});  // blue
+    QCOMPARE(panel_->overlay(), attentionOverlay(image_, edited, wordSubjects(edited)[3], 3, 0.6));
+    panel_->setStep(1);
+    QCOMPARE(panel_->overlay(), image_.convertToFormat(panel_->overlay().format()));  // not yet in force
+    panel_->setStep(kSteps);
+    QCOMPARE(panel_->overlay(), attentionOverlay(image_, edited, wordSubjects(edited)[3], kSteps, 0.6));
+    QVERIFY(panel_->overlay() != attentionOverlay(image_, edited, wordSubjects(edited)[1], kSteps, 0.6));
+  }
+
+  // Two chunks: the "All tokens" view marks where the second begins and shows its slots.
+  void allTokensMarksTheChunks() {
+    panel_->setResults({image_}, {madeUpEditedAttention()});
+    panel_->setShowsAllTokens(true);
+    QStringList labels;
+    for (QAbstractButton* chip : panel_->chips()) labels << chip->text();
+    QCOMPARE(labels, (QStringList{"start", "a", "red", "end", "start", "cat", "end"}));
+    bool marked = false;
+    for (const QLabel* label : panel_->findChildren<QLabel*>())
+      marked = marked || label->text().contains(QStringLiteral("chunk 2"));
+    QVERIFY(marked);
+    QVERIFY(panel_->chips()[5]->toolTip().contains(QStringLiteral("chunk 2")));
+  }
+
+  // The gallery keeps an edited prompt's texts and their maps (float16) beside the image.
+  void theGalleryKeepsAnEditedPromptsTexts() {
+    QTemporaryDir folder;
+    const ImageAttention edited = madeUpEditedAttention();
+    const QString path = folder.filePath("maps.safetensors");
+    writeImageAttention(path, edited);
+    const ImageAttention read = readImageAttention(path);
+    QCOMPARE(read.slots(), 2 * 77);
+    QCOMPARE(read.texts.size(), 2);
+    QCOMPARE(read.texts[1].text, QString("a blue cat"));
+    QCOMPARE(read.texts[1].steps, (QList<int>{2, 4}));
+    QCOMPARE(read.words[3].textIndex, 1);
+    QVERIFY(read.texts[1].stepMaps.front().empty());
+    const auto close = [](const std::vector<float>& a, const std::vector<float>& b) {
+      // Slots 0..79 kept (through the second chunk's end token): the rest reads back as zeros.
+      for (size_t i = 0; i < a.size(); ++i) {
+        const bool kept = i < size_t(80 * kMap * kMap);
+        if (std::abs(a[i] - (kept ? b[i] : 0.0f)) > 1e-3) return false;
+      }
+      return a.size() == b.size();
+    };
+    QVERIFY(close(read.texts[0].maps, edited.texts[0].maps));
+    QVERIFY(close(read.texts[1].stepMaps[1], edited.texts[1].stepMaps[1]));
+    QVERIFY(close(read.maps, edited.maps));
   }
 
   void exportWritesAPngPerChosenWordAndTheRawMaps() {

@@ -35,10 +35,24 @@ GenerationRequest request(int size, int steps, bool maps, bool perStep = true) {
   return request;
 }
 
-// One image's maps as a tensor [77,h,w] (a view of the floats).
+// One image's maps as a tensor [slots,h,w] (a view of the floats).
 at::Tensor tensorOf(const std::vector<float>& maps, const ImageAttention& attention) {
-  return at::from_blob(const_cast<float*>(maps.data()), {ImageAttention::kTokens, attention.height, attention.width},
+  return at::from_blob(const_cast<float*>(maps.data()), {attention.slots(), attention.height, attention.width},
                        at::kFloat);
+}
+
+// A run and what the worker's capture makes of it.
+std::pair<GenerationResult, QList<ImageAttention>> captured(StableDiffusionPipeline& pipeline, const GenerationRequest& run) {
+  AttentionCapture capture;
+  GenerationResult result = pipeline.generate(run, [&](const StepInfo& info) { capture.addStep(info); });
+  QList<ImageAttention> images = result.attention.defined() ? capture.finish(result, pipeline.tokenizer()) : QList<ImageAttention>();
+  return {std::move(result), std::move(images)};
+}
+
+const AttentionWord* wordNamed(const ImageAttention& attention, const QString& text, int textIndex = -1) {
+  for (const AttentionWord& word : attention.words)
+    if (word.text == text && word.textIndex == textIndex) return &word;
+  return nullptr;
 }
 
 // The process's CPU time: on a machine shared with other work, wall time measures the neighbours.
@@ -52,11 +66,7 @@ double cpuSeconds() {
 // the CPU seconds it took.
 double secondsFor(StableDiffusionPipeline& pipeline, const GenerationRequest& request) {
   const double start = cpuSeconds();
-  AttentionCapture capture;
-  const GenerationResult result = pipeline.generate(request, [&](const StepInfo& info) {
-    if (info.attention.defined()) capture.addStep(info.attention);
-  });
-  if (result.attention.defined()) capture.finish(result.attention, result.prompt_tokens, pipeline.tokenizer(), request.prompt);
+  captured(pipeline, request);
   return cpuSeconds() - start;
 }
 
@@ -107,12 +117,8 @@ class AttentionRunTest : public QObject {
   void initTestCase() { pipeline_ = StableDiffusionPipeline::load(ModelFolder::open(kFixture.toStdString())); }
 
   void theCapturedMapsAreThePipelines() {
-    const GenerationRequest run = request(kSize, kSteps, true);
-    AttentionCapture capture;
-    const GenerationResult result =
-        pipeline_->generate(run, [&](const StepInfo& info) { capture.addStep(info.attention); });
+    const auto [result, images] = captured(*pipeline_, request(kSize, kSteps, true));
     QVERIFY(result.attention.defined());
-    const QList<ImageAttention> images = capture.finish(result.attention, result.prompt_tokens, pipeline_->tokenizer(), kPrompt);
     QCOMPARE(images.size(), 2);
     for (int i = 0; i < images.size(); ++i) {
       const ImageAttention& image = images[i];
@@ -124,7 +130,7 @@ class AttentionRunTest : public QObject {
       QVERIFY(!at::equal(tensorOf(image.stepMaps.front(), image), tensorOf(image.maps, image)));
     }
     const ImageAttention& first = images[0];
-    QCOMPARE(first.tokens.size(), ImageAttention::kTokens);
+    QCOMPARE(first.tokens.size(), 77);
     QCOMPARE(first.tokens[0], QString("<|startoftext|>"));
     QStringList words;
     for (const AttentionWord& word : first.words) words << word.text;
@@ -134,6 +140,46 @@ class AttentionRunTest : public QObject {
     for (int slot : lighthouse.positions)
       QVERIFY(lighthouse.pieces.contains(first.tokens[slot]));
     QVERIFY(images[1].maps != first.maps);
+  }
+
+  // A prompt of two chunks: 154 slots, and a word of the second chunk maps the run's maps there.
+  void aLongPromptsWordsHaveMapsInEveryChunk() {
+    GenerationRequest run = request(kSize, 2, true, false);
+    run.num_images = 1;
+    run.prompt = "a lighthouse BREAK (stormy:1.2) sea";
+    const auto [result, images] = captured(*pipeline_, run);
+    QCOMPARE(images.size(), 1);
+    const ImageAttention& image = images[0];
+    QCOMPARE(image.slots(), 2 * 77);
+    QCOMPARE(image.tokens[77], QString("<|startoftext|>"));
+    const AttentionWord* sea = wordNamed(image, "sea");
+    QVERIFY(sea);
+    QCOMPARE(sea->positions, (std::vector<int>{77 + 2}));  // start, stormy, sea
+    QCOMPARE(image.tokens[77 + 2], QString("sea</w>"));
+    QVERIFY(at::equal(tensorOf(image.maps, image)[77 + 2], result.attention[0][77 + 2]));
+    QVERIFY(!wordNamed(image, "BREAK") && !wordNamed(image, "1.2"));
+  }
+
+  // [red|blue] alternates: each colour is a word of its own text, mapped over that text's steps;
+  // the shared words keep the run's maps.
+  void anAlternatingPromptsWordsFollowTheirSteps() {
+    GenerationRequest run = request(kSize, kSteps, true);
+    run.num_images = 1;
+    run.prompt = "a [red|blue] lighthouse";
+    const auto [result, images] = captured(*pipeline_, run);
+    const ImageAttention& image = images[0];
+    QCOMPARE(image.texts.size(), 2);
+    QCOMPARE(image.texts[0].text, QString("a red lighthouse"));
+    // A1111's step s shows option (s - 1) mod 2, and iteration i runs the first step s >= i.
+    QCOMPARE(image.texts[0].steps, (QList<int>{1, 2, 4}));
+    QCOMPARE(image.texts[1].steps, (QList<int>{3}));
+    QCOMPARE(image.textAt(3), 1);
+    QVERIFY(wordNamed(image, "a") && wordNamed(image, "lighthouse"));
+    QVERIFY(wordNamed(image, "red", 0) && wordNamed(image, "blue", 1));
+    QVERIFY(image.texts[1].stepMaps.front().empty());  // blue was not yet in force after step 1
+    QVERIFY(!image.texts[0].stepMaps.front().empty());
+    QCOMPARE(image.texts[1].stepMaps.back(), image.texts[1].maps);
+    QVERIFY(at::equal(tensorOf(image.texts[0].maps, image), result.text_attention[0].maps[0]));
   }
 
   void theWorkerSendsTheMapsWithItsResult() {
@@ -157,7 +203,7 @@ class AttentionRunTest : public QObject {
     QCOMPARE(withMaps.status, GenerationOutcome::Status::Finished);
     QCOMPARE(withMaps.attention.size(), 2);
     for (const ImageAttention& image : withMaps.attention) {
-      QCOMPARE(image.maps.size(), size_t(ImageAttention::kTokens) * (kSize / 8) * (kSize / 8));
+      QCOMPARE(image.maps.size(), size_t(77) * (kSize / 8) * (kSize / 8));
       QCOMPARE(image.steps(), kSteps);
       QCOMPARE(image.stepMaps.back(), image.maps);
       QCOMPARE(image.words.size(), 7);
