@@ -38,8 +38,11 @@ namespace {
 using bench::Clock;
 using bench::seconds_since;
 
-const std::vector<std::string> kParts{"peak", "load", "image", "maps", "unet", "vae", "preview"};
+const std::vector<std::string> kParts{"peak", "load", "image", "maps", "prompt", "unet", "vae", "preview"};
 constexpr const char* kPrompt = "a photograph of an astronaut riding a horse";
+// Two chunks in A1111's language: the second begins at BREAK.
+constexpr const char* kTwoChunkPrompt = "a photograph of an astronaut riding a horse BREAK on the moon, oil painting";
+constexpr const char* kTwoChunkNegative = "blurry BREAK lowres";
 constexpr double kGuidance = 7.5;
 constexpr int kMapSteps = 3;       // per run of the maps part: enough for a per-step minimum
 constexpr int kPreviewCalls = 25;  // one image's worth of previews
@@ -170,7 +173,8 @@ class Bench {
   void run() {
     at::set_num_threads(settings_.threads);
     // The pipeline first: the peak measurement's buffers would stay in the heap and in its peak RSS.
-    if (settings_.wants("load") || settings_.wants("image") || settings_.wants("maps")) pipeline_parts();
+    if (settings_.wants("load") || settings_.wants("image") || settings_.wants("maps") || settings_.wants("prompt"))
+      pipeline_parts();
     if (settings_.wants("peak")) peak();
     bench::reset_peak_rss();
     if (settings_.wants("unet")) unet();
@@ -216,6 +220,7 @@ class Bench {
     }
     if (settings_.wants("image")) image(*pipeline);
     if (settings_.wants("maps")) maps(*pipeline);
+    if (settings_.wants("prompt")) prompts(*pipeline);
     report_.add("memory", "pipeline_peak_rss_gb", "peak RSS, pipeline (load and runs)",
                 gigabytes(bench::peak_rss_bytes()), "GB");
   }
@@ -256,27 +261,29 @@ class Bench {
     report_.add("image", "step_min_seconds", "  one step, best", *std::min_element(steps.begin(), steps.end()), "s");
   }
 
+  // The best step of a short run, from one step's end to the next's: StepInfo::seconds stops
+  // before the step's maps are made.
+  static double best_step(StableDiffusionPipeline& pipeline, const GenerationRequest& request) {
+    std::vector<double> steps;
+    std::optional<Clock::time_point> last;
+    pipeline.generate(request, [&](const StepInfo&) {
+      const Clock::time_point now = Clock::now();
+      if (last) steps.push_back(std::chrono::duration<double>(now - *last).count());
+      last = now;
+    });
+    return *std::min_element(steps.begin(), steps.end());
+  }
+
   // Attention maps cost what the observer adds to a step, and the running maps after every step
   // what the app records for its step slider: best step of short runs without maps, with the final
   // maps, and with the maps of every step, at batch 1 and 2.
   void maps(StableDiffusionPipeline& pipeline) {
-    // From one step's end to the next's: StepInfo::seconds stops before the step's maps are made.
-    const auto best_step = [&](const GenerationRequest& request) {
-      std::vector<double> steps;
-      std::optional<Clock::time_point> last;
-      pipeline.generate(request, [&](const StepInfo&) {
-        const Clock::time_point now = Clock::now();
-        if (last) steps.push_back(std::chrono::duration<double>(now - *last).count());
-        last = now;
-      });
-      return *std::min_element(steps.begin(), steps.end());
-    };
     for (int images : {1, 2}) {
       const std::string batch = images == 1 ? "" : "_batch2";
       const std::string label = images == 1 ? "" : ", batch 2";
-      const double without = best_step(request(kMapSteps, false, false, images));
-      const double with = best_step(request(kMapSteps, true, false, images));
-      const double every_step = best_step(request(kMapSteps, true, true, images));
+      const double without = best_step(pipeline, request(kMapSteps, false, false, images));
+      const double with = best_step(pipeline, request(kMapSteps, true, false, images));
+      const double every_step = best_step(pipeline, request(kMapSteps, true, true, images));
       report_.add("maps", "step_without" + batch + "_seconds", "step without attention maps, best" + label, without, "s");
       report_.add("maps", "step_with" + batch + "_seconds", "step with attention maps, best" + label, with, "s");
       report_.add("maps", "overhead" + batch + "_percent", "attention maps' cost" + label, 100 * (with / without - 1), "%");
@@ -285,6 +292,25 @@ class Bench {
       report_.add("maps", "every_step_overhead" + batch + "_percent", "maps of every step, cost" + label,
                   100 * (every_step / without - 1), "%");
     }
+  }
+
+  // What a prompt of two chunks (A1111's language) costs a step against one of one chunk: with a
+  // negative of one chunk the U-Net runs the two halves of the guided batch apart (A1111's default),
+  // with a negative of two chunks in one batch with twice the context.
+  void prompts(StableDiffusionPipeline& pipeline) {
+    const GenerationRequest one = request(kMapSteps, false);
+    GenerationRequest two = one;
+    two.prompt = kTwoChunkPrompt;
+    GenerationRequest both = two;
+    both.negative_prompt = kTwoChunkNegative;
+    const double one_step = best_step(pipeline, one);
+    const double two_step = best_step(pipeline, two);
+    const double both_step = best_step(pipeline, both);
+    report_.add("prompt", "one_chunk_step_seconds", "step, prompt of 1 chunk, best", one_step, "s");
+    report_.add("prompt", "two_chunks_step_seconds", "step, prompt of 2 chunks (negative 1), best", two_step, "s");
+    report_.add("prompt", "two_chunks_ratio", "  against 1 chunk", two_step / one_step, "x");
+    report_.add("prompt", "two_and_two_step_seconds", "step, prompt and negative of 2 chunks, best", both_step, "s");
+    report_.add("prompt", "two_and_two_ratio", "  against 1 chunk", both_step / one_step, "x");
   }
 
   WeightLoadOptions weight_options() const {
