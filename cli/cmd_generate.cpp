@@ -79,6 +79,7 @@ void save_tensors(const std::string& path, const GenerationResult& result) {
                           {"timesteps", at::tensor(result.timesteps, at::kDouble)}};
   if (result.step_latents.defined()) tensors.emplace_back("step_latents", result.step_latents);
   if (result.attention.defined()) tensors.emplace_back("attention", result.attention);
+  if (result.negative_attention.defined()) tensors.emplace_back("negative_attention", result.negative_attention);
   const auto several = [](const at::Tensor& embeddings) { return embeddings.defined() && embeddings.size(0) > 1; };
   const bool scheduled = several(result.prompt_embeds) || several(result.negative_prompt_embeds);
   add_embeddings(tensors, "prompt_embeds", result.prompt_embeds, scheduled);
@@ -159,6 +160,9 @@ void add_options(CLI::App& command, Settings& settings) {
                      "safetensors")
       ->type_name("FILE");
   command.add_flag("--attention-maps", request.attention_maps, "record the prompt's attention maps");
+  command.add_flag("--negative-attention-maps", request.negative_attention_maps,
+                   "record the negative prompt's attention maps too (saved as negative_attention, overlays "
+                   "negative-*.png)");
   command.add_option("--attention-dir", settings.attention_dir, "write one overlay PNG per word of the prompt here")
       ->type_name("DIR");
   command.add_flag("--quiet", settings.quiet, "no progress on stderr");
@@ -168,7 +172,7 @@ int generate(Settings& settings) {
   GenerationRequest& request = settings.request;
   const bool random = settings.seed == kRandomSeed;
   request.seed = random ? random_seed() : *parsed_seed(settings.seed);
-  request.attention_maps = request.attention_maps || !settings.attention_dir.empty();
+  request.attention_maps = request.attention_maps || request.negative_attention_maps || !settings.attention_dir.empty();
   request.keep_step_latents = !settings.save_tensors.empty();
   const bool quiet = settings.quiet;
   check_outputs(settings);

@@ -48,25 +48,43 @@ std::vector<std::string> write_images(const std::string& output, const at::Tenso
   return written;
 }
 
-std::vector<std::string> write_attention_overlays(const std::string& dir, const GenerationResult& result,
-                                                  const ClipTokenizer& tokenizer) {
-  std::filesystem::create_directories(dir);
+namespace {
+
+// The overlays of one prompt of the run (the prompt's or the negative's), each file name begun with
+// `prefix`.
+void write_prompt_overlays(const std::string& dir, const std::string& prefix, const GenerationResult& result,
+                           const at::Tensor& maps, const std::vector<TextAttention>& text_maps,
+                           const std::string& prompt, const ClipTokenizer& tokenizer,
+                           std::vector<std::string>& written) {
   std::vector<std::string> texts;
-  for (const TextAttention& text : result.text_attention) texts.push_back(text.text);
-  if (texts.empty()) texts.push_back(result.request.prompt);
+  for (const TextAttention& text : text_maps) texts.push_back(text.text);
+  if (texts.empty()) texts.push_back(prompt);
   const std::vector<RunWord> words = run_words(tokenizer, result.request.prompt_syntax, texts);
-  std::vector<std::string> written;
   for (int64_t i = 0; i < result.images.size(0); ++i)
     for (size_t k = 0; k < words.size(); ++k) {
       const RunWord& word = words[k];
-      const at::Tensor& maps = word.text < 0 ? result.attention : result.text_attention[size_t(word.text)].maps;
-      if (word.word.positions.empty() || !maps.defined()) continue;  // past the token limit, or never in force
-      const std::string prefix = result.images.size(0) > 1 ? "image" + std::to_string(i) + "-" : "";
+      const at::Tensor& own = word.text < 0 ? maps : text_maps[size_t(word.text)].maps;
+      if (word.word.positions.empty() || !own.defined()) continue;  // past the token limit, or never in force
+      const std::string image = result.images.size(0) > 1 ? "image" + std::to_string(i) + "-" : "";
       char index[16];
       std::snprintf(index, sizeof index, "%02zu", k);
-      written.push_back((std::filesystem::path(dir) / (prefix + index + "-" + file_safe(word.word.text) + ".png")).string());
-      write_png(written.back(), attention_overlay(result.images[i], word_map(maps[i], word.word)));
+      written.push_back(
+          (std::filesystem::path(dir) / (image + prefix + index + "-" + file_safe(word.word.text) + ".png")).string());
+      write_png(written.back(), attention_overlay(result.images[i], word_map(own[i], word.word)));
     }
+}
+
+}  // namespace
+
+std::vector<std::string> write_attention_overlays(const std::string& dir, const GenerationResult& result,
+                                                  const ClipTokenizer& tokenizer) {
+  std::filesystem::create_directories(dir);
+  std::vector<std::string> written;
+  write_prompt_overlays(dir, "", result, result.attention, result.text_attention, result.request.prompt, tokenizer,
+                        written);
+  if (result.negative_attention.defined())
+    write_prompt_overlays(dir, "negative-", result, result.negative_attention, result.negative_text_attention,
+                          result.request.negative_prompt, tokenizer, written);
   return written;
 }
 

@@ -22,7 +22,8 @@ std::vector<std::string> write_images(const std::string& output, const at::Tenso
 
 // One overlay PNG per word of the run's prompt and image in `dir`: WORD-INDEX-WORD.png, prefixed
 // with the image index when there are several. A word of an edited prompt that is in force for part
-// of the run shows the maps of those iterations (run_words). Returns the paths.
+// of the run shows the maps of those iterations (run_words). With the negative prompt's maps, its
+// words too, as negative-INDEX-WORD.png. Returns the paths.
 std::vector<std::string> write_attention_overlays(const std::string& dir, const GenerationResult& result,
                                                   const ClipTokenizer& tokenizer);
 

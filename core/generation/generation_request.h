@@ -75,6 +75,7 @@ struct GenerationRequest {
   // What the run records beside the images; none of it changes them.
   bool attention_maps = false;            // DAAM maps in the result
   bool attention_maps_per_step = false;   // also the running maps after each step
+  bool negative_attention_maps = false;   // the negative prompt's maps too (guided runs)
   bool keep_step_latents = false;         // latents after every scheduler step
 
   bool operator==(const GenerationRequest&) const = default;

@@ -4,7 +4,8 @@
 
 namespace bksdm {
 
-AttentionMapAccumulator::AttentionMapAccumulator(int64_t images, bool guided) : images_(images), guided_(guided) {}
+AttentionMapAccumulator::AttentionMapAccumulator(int64_t images, int64_t first_row)
+    : images_(images), first_row_(first_row) {}
 
 bool AttentionMapAccumulator::uses_layer(const std::string& layer) {
   const bool in_down_or_up = layer.rfind("down_blocks.", 0) == 0 || layer.rfind("up_blocks.", 0) == 0;
@@ -14,14 +15,14 @@ bool AttentionMapAccumulator::uses_layer(const std::string& layer) {
 }
 
 void AttentionMapAccumulator::add(const std::string& layer, const at::Tensor& probs, int64_t h, int64_t w) {
-  const at::Tensor conditional = guided_ ? probs.narrow(0, probs.size(0) - images_, images_) : probs;
+  const at::Tensor own = probs.narrow(0, first_row_, images_);
   LayerSum& entry = layers_[layer];
   if (!entry.sum.defined()) {
-    entry.sum = conditional.to(at::kFloat).clone();
+    entry.sum = own.to(at::kFloat).clone();
     entry.h = h;
     entry.w = w;
   } else {
-    entry.sum.add_(conditional);
+    entry.sum.add_(own);
   }
 }
 

@@ -15,8 +15,9 @@ namespace bksdm {
 // (layer, head) pairs.
 class AttentionMapAccumulator {
  public:
-  // `guided`: the U-Net batch holds the unconditional half first, then the `images` prompts.
-  AttentionMapAccumulator(int64_t images, bool guided);
+  // Its `images` are rows first_row .. first_row + images of each U-Net batch: a guided batch holds
+  // the unconditional half first, then the prompts.
+  AttentionMapAccumulator(int64_t images, int64_t first_row);
 
   // Whether DAAM uses this layer: cross-attention in the down and up blocks, not the mid block.
   static bool uses_layer(const std::string& layer);
@@ -44,7 +45,7 @@ class AttentionMapAccumulator {
     int64_t h = 0, w = 0;
   };
   int64_t images_;
-  bool guided_;
+  int64_t first_row_;
   std::map<std::string, LayerSum> layers_;
 };
 

@@ -25,10 +25,14 @@ struct Conditioning {
   // The prompt's tokens as they were encoded: the words, their spans in the user's text and their
   // positions in the context, for the attention maps, the token counter and the metadata.
   TokenizedPrompt prompt_tokens;
-  // The prompt's texts (an edited prompt has several, each as it reads while in force), and the
-  // one in force at each iteration; empty: the first throughout.
-  std::vector<std::string> prompt_texts;
-  std::vector<size_t> prompt_text_at;
+  // A prompt's texts (an edited prompt has several, each as it reads while in force), and the one
+  // in force at each iteration; `at` empty: the first throughout.
+  struct Texts {
+    std::vector<std::string> texts;
+    std::vector<size_t> at;
+  };
+  Texts prompt_texts;
+  Texts negative_texts;  // empty without guidance
 
   const Embeddings& at_iteration(size_t iteration) const;
   // Whether the U-Net sees the negative and the prompt in one batch: a guided run whose two are of

@@ -112,51 +112,41 @@ class LoopObserver {
   virtual void after_step(StepInfo& step) = 0;
 };
 
-// DAAM's maps of one run: it watches the U-Net's cross-attention while it exists, and puts the
-// running maps into each step it sees when asked to. An edited prompt's texts also get maps of
-// their own, each over the iterations it was in force.
-class AttentionRecorder final : public LoopObserver {
+// DAAM's maps of one prompt of a run (the prompt's, or the negative's): over the whole run, and,
+// for an edited prompt, each text's over the iterations it was in force.
+class PromptMaps {
  public:
-  AttentionRecorder(UNet2DConditionModel& unet, int64_t images, bool guided, bool per_step, int64_t h, int64_t w,
-                    const Conditioning& conditioning)
-      : unet_(unet), maps_(images, guided), text_at_(conditioning.prompt_text_at), per_step_(per_step), h_(h), w_(w) {
-    if (conditioning.prompt_texts.size() > 1) texts_.assign(conditioning.prompt_texts.size(), maps_);
-    unet_->set_attention_observer([this](const AttentionProbs& seen) {
-      if (!listening_ || !AttentionMapAccumulator::uses_layer(seen.layer)) return;
-      const int64_t batch = seen.probs.size(0) / seen.heads;
-      const at::Tensor probs = seen.probs.view({batch, seen.heads, seen.probs.size(1), seen.probs.size(2)});
-      maps_.add(seen.layer, probs, seen.grid.height, seen.grid.width);
-      if (!texts_.empty()) texts_[text_in_force()].add(seen.layer, probs, seen.grid.height, seen.grid.width);
-    });
+  PromptMaps(int64_t images, int64_t first_row, const Conditioning::Texts& texts)
+      : maps_(images, first_row), text_at_(texts.at) {
+    if (texts.texts.size() > 1) texts_.assign(texts.texts.size(), maps_);
   }
-  ~AttentionRecorder() override { unet_->set_attention_observer({}); }
 
-  // Whether the U-Net calls that follow are the prompt's; a negative of another length than the
-  // prompt's takes a call of its own, which the maps leave out.
-  void listen(bool listening) { listening_ = listening; }
+  void add(size_t iteration, const AttentionProbs& seen, const at::Tensor& probs) {
+    maps_.add(seen.layer, probs, seen.grid.height, seen.grid.width);
+    if (texts_.empty()) return;
+    const size_t text = iteration < text_at_.size() ? text_at_[iteration] : 0;
+    texts_[text].add(seen.layer, probs, seen.grid.height, seen.grid.width);
+  }
 
-  // The last step's are the run's maps exactly; the others cost a fraction of a step.
-  void after_step(StepInfo& step) override {
-    ++iteration_;
-    if (!per_step_) return;
-    const bool last = step.step + 1 == step.total;
-    step.attention = last ? final_maps() : maps_.running_maps(h_, w_);
+  // The running maps after a step, into `maps` and `texts`; after the last, the exact ones.
+  void put_running(bool last, int64_t h, int64_t w, at::Tensor& maps, std::vector<at::Tensor>& texts) {
+    maps = last ? final_maps(h, w) : maps_.running_maps(h, w);
     for (size_t t = 0; t < texts_.size(); ++t)
-      step.text_attention.push_back(last ? final_text_maps()[t].maps : texts_[t].running_maps(h_, w_));
+      texts.push_back(last ? final_text_maps(h, w)[t].maps : texts_[t].running_maps(h, w));
   }
 
   // Undefined when no layer was seen (a U-Net without cross-attention in its down and up blocks).
-  at::Tensor final_maps() {
-    if (!exact_.defined() && !maps_.empty()) exact_ = maps_.maps(h_, w_);
+  at::Tensor final_maps(int64_t h, int64_t w) {
+    if (!exact_.defined() && !maps_.empty()) exact_ = maps_.maps(h, w);
     return exact_;
   }
 
-  // Each text's maps, in Conditioning::prompt_texts' order; none for a prompt of one text. A text
-  // not yet in force has undefined maps.
-  const std::vector<TextAttention>& final_text_maps() {
+  // Each text's maps, in Conditioning::Texts' order; none for a prompt of one text. A text never in
+  // force has undefined maps.
+  const std::vector<TextAttention>& final_text_maps(int64_t h, int64_t w) {
     if (exact_texts_.empty() && !texts_.empty()) {
       for (size_t t = 0; t < texts_.size(); ++t) {
-        TextAttention text{{}, {}, texts_[t].empty() ? at::Tensor() : texts_[t].maps(h_, w_)};
+        TextAttention text{{}, {}, texts_[t].empty() ? at::Tensor() : texts_[t].maps(h, w)};
         for (size_t i = 0; i < text_at_.size(); ++i)
           if (text_at_[i] == t) text.iterations.push_back(int(i));
         exact_texts_.push_back(std::move(text));
@@ -166,18 +156,77 @@ class AttentionRecorder final : public LoopObserver {
   }
 
  private:
-  size_t text_in_force() const { return iteration_ < text_at_.size() ? text_at_[iteration_] : 0; }
-
-  UNet2DConditionModel& unet_;
   AttentionMapAccumulator maps_;
   std::vector<AttentionMapAccumulator> texts_;  // one per text of an edited prompt
   std::vector<size_t> text_at_;
-  size_t iteration_ = 0;
-  bool per_step_;
-  bool listening_ = true;
-  int64_t h_, w_;
   at::Tensor exact_;  // computed once, at the last step or the end
   std::vector<TextAttention> exact_texts_;
+};
+
+// The U-Net calls that follow: the guided batch in one (or an unguided call), or, where the
+// negative and the prompt differ in length, the negative's call or the prompt's.
+enum class UNetCall { Batch, NegativeAlone, PromptAlone };
+
+// DAAM's maps of one run: it watches the U-Net's cross-attention while it exists, and puts the
+// running maps into each step it sees when asked to; the negative's on request.
+class AttentionRecorder final : public LoopObserver {
+ public:
+  AttentionRecorder(UNet2DConditionModel& unet, const GenerationRequest& request, int64_t h, int64_t w,
+                    const Conditioning& conditioning)
+      : unet_(unet),
+        prompt_(request.num_images, conditioning.guided_in_one_batch() ? request.num_images : 0,
+                conditioning.prompt_texts),
+        per_step_(request.attention_maps_per_step),
+        h_(h),
+        w_(w) {
+    if (request.negative_attention_maps && !conditioning.negative_texts.texts.empty())
+      negative_.emplace(request.num_images, 0, conditioning.negative_texts);
+    unet_->set_attention_observer([this](const AttentionProbs& seen) {
+      if (!AttentionMapAccumulator::uses_layer(seen.layer)) return;
+      const int64_t batch = seen.probs.size(0) / seen.heads;
+      const at::Tensor probs = seen.probs.view({batch, seen.heads, seen.probs.size(1), seen.probs.size(2)});
+      if (call_ != UNetCall::NegativeAlone) prompt_.add(iteration_, seen, probs);
+      if (negative_ && call_ != UNetCall::PromptAlone) negative_->add(iteration_, seen, probs);
+    });
+  }
+  ~AttentionRecorder() override { unet_->set_attention_observer({}); }
+
+  void listen(UNetCall call) { call_ = call; }
+
+  // The last step's are the run's maps exactly; the others cost a fraction of a step.
+  void after_step(StepInfo& step) override {
+    ++iteration_;
+    if (!per_step_) return;
+    const bool last = step.step + 1 == step.total;
+    prompt_.put_running(last, h_, w_, step.attention, step.text_attention);
+    if (negative_) negative_->put_running(last, h_, w_, step.negative_attention, step.negative_text_attention);
+  }
+
+  // The run's maps into `result`, on the CPU, each text of an edited prompt named.
+  void put_final(GenerationResult& result, const Conditioning& conditioning) {
+    result.attention = on_cpu(prompt_.final_maps(h_, w_));
+    result.text_attention = named(prompt_.final_text_maps(h_, w_), conditioning.prompt_texts);
+    if (!negative_) return;
+    result.negative_attention = on_cpu(negative_->final_maps(h_, w_));
+    result.negative_text_attention = named(negative_->final_text_maps(h_, w_), conditioning.negative_texts);
+  }
+
+ private:
+  static std::vector<TextAttention> named(std::vector<TextAttention> maps, const Conditioning::Texts& texts) {
+    for (size_t t = 0; t < maps.size(); ++t) {
+      maps[t].text = texts.texts[t];
+      maps[t].maps = on_cpu(maps[t].maps);
+    }
+    return maps;
+  }
+
+  UNet2DConditionModel& unet_;
+  PromptMaps prompt_;
+  std::optional<PromptMaps> negative_;
+  size_t iteration_ = 0;
+  UNetCall call_ = UNetCall::Batch;
+  bool per_step_;
+  int64_t h_, w_;
 };
 
 // The caller's step callback, last in line so that it sees what the other observers added.
@@ -338,8 +387,7 @@ class Pipeline final : public StableDiffusionPipeline {
     UNet2DConditionModel unet = unet_.is_empty() ? configured(load_unet(model_, weights_)) : unet_;
     std::optional<AttentionRecorder> attention;
     if (request.attention_maps || request.attention_maps_per_step)
-      attention.emplace(unet, request.num_images, conditioning.guided_in_one_batch(), request.attention_maps_per_step,
-                        latents.size(2), latents.size(3), conditioning);
+      attention.emplace(unet, request, latents.size(2), latents.size(3), conditioning);
     std::optional<StepCallbackObserver> callback;
     if (on_step) callback.emplace(on_step);
     std::vector<LoopObserver*> observers;
@@ -350,14 +398,7 @@ class Pipeline final : public StableDiffusionPipeline {
                       kept ? &*kept : nullptr, attention ? &*attention : nullptr, observers, cancel, check_finite,
                       result.times,
                       request.keep_step_latents ? &step_latents : nullptr);
-    if (attention && request.attention_maps) {
-      result.attention = on_cpu(attention->final_maps());
-      result.text_attention = attention->final_text_maps();
-      for (size_t t = 0; t < result.text_attention.size(); ++t) {
-        result.text_attention[t].text = conditioning.prompt_texts[t];
-        result.text_attention[t].maps = on_cpu(result.text_attention[t].maps);
-      }
-    }
+    if (attention && request.attention_maps) attention->put_final(result, conditioning);
     attention.reset();
     unet = UNet2DConditionModel(nullptr);
     if (cancel && cancel->load()) throw Cancelled();
@@ -431,7 +472,8 @@ class Pipeline final : public StableDiffusionPipeline {
     Conditioning conditioning;
     conditioning.prompt_tokens = prompt_tokens(request.prompt);
     if (request.prompt_syntax == PromptSyntax::Plain) {
-      conditioning.prompt_texts = {request.prompt};
+      conditioning.prompt_texts.texts = {request.prompt};
+      if (guided) conditioning.negative_texts.texts = {request.negative_prompt};
       // diffusers applies clip_skip to the prompt alone.
       Conditioning::Embeddings embeddings{embed(*encoder, conditioning.prompt_tokens.input_ids, request.clip_skip), {}};
       if (guided) embeddings.negative = embed(*encoder, prompt_tokens(request.negative_prompt).input_ids, 1);
@@ -454,7 +496,9 @@ class Pipeline final : public StableDiffusionPipeline {
         conditioning.entries.push_back({prompt.embeddings.slice(0, int64_t(p), int64_t(p) + 1),
                                         guided ? negative.embeddings.slice(0, int64_t(n), int64_t(n) + 1) : at::Tensor()});
       conditioning.schedule.push_back(entry->second);
-      conditioning.prompt_text_at.push_back(text_index(conditioning.prompt_texts, prompt.schedule[p].text));
+      conditioning.prompt_texts.at.push_back(text_index(conditioning.prompt_texts.texts, prompt.schedule[p].text));
+      if (guided)
+        conditioning.negative_texts.at.push_back(text_index(conditioning.negative_texts.texts, negative.schedule[n].text));
     }
     return conditioning;
   }
@@ -567,7 +611,13 @@ class Pipeline final : public StableDiffusionPipeline {
       latents = kept ? kept->put_back(scheduler, out.prev_sample, i) : out.prev_sample;
       check_finite(RunValues::Latents, latents, int(iteration));
       if (step_latents) step_latents->push_back(latents.to(at::kCPU));
-      StepInfo info{int(iteration), total, timesteps[i], seconds_since(step_start), latents, out.pred_original_sample, {}, {}};
+      StepInfo info;
+      info.step = int(iteration);
+      info.total = total;
+      info.timestep = timesteps[i];
+      info.seconds = seconds_since(step_start);
+      info.latents = latents;
+      info.denoised = out.pred_original_sample;
       for (LoopObserver* observer : observers) observer->after_step(info);
     }
     return latents;
@@ -589,10 +639,11 @@ class Pipeline final : public StableDiffusionPipeline {
       const auto halves = noise.chunk(2);
       return halves[0] + guidance_scale * (halves[1] - halves[0]);
     }
-    if (attention) attention->listen(false);
+    if (attention) attention->listen(UNetCall::NegativeAlone);
     const at::Tensor unconditional = call_unet(unet, scheduler, latents, index, embeddings.negative.repeat({images, 1, 1}));
-    if (attention) attention->listen(true);
+    if (attention) attention->listen(UNetCall::PromptAlone);
     const at::Tensor conditional = call_unet(unet, scheduler, latents, index, embeddings.prompt.repeat({images, 1, 1}));
+    if (attention) attention->listen(UNetCall::Batch);
     return unconditional + guidance_scale * (conditional - unconditional);
   }
 

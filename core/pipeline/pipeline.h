@@ -61,6 +61,9 @@ struct StepInfo {
   // Running maps of each text of an edited prompt (GenerationResult::text_attention's order),
   // with attention_maps_per_step; undefined for a text not yet in force.
   std::vector<at::Tensor> text_attention;
+  // The negative prompt's, alike, with negative_attention_maps.
+  at::Tensor negative_attention;
+  std::vector<at::Tensor> negative_text_attention;
 };
 using StepCallback = std::function<void(const StepInfo&)>;
 // The stages of a run, announced as each begins, so that a progress display can name the stage that
@@ -87,6 +90,9 @@ struct GenerationResult {
   at::Tensor step_latents;  // [steps,N,4,h,w] when keep_step_latents
   at::Tensor attention;     // [N,T,h,w] when attention_maps: T = 77 per chunk of the prompt
   std::vector<TextAttention> text_attention;  // with attention_maps, for a prompt of several texts
+  // The negative prompt's, alike, with negative_attention_maps (T: 77 per chunk of the negative).
+  at::Tensor negative_attention;
+  std::vector<TextAttention> negative_text_attention;
   std::vector<double> timesteps;  // of the U-Net calls that ran
   TokenizedPrompt prompt_tokens;  // the prompt as it was encoded (Conditioning::prompt_tokens)
   // The text encoder's output, on the CPU: [texts, T, dim] for the prompt's texts (an edited

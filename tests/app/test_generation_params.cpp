@@ -36,6 +36,7 @@ GenerationParams everyField() {
   p.promptSyntax = QStringLiteral("plain");
   p.clipSkip = 2;
   p.attentionMaps = true;
+  p.negativeAttentionMaps = true;
   p.tiledDecode = true;
   return p;
 }
@@ -61,6 +62,7 @@ class GenerationParamsTest : public QObject {
     QVERIFY(full.numImages != defaults.numImages && full.eta != defaults.eta);
     QVERIFY(full.promptSyntax != defaults.promptSyntax && full.clipSkip != defaults.clipSkip);
     QVERIFY(full.attentionMaps != defaults.attentionMaps && full.tiledDecode != defaults.tiledDecode);
+    QVERIFY(full.negativeAttentionMaps != defaults.negativeAttentionMaps);
   }
 
   void toTheCoreAndBack() {
@@ -73,6 +75,7 @@ class GenerationParamsTest : public QObject {
     QVERIFY(request.prompt_syntax == PromptSyntax::Plain);
     QCOMPARE(request.clip_skip, 2);
     QVERIFY(request.attention_maps && request.attention_maps_per_step && request.tiled_decode);
+    QVERIFY(request.negative_attention_maps);
     QCOMPARE(fromRequest(request), full);
   }
 
@@ -111,11 +114,12 @@ class GenerationParamsTest : public QObject {
   void a1111TextRoundTrip() {
     const ParametersReading read = readA1111Text(a1111Text(everyField(), 2));
     // What the text does not carry: the model's id (its Model key is the name) and file hashes,
-    // and the attention and tiled-decode switches.
+    // and the attention maps' and tiled decode's switches.
     GenerationParams expected = everyField();
     expected.modelId.clear();
     expected.modelHashes.clear();
     expected.attentionMaps = false;
+    expected.negativeAttentionMaps = false;
     expected.tiledDecode = false;
     QCOMPARE(read.params, expected);
     QCOMPARE(read.batchIndex, 2);

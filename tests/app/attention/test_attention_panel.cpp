@@ -5,6 +5,7 @@
 
 #include <ATen/ATen.h>
 #include <QAbstractButton>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QSignalSpy>
@@ -259,6 +260,27 @@ class AttentionPanelTest : public QObject {
     panel_->setStep(kSteps);
     QCOMPARE(panel_->overlay(), attentionOverlay(image_, edited, wordSubjects(edited)[3], kSteps, 0.6));
     QVERIFY(panel_->overlay() != attentionOverlay(image_, edited, wordSubjects(edited)[1], kSteps, 0.6));
+  }
+
+  // The negative prompt's maps, where the run has them, behind a check box: its own words and
+  // overlays, and back.
+  void theNegativePromptsMapsAreOneClickAway() {
+    auto* negativeBox = panel_->findChild<QCheckBox*>(QStringLiteral("negativeBox"));
+    QVERIFY(negativeBox && !negativeBox->isVisible());
+    ImageAttention negative = madeUpAttention(6);
+    negative.words = {{"blurry", {"blurry</w>"}, {1}, false, -1}};
+    panel_->setResults({image_}, {attention_}, {negative});
+    QVERIFY(negativeBox->isVisible() && !negativeBox->isChecked());
+    QCOMPARE(panel_->chips().size(), 4);
+    negativeBox->click();
+    QVERIFY(panel_->showsNegative());
+    QCOMPARE(panel_->chips().size(), 1);
+    QCOMPARE(panel_->chips()[0]->text(), QString("blurry"));
+    panel_->setSelection({0});
+    QCOMPARE(panel_->overlay(), attentionOverlay(image_, negative, wordSubjects(negative)[0], kSteps, 0.6));
+    panel_->setShowsNegative(false);
+    QCOMPARE(panel_->chips().size(), 4);
+    QVERIFY(panel_->selection().isEmpty());
   }
 
   // Two chunks: the "All tokens" view marks where the second begins and shows its slots.

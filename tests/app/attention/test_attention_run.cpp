@@ -182,6 +182,29 @@ class AttentionRunTest : public QObject {
     QVERIFY(at::equal(tensorOf(image.texts[0].maps, image), result.text_attention[0].maps[0]));
   }
 
+  // Asked for, the negative prompt's maps come with the prompt's, with its own words and steps.
+  void theWorkerSendsTheNegativePromptsMapsOnRequest() {
+    testing::WorkerOnThread worker;
+    QVERIFY(worker.load(kFixture).ok);
+    GenerationJob job;
+    job.params.prompt = QString::fromUtf8(kPrompt);
+    job.params.negativePrompt = QStringLiteral("blurry, [lowres|jpeg]");
+    job.params.steps = kSteps;
+    job.params.width = job.params.height = kSize;
+    job.params.scheduler = QStringLiteral("euler_a");
+    job.params.attentionMaps = job.params.negativeAttentionMaps = true;
+    job.preview.mode = PreviewMode::Off;
+    const GenerationOutcome outcome = worker.run(job);
+    QCOMPARE(outcome.status, GenerationOutcome::Status::Finished);
+    QCOMPARE(outcome.attention.size(), 1);
+    QCOMPARE(outcome.negativeAttention.size(), 1);
+    const ImageAttention& negative = outcome.negativeAttention[0];
+    QCOMPARE(negative.steps(), kSteps);
+    QCOMPARE(negative.texts.size(), 2);  // "blurry, lowres" and "blurry, jpeg"
+    QVERIFY(wordNamed(negative, "blurry") && wordNamed(negative, "lowres", 0) && wordNamed(negative, "jpeg", 1));
+    QVERIFY(negative.maps != outcome.attention[0].maps);
+  }
+
   void theWorkerSendsTheMapsWithItsResult() {
     testing::WorkerOnThread worker;
     QVERIFY(worker.load(kFixture).ok);
@@ -208,6 +231,7 @@ class AttentionRunTest : public QObject {
       QCOMPARE(image.stepMaps.back(), image.maps);
       QCOMPARE(image.words.size(), 7);
     }
+    QVERIFY(withMaps.negativeAttention.isEmpty());  // not asked for
     const GenerationOutcome& without = outcomes[1];
     QCOMPARE(without.status, GenerationOutcome::Status::Finished);
     QVERIFY(without.attention.isEmpty());

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 
 #include <ATen/ATen.h>
 
@@ -59,6 +61,24 @@ TEST_F(GenerateCli, SavedTensorsAndPngMatchTheFixture) {
     EXPECT_EQ(*parameters.setting("Batch size"), "2");  // A1111's keys: which image of the batch this is
     EXPECT_EQ(*parameters.setting("Batch pos"), std::to_string(image));
   }
+}
+
+// One overlay per word in --attention-dir, A1111's syntax left out of the words; the negative
+// prompt's too when asked for, and its maps saved.
+TEST_F(GenerateCli, AttentionOverlaysNameThePromptsWords) {
+  const std::string model = (kFixtures / "models/bk-sdm-v2-tiny-mini").string();
+  ASSERT_EQ(run("--model " + model + " --prompt '(red:1.2) lighthouse' --negative 'blurry' --steps 2 --width 64" +
+                " --height 64 --quiet --negative-attention-maps --attention-dir " + (dir_ / "maps").string() +
+                " --save-tensors " + (dir_ / "run.safetensors").string()),
+            0)
+      << stderr_text();
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir_ / "maps")) names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  EXPECT_EQ(names, (std::vector<std::string>{"00-red.png", "01-lighthouse.png", "negative-00-blurry.png"}));
+  const auto saved = bksdm::SafetensorsFile::open(dir_ / "run.safetensors");
+  ASSERT_TRUE(saved->find("negative_attention"));
+  EXPECT_EQ(saved->tensor("negative_attention").sizes(), saved->tensor("attention").sizes());
 }
 
 TEST_F(GenerateCli, BadInputExitsNonZeroWithOneClearLine) {

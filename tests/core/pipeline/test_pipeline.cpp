@@ -93,6 +93,39 @@ TEST(Pipeline, CancelStopsWithinOneStepAndThePipelineStaysUsable) {
   EXPECT_EQ(pipeline->generate(request).images.size(0), 1);
 }
 
+// The negative prompt's maps on request. The guided batch's two halves see the same latents, so a
+// negative that is the prompt itself attends exactly as the prompt does; asking for them leaves the
+// prompt's maps as they were; a negative of another length (its own U-Net call) has its own slots.
+TEST(Pipeline, TheNegativePromptsMapsOnRequest) {
+  auto pipeline = bksdm::StableDiffusionPipeline::load(fixture_model("bk-sdm-v2-tiny-mini"));
+  bksdm::GenerationRequest request;
+  request.prompt = request.negative_prompt = "a red cat";
+  request.steps = 2;
+  request.width = request.height = 64;
+  request.attention_maps = true;
+  const bksdm::GenerationResult without = pipeline->generate(request);
+  EXPECT_FALSE(without.negative_attention.defined());
+  request.negative_attention_maps = true;
+  request.attention_maps_per_step = true;
+  std::vector<at::Tensor> steps;
+  const bksdm::GenerationResult with =
+      pipeline->generate(request, [&](const bksdm::StepInfo& step) { steps.push_back(step.negative_attention); });
+  ASSERT_TRUE(with.negative_attention.defined());
+  EXPECT_TRUE(at::equal(with.attention, without.attention));
+  EXPECT_LE(relative_error(with.negative_attention, with.attention), 1e-6);
+  ASSERT_EQ(steps.size(), with.timesteps.size());
+  EXPECT_TRUE(at::equal(steps.back().to(at::kCPU), with.negative_attention));
+
+  request.negative_prompt = "blurry BREAK lowres";
+  const bksdm::GenerationResult apart = pipeline->generate(request);
+  EXPECT_EQ(apart.negative_attention.size(1), 2 * 77);
+  EXPECT_EQ(apart.attention.size(1), 77);
+  EXPECT_GT(relative_error(apart.negative_attention.slice(1, 0, 77), apart.attention), 1e-3);
+
+  request.guidance_scale = 1;  // no negative at all
+  EXPECT_FALSE(pipeline->generate(request).negative_attention.defined());
+}
+
 TEST(Pipeline, RefusesASizeThatIsNotAMultipleOfEight) {
   auto pipeline = bksdm::StableDiffusionPipeline::load(
       fixture_model("bk-sdm-v2-tiny-mini"));
