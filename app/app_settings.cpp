@@ -75,6 +75,12 @@ bool AppSettings::seedLocked() const { return settings_.value("generation/seed_l
 void AppSettings::setSeedLocked(bool locked) { settings_.setValue("generation/seed_locked", locked); }
 bool AppSettings::attentionMaps() const { return settings_.value("generation/attention_maps", false).toBool(); }
 void AppSettings::setAttentionMaps(bool record) { settings_.setValue("generation/attention_maps", record); }
+bool AppSettings::negativeAttentionMaps() const {
+  return settings_.value("generation/negative_attention_maps", false).toBool();
+}
+void AppSettings::setNegativeAttentionMaps(bool record) {
+  settings_.setValue("generation/negative_attention_maps", record);
+}
 bool AppSettings::tiledDecode() const { return settings_.value("generation/tiled_decode", false).toBool(); }
 void AppSettings::setTiledDecode(bool tiled) { settings_.setValue("generation/tiled_decode", tiled); }
 

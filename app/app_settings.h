@@ -25,6 +25,8 @@ class AppSettings {
   void setSeedLocked(bool locked);
   bool attentionMaps() const;  // record cross-attention maps with every run
   void setAttentionMaps(bool record);
+  bool negativeAttentionMaps() const;  // the negative prompt's maps too
+  void setNegativeAttentionMaps(bool record);
   bool tiledDecode() const;  // decode every run's images tile by tile
   void setTiledDecode(bool tiled);
 

@@ -55,6 +55,7 @@ struct GenerationOutcome {
   double seconds = 0;
   double decodeSeconds = 0;  // the VAE decode's share of `seconds`
   QList<ImageAttention> attention;  // one per image when params.attentionMaps
+  QList<ImageAttention> negativeAttention;  // alike, when params.negativeAttentionMaps too
 };
 
 }  // namespace bksdm

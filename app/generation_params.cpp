@@ -52,6 +52,7 @@ GenerationRequest toRequest(const GenerationParams& params) {
   request.num_images = params.numImages;
   request.tiled_decode = params.tiledDecode;
   request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
+  request.negative_attention_maps = params.attentionMaps && params.negativeAttentionMaps;
   return request;
 }
 
@@ -72,6 +73,7 @@ GenerationParams fromRequest(const GenerationRequest& request) {
   params.numImages = request.num_images;
   params.tiledDecode = request.tiled_decode;
   params.attentionMaps = request.attention_maps;
+  params.negativeAttentionMaps = request.negative_attention_maps;
   return params;
 }
 
@@ -109,6 +111,7 @@ QJsonObject paramsToJson(const GenerationParams& p) {
       {"height", p.height},
       {"num_images", p.numImages},
       {"attention_maps", p.attentionMaps},
+      {"negative_attention_maps", p.negativeAttentionMaps},
       {"tiled_decode", p.tiledDecode},
   };
 }
@@ -134,6 +137,7 @@ GenerationParams paramsFromJson(const QJsonObject& json) {
   p.height = json["height"].toInt(p.height);
   p.numImages = std::max(1, json["num_images"].toInt(p.numImages));
   p.attentionMaps = json["attention_maps"].toBool();
+  p.negativeAttentionMaps = json["negative_attention_maps"].toBool();
   p.tiledDecode = json["tiled_decode"].toBool();
   return p;
 }

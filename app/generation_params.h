@@ -40,6 +40,7 @@ struct GenerationParams {
   QString promptSyntax = QStringLiteral("a1111");  // "a1111" (weights, chunks, editing) or "plain" (diffusers')
   int clipSkip = 1;            // A1111's numbering: 1 the text encoder's last layer
   bool attentionMaps = false;  // cross-attention maps, final and per step, in the outcome
+  bool negativeAttentionMaps = false;  // with attentionMaps: the negative prompt's too
   bool tiledDecode = false;    // the VAE decodes tile by tile (GenerationRequest::tiled_decode)
 
   bool operator==(const GenerationParams&) const = default;

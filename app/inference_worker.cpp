@@ -123,18 +123,19 @@ void InferenceWorker::generate(const GenerationJob& job) {
   timer.start();
   try {
     const GenerationRequest request = toRequest(outcome.params);
-    AttentionCapture attention;
+    AttentionCapture attention, negativeAttention(AttentionCapture::Of::Negative);
     const GenerationResult result = pipeline_->generate(
         request,
         [&](const StepInfo& info) {
           attention.addStep(info);
+          negativeAttention.addStep(info);
           reportStep(job, outcome.params, info);
         },
         job.cancel.get(), [&](RunStage stage) { Q_EMIT stageStarted(job.id, jobStage(stage)); });
     outcome.decodeSeconds = result.times.vae;
     outcome.images = imagesFromTensor(result.images);
-    if (result.attention.defined())
-      outcome.attention = attention.finish(result, pipeline_->tokenizer());
+    outcome.attention = attention.finish(result, pipeline_->tokenizer());
+    outcome.negativeAttention = negativeAttention.finish(result, pipeline_->tokenizer());
     outcome.promptTruncated = request.prompt_syntax == PromptSyntax::Plain
                                   ? result.prompt_tokens.truncated_tokens > 0
                                   : chunk_prompt(pipeline_->tokenizer(), request.prompt).chunks.size() > size_t(kMaxPromptChunks);

@@ -243,6 +243,13 @@ void MainWindow::buildActions() {
   attentionAction_->setToolTip(tr("Keep the cross-attention maps of the next runs, step by step, to see which words "
                                   "shaped which parts of the image"));
   connect(attentionAction_, &QAction::toggled, this, [this](bool record) { settings_.setAttentionMaps(record); });
+  negativeAttentionAction_ = new QAction(tr("Record the &Negative Prompt's Maps Too"), this);
+  negativeAttentionAction_->setCheckable(true);
+  negativeAttentionAction_->setToolTip(tr("With attention maps on, also keep the negative prompt's, to see what each of "
+                                          "its words steered away from"));
+  connect(negativeAttentionAction_, &QAction::toggled, this,
+          [this](bool record) { settings_.setNegativeAttentionMaps(record); });
+  connect(attentionAction_, &QAction::toggled, negativeAttentionAction_, &QAction::setEnabled);
   tiledDecodeAction_ = new QAction(tr("Decode in &Tiles"), this);
   tiledDecodeAction_->setCheckable(true);
   tiledDecodeAction_->setToolTip(tr("Decode the image tile by tile: large images fit in less memory, and differ "
@@ -291,6 +298,7 @@ void MainWindow::buildMenus() {
   run->addSeparator();
   run->addAction(randomSeedAction_);
   run->addAction(attentionAction_);
+  run->addAction(negativeAttentionAction_);
   run->addAction(tiledDecodeAction_);
   buildHelpMenu();
 }
@@ -499,6 +507,8 @@ void MainWindow::restoreSettings() {
   parameters_->setParams(params);
   parameters_->seedField()->setLocked(settings_.seedLocked());
   attentionAction_->setChecked(settings_.attentionMaps());
+  negativeAttentionAction_->setChecked(settings_.negativeAttentionMaps());
+  negativeAttentionAction_->setEnabled(attentionAction_->isChecked());
   tiledDecodeAction_->setChecked(settings_.tiledDecode());
   const PreviewMode mode = settings_.preview().mode;
   for (QAction* action : previewActions_) action->setChecked(action->data().toInt() == int(mode));
@@ -653,6 +663,7 @@ GenerationParams MainWindow::currentParams() {
   params.prompt = prompt_->text();
   params.negativePrompt = negativePrompt_->text();
   params.attentionMaps = attentionAction_->isChecked();
+  params.negativeAttentionMaps = negativeAttentionAction_->isChecked();
   params.tiledDecode = tiledDecodeAction_->isChecked();
   return params;
 }
@@ -704,7 +715,7 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
   progress_->finish(outcome);
   switch (outcome.status) {
     case GenerationOutcome::Status::Finished:
-      attention_->setResults(outcome.images, outcome.attention);
+      attention_->setResults(outcome.images, outcome.attention, outcome.negativeAttention);
       for (int i = 0; i < outcome.images.size(); ++i) {
         results_->add(GeneratedImage{outcome.images[i], outcome.params, i, {}});
         keepInGallery(results_->count() - 1, outcome.images[i], gallerySettings(outcome, i),

@@ -77,6 +77,7 @@ class MainWindow : public QMainWindow {
   QAction* generateAction() const { return generateAction_; }
   QAction* cancelAction() const { return cancelAction_; }
   QAction* attentionAction() const { return attentionAction_; }
+  QAction* negativeAttentionAction() const { return negativeAttentionAction_; }
   QAction* tiledDecodeAction() const { return tiledDecodeAction_; }
   QAction* downloadModelsAction() const { return downloadModelsAction_; }
   QAction* galleryAction() const { return galleryAction_; }
@@ -184,6 +185,7 @@ class MainWindow : public QMainWindow {
   QAction* cancelAllAction_ = nullptr;
   QAction* randomSeedAction_ = nullptr;
   QAction* attentionAction_ = nullptr;
+  QAction* negativeAttentionAction_ = nullptr;
   QAction* tiledDecodeAction_ = nullptr;
   QAction* fitAction_ = nullptr;
   QAction* actualSizeAction_ = nullptr;

@@ -31,16 +31,30 @@ QStringList toStrings(const std::vector<std::string>& strings) {
   return list;
 }
 
-std::vector<std::string> promptTexts(const GenerationResult& result) {
+// One prompt's maps in a result: the prompt's or the negative's.
+struct PromptMaps {
+  const at::Tensor& maps;
+  const std::vector<TextAttention>& texts;
+  const std::string& prompt;
+};
+
+PromptMaps mapsOf(const GenerationResult& result, AttentionCapture::Of of) {
+  if (of == AttentionCapture::Of::Negative)
+    return {result.negative_attention, result.negative_text_attention, result.request.negative_prompt};
+  return {result.attention, result.text_attention, result.request.prompt};
+}
+
+std::vector<std::string> promptTexts(const PromptMaps& maps) {
   std::vector<std::string> texts;
-  for (const TextAttention& text : result.text_attention) texts.push_back(text.text);
-  if (texts.empty()) texts.push_back(result.request.prompt);
+  for (const TextAttention& text : maps.texts) texts.push_back(text.text);
+  if (texts.empty()) texts.push_back(maps.prompt);
   return texts;
 }
 
-QList<AttentionWord> attentionWords(const ClipTokenizer& tokenizer, const GenerationResult& result) {
+QList<AttentionWord> attentionWords(const ClipTokenizer& tokenizer, const GenerationResult& result,
+                                   const PromptMaps& maps) {
   QList<AttentionWord> words;
-  for (const RunWord& run : run_words(tokenizer, result.request.prompt_syntax, promptTexts(result)))
+  for (const RunWord& run : run_words(tokenizer, result.request.prompt_syntax, promptTexts(maps)))
     words << AttentionWord{QString::fromStdString(run.word.text), toStrings(run.word.pieces), run.word.positions,
                            run.word.cut, run.text};
   return words;
@@ -48,9 +62,10 @@ QList<AttentionWord> attentionWords(const ClipTokenizer& tokenizer, const Genera
 
 // The pieces of the context's slots as the first text fills them, padded with the end token to
 // the maps' slot count (the texts of an edited prompt share one length).
-QStringList slotTokens(const ClipTokenizer& tokenizer, const GenerationResult& result, int64_t slots) {
+QStringList slotTokens(const ClipTokenizer& tokenizer, const GenerationResult& result, const PromptMaps& maps,
+                       int64_t slots) {
   QStringList tokens;
-  for (int id : prompt_slots(tokenizer, result.request.prompt_syntax, promptTexts(result).front()).ids)
+  for (int id : prompt_slots(tokenizer, result.request.prompt_syntax, promptTexts(maps).front()).ids)
     tokens << QString::fromStdString(tokenizer.piece(id));
   while (tokens.size() < slots) tokens << QString::fromStdString(tokenizer.piece(tokenizer.eos_id()));
   if (tokens.size() != slots)
@@ -62,30 +77,35 @@ QStringList slotTokens(const ClipTokenizer& tokenizer, const GenerationResult& r
 }  // namespace
 
 void AttentionCapture::addStep(const StepInfo& step) {
-  if (!step.attention.defined()) return;
-  const int64_t images = step.attention.size(0);
-  steps_.push_back(perImage(step.attention, images));
+  const bool negative = of_ == Of::Negative;
+  const at::Tensor& maps = negative ? step.negative_attention : step.attention;
+  if (!maps.defined()) return;
+  const int64_t images = maps.size(0);
+  steps_.push_back(perImage(maps, images));
   std::vector<PerImage> texts;
-  for (const at::Tensor& maps : step.text_attention) texts.push_back(perImage(maps, images));
+  for (const at::Tensor& text : negative ? step.negative_text_attention : step.text_attention)
+    texts.push_back(perImage(text, images));
   textSteps_.push_back(std::move(texts));
 }
 
 QList<ImageAttention> AttentionCapture::finish(const GenerationResult& result, const ClipTokenizer& tokenizer) {
-  const at::Tensor& maps = result.attention;
+  const PromptMaps own = mapsOf(result, of_);
+  const at::Tensor& maps = own.maps;
+  if (!maps.defined()) return {};
   if (maps.dim() != 4) throw Error("attention maps: expected a tensor [N,slots,h,w]");
   const int64_t images = maps.size(0);
   ImageAttention shared;
-  shared.words = attentionWords(tokenizer, result);
-  shared.tokens = slotTokens(tokenizer, result, maps.size(1));
+  shared.words = attentionWords(tokenizer, result, own);
+  shared.tokens = slotTokens(tokenizer, result, own, maps.size(1));
   shared.height = int(maps.size(2));
   shared.width = int(maps.size(3));
-  for (const TextAttention& text : result.text_attention) {
+  for (const TextAttention& text : own.texts) {
     TextMaps textMaps{QString::fromStdString(text.text), {}, {}, {}};
     for (int iteration : text.iterations) textMaps.steps << iteration + 1;
     shared.texts << textMaps;
   }
   std::vector<PerImage> finalTexts;
-  for (const TextAttention& text : result.text_attention) finalTexts.push_back(perImage(text.maps, images));
+  for (const TextAttention& text : own.texts) finalTexts.push_back(perImage(text.maps, images));
   std::vector<std::vector<float>> finals = perImage(maps, images);
   QList<ImageAttention> split;
   for (size_t i = 0; i < finals.size(); ++i) {

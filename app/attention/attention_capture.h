@@ -15,13 +15,19 @@ struct StepInfo;
 // each step (when the run keeps them), then the final maps with the prompt's words and tokens.
 class AttentionCapture {
  public:
-  // The running maps of the step just done (StepInfo::attention and ::text_attention).
+  enum class Of { Prompt, Negative };  // whose maps: the prompt's, or the negative prompt's
+  explicit AttentionCapture(Of of = Of::Prompt) : of_(of) {}
+
+  // The running maps of the step just done (StepInfo::attention and ::text_attention, or the
+  // negative's).
   void addStep(const StepInfo& step);
-  // One value per image of the batch, from GenerationResult::attention and ::text_attention; the
-  // words as the run's prompt syntax reads them. The step maps move into the result.
+  // One value per image of the batch, from GenerationResult::attention and ::text_attention (or the
+  // negative's); the words as the run's prompt syntax reads them. The step maps move into the
+  // result. None where the run has no such maps.
   QList<ImageAttention> finish(const GenerationResult& result, const ClipTokenizer& tokenizer);
 
  private:
+  Of of_;
   using PerImage = std::vector<std::vector<float>>;  // [image]: [slots*h*w]; empty: no maps
   std::vector<PerImage> steps_;                     // [step]
   std::vector<std::vector<PerImage>> textSteps_;    // [step][text]

@@ -109,6 +109,9 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   imageChoice_->setToolTip(tr("Which image of the batch"));
   allTokensBox_ = new QCheckBox(tr("All to&kens"));
   allTokensBox_->setToolTip(tr("The token slots one by one: the start token, the prompt's pieces and the end token"));
+  negativeBox_ = new QCheckBox(tr("&Negative prompt"));
+  negativeBox_->setObjectName(QStringLiteral("negativeBox"));
+  negativeBox_->setToolTip(tr("The negative prompt's words and maps: what each of them steered the image away from"));
   opacitySlider_ = new QSlider(Qt::Horizontal);
   opacitySlider_->setRange(0, 100);
   opacitySlider_->setValue(int(kOpacity * 100));
@@ -123,6 +126,7 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   header->addWidget(new QLabel(tr("Attention:")));
   header->addWidget(imageChoice_);
   header->addWidget(allTokensBox_);
+  header->addWidget(negativeBox_);
   header->addStretch();
   header->addWidget(new QLabel(tr("Opacity")));
   header->addWidget(opacitySlider_);
@@ -174,6 +178,7 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
 
   connect(imageChoice_, &QComboBox::currentIndexChanged, this, [this](int index) { setImageIndex(index); });
   connect(allTokensBox_, &QCheckBox::toggled, this, [this](bool all) { setShowsAllTokens(all); });
+  connect(negativeBox_, &QCheckBox::toggled, this, [this](bool negative) { setShowsNegative(negative); });
   connect(opacitySlider_, &QSlider::valueChanged, this, [this] { render(); });
   connect(stepSlider_, &QSlider::valueChanged, this, [this] { render(); });
   connect(exportOverlaysButton_, &QPushButton::clicked, this, &AttentionPanel::chooseOverlayFolder);
@@ -181,11 +186,19 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   clear();
 }
 
-void AttentionPanel::setResults(const QList<QImage>& images, const QList<ImageAttention>& attention) {
+void AttentionPanel::setResults(const QList<QImage>& images, const QList<ImageAttention>& attention,
+                                const QList<ImageAttention>& negativeAttention) {
   images_ = images;
   attention_ = attention;
+  negativeAttention_ = negativeAttention;
   imageIndex_ = 0;
   selection_.clear();
+  negative_ = false;
+  {
+    const QSignalBlocker blocker(negativeBox_);
+    negativeBox_->setChecked(false);
+  }
+  negativeBox_->setVisible(!negativeAttention_.isEmpty());
   {
     const QSignalBlocker blocker(imageChoice_);
     imageChoice_->clear();
@@ -206,9 +219,21 @@ void AttentionPanel::setResults(const QList<QImage>& images, const QList<ImageAt
 
 void AttentionPanel::clear() { setResults({}, {}); }
 
+void AttentionPanel::setShowsNegative(bool negative) {
+  if (negative == negative_ || (negative && negativeAttention_.isEmpty())) return;
+  negative_ = negative;
+  const QSignalBlocker blocker(negativeBox_);
+  negativeBox_->setChecked(negative);
+  selection_.clear();
+  buildChips();
+  render();
+  Q_EMIT selectionChanged(selection_);
+}
+
 const ImageAttention* AttentionPanel::current() const {
-  if (imageIndex_ >= attention_.size() || imageIndex_ >= images_.size()) return nullptr;
-  const ImageAttention& attention = attention_[imageIndex_];
+  const QList<ImageAttention>& shown = negative_ ? negativeAttention_ : attention_;
+  if (imageIndex_ >= shown.size() || imageIndex_ >= images_.size()) return nullptr;
+  const ImageAttention& attention = shown[imageIndex_];
   return attention.isEmpty() ? nullptr : &attention;
 }
 
@@ -384,10 +409,11 @@ void AttentionPanel::render() {
 
 QCoro::Task<QString> AttentionPanel::exportOverlays(QString folder) {
   if (!current() || selection_.isEmpty()) co_return tr("Choose one or more words first.");
-  const QString prefix = images_.size() > 1 ? QStringLiteral("image%1-").arg(imageIndex_ + 1) : QString();
+  const QString prefix = (images_.size() > 1 ? QStringLiteral("image%1-").arg(imageIndex_ + 1) : QString()) +
+                         (negative_ ? QStringLiteral("negative-") : QString());
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
   QFuture<QString> written = QtConcurrent::run(
-      [folder, prefix, image = images_[imageIndex_], attention = attention_[imageIndex_],
+      [folder, prefix, image = images_[imageIndex_], attention = *current(),
        subjects = selectedSubjects(), step = step(), opacity = opacity()] {
         try {
           if (!QDir().mkpath(folder)) return tr("Cannot create the folder %1").arg(folder);
@@ -402,7 +428,7 @@ QCoro::Task<QString> AttentionPanel::exportOverlays(QString folder) {
 
 QCoro::Task<QString> AttentionPanel::exportMaps(QString path) {
   if (!current()) co_return tr("There are no attention maps to export.");
-  QFuture<QString> written = QtConcurrent::run([path, attention = attention_] {
+  QFuture<QString> written = QtConcurrent::run([path, attention = negative_ ? negativeAttention_ : attention_] {
     try {
       writeAttentionMaps(path, attention);
       return QString();

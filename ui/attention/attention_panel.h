@@ -31,8 +31,10 @@ class AttentionPanel : public QWidget {
  public:
   explicit AttentionPanel(QWidget* parent = nullptr);
 
-  // One run: its images and, for each, its maps (ImageAttention values without maps: none kept).
-  void setResults(const QList<QImage>& images, const QList<ImageAttention>& attention);
+  // One run: its images and, for each, its maps (ImageAttention values without maps: none kept),
+  // and the negative prompt's where the run recorded them.
+  void setResults(const QList<QImage>& images, const QList<ImageAttention>& attention,
+                  const QList<ImageAttention>& negativeAttention = {});
   void clear();
   bool hasMaps() const;
   // Switches to `image` when it is one of the run's images (the same QImage data) and announces its
@@ -44,6 +46,9 @@ class AttentionPanel : public QWidget {
   int imageIndex() const { return imageIndex_; }
   void setImageIndex(int index);
   bool showsAllTokens() const { return allTokens_; }
+  // The negative prompt's words and maps instead of the prompt's (when the run has them).
+  bool showsNegative() const { return negative_; }
+  void setShowsNegative(bool negative);
   void setShowsAllTokens(bool all);
   // Chip indices (into the words, or the token slots) in the order they were chosen.
   const QList<int>& selection() const { return selection_; }
@@ -86,6 +91,8 @@ class AttentionPanel : public QWidget {
 
   QList<QImage> images_;
   QList<ImageAttention> attention_;
+  QList<ImageAttention> negativeAttention_;
+  bool negative_ = false;
   int imageIndex_ = 0;
   bool allTokens_ = false;
   QList<int> selection_;
@@ -96,6 +103,7 @@ class AttentionPanel : public QWidget {
   QWidget* content_;
   QComboBox* imageChoice_;
   QCheckBox* allTokensBox_;
+  QCheckBox* negativeBox_;
   QSlider* opacitySlider_;
   QPushButton* exportOverlaysButton_;
   QPushButton* exportMapsButton_;
