@@ -1,7 +1,9 @@
 #pragma once
 // An InferenceWorker on a thread of its own, reached only through queued calls as the Studio
 // reaches it; each call waits for the worker's answer.
-#include <QSignalSpy>
+#include <optional>
+
+#include <QTest>
 #include <QThread>
 
 #include "app/inference_worker.h"
@@ -26,19 +28,28 @@ class WorkerOnThread {
 
   // The load's outcome; not ok, without an error, when none came within a minute.
   LoadOutcome load(const QString& location, const EngineOptions& options = {}) {
-    QSignalSpy loaded(worker_, &InferenceWorker::modelLoadDone);
-    QMetaObject::invokeMethod(worker_, [worker = worker_, location, options] { worker->loadModel(location, options); },
-                              Qt::QueuedConnection);
-    if (!loaded.wait(60000)) return {};
-    return loaded.at(0).at(0).value<LoadOutcome>();
+    return ask(&InferenceWorker::modelLoadDone, [worker = worker_, location, options] { worker->loadModel(location, options); },
+               60000);
   }
 
   // The run's outcome; Failed, without an error, when none came within two minutes.
   GenerationOutcome run(const GenerationJob& job) {
-    QSignalSpy done(worker_, &InferenceWorker::jobDone);
-    QMetaObject::invokeMethod(worker_, [worker = worker_, job] { worker->generate(job); }, Qt::QueuedConnection);
-    if (!done.wait(120000)) return {};
-    return done.at(0).at(0).value<GenerationOutcome>();
+    return ask(&InferenceWorker::jobDone, [worker = worker_, job] { worker->generate(job); }, 120000);
+  }
+
+ private:
+  // The first answer `signal` brings after `call` runs on the worker's thread. Not QSignalSpy::wait:
+  // an answer that comes before the wait begins (a run cancelled before its first step ends at
+  // once) would be counted as already there, and the wait would last its whole timeout.
+  template <typename Answer, typename Call>
+  Answer ask(void (InferenceWorker::*signal)(const Answer&), Call call, int timeoutMs) {
+    std::optional<Answer> answer;
+    QObject receiver;
+    QObject::connect(worker_, signal, &receiver, [&answer](const Answer& a) { if (!answer) answer = a; },
+                     Qt::QueuedConnection);
+    QMetaObject::invokeMethod(worker_, std::move(call), Qt::QueuedConnection);
+    QTest::qWaitFor([&answer] { return answer.has_value(); }, timeoutMs);
+    return answer.value_or(Answer{});
   }
 
  private:
