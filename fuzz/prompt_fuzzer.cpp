@@ -1,9 +1,11 @@
 // A prompt, any bytes (invalid UTF-8 included), to tokens with the fixtures' CLIP tokenizer:
 // encode, encode_for_model at the model's length and a short one, and the prompt's words. Every
-// token must point into the cleaned text, and no prompt may be refused.
+// token must point into the cleaned text, and no prompt may be refused. The editor's syntax marks
+// of the same prompt must lie within it, in order.
 #include <cstdlib>
 
 #include "core/pipeline/prompt_words.h"
+#include "core/prompt/prompt_marks.h"
 #include "core/tokenizer/clip_pre_split.h"
 #include "core/tokenizer/clip_tokenizer.h"
 #include "fuzz/fuzz_support.h"
@@ -40,11 +42,21 @@ void tokenize(const bksdm::ClipTokenizer& tokenizer, std::string_view prompt) {
   }
 }
 
+void check_marks(std::string_view prompt) {
+  size_t previous_begin = 0;
+  for (const bksdm::PromptMark& mark : bksdm::prompt_syntax_marks(prompt)) {
+    if (mark.begin < previous_begin || mark.begin > mark.end || mark.end > prompt.size()) std::abort();
+    previous_begin = mark.begin;
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const auto tokenizer =
       bksdm::ClipTokenizer::load(std::filesystem::path(BKSDM_FIXTURES_DIR) / "models/sd-v2-1-base-mini/tokenizer");
-  tokenize(*tokenizer, bksdm::fuzz::as_text(data, size));
+  const std::string_view prompt = bksdm::fuzz::as_text(data, size);
+  tokenize(*tokenizer, prompt);
+  check_marks(prompt);
   return 0;
 }

@@ -75,15 +75,42 @@ class AttentionParser {
   explicit AttentionParser(std::string_view text) : text_(text) {}
 
   std::vector<WeightedText> parse() {
-    while (pos_ < text_.size()) read_token();
-    for (size_t start : round_) multiply_from(start, kRoundFactor);
-    for (size_t start : square_) multiply_from(start, kSquareFactor);
+    read_all();
     if (pieces_.empty()) pieces_.push_back({"", 1.0});
     merge_equal_neighbours();
     return std::move(pieces_);
   }
 
+  // The syntax read, then each piece of text that is weighted or a chunk break, where it is written.
+  // Neighbouring pieces of one weight are one mark, as the parser merges them.
+  std::vector<PromptMark> marks() {
+    read_all();
+    std::vector<PromptMark> marks = std::move(marks_);
+    for (size_t i = 0; i < pieces_.size(); ++i) {
+      const auto [begin, end] = spans_[i];
+      const double weight = pieces_[i].weight;
+      if (is_chunk_break(pieces_[i])) {
+        marks.push_back({begin, end, PromptMark::Kind::chunk_break, 1.0});
+      } else if (weight != 1.0 && begin < end) {
+        if (!marks.empty() && marks.back().kind == PromptMark::Kind::weighted && marks.back().weight == weight &&
+            marks.back().end == begin) {
+          marks.back().end = end;
+        } else {
+          marks.push_back({begin, end, PromptMark::Kind::weighted, weight});
+        }
+      }
+    }
+    std::stable_sort(marks.begin(), marks.end(), [](const PromptMark& a, const PromptMark& b) { return a.begin < b.begin; });
+    return marks;
+  }
+
  private:
+  void read_all() {
+    while (pos_ < text_.size()) read_token();
+    for (size_t start : round_) multiply_from(start, kRoundFactor);
+    for (size_t start : square_) multiply_from(start, kSquareFactor);
+  }
+
   void read_token() {
     const char c = text_[pos_];
     if (c == '\\') return read_escape();
@@ -102,8 +129,10 @@ class AttentionParser {
   // empty piece A1111 makes of it still separates pieces until they merge).
   void read_escape() {
     const bool escapes_next = pos_ + 1 < text_.size() && is_syntax_char(text_[pos_ + 1]) && text_[pos_ + 1] != ':';
-    pieces_.push_back({escapes_next ? std::string(1, text_[pos_ + 1]) : std::string(), 1.0});
-    pos_ += escapes_next ? 2 : 1;
+    const size_t length = escapes_next ? 2 : 1;
+    add_piece(escapes_next ? std::string(1, text_[pos_ + 1]) : std::string(), 1.0, pos_, pos_ + length);
+    marks_.push_back({pos_, pos_ + length, PromptMark::Kind::escape, 1.0});
+    pos_ += length;
   }
 
   // ":w)" closes the innermost round bracket with factor w. False, leaving the colon to be text,
@@ -127,13 +156,20 @@ class AttentionParser {
 
   void open(std::vector<size_t>& brackets) {
     brackets.push_back(pieces_.size());
+    marks_.push_back({pos_, pos_ + 1, PromptMark::Kind::emphasis, 1.0});
     ++pos_;
   }
 
   void close(std::vector<size_t>& brackets, double factor, size_t length) {
     multiply_from(brackets.back(), factor);
     brackets.pop_back();
+    marks_.push_back({pos_, pos_ + length, PromptMark::Kind::emphasis, 1.0});
     pos_ += length;
+  }
+
+  void add_piece(std::string text, double weight, size_t begin, size_t end) {
+    pieces_.push_back({std::move(text), weight});
+    spans_.emplace_back(begin, end);
   }
 
   // Each piece's weight times `factor`, one multiplication at a time as A1111 does, so that the
@@ -144,13 +180,14 @@ class AttentionParser {
 
   // Text between syntax characters, split at each BREAK.
   void add_run(std::string_view run) {
+    const size_t offset = static_cast<size_t>(run.data() - text_.data());
     size_t from = 0;
     for (auto found = find_break(run, from); found; found = find_break(run, from)) {
-      pieces_.push_back({std::string(run.substr(from, found->first - from)), 1.0});
-      pieces_.push_back({std::string(kBreak), -1.0});
+      add_piece(std::string(run.substr(from, found->first - from)), 1.0, offset + from, offset + found->first);
+      add_piece(std::string(kBreak), -1.0, offset + found->first, offset + found->second);
       from = found->second;
     }
-    pieces_.push_back({std::string(run.substr(from)), 1.0});
+    add_piece(std::string(run.substr(from)), 1.0, offset + from, offset + run.size());
   }
 
   void merge_equal_neighbours() {
@@ -168,6 +205,8 @@ class AttentionParser {
   std::string_view text_;
   size_t pos_ = 0;
   std::vector<WeightedText> pieces_;
+  std::vector<std::pair<size_t, size_t>> spans_;  // where each piece is written, as [begin, end)
+  std::vector<PromptMark> marks_;                 // the syntax read so far
   std::vector<size_t> round_;
   std::vector<size_t> square_;
 };
@@ -175,6 +214,8 @@ class AttentionParser {
 }  // namespace
 
 std::vector<WeightedText> parse_prompt_attention(std::string_view text) { return AttentionParser(text).parse(); }
+
+std::vector<PromptMark> attention_marks(std::string_view text) { return AttentionParser(text).marks(); }
 
 bool is_chunk_break(const WeightedText& piece) { return piece.text == kBreak && piece.weight == -1.0; }
 

@@ -3,6 +3,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/prompt/prompt_marks.h"
+
 namespace bksdm {
 
 // A piece of a prompt and the factor its tokens' embeddings get.
@@ -21,6 +23,10 @@ struct WeightedText {
 // One limit beyond A1111: the w of (x:w) must lie in [-10, 10], or the ":w)" is text, as a
 // non-number is (A1111 takes any w and raises for "(x:1.2.3)"). Syntax never fails: it is text.
 std::vector<WeightedText> parse_prompt_attention(std::string_view text);
+
+// Where parse_prompt_attention reads syntax, weights text or breaks the chunk in `text`, by its
+// bytes: the emphasis, escape, weighted and chunk_break marks of prompt_syntax_marks.
+std::vector<PromptMark> attention_marks(std::string_view text);
 
 // Whether `piece` is the chunk break BREAK stands for (not the word "break" inside brackets).
 bool is_chunk_break(const WeightedText& piece);

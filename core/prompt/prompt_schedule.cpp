@@ -1,5 +1,6 @@
 #include "core/prompt/prompt_schedule.h"
 
+#include <algorithm>
 #include <climits>
 #include <optional>
 #include <set>
@@ -22,10 +23,11 @@ struct Node {
   std::vector<std::vector<Node>> parts;  // group: its content, brackets included; scheduled: from,
                                          // to; alternate: the options
   int end_step = 0;                      // scheduled: the last step of `from`
+  std::vector<PromptMark> marks;         // scheduled, alternate: where its own syntax is written
 };
 using Sequence = std::vector<Node>;
 
-Node text_node(std::string_view text) { return {Node::Kind::text, std::string(text), {}, 0}; }
+Node text_node(std::string_view text) { return {Node::Kind::text, std::string(text), {}, 0, {}}; }
 
 void append(Sequence& to, Sequence from) {
   to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
@@ -37,7 +39,7 @@ Node group_node(char open, Sequence inside, char close) {
   Sequence content{text_node(std::string_view(&open, 1))};
   append(content, std::move(inside));
   content.push_back(text_node(std::string_view(&close, 1)));
-  return {Node::Kind::group, "", {std::move(content)}, 0};
+  return {Node::Kind::group, "", {std::move(content)}, 0, {}};
 }
 
 bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
@@ -128,7 +130,9 @@ class ScheduleGrammar {
     Sequence first = parse_prompt(end, depth + 1);
     std::optional<Node> group = open == '(' ? finish_round(std::move(first), end, depth + 1)
                                             : finish_square(std::move(first), end, depth + 1);
-    if (group) pos = end;
+    if (!group) return std::nullopt;
+    if (!group->marks.empty()) group->marks.insert(group->marks.begin(), {pos, pos + 1, group->marks.front().kind, 1.0});
+    pos = end;
     return group;
   }
 
@@ -154,23 +158,34 @@ class ScheduleGrammar {
     }
     if (at(pos) == '|') return finish_alternate(std::move(first), pos, depth);
     if (at(pos) != ':') return std::nullopt;
-    ++pos;
-    if (std::optional<int> end = parse_when(pos)) return Node{Node::Kind::scheduled, "", {{}, std::move(first)}, *end};
+    const size_t first_colon = pos++;
+    if (std::optional<int> end = parse_when(pos))
+      return Node{Node::Kind::scheduled, "", {{}, std::move(first)}, *end, {edit_mark(first_colon, pos)}};
     Sequence second = parse_prompt(pos, depth);
     if (at(pos) != ':') return std::nullopt;
-    ++pos;
+    const size_t second_colon = pos++;
     std::optional<int> end = parse_when(pos);
     if (!end) return std::nullopt;
-    return Node{Node::Kind::scheduled, "", {std::move(first), std::move(second)}, *end};
+    return Node{Node::Kind::scheduled,
+                "",
+                {std::move(first), std::move(second)},
+                *end,
+                {edit_mark(first_colon, first_colon + 1), edit_mark(second_colon, pos)}};
   }
 
   std::optional<Node> finish_alternate(Sequence first, size_t& pos, int depth) const {
-    Node alternate{Node::Kind::alternate, "", {std::move(first)}, 0};
-    while (at(pos) == '|') alternate.parts.push_back(parse_prompt(++pos, depth));
+    Node alternate{Node::Kind::alternate, "", {std::move(first)}, 0, {}};
+    while (at(pos) == '|') {
+      alternate.marks.push_back({pos, pos + 1, PromptMark::Kind::alternation, 1.0});
+      alternate.parts.push_back(parse_prompt(++pos, depth));
+    }
     if (at(pos) != ']') return std::nullopt;
+    alternate.marks.push_back({pos, pos + 1, PromptMark::Kind::alternation, 1.0});
     ++pos;
     return alternate;
   }
+
+  static PromptMark edit_mark(size_t begin, size_t end) { return {begin, end, PromptMark::Kind::edit, 1.0}; }
 
   // [WHITESPACE] NUMBER "]" at `pos`, as an end step; `pos` moves past it only if it is there.
   std::optional<int> parse_when(size_t& pos) const {
@@ -228,6 +243,13 @@ void collect_end_steps(const Sequence& nodes, std::set<int>& ends, bool& alterna
 
 void render(const Sequence& nodes, int step, std::string& out);
 
+void collect_marks(const Sequence& nodes, std::vector<PromptMark>& marks) {
+  for (const Node& node : nodes) {
+    marks.insert(marks.end(), node.marks.begin(), node.marks.end());
+    for (const Sequence& part : node.parts) collect_marks(part, marks);
+  }
+}
+
 void render(const Node& node, int step, std::string& out) {
   switch (node.kind) {
     case Node::Kind::text:
@@ -268,6 +290,13 @@ std::vector<ScheduledText> prompt_schedule(std::string_view text, int steps) {
     render(*nodes, end, schedule.back().text);
   }
   return schedule;
+}
+
+std::vector<PromptMark> edit_marks(std::string_view text) {
+  std::vector<PromptMark> marks;
+  if (const std::optional<Sequence> nodes = ScheduleGrammar(text, 1).parse()) collect_marks(*nodes, marks);
+  std::sort(marks.begin(), marks.end(), [](const PromptMark& a, const PromptMark& b) { return a.begin < b.begin; });
+  return marks;
 }
 
 size_t schedule_entry(const std::vector<ScheduledText>& schedule, int iteration) {

@@ -4,6 +4,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/prompt/prompt_marks.h"
+
 namespace bksdm {
 
 // The prompt text a run uses up to and including step `end_step`.
@@ -22,6 +24,10 @@ struct ScheduledText {
 // text, an infinite `when` is past the last step, and brackets nested over 100 deep are text.
 // Unlike A1111, an edit touching a stray bracket or colon ("x [a:b:2]] y") is still an edit.
 std::vector<ScheduledText> prompt_schedule(std::string_view text, int steps);
+
+// Where prompt_schedule reads an edit or an alternation in `text`, by its bytes: the edit and
+// alternation marks of prompt_syntax_marks (none where the grammar rejects the text).
+std::vector<PromptMark> edit_marks(std::string_view text);
 
 // The entry iteration `iteration` of diffusers' loop uses (0-based; PNDM runs steps + 1 of them):
 // the first entry with iteration <= end_step, else the last.
