@@ -56,6 +56,8 @@ GenerationParams AppSettings::params() const {
   params.height = settings_.value("generation/height", defaults.height).toInt();
   params.seed = settings_.value("generation/seed", defaults.seed).toULongLong();
   params.numImages = settings_.value("generation/num_images", defaults.numImages).toInt();
+  params.promptSyntax = settings_.value("generation/prompt_syntax", defaults.promptSyntax).toString();
+  params.clipSkip = settings_.value("generation/clip_skip", defaults.clipSkip).toInt();
   return params;
 }
 
@@ -69,6 +71,8 @@ void AppSettings::setParams(const GenerationParams& params) {
   settings_.setValue("generation/height", params.height);
   settings_.setValue("generation/seed", params.seed);
   settings_.setValue("generation/num_images", params.numImages);
+  settings_.setValue("generation/prompt_syntax", params.promptSyntax);
+  settings_.setValue("generation/clip_skip", params.clipSkip);
 }
 
 bool AppSettings::seedLocked() const { return settings_.value("generation/seed_locked", false).toBool(); }

@@ -67,6 +67,7 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     model_.entry = entry;
     model_.defaultSize = pipeline_->default_size();
     model_.defaultScheduler = QString::fromStdString(pipeline_->default_scheduler());
+    model_.textEncoderLayers = pipeline_->text_encoder_layers();
     model_.engine = options;
     if (options.threads <= 0) model_.engine.threads = at::get_num_threads();
     if (options.device != QStringLiteral("cpu")) model_.gpu = cudaGpu();

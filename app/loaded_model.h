@@ -21,6 +21,7 @@ struct LoadedModel {
   ModelEntry entry;
   int defaultSize = 512;
   QString defaultScheduler;
+  int textEncoderLayers = 12;  // the largest CLIP skip
   EngineOptions engine;  // as in effect: threads resolved
   GpuInfo gpu;           // the GPU it runs on, when on CUDA
   double seconds = 0;    // load time

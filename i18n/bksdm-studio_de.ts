@@ -143,127 +143,177 @@
 <context>
     <name>bksdm::AttentionPanel</name>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="35"/>
-        <source>Token slot %1 of %2: %3</source>
-        <translation>Token-Position %1 von %2: %3</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="41"/>
-        <source>“%1” was cut: its tokens fall past the %2-token limit, so it has no map.</source>
-        <translation>„%1“ wurde abgeschnitten: Seine Token liegen hinter der Grenze von %2 Token, daher gibt es keine Karte.</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="53"/>
         <source>Tokens: %1</source>
         <translation>Token: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="47"/>
-        <source>Some of its tokens fall past the %1-token limit; the map uses the rest.</source>
-        <translation>Einige seiner Token liegen hinter der Grenze von %1 Token; die Karte nutzt die übrigen.</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="49"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="61"/>
         <source>Click to show it; Ctrl+click to compare several.</source>
         <translation>Klicken zum Anzeigen, Strg+Klick zum Vergleichen mehrerer Wörter.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="84"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="103"/>
         <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
         <translation>Für dieses Bild gibt es keine Aufmerksamkeitskarten. Erzeugen ▸ Aufmerksamkeitskarten aufzeichnen einschalten und erneut erzeugen, um zu sehen, welche Wörter welche Bildteile geprägt haben.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="90"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="109"/>
         <source>Which image of the batch</source>
         <translation>Welches Bild des Stapels</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="97"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="119"/>
         <source>How strongly the heat map covers the image</source>
         <translation>Wie stark die Heatmap das Bild überdeckt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="110"/>
         <source>All to&amp;kens</source>
         <translation>Alle &amp;Token</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="36"/>
+        <source>steps %1–%2</source>
+        <translation>Schritte %1–%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="39"/>
+        <source>steps %1</source>
+        <translation>Schritt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
+        <source>Token slot %1 of %2 (chunk %3): %4</source>
+        <translation>Token-Position %1 von %2 (Abschnitt %3): %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="51"/>
+        <source>“%1” was cut: its tokens fall past the prompt&apos;s length limit, so it has no map.</source>
+        <translation>„%1“ wurde abgeschnitten: Seine Token liegen hinter der Längengrenze des Prompts, daher hat es keine Karte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="55"/>
+        <source>Some of its tokens fall past the prompt&apos;s length limit; the map uses the rest.</source>
+        <translation>Einige seiner Token liegen hinter der Längengrenze des Prompts; die Karte nutzt die übrigen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="58"/>
+        <source>In force while the prompt read “%1” (%2); its map covers those steps.</source>
+        <translation>Gültig, solange der Prompt „%1“ lautete (%2); seine Karte umfasst diese Schritte.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="79"/>
+        <source>│ chunk %1</source>
+        <translation>│ Abschnitt %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="81"/>
+        <source>The prompt is read in chunks of 75 tokens, each encoded on its own</source>
+        <translation>Der Prompt wird in Abschnitten zu 75 Token gelesen, jeder für sich kodiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="111"/>
         <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
         <translation>Die Token-Positionen einzeln: das Start-Token, die Teile des Prompts und das End-Token</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="98"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="112"/>
+        <source>Negative pr&amp;ompt</source>
+        <translation>Negativ-Pr&amp;ompt</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="114"/>
+        <source>The negative prompt&apos;s words and maps: what each of them steered the image away from</source>
+        <translation>Die Wörter und Karten des Negativ-Prompts: wovon jedes das Bild weggelenkt hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="120"/>
         <source>E&amp;xport PNG…</source>
         <translation>PNG e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="121"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>Die Überlagerungen der gewählten Wörter als PNG-Dateien speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
         <source>Export &amp;maps…</source>
         <translation>&amp;Karten exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="123"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
         <translation>Die Rohdaten der Karten aller Bilder (und aller Schritte, falls aufbewahrt) als safetensors speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="104"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="126"/>
         <source>Attention:</source>
         <translation>Aufmerksamkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="108"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="131"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="145"/>
         <source>The maps accumulated up to this step: when did a word start to matter?</source>
         <translation>Die bis zu diesem Schritt aufsummierten Karten: Ab wann zählte ein Wort?</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="127"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="150"/>
         <source>Up to step</source>
         <translation>Bis Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="168"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="205"/>
         <source>Image %1 of %2</source>
         <translation>Bild %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="321"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="373"/>
+        <source>At this step the prompt read: “%1”</source>
+        <translation>In diesem Schritt lautete der Prompt: „%1“</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="377"/>
+        <source>“%1” (%2)</source>
+        <translation>„%1“ (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="378"/>
+        <source>The prompt read, in turn: %1</source>
+        <translation>Der Prompt lautete nacheinander: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="387"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="344"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="411"/>
         <source>Choose one or more words first.</source>
         <translation>Zuerst ein oder mehrere Wörter wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="351"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="419"/>
         <source>Cannot create the folder %1</source>
         <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="362"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="430"/>
         <source>There are no attention maps to export.</source>
         <translation>Es gibt keine Aufmerksamkeitskarten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="376"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="444"/>
         <source>Export overlays to</source>
         <translation>Überlagerungen exportieren nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="382"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="450"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>%n Überlagerung in %1 gespeichert.</numerusform>
@@ -271,17 +321,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="457"/>
         <source>Export attention maps</source>
         <translation>Aufmerksamkeitskarten exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="390"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="458"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="394"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="462"/>
         <source>Saved the maps to %1.</source>
         <translation>Karten in %1 gespeichert.</translation>
     </message>
@@ -457,12 +507,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="110"/>
+        <location filename="../app/inference_worker.cpp" line="111"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="183"/>
+        <location filename="../app/inference_worker.cpp" line="185"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>Keine TAESD-Vorschau, stattdessen schnelle Vorschauen: %1</translation>
     </message>
@@ -670,7 +720,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="173"/>
-        <location filename="../ui/main_window.cpp" line="633"/>
+        <location filename="../ui/main_window.cpp" line="646"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
@@ -691,7 +741,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="219"/>
-        <location filename="../ui/main_window.cpp" line="287"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
@@ -751,24 +801,24 @@
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="360"/>
+        <location filename="../ui/main_window.cpp" line="370"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>Bild erzeugen (%1); während eines Durchlaufs in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window.cpp" line="372"/>
         <source>Stop the current run (%1)</source>
         <translation>Laufenden Durchlauf abbrechen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window.cpp" line="412"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>Einen Prompt eingeben und %1 drücken.
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="776"/>
+        <location filename="../ui/main_window.cpp" line="790"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
@@ -778,68 +828,68 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Die Aufmerksamkeitskarten (Cross-Attention) der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>Decode in &amp;Tiles</source>
         <translation>In &amp;Kacheln dekodieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>Das Bild Kachel für Kachel dekodieren: Große Bilder brauchen weniger Speicher und unterscheiden sich leicht dort, wo die Kacheln überblendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
-        <location filename="../ui/main_window.cpp" line="959"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="973"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>&amp;Live Preview</source>
         <translation>&amp;Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>Ü&amp;ber BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window.cpp" line="348"/>
         <source>About BK-SDM Studio</source>
         <translation>Über BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>Was zu sehen sein soll (auf Englisch), z. B. „a lighthouse on a cliff at dawn, oil painting“</translation>
     </message>
@@ -859,237 +909,247 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Auf&amp;merksamkeitskarten aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
+        <source>Record the &amp;Negative Prompt&apos;s Maps Too</source>
+        <translation>Karten des &amp;Negativ-Prompts auch aufzeichnen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="248"/>
+        <source>With attention maps on, also keep the negative prompt&apos;s, to see what each of its words steered away from</source>
+        <translation>Bei eingeschalteten Aufmerksamkeitskarten auch die des Negativ-Prompts aufbewahren, um zu sehen, wovon jedes seiner Wörter weggelenkt hat</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>Die Anleitung der App öffnen (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>Cannot open the documentation</source>
         <translation>Die Dokumentation lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>Die Anleitung (app.md) ist nicht installiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>No program opens %1.</source>
         <translation>Kein Programm öffnet %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in %2 auf libtorch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>Was vermieden werden soll, z. B. „blurry, low quality“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
-        <location filename="../ui/main_window.cpp" line="821"/>
+        <location filename="../ui/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window.cpp" line="835"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="361"/>
+        <location filename="../ui/main_window.cpp" line="371"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window.cpp" line="461"/>
         <source>Cannot save to the gallery</source>
         <translation>Speichern in der Galerie nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="456"/>
+        <location filename="../ui/main_window.cpp" line="466"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="457"/>
+        <location filename="../ui/main_window.cpp" line="467"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="589"/>
-        <location filename="../ui/main_window.cpp" line="590"/>
-        <location filename="../ui/main_window.cpp" line="593"/>
+        <location filename="../ui/main_window.cpp" line="601"/>
+        <location filename="../ui/main_window.cpp" line="602"/>
+        <location filename="../ui/main_window.cpp" line="605"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window.cpp" line="612"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="602"/>
+        <location filename="../ui/main_window.cpp" line="614"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="611"/>
+        <location filename="../ui/main_window.cpp" line="624"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="619"/>
+        <location filename="../ui/main_window.cpp" line="632"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="622"/>
+        <location filename="../ui/main_window.cpp" line="635"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="632"/>
+        <location filename="../ui/main_window.cpp" line="645"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="662"/>
+        <location filename="../ui/main_window.cpp" line="676"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="670"/>
+        <location filename="../ui/main_window.cpp" line="684"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="687"/>
+        <location filename="../ui/main_window.cpp" line="701"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="688"/>
+        <location filename="../ui/main_window.cpp" line="702"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="701"/>
+        <location filename="../ui/main_window.cpp" line="715"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="714"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="721"/>
+        <location filename="../ui/main_window.cpp" line="735"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="724"/>
+        <location filename="../ui/main_window.cpp" line="738"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="801"/>
+        <location filename="../ui/main_window.cpp" line="815"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="802"/>
+        <location filename="../ui/main_window.cpp" line="816"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="821"/>
+        <location filename="../ui/main_window.cpp" line="835"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="830"/>
+        <location filename="../ui/main_window.cpp" line="844"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="848"/>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Not a usable model folder</source>
         <translation>Kein verwendbarer Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="876"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="876"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="871"/>
+        <location filename="../ui/main_window.cpp" line="885"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="873"/>
+        <location filename="../ui/main_window.cpp" line="887"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="879"/>
+        <location filename="../ui/main_window.cpp" line="893"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="919"/>
+        <location filename="../ui/main_window.cpp" line="933"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="920"/>
+        <location filename="../ui/main_window.cpp" line="934"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="954"/>
+        <location filename="../ui/main_window.cpp" line="968"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="955"/>
+        <location filename="../ui/main_window.cpp" line="969"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="956"/>
+        <location filename="../ui/main_window.cpp" line="970"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="957"/>
+        <location filename="../ui/main_window.cpp" line="971"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="987"/>
+        <location filename="../ui/main_window.cpp" line="1001"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="997"/>
+        <location filename="../ui/main_window.cpp" line="1011"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>
@@ -1334,68 +1394,98 @@ und in hinzugefügten Ordnern.</translation>
         <translation>Bildhöhe, ein Vielfaches von 8</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="45"/>
+        <location filename="../ui/parameters_panel.cpp" line="46"/>
         <source>The sampler that turns noise into an image</source>
         <translation>Der Sampler, der Rauschen in ein Bild verwandelt</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="48"/>
+        <location filename="../ui/parameters_panel.cpp" line="49"/>
         <source>Denoising steps: more is slower and usually finer</source>
         <translation>Entrauschungsschritte: mehr ist langsamer und meist feiner</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="53"/>
+        <location filename="../ui/parameters_panel.cpp" line="54"/>
         <source>Classifier-free guidance: how strongly the image follows the prompt (1 turns it off)</source>
         <translation>Classifier-free Guidance: wie stark das Bild dem Prompt folgt (1 schaltet sie aus)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="55"/>
+        <location filename="../ui/parameters_panel.cpp" line="56"/>
         <source>Images per run, made together from one seed</source>
         <translation>Bilder pro Durchlauf, gemeinsam aus einem Seed erzeugt</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="60"/>
+        <location filename="../ui/parameters_panel.cpp" line="58"/>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="59"/>
+        <source>A1111&apos;s prompt language: (word:1.3) and ((word)) weight words, [word] weakens them, BREAK starts a new chunk, [cat:dog:10] changes the text at step 10 and [cat|dog] alternates. Plain text reads brackets as text and cuts at %1 tokens, as diffusers does.</source>
+        <translation>A1111s Prompt-Sprache: (Wort:1.3) und ((Wort)) gewichten Wörter, [Wort] schwächt sie ab, BREAK beginnt einen neuen Abschnitt, [cat:dog:10] ändert den Text bei Schritt 10 und [cat|dog] wechselt ab. Reiner Text liest Klammern als Text und schneidet wie diffusers bei %1 Token ab.</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="64"/>
+        <source>Which text-encoder layer reads the prompt, counted from the last as A1111 counts: 1 is the last layer (the model&apos;s own), 2 the one before it</source>
+        <translation>Welche Schicht des Text-Encoders den Prompt liest, von der letzten an gezählt wie in A1111: 1 ist die letzte Schicht (die des Modells), 2 die davor</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="70"/>
         <source>Common sizes</source>
         <translation>Gängige Größen</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="70"/>
+        <location filename="../ui/parameters_panel.cpp" line="80"/>
         <source>&amp;Scheduler</source>
         <translation>Schedu&amp;ler</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="71"/>
+        <location filename="../ui/parameters_panel.cpp" line="81"/>
         <source>S&amp;teps</source>
         <translation>Sch&amp;ritte</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="72"/>
+        <location filename="../ui/parameters_panel.cpp" line="82"/>
         <source>G&amp;uidance</source>
         <translation>&amp;CFG-Skala</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="77"/>
+        <location filename="../ui/parameters_panel.cpp" line="87"/>
         <source>See&amp;d</source>
         <translation>&amp;Seed</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="73"/>
+        <location filename="../ui/parameters_panel.cpp" line="83"/>
         <source>Si&amp;ze</source>
         <translation>&amp;Größe</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="78"/>
+        <location filename="../ui/parameters_panel.cpp" line="57"/>
+        <source>A1111 language</source>
+        <translation>A1111-Sprache</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="88"/>
         <source>&amp;Images</source>
         <translation>B&amp;ilder</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="120"/>
-        <location filename="../ui/parameters_panel.cpp" line="131"/>
+        <location filename="../ui/parameters_panel.cpp" line="89"/>
+        <source>Prompt s&amp;yntax</source>
+        <translation>Prompt-S&amp;yntax</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="90"/>
+        <source>C&amp;LIP skip</source>
+        <translation>CLIP-Schichten &amp;überspringen</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="143"/>
+        <location filename="../ui/parameters_panel.cpp" line="154"/>
         <source>%1 (model default)</source>
         <translation>%1 (Modellstandard)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="150"/>
+        <location filename="../ui/parameters_panel.cpp" line="173"/>
         <source>Custom</source>
         <translation>Benutzerdefiniert</translation>
     </message>
@@ -1630,22 +1720,52 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::PromptEditor</name>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="21"/>
+        <location filename="../ui/prompt_editor.cpp" line="25"/>
         <source>Past the %1-token limit: this part will be cut.</source>
         <translation>Über der Grenze von %1 Token: Dieser Teil wird abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="78"/>
+        <location filename="../ui/prompt_editor.cpp" line="109"/>
+        <source>Weight %1 (Ctrl+Up / Ctrl+Down change it)</source>
+        <translation>Gewicht %1 (Strg+Hoch / Strg+Runter ändern es)</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="111"/>
+        <source>Emphasis: (text) weights it by 1.1, [text] by 1/1.1, (text:w) by w</source>
+        <translation>Betonung: (Text) gewichtet ihn mit 1,1, [Text] mit 1/1,1, (Text:w) mit w</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="113"/>
+        <source>An escaped bracket: the character itself, not emphasis</source>
+        <translation>Eine maskierte Klammer: das Zeichen selbst, keine Betonung</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="115"/>
+        <source>BREAK: the text after it starts a new chunk of %1 tokens</source>
+        <translation>BREAK: Der Text danach beginnt einen neuen Abschnitt von %1 Token</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="117"/>
+        <source>Prompt editing: [from:to:when] uses “from” until step “when”, then “to”</source>
+        <translation>Prompt-Bearbeitung: [von:zu:wann] nutzt „von“ bis Schritt „wann“, danach „zu“</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="119"/>
+        <source>Alternation: [a|b] uses each option in turn, one step each</source>
+        <translation>Abwechslung: [a|b] nutzt jede Option der Reihe nach, je einen Schritt</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="139"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="79"/>
+        <location filename="../ui/prompt_editor.cpp" line="140"/>
         <source>%1 chunks · %2 tokens</source>
         <translation>%1 Abschnitte · %2 Token</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="82"/>
+        <location filename="../ui/prompt_editor.cpp" line="143"/>
         <source>Tokens used of the %1 the text encoder reads at once; a longer prompt is read in chunks of %1, up to %2 of them</source>
         <translation>Belegte Token von den %1, die der Textencoder auf einmal liest; ein längerer Prompt wird in Abschnitten zu %1 gelesen, bis zu %2 davon</translation>
     </message>

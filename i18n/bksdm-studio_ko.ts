@@ -143,144 +143,194 @@
 <context>
     <name>bksdm::AttentionPanel</name>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="35"/>
-        <source>Token slot %1 of %2: %3</source>
-        <translation>토큰 자리 %2개 중 %1번째: %3</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="41"/>
-        <source>“%1” was cut: its tokens fall past the %2-token limit, so it has no map.</source>
-        <translation>“%1”은(는) 잘렸습니다. 토큰이 %2토큰 제한을 넘어서 맵이 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="53"/>
         <source>Tokens: %1</source>
         <translation>토큰: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="47"/>
-        <source>Some of its tokens fall past the %1-token limit; the map uses the rest.</source>
-        <translation>일부 토큰이 %1토큰 제한을 넘습니다. 맵에는 나머지 토큰만 쓰입니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="49"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="61"/>
         <source>Click to show it; Ctrl+click to compare several.</source>
         <translation>클릭하면 표시하고, Ctrl+클릭하면 여러 개를 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="84"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="103"/>
         <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
         <translation>이 이미지에는 어텐션 맵이 없습니다. 생성 ▸ 어텐션 맵 기록을 켜고 다시 실행하면 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="90"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="109"/>
         <source>Which image of the batch</source>
         <translation>배치 중 표시할 이미지</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="97"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="119"/>
         <source>How strongly the heat map covers the image</source>
         <translation>히트맵이 이미지를 덮는 정도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="91"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="110"/>
         <source>All to&amp;kens</source>
         <translation>모든 토큰(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="92"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="36"/>
+        <source>steps %1–%2</source>
+        <translation>%1–%2단계</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="39"/>
+        <source>steps %1</source>
+        <translation>%1단계</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
+        <source>Token slot %1 of %2 (chunk %3): %4</source>
+        <translation>토큰 슬롯 %1/%2 (청크 %3): %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="51"/>
+        <source>“%1” was cut: its tokens fall past the prompt&apos;s length limit, so it has no map.</source>
+        <translation>“%1”은(는) 잘렸습니다: 토큰이 프롬프트 길이 제한을 넘어 맵이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="55"/>
+        <source>Some of its tokens fall past the prompt&apos;s length limit; the map uses the rest.</source>
+        <translation>일부 토큰이 프롬프트 길이 제한을 넘습니다. 맵은 나머지 토큰을 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="58"/>
+        <source>In force while the prompt read “%1” (%2); its map covers those steps.</source>
+        <translation>프롬프트가 “%1”이었던 동안 적용됨 (%2). 맵은 그 단계들을 다룹니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="79"/>
+        <source>│ chunk %1</source>
+        <translation>│ 청크 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="81"/>
+        <source>The prompt is read in chunks of 75 tokens, each encoded on its own</source>
+        <translation>프롬프트는 75토큰 단위 청크로 읽히며, 각 청크는 따로 인코딩됩니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="111"/>
         <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
         <translation>토큰 자리 하나하나: 시작 토큰, 프롬프트의 조각, 끝 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="98"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="112"/>
+        <source>Negative pr&amp;ompt</source>
+        <translation>네거티브 프롬프트(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="114"/>
+        <source>The negative prompt&apos;s words and maps: what each of them steered the image away from</source>
+        <translation>네거티브 프롬프트의 단어와 맵: 각 단어가 이미지를 무엇에서 멀어지게 했는지</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="120"/>
         <source>E&amp;xport PNG…</source>
         <translation>PNG 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="99"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="121"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>선택한 단어의 오버레이를 PNG 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="100"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
         <source>Export &amp;maps…</source>
         <translation>맵 내보내기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="101"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="123"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
         <translation>모든 이미지의 원본 맵(보관한 경우 모든 단계 포함)을 safetensors로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="104"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="126"/>
         <source>Attention:</source>
         <translation>어텐션:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="108"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="131"/>
         <source>Opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="145"/>
         <source>The maps accumulated up to this step: when did a word start to matter?</source>
         <translation>이 단계까지 누적된 맵: 단어가 언제부터 영향을 주었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="127"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="150"/>
         <source>Up to step</source>
         <translation>누적 단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="168"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="205"/>
         <source>Image %1 of %2</source>
         <translation>이미지 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="321"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="373"/>
+        <source>At this step the prompt read: “%1”</source>
+        <translation>이 단계의 프롬프트: “%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="377"/>
+        <source>“%1” (%2)</source>
+        <translation>“%1” (%2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="378"/>
+        <source>The prompt read, in turn: %1</source>
+        <translation>프롬프트는 차례로: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="387"/>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="344"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="411"/>
         <source>Choose one or more words first.</source>
         <translation>먼저 단어를 하나 이상 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="351"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="419"/>
         <source>Cannot create the folder %1</source>
         <translation>폴더 %1을(를) 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="362"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="430"/>
         <source>There are no attention maps to export.</source>
         <translation>내보낼 어텐션 맵이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="376"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="444"/>
         <source>Export overlays to</source>
         <translation>오버레이를 내보낼 폴더</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="382"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="450"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>오버레이 %n개를 %1에 저장했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="389"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="457"/>
         <source>Export attention maps</source>
         <translation>어텐션 맵 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="390"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="458"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="394"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="462"/>
         <source>Saved the maps to %1.</source>
         <translation>맵을 %1에 저장했습니다.</translation>
     </message>
@@ -455,12 +505,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="110"/>
+        <location filename="../app/inference_worker.cpp" line="111"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="183"/>
+        <location filename="../app/inference_worker.cpp" line="185"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>TAESD 미리보기를 쓸 수 없어 빠른 미리보기를 표시합니다: %1</translation>
     </message>
@@ -668,7 +718,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="173"/>
-        <location filename="../ui/main_window.cpp" line="633"/>
+        <location filename="../ui/main_window.cpp" line="646"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
@@ -689,7 +739,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="219"/>
-        <location filename="../ui/main_window.cpp" line="287"/>
+        <location filename="../ui/main_window.cpp" line="294"/>
         <source>&amp;Generate</source>
         <translation>생성(&amp;G)</translation>
     </message>
@@ -749,24 +799,24 @@
         <translation>갤러리(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="360"/>
+        <location filename="../ui/main_window.cpp" line="370"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>생성 (%1). 실행 중에는 대기열에 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window.cpp" line="372"/>
         <source>Stop the current run (%1)</source>
         <translation>현재 실행 중지 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window.cpp" line="412"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>프롬프트를 쓰고 %1을(를) 누르십시오.
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="776"/>
+        <location filename="../ui/main_window.cpp" line="790"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
@@ -776,68 +826,68 @@ The image forms here step by step.</source>
         <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="253"/>
         <source>Decode in &amp;Tiles</source>
         <translation>타일 단위로 디코딩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>이미지를 타일 단위로 디코딩합니다. 큰 이미지도 적은 메모리로 만들 수 있지만, 타일이 겹쳐 섞이는 부분은 조금 달라집니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
-        <location filename="../ui/main_window.cpp" line="959"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="973"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="274"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>&amp;Live Preview</source>
         <translation>실시간 미리 보기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="314"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window.cpp" line="348"/>
         <source>About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>&amp;Prompt</source>
         <translation>프롬프트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
         <source>&amp;Negative prompt</source>
         <translation>네거티브 프롬프트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>그릴 내용(영어), 예: “a lighthouse on a cliff at dawn, oil painting”</translation>
     </message>
@@ -857,237 +907,247 @@ The image forms here step by step.</source>
         <translation>어텐션 맵 기록(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="300"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
+        <source>Record the &amp;Negative Prompt&apos;s Maps Too</source>
+        <translation>네거티브 프롬프트의 맵도 기록(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="248"/>
+        <source>With attention maps on, also keep the negative prompt&apos;s, to see what each of its words steered away from</source>
+        <translation>어텐션 맵이 켜져 있을 때 네거티브 프롬프트의 맵도 보관하여, 각 단어가 무엇에서 멀어지게 했는지 봅니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>&amp;Documentation</source>
         <translation>문서(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>앱 안내서 열기 (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>Cannot open the documentation</source>
         <translation>문서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>안내서(app.md)가 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>No program opens %1.</source>
         <translation>%1을(를) 여는 프로그램이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="349"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 %2 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="358"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>피할 내용, 예: “blurry, low quality”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
-        <location filename="../ui/main_window.cpp" line="821"/>
+        <location filename="../ui/main_window.cpp" line="368"/>
+        <location filename="../ui/main_window.cpp" line="835"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="361"/>
+        <location filename="../ui/main_window.cpp" line="371"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="451"/>
+        <location filename="../ui/main_window.cpp" line="461"/>
         <source>Cannot save to the gallery</source>
         <translation>갤러리에 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="456"/>
+        <location filename="../ui/main_window.cpp" line="466"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="457"/>
+        <location filename="../ui/main_window.cpp" line="467"/>
         <source>Gallery</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="589"/>
-        <location filename="../ui/main_window.cpp" line="590"/>
-        <location filename="../ui/main_window.cpp" line="593"/>
+        <location filename="../ui/main_window.cpp" line="601"/>
+        <location filename="../ui/main_window.cpp" line="602"/>
+        <location filename="../ui/main_window.cpp" line="605"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="600"/>
+        <location filename="../ui/main_window.cpp" line="612"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="602"/>
+        <location filename="../ui/main_window.cpp" line="614"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="611"/>
+        <location filename="../ui/main_window.cpp" line="624"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="619"/>
+        <location filename="../ui/main_window.cpp" line="632"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="622"/>
+        <location filename="../ui/main_window.cpp" line="635"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="632"/>
+        <location filename="../ui/main_window.cpp" line="645"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="662"/>
+        <location filename="../ui/main_window.cpp" line="676"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="670"/>
+        <location filename="../ui/main_window.cpp" line="684"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="687"/>
+        <location filename="../ui/main_window.cpp" line="701"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="688"/>
+        <location filename="../ui/main_window.cpp" line="702"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="701"/>
+        <location filename="../ui/main_window.cpp" line="715"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="714"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="721"/>
+        <location filename="../ui/main_window.cpp" line="735"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="724"/>
+        <location filename="../ui/main_window.cpp" line="738"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="801"/>
+        <location filename="../ui/main_window.cpp" line="815"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="802"/>
+        <location filename="../ui/main_window.cpp" line="816"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="821"/>
+        <location filename="../ui/main_window.cpp" line="835"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="830"/>
+        <location filename="../ui/main_window.cpp" line="844"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="848"/>
+        <location filename="../ui/main_window.cpp" line="862"/>
         <source>Not a usable model folder</source>
         <translation>사용할 수 없는 모델 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="876"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="876"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="871"/>
+        <location filename="../ui/main_window.cpp" line="885"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="873"/>
+        <location filename="../ui/main_window.cpp" line="887"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="879"/>
+        <location filename="../ui/main_window.cpp" line="893"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="919"/>
+        <location filename="../ui/main_window.cpp" line="933"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="920"/>
+        <location filename="../ui/main_window.cpp" line="934"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="954"/>
+        <location filename="../ui/main_window.cpp" line="968"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="955"/>
+        <location filename="../ui/main_window.cpp" line="969"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="956"/>
+        <location filename="../ui/main_window.cpp" line="970"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="957"/>
+        <location filename="../ui/main_window.cpp" line="971"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="987"/>
+        <location filename="../ui/main_window.cpp" line="1001"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="997"/>
+        <location filename="../ui/main_window.cpp" line="1011"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>
@@ -1331,68 +1391,98 @@ and in folders you add.</source>
         <translation>이미지 높이, 8의 배수</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="45"/>
+        <location filename="../ui/parameters_panel.cpp" line="46"/>
         <source>The sampler that turns noise into an image</source>
         <translation>노이즈를 이미지로 바꾸는 샘플러</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="48"/>
+        <location filename="../ui/parameters_panel.cpp" line="49"/>
         <source>Denoising steps: more is slower and usually finer</source>
         <translation>노이즈 제거 단계 수: 많을수록 느리지만 대개 더 정교합니다</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="53"/>
+        <location filename="../ui/parameters_panel.cpp" line="54"/>
         <source>Classifier-free guidance: how strongly the image follows the prompt (1 turns it off)</source>
         <translation>Classifier-free guidance(CFG): 이미지가 프롬프트를 얼마나 강하게 따를지 정합니다 (1이면 꺼짐)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="55"/>
+        <location filename="../ui/parameters_panel.cpp" line="56"/>
         <source>Images per run, made together from one seed</source>
         <translation>실행당 이미지 수, 하나의 시드로 함께 생성</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="60"/>
+        <location filename="../ui/parameters_panel.cpp" line="58"/>
+        <source>Plain text</source>
+        <translation>일반 텍스트</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="59"/>
+        <source>A1111&apos;s prompt language: (word:1.3) and ((word)) weight words, [word] weakens them, BREAK starts a new chunk, [cat:dog:10] changes the text at step 10 and [cat|dog] alternates. Plain text reads brackets as text and cuts at %1 tokens, as diffusers does.</source>
+        <translation>A1111 프롬프트 문법: (word:1.3)과 ((word))는 단어에 가중치를 주고, [word]는 약하게 하며, BREAK는 새 청크를 시작하고, [cat:dog:10]은 10단계에서 텍스트를 바꾸고, [cat|dog]는 번갈아 씁니다. 일반 텍스트는 괄호를 글자로 읽고 diffusers처럼 %1토큰에서 자릅니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="64"/>
+        <source>Which text-encoder layer reads the prompt, counted from the last as A1111 counts: 1 is the last layer (the model&apos;s own), 2 the one before it</source>
+        <translation>프롬프트를 읽을 텍스트 인코더 층, A1111처럼 마지막부터 셉니다: 1은 마지막 층(모델 기본), 2는 그 앞 층</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="70"/>
         <source>Common sizes</source>
         <translation>자주 쓰는 크기</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="70"/>
+        <location filename="../ui/parameters_panel.cpp" line="80"/>
         <source>&amp;Scheduler</source>
         <translation>스케줄러(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="71"/>
+        <location filename="../ui/parameters_panel.cpp" line="81"/>
         <source>S&amp;teps</source>
         <translation>단계(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="72"/>
+        <location filename="../ui/parameters_panel.cpp" line="82"/>
         <source>G&amp;uidance</source>
         <translation>CFG 스케일(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="77"/>
+        <location filename="../ui/parameters_panel.cpp" line="87"/>
         <source>See&amp;d</source>
         <translation>시드(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="73"/>
+        <location filename="../ui/parameters_panel.cpp" line="83"/>
         <source>Si&amp;ze</source>
         <translation>크기(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="78"/>
+        <location filename="../ui/parameters_panel.cpp" line="57"/>
+        <source>A1111 language</source>
+        <translation>A1111 문법</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="88"/>
         <source>&amp;Images</source>
         <translation>이미지 수(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="120"/>
-        <location filename="../ui/parameters_panel.cpp" line="131"/>
+        <location filename="../ui/parameters_panel.cpp" line="89"/>
+        <source>Prompt s&amp;yntax</source>
+        <translation>프롬프트 문법(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="90"/>
+        <source>C&amp;LIP skip</source>
+        <translation>CLIP 스킵(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/parameters_panel.cpp" line="143"/>
+        <location filename="../ui/parameters_panel.cpp" line="154"/>
         <source>%1 (model default)</source>
         <translation>%1 (모델 기본값)</translation>
     </message>
     <message>
-        <location filename="../ui/parameters_panel.cpp" line="150"/>
+        <location filename="../ui/parameters_panel.cpp" line="173"/>
         <source>Custom</source>
         <translation>사용자 지정</translation>
     </message>
@@ -1627,22 +1717,52 @@ and in folders you add.</source>
 <context>
     <name>bksdm::PromptEditor</name>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="21"/>
+        <location filename="../ui/prompt_editor.cpp" line="25"/>
         <source>Past the %1-token limit: this part will be cut.</source>
         <translation>%1토큰 제한을 넘었습니다. 이 부분은 잘립니다.</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="78"/>
+        <location filename="../ui/prompt_editor.cpp" line="109"/>
+        <source>Weight %1 (Ctrl+Up / Ctrl+Down change it)</source>
+        <translation>가중치 %1 (Ctrl+위 / Ctrl+아래로 변경)</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="111"/>
+        <source>Emphasis: (text) weights it by 1.1, [text] by 1/1.1, (text:w) by w</source>
+        <translation>강조: (text)는 1.1배, [text]는 1/1.1배, (text:w)는 w배</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="113"/>
+        <source>An escaped bracket: the character itself, not emphasis</source>
+        <translation>이스케이프된 괄호: 강조가 아닌 문자 그대로</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="115"/>
+        <source>BREAK: the text after it starts a new chunk of %1 tokens</source>
+        <translation>BREAK: 뒤의 텍스트가 %1토큰의 새 청크를 시작합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="117"/>
+        <source>Prompt editing: [from:to:when] uses “from” until step “when”, then “to”</source>
+        <translation>프롬프트 편집: [from:to:when]은 “when” 단계까지 “from”, 그 뒤 “to”를 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="119"/>
+        <source>Alternation: [a|b] uses each option in turn, one step each</source>
+        <translation>교대: [a|b]는 각 옵션을 한 단계씩 차례로 씁니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="139"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="79"/>
+        <location filename="../ui/prompt_editor.cpp" line="140"/>
         <source>%1 chunks · %2 tokens</source>
         <translation>%1개 청크 · %2 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="82"/>
+        <location filename="../ui/prompt_editor.cpp" line="143"/>
         <source>Tokens used of the %1 the text encoder reads at once; a longer prompt is read in chunks of %1, up to %2 of them</source>
         <translation>텍스트 인코더가 한 번에 읽는 %1개 중 사용한 토큰입니다. 더 긴 프롬프트는 %1개씩 청크로 나누어 최대 %2개까지 읽습니다</translation>
     </message>

@@ -362,6 +362,8 @@ QWidget* MainWindow::buildControls() {
   prompt_->setTokenCounter(&studio_->tokenCounter());
   negativePrompt_->setTokenCounter(&studio_->tokenCounter());
   parameters_ = new ParametersPanel;
+  for (PromptEditor* editor : {prompt_, negativePrompt_})
+    connect(parameters_, &ParametersPanel::promptSyntaxChanged, editor, &PromptEditor::setPromptSyntax);
 
   generateButton_ = new QPushButton(icon("generate"), tr("Generate"));
   generateButton_->setDefault(true);
@@ -616,6 +618,7 @@ QCoro::Task<bool> MainWindow::loadModel(QString location) {
   loadedLocation_ = location;
   settings_.setLastModel(location);
   const GenerationParams kept = parameters_->params();
+  parameters_->setTextEncoderLayers(model.textEncoderLayers);
   parameters_->applyModelDefaults(model.defaultSize, model.defaultScheduler);
   if (sameAsLast) parameters_->setParams(kept);  // the user's values for this model win over its defaults
   picker_->setInfo(tr("%1 \u00b7 %2 U-Net \u00b7 %3 px \u00b7 loaded in %4 s")

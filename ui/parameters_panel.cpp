@@ -40,7 +40,8 @@ ParametersPanel::ParametersPanel(QWidget* parent)
     : QWidget(parent), scheduler_(new QComboBox(this)), steps_(new QSpinBox(this)),
       guidance_(new QDoubleSpinBox(this)), width_(sizeBox(this, tr("Image width, a multiple of 8"))),
       height_(sizeBox(this, tr("Image height, a multiple of 8"))), preset_(new QComboBox(this)),
-      seed_(new SeedField(this)), images_(new QSpinBox(this)) {
+      seed_(new SeedField(this)), images_(new QSpinBox(this)), promptSyntax_(new QComboBox(this)),
+      clipSkip_(new QSpinBox(this)) {
   for (const SchedulerChoice& choice : schedulerChoices()) scheduler_->addItem(choice.label, choice.name);
   scheduler_->setToolTip(tr("The sampler that turns noise into an image"));
   steps_->setRange(1, maxSteps());
@@ -53,6 +54,15 @@ ParametersPanel::ParametersPanel(QWidget* parent)
   guidance_->setToolTip(tr("Classifier-free guidance: how strongly the image follows the prompt (1 turns it off)"));
   images_->setRange(1, maxImages());
   images_->setToolTip(tr("Images per run, made together from one seed"));
+  promptSyntax_->addItem(tr("A1111 language"), QStringLiteral("a1111"));
+  promptSyntax_->addItem(tr("Plain text"), QStringLiteral("plain"));
+  promptSyntax_->setToolTip(tr("A1111's prompt language: (word:1.3) and ((word)) weight words, [word] weakens them, "
+                               "BREAK starts a new chunk, [cat:dog:10] changes the text at step 10 and [cat|dog] "
+                               "alternates. Plain text reads brackets as text and cuts at %1 tokens, as diffusers does.")
+                                .arg(promptChunkTokens()));
+  clipSkip_->setRange(1, 12);
+  clipSkip_->setToolTip(tr("Which text-encoder layer reads the prompt, counted from the last as A1111 counts: 1 is "
+                           "the last layer (the model's own), 2 the one before it"));
   width_->setValue(modelSize_);
   height_->setValue(modelSize_);
 
@@ -76,6 +86,8 @@ ParametersPanel::ParametersPanel(QWidget* parent)
   form->addRow(QString(), preset_);
   form->addRow(tr("See&d"), seed_);
   form->addRow(tr("&Images"), images_);
+  form->addRow(tr("Prompt s&yntax"), promptSyntax_);
+  form->addRow(tr("C&LIP skip"), clipSkip_);
 
   connect(preset_, &QComboBox::activated, this, &ParametersPanel::choosePreset);
   for (QSpinBox* box : {width_, height_}) {
@@ -86,6 +98,11 @@ ParametersPanel::ParametersPanel(QWidget* parent)
   connect(images_, &QSpinBox::valueChanged, this, &ParametersPanel::changed);
   connect(guidance_, &QDoubleSpinBox::valueChanged, this, &ParametersPanel::changed);
   connect(scheduler_, &QComboBox::currentIndexChanged, this, &ParametersPanel::changed);
+  connect(clipSkip_, &QSpinBox::valueChanged, this, &ParametersPanel::changed);
+  connect(promptSyntax_, &QComboBox::currentIndexChanged, this, [this] {
+    Q_EMIT promptSyntaxChanged(promptSyntax_->currentData().toString());
+    Q_EMIT changed();
+  });
   applyModelDefaults(modelSize_, QStringLiteral("pndm"));
 }
 
@@ -98,6 +115,8 @@ GenerationParams ParametersPanel::params() const {
   params.height = height_->value();
   params.seed = seed_->value();
   params.numImages = images_->value();
+  params.promptSyntax = promptSyntax_->currentData().toString();
+  params.clipSkip = clipSkip_->value();
   return params;
 }
 
@@ -109,7 +128,11 @@ void ParametersPanel::setParams(const GenerationParams& params) {
   if (params.height > 0) height_->setValue(params.height);
   seed_->setValue(params.seed);
   images_->setValue(params.numImages);
+  if (const int row = promptSyntax_->findData(params.promptSyntax); row >= 0) promptSyntax_->setCurrentIndex(row);
+  clipSkip_->setValue(params.clipSkip);
 }
+
+void ParametersPanel::setTextEncoderLayers(int layers) { clipSkip_->setMaximum(std::max(1, layers)); }
 
 void ParametersPanel::applyModelDefaults(int size, const QString& scheduler) {
   modelSize_ = size;

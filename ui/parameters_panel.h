@@ -11,7 +11,8 @@ namespace bksdm {
 
 class SeedField;
 
-// Scheduler, steps, guidance, size (multiples of 8, with presets), seed and images per run.
+// Scheduler, steps, guidance, size (multiples of 8, with presets), seed, images per run, how the
+// prompts are read (A1111's language or plain text) and CLIP skip.
 class ParametersPanel : public QWidget {
   Q_OBJECT
 
@@ -23,6 +24,8 @@ class ParametersPanel : public QWidget {
   void setParams(const GenerationParams& params);
   // A new model's defaults: its size and scheduler become the values shown.
   void applyModelDefaults(int size, const QString& scheduler);
+  // The loaded model's text encoder: CLIP skip goes up to its layers.
+  void setTextEncoderLayers(int layers);
 
   SeedField* seedField() const { return seed_; }
   QComboBox* schedulerBox() const { return scheduler_; }
@@ -32,9 +35,12 @@ class ParametersPanel : public QWidget {
   QSpinBox* heightBox() const { return height_; }
   QComboBox* presetBox() const { return preset_; }
   QSpinBox* imagesBox() const { return images_; }
+  QComboBox* promptSyntaxBox() const { return promptSyntax_; }
+  QSpinBox* clipSkipBox() const { return clipSkip_; }
 
  Q_SIGNALS:
   void changed();
+  void promptSyntaxChanged(const QString& syntax);
 
  private:
   void choosePreset(int index);
@@ -49,6 +55,8 @@ class ParametersPanel : public QWidget {
   QComboBox* preset_;
   SeedField* seed_;
   QSpinBox* images_;
+  QComboBox* promptSyntax_;
+  QSpinBox* clipSkip_;
   int modelSize_ = 512;
 };
 

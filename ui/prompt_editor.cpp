@@ -5,11 +5,15 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHelpEvent>
+#include <QKeyEvent>
+#include <QLocale>
 #include <QLabel>
 #include <QPointer>
 #include <QToolTip>
 #include <QVBoxLayout>
 
+#include "app/prompt_syntax.h"
+#include "ui/prompt_highlighter.h"
 #include "ui/theme.h"
 
 namespace bksdm {
@@ -24,7 +28,8 @@ QString cutWarning() {
 }  // namespace
 
 PromptEditor::PromptEditor(const QString& title, const QString& placeholder, QWidget* parent)
-    : QWidget(parent), edit_(new QPlainTextEdit(this)), counter_(new QLabel(this)) {
+    : QWidget(parent), edit_(new QPlainTextEdit(this)), counter_(new QLabel(this)),
+      highlighter_(new PromptHighlighter(edit_->document())) {
   auto* header = new QHBoxLayout;
   auto* label = new QLabel(title, this);
   label->setBuddy(edit_);
@@ -40,6 +45,7 @@ PromptEditor::PromptEditor(const QString& title, const QString& placeholder, QWi
   edit_->setPlaceholderText(placeholder);
   edit_->setTabChangesFocus(true);
   edit_->viewport()->installEventFilter(this);
+  edit_->installEventFilter(this);
 
   debounce_.setSingleShot(true);
   debounce_.setInterval(kDebounceMs);
@@ -59,6 +65,61 @@ void PromptEditor::setTokenCounter(const TokenCounter* counter) {
   tokenCounter_ = counter;
   ++generation_;
   recount();
+}
+
+void PromptEditor::setPromptSyntax(const QString& syntax) { highlighter_->setActive(syntax != QLatin1String("plain")); }
+
+void PromptEditor::stepWeightAtCursor(double delta) {
+  const QString text = edit_->toPlainText();
+  const QTextCursor cursor = edit_->textCursor();
+  const std::optional<WeightEdit> edit = stepWeight(text, cursor.selectionStart(), cursor.selectionEnd(), delta);
+  if (!edit) return;
+  // Only the part that changed is replaced, so the undo step and the scroll position stay small.
+  int prefix = 0;
+  while (prefix < text.size() && prefix < edit->text.size() && text[prefix] == edit->text[prefix]) ++prefix;
+  int suffix = 0;
+  while (suffix < text.size() - prefix && suffix < edit->text.size() - prefix &&
+         text[text.size() - 1 - suffix] == edit->text[edit->text.size() - 1 - suffix])
+    ++suffix;
+  QTextCursor change(edit_->document());
+  change.beginEditBlock();
+  change.setPosition(prefix);
+  change.setPosition(int(text.size()) - suffix, QTextCursor::KeepAnchor);
+  change.insertText(edit->text.mid(prefix, edit->text.size() - prefix - suffix));
+  change.endEditBlock();
+  QTextCursor selection(edit_->document());
+  selection.setPosition(edit->selectionStart);
+  selection.setPosition(edit->selectionEnd, QTextCursor::KeepAnchor);
+  edit_->setTextCursor(selection);
+}
+
+bool PromptEditor::keyPressed(const QKeyEvent* event) {
+  const bool up = event->key() == Qt::Key_Up, down = event->key() == Qt::Key_Down;
+  if (!highlighter_->isActive() || !(up || down) || (event->modifiers() & ~Qt::KeypadModifier) != Qt::ControlModifier)
+    return false;
+  stepWeightAtCursor(up ? kWeightStep : -kWeightStep);
+  return true;
+}
+
+QString PromptEditor::syntaxToolTip(int position) const {
+  for (const PromptSyntaxSpan& span : highlighter_->spans()) {
+    if (position < span.start || position >= span.start + span.length) continue;
+    switch (span.kind) {
+      case PromptSyntaxSpan::Kind::Weighted:
+        return tr("Weight %1 (Ctrl+Up / Ctrl+Down change it)").arg(QLocale().toString(span.weight, 'g', 4));
+      case PromptSyntaxSpan::Kind::Emphasis:
+        return tr("Emphasis: (text) weights it by 1.1, [text] by 1/1.1, (text:w) by w");
+      case PromptSyntaxSpan::Kind::Escape:
+        return tr("An escaped bracket: the character itself, not emphasis");
+      case PromptSyntaxSpan::Kind::ChunkBreak:
+        return tr("BREAK: the text after it starts a new chunk of %1 tokens").arg(promptChunkTokens());
+      case PromptSyntaxSpan::Kind::Edit:
+        return tr("Prompt editing: [from:to:when] uses “from” until step “when”, then “to”");
+      case PromptSyntaxSpan::Kind::Alternation:
+        return tr("Alternation: [a|b] uses each option in turn, one step each");
+    }
+  }
+  return {};
 }
 
 QCoro::Task<> PromptEditor::recount() {
@@ -101,11 +162,25 @@ void PromptEditor::show(const TokenCount& count) {
 }
 
 bool PromptEditor::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == edit_ && event->type() == QEvent::KeyPress && keyPressed(static_cast<QKeyEvent*>(event))) return true;
+  // Ctrl+Up/Down are ours: the shortcut override keeps the window's shortcuts from taking them.
+  if (watched == edit_ && event->type() == QEvent::ShortcutOverride) {
+    auto* key = static_cast<QKeyEvent*>(event);
+    if (highlighter_->isActive() && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) &&
+        (key->modifiers() & ~Qt::KeypadModifier) == Qt::ControlModifier) {
+      event->accept();
+      return true;
+    }
+  }
   if (watched == edit_->viewport() && event->type() == QEvent::ToolTip) {
     auto* help = static_cast<QHelpEvent*>(event);
-    const int position = edit_->cursorForPosition(help->pos()).position();
+    const QTextCursor under = edit_->cursorForPosition(help->pos());
+    // The character under the pointer: the cursor position rounds to the nearer edge of it.
+    const int position = edit_->cursorRect(under).center().x() > help->pos().x() ? under.position() - 1 : under.position();
     if (count_.cutAt >= 0 && position >= count_.cutAt && position < edit_->document()->characterCount() - 1)
       QToolTip::showText(help->globalPos(), cutWarning(), edit_->viewport());
+    else if (const QString syntax = syntaxToolTip(position); !syntax.isEmpty())
+      QToolTip::showText(help->globalPos(), syntax, edit_->viewport());
     else
       QToolTip::hideText();
     return true;

@@ -313,6 +313,7 @@ class Pipeline final : public StableDiffusionPipeline {
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
     text_encoder_ = load_clip_text_model(model_, weights_);
     const int64_t text_width = text_encoder_->config().hidden_size;
+    text_encoder_layers_ = int(text_encoder_->config().num_hidden_layers);
     // Loaded once to check it. On the CPU its weights are views of the mapped files (or, in the
     // low-memory mode, conversions of them), so it is mapped again for each run's two calls instead
     // of keeping a text encoder as large as the U-Net resident while the U-Net and the VAE work.
@@ -420,6 +421,7 @@ class Pipeline final : public StableDiffusionPipeline {
 
   const ClipTokenizer& tokenizer() const override { return *tokenizer_; }
   TokenizedPrompt prompt_tokens(const std::string& prompt) const override { return tokenizer_->encode_for_model(prompt); }
+  int text_encoder_layers() const override { return text_encoder_layers_; }
   int default_size() const override { return int(sample_size_ * vae_->downscale_factor()); }
   std::string default_scheduler() const override { return default_scheduler_name(scheduler_config_); }
   const ModelFolder& model() const override { return model_; }
@@ -662,6 +664,7 @@ class Pipeline final : public StableDiffusionPipeline {
   std::shared_ptr<ClipTokenizer> tokenizer_;
   WeightLoadOptions weights_;
   std::shared_ptr<CLIPTextModel> text_encoder_;  // null on the CPU: loaded per run
+  int text_encoder_layers_ = 0;
   UNet2DConditionModel unet_{nullptr};  // empty in the low-memory mode: loaded per run
   std::shared_ptr<AutoencoderKL> vae_;
   nlohmann::json scheduler_config_;

@@ -127,6 +127,7 @@ class StableDiffusionPipeline {
   virtual TokenizedPrompt prompt_tokens(const std::string& prompt) const = 0;
   virtual int default_size() const = 0;                 // sample_size * 8
   virtual std::string default_scheduler() const = 0;    // from the model's scheduler config
+  virtual int text_encoder_layers() const = 0;          // the largest clip_skip the model takes
   virtual const ModelFolder& model() const = 0;
   // What loading noticed but did not refuse (config keys diffusers does not know), one line each.
   virtual const std::vector<std::string>& warnings() const = 0;

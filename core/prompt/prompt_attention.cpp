@@ -184,7 +184,8 @@ class AttentionParser {
     size_t from = 0;
     for (auto found = find_break(run, from); found; found = find_break(run, from)) {
       add_piece(std::string(run.substr(from, found->first - from)), 1.0, offset + from, offset + found->first);
-      add_piece(std::string(kBreak), -1.0, offset + found->first, offset + found->second);
+      const size_t word = run.find(kBreak, found->first);  // after the spaces it takes
+      add_piece(std::string(kBreak), -1.0, offset + word, offset + word + kBreak.size());
       from = found->second;
     }
     add_piece(std::string(run.substr(from)), 1.0, offset + from, offset + run.size());

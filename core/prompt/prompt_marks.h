@@ -12,7 +12,7 @@ struct PromptMark {
     weighted,     // text whose tokens get `weight` (not 1)
     emphasis,     // a bracket of (x), [x] or (x:w), or the ":w)" that closes one
     escape,       // \( \) \[ \] \\ or a lone backslash
-    chunk_break,  // BREAK, with the spaces it takes
+    chunk_break,  // BREAK (the word; the spaces around it go with it)
     edit,         // the brackets, colons and `when` of [from:to:when]
     alternation,  // the brackets and bars of [a|b]
   };

@@ -12,6 +12,7 @@
 #include "ui/main_window.h"
 #include "ui/parameters_panel.h"
 #include "ui/prompt_editor.h"
+#include "ui/prompt_highlighter.h"
 #include "ui/seed_field.h"
 #include "tests/app/offscreen_screen.h"
 #include "tests/app/temporary_settings.h"
@@ -38,6 +39,8 @@ class SettingsTest : public QObject {
     params.height = 768;
     params.seed = 18446744073709551000ull;
     params.numImages = 3;
+    params.promptSyntax = QStringLiteral("plain");
+    params.clipSkip = 2;
     {
       AppSettings settings;
       settings.setLastModel(QStringLiteral("nota-ai/bk-sdm-v2-tiny"));
@@ -63,6 +66,8 @@ class SettingsTest : public QObject {
     QCOMPARE(read.height, params.height);
     QCOMPARE(read.seed, params.seed);
     QCOMPARE(read.numImages, params.numImages);
+    QCOMPARE(read.promptSyntax, params.promptSyntax);
+    QCOMPARE(read.clipSkip, params.clipSkip);
     QVERIFY(settings.seedLocked());
     QVERIFY(settings.tiledDecode());
     QCOMPARE(settings.preview().mode, PreviewMode::Full);
@@ -91,6 +96,8 @@ class SettingsTest : public QObject {
       panel->heightBox()->setValue(768);
       panel->schedulerBox()->setCurrentIndex(panel->schedulerBox()->findData(QStringLiteral("euler_a")));
       panel->imagesBox()->setValue(2);
+      panel->promptSyntaxBox()->setCurrentIndex(panel->promptSyntaxBox()->findData(QStringLiteral("plain")));
+      panel->clipSkipBox()->setValue(2);
       panel->seedField()->setValue(4242);
       panel->seedField()->setLocked(true);
       window.mainSplitter()->setSizes({420, 680});
@@ -110,6 +117,9 @@ class SettingsTest : public QObject {
     QCOMPARE(params.height, 768);
     QCOMPARE(params.scheduler, QString("euler_a"));
     QCOMPARE(params.numImages, 2);
+    QCOMPARE(params.promptSyntax, QString("plain"));
+    QCOMPARE(params.clipSkip, 2);
+    QVERIFY(!window.promptEditor()->highlighter()->isActive());  // plain text is not highlighted
     QCOMPARE(params.seed, quint64(4242));
     QVERIFY(window.parametersPanel()->seedField()->isLocked());
   }

@@ -109,7 +109,7 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   imageChoice_->setToolTip(tr("Which image of the batch"));
   allTokensBox_ = new QCheckBox(tr("All to&kens"));
   allTokensBox_->setToolTip(tr("The token slots one by one: the start token, the prompt's pieces and the end token"));
-  negativeBox_ = new QCheckBox(tr("&Negative prompt"));
+  negativeBox_ = new QCheckBox(tr("Negative pr&ompt"));
   negativeBox_->setObjectName(QStringLiteral("negativeBox"));
   negativeBox_->setToolTip(tr("The negative prompt's words and maps: what each of them steered the image away from"));
   opacitySlider_ = new QSlider(Qt::Horizontal);

@@ -72,12 +72,12 @@ TEST(PromptMarks, UnbalancedOrMalformedSyntaxIsText) {
 }
 
 TEST(PromptMarks, BreakAndEscapes) {
-  expect_marks("a BREAK b", {{" BREAK ", Kind::chunk_break, 1}});
+  expect_marks("a BREAK b", {{"BREAK", Kind::chunk_break, 1}});
   expect_marks("\\(literal\\)", {{"\\(", Kind::escape, 1}, {"\\)", Kind::escape, 1}});
   // Inside brackets BREAK is the word "break" with the brackets' weight, not a chunk break.
   expect_marks("(a BREAK b)", {{"(", Kind::emphasis, 1},
                                {"a", Kind::weighted, 1.1},
-                               {" BREAK ", Kind::weighted, -1.1},
+                               {"BREAK", Kind::weighted, -1.1},
                                {"b", Kind::weighted, 1.1},
                                {")", Kind::emphasis, 1}});
 }
