@@ -72,9 +72,9 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     if (options.threads <= 0) model_.engine.threads = at::get_num_threads();
     if (options.device != QStringLiteral("cpu")) model_.gpu = cudaGpu();
     model_.seconds = secondsSince(timer);
-    // The app's runs read prompts in A1111's language: its chunks and their token count.
-    model_.countTokens = [pipeline = std::shared_ptr<const StableDiffusionPipeline>(pipeline_)](const std::string& text) {
-      return chunk_prompt(pipeline->tokenizer(), text).token_count;
+    model_.countTokens = [pipeline = std::shared_ptr<const StableDiffusionPipeline>(pipeline_)](const std::string& text,
+                                                                                              bool plainText) {
+      return plainText ? pipeline->tokenizer().count_tokens(text) : chunk_prompt(pipeline->tokenizer(), text).token_count;
     };
     model_.location = location;
     outcome.ok = true;

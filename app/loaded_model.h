@@ -11,9 +11,9 @@
 
 namespace bksdm {
 
-// How many tokens a run's encoding gives a prompt, before any cut (A1111's count: 75 for each full
-// chunk); callable from any thread.
-using CountTokensFunction = std::function<int(const std::string&)>;
+// How many tokens a run's encoding gives a prompt, before any cut: in A1111's language its count (75
+// for each full chunk), as plain text CLIP's tokens; callable from any thread.
+using CountTokensFunction = std::function<int(const std::string& prompt, bool plainText)>;
 
 // What the worker reports about the model it holds.
 struct LoadedModel {

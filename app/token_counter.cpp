@@ -22,22 +22,23 @@ QList<int> wordStarts(const QString& text) {
 
 }  // namespace
 
-int TokenCount::limit() { return promptChunkTokens() * maxPromptChunks(); }
+int TokenCount::limit(bool plainText) { return promptChunkTokens() * (plainText ? 1 : maxPromptChunks()); }
 
-TokenCount TokenCounter::countNow(const CountTokensFunction& countTokens, const QString& text) {
+TokenCount TokenCounter::countNow(const CountTokensFunction& countTokens, const QString& text, bool plainText) {
   TokenCount count;
   if (!countTokens) return count;
   count.valid = true;
-  count.tokens = countTokens(text.toStdString());
-  count.chunks = std::max(1, (count.tokens + promptChunkTokens() - 1) / promptChunkTokens());
-  if (count.tokens <= TokenCount::limit()) return count;
+  count.tokens = countTokens(text.toStdString(), plainText);
+  count.chunks = plainText ? 1 : std::max(1, (count.tokens + promptChunkTokens() - 1) / promptChunkTokens());
+  const int limit = TokenCount::limit(plainText);
+  if (count.tokens <= limit) return count;
   const QList<int> starts = wordStarts(text);
   // Find the first word whose end pushes the count past the limit.
   int low = 0, high = starts.size() - 1;
   while (low < high) {
     const int middle = (low + high) / 2;
     const int end = middle + 1 < starts.size() ? starts[middle + 1] : text.size();
-    if (countTokens(text.left(end).toStdString()) > TokenCount::limit())
+    if (countTokens(text.left(end).toStdString(), plainText) > limit)
       high = middle;
     else
       low = middle + 1;
@@ -46,9 +47,10 @@ TokenCount TokenCounter::countNow(const CountTokensFunction& countTokens, const 
   return count;
 }
 
-QCoro::Task<TokenCount> TokenCounter::count(QString text) const {
+QCoro::Task<TokenCount> TokenCounter::count(QString text, bool plainText) const {
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<TokenCount> counted = QtConcurrent::run([countTokens = countTokens_, text = std::move(text)] { return countNow(countTokens, text); });
+  QFuture<TokenCount> counted = QtConcurrent::run(
+      [countTokens = countTokens_, text = std::move(text), plainText] { return countNow(countTokens, text, plainText); });
   co_return co_await counted;
 }
 

@@ -8,7 +8,7 @@
 namespace bksdm {
 
 // How a prompt fares against CLIP's window of 75 tokens (between start and end), which a run reads
-// in chunks, up to a limit.
+// in chunks, up to a limit, in A1111's language, and cuts after the first as plain text.
 struct TokenCount {
   int tokens = 0;   // A1111's count, before any cut: 75 for each full chunk, then the last's tokens
   int chunks = 1;
@@ -16,7 +16,7 @@ struct TokenCount {
   bool valid = false;  // false without a model
 
   // The tokens a run reads at most.
-  static int limit();
+  static int limit(bool plainText = false);
 };
 
 // Counts as the loaded model's runs tokenize, off the UI thread.
@@ -25,10 +25,10 @@ class TokenCounter {
   void setCounter(CountTokensFunction countTokens) { countTokens_ = std::move(countTokens); }
   bool hasCounter() const { return static_cast<bool>(countTokens_); }
 
-  QCoro::Task<TokenCount> count(QString text) const;
+  QCoro::Task<TokenCount> count(QString text, bool plainText = false) const;
 
   // The same, on the calling thread.
-  static TokenCount countNow(const CountTokensFunction& countTokens, const QString& text);
+  static TokenCount countNow(const CountTokensFunction& countTokens, const QString& text, bool plainText = false);
 
  private:
   CountTokensFunction countTokens_;

@@ -818,7 +818,7 @@ The image forms here step by step.</source>
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="790"/>
+        <location filename="../ui/main_window.cpp" line="789"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
@@ -844,7 +844,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="280"/>
-        <location filename="../ui/main_window.cpp" line="973"/>
+        <location filename="../ui/main_window.cpp" line="972"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -960,7 +960,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="368"/>
-        <location filename="../ui/main_window.cpp" line="835"/>
+        <location filename="../ui/main_window.cpp" line="834"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
@@ -1054,102 +1054,102 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="735"/>
+        <location filename="../ui/main_window.cpp" line="734"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="738"/>
+        <location filename="../ui/main_window.cpp" line="737"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="815"/>
+        <location filename="../ui/main_window.cpp" line="814"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="816"/>
+        <location filename="../ui/main_window.cpp" line="815"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="835"/>
+        <location filename="../ui/main_window.cpp" line="834"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="844"/>
+        <location filename="../ui/main_window.cpp" line="843"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="861"/>
         <source>Not a usable model folder</source>
         <translation>Kein verwendbarer Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="876"/>
+        <location filename="../ui/main_window.cpp" line="875"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="876"/>
+        <location filename="../ui/main_window.cpp" line="875"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="885"/>
+        <location filename="../ui/main_window.cpp" line="884"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="887"/>
+        <location filename="../ui/main_window.cpp" line="886"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="893"/>
+        <location filename="../ui/main_window.cpp" line="892"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="933"/>
+        <location filename="../ui/main_window.cpp" line="932"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="934"/>
+        <location filename="../ui/main_window.cpp" line="933"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="968"/>
+        <location filename="../ui/main_window.cpp" line="967"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="969"/>
+        <location filename="../ui/main_window.cpp" line="968"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="970"/>
+        <location filename="../ui/main_window.cpp" line="969"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="971"/>
+        <location filename="../ui/main_window.cpp" line="970"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1001"/>
+        <location filename="../ui/main_window.cpp" line="1000"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1011"/>
+        <location filename="../ui/main_window.cpp" line="1010"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>
@@ -1725,47 +1725,52 @@ und in hinzugefügten Ordnern.</translation>
         <translation>Über der Grenze von %1 Token: Dieser Teil wird abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="109"/>
+        <location filename="../ui/prompt_editor.cpp" line="115"/>
         <source>Weight %1 (Ctrl+Up / Ctrl+Down change it)</source>
         <translation>Gewicht %1 (Strg+Hoch / Strg+Runter ändern es)</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="111"/>
+        <location filename="../ui/prompt_editor.cpp" line="117"/>
         <source>Emphasis: (text) weights it by 1.1, [text] by 1/1.1, (text:w) by w</source>
         <translation>Betonung: (Text) gewichtet ihn mit 1,1, [Text] mit 1/1,1, (Text:w) mit w</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="113"/>
+        <location filename="../ui/prompt_editor.cpp" line="119"/>
         <source>An escaped bracket: the character itself, not emphasis</source>
         <translation>Eine maskierte Klammer: das Zeichen selbst, keine Betonung</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="115"/>
+        <location filename="../ui/prompt_editor.cpp" line="121"/>
         <source>BREAK: the text after it starts a new chunk of %1 tokens</source>
         <translation>BREAK: Der Text danach beginnt einen neuen Abschnitt von %1 Token</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="117"/>
+        <location filename="../ui/prompt_editor.cpp" line="123"/>
         <source>Prompt editing: [from:to:when] uses “from” until step “when”, then “to”</source>
         <translation>Prompt-Bearbeitung: [von:zu:wann] nutzt „von“ bis Schritt „wann“, danach „zu“</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="119"/>
+        <location filename="../ui/prompt_editor.cpp" line="125"/>
         <source>Alternation: [a|b] uses each option in turn, one step each</source>
         <translation>Abwechslung: [a|b] nutzt jede Option der Reihe nach, je einen Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="139"/>
+        <location filename="../ui/prompt_editor.cpp" line="145"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="140"/>
+        <location filename="../ui/prompt_editor.cpp" line="146"/>
         <source>%1 chunks · %2 tokens</source>
         <translation>%1 Abschnitte · %2 Token</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="143"/>
+        <location filename="../ui/prompt_editor.cpp" line="149"/>
+        <source>Tokens used of the %1 the text encoder reads; read as plain text, a longer prompt is cut</source>
+        <translation>Verwendete Token von den %1, die der Text-Encoder liest; als reiner Text gelesen, wird ein längerer Prompt abgeschnitten</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="152"/>
         <source>Tokens used of the %1 the text encoder reads at once; a longer prompt is read in chunks of %1, up to %2 of them</source>
         <translation>Belegte Token von den %1, die der Textencoder auf einmal liest; ein längerer Prompt wird in Abschnitten zu %1 gelesen, bis zu %2 davon</translation>
     </message>

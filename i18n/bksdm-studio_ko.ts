@@ -816,7 +816,7 @@ The image forms here step by step.</source>
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="790"/>
+        <location filename="../ui/main_window.cpp" line="789"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
@@ -842,7 +842,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="280"/>
-        <location filename="../ui/main_window.cpp" line="973"/>
+        <location filename="../ui/main_window.cpp" line="972"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -958,7 +958,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="368"/>
-        <location filename="../ui/main_window.cpp" line="835"/>
+        <location filename="../ui/main_window.cpp" line="834"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
@@ -1052,102 +1052,102 @@ The image forms here step by step.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="735"/>
+        <location filename="../ui/main_window.cpp" line="734"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="738"/>
+        <location filename="../ui/main_window.cpp" line="737"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="815"/>
+        <location filename="../ui/main_window.cpp" line="814"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="816"/>
+        <location filename="../ui/main_window.cpp" line="815"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="835"/>
+        <location filename="../ui/main_window.cpp" line="834"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="844"/>
+        <location filename="../ui/main_window.cpp" line="843"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="862"/>
+        <location filename="../ui/main_window.cpp" line="861"/>
         <source>Not a usable model folder</source>
         <translation>사용할 수 없는 모델 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="876"/>
+        <location filename="../ui/main_window.cpp" line="875"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="876"/>
+        <location filename="../ui/main_window.cpp" line="875"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="885"/>
+        <location filename="../ui/main_window.cpp" line="884"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="887"/>
+        <location filename="../ui/main_window.cpp" line="886"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="893"/>
+        <location filename="../ui/main_window.cpp" line="892"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="933"/>
+        <location filename="../ui/main_window.cpp" line="932"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="934"/>
+        <location filename="../ui/main_window.cpp" line="933"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="968"/>
+        <location filename="../ui/main_window.cpp" line="967"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="969"/>
+        <location filename="../ui/main_window.cpp" line="968"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="970"/>
+        <location filename="../ui/main_window.cpp" line="969"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="971"/>
+        <location filename="../ui/main_window.cpp" line="970"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1001"/>
+        <location filename="../ui/main_window.cpp" line="1000"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1011"/>
+        <location filename="../ui/main_window.cpp" line="1010"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>
@@ -1722,47 +1722,52 @@ and in folders you add.</source>
         <translation>%1토큰 제한을 넘었습니다. 이 부분은 잘립니다.</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="109"/>
+        <location filename="../ui/prompt_editor.cpp" line="115"/>
         <source>Weight %1 (Ctrl+Up / Ctrl+Down change it)</source>
         <translation>가중치 %1 (Ctrl+위 / Ctrl+아래로 변경)</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="111"/>
+        <location filename="../ui/prompt_editor.cpp" line="117"/>
         <source>Emphasis: (text) weights it by 1.1, [text] by 1/1.1, (text:w) by w</source>
         <translation>강조: (text)는 1.1배, [text]는 1/1.1배, (text:w)는 w배</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="113"/>
+        <location filename="../ui/prompt_editor.cpp" line="119"/>
         <source>An escaped bracket: the character itself, not emphasis</source>
         <translation>이스케이프된 괄호: 강조가 아닌 문자 그대로</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="115"/>
+        <location filename="../ui/prompt_editor.cpp" line="121"/>
         <source>BREAK: the text after it starts a new chunk of %1 tokens</source>
         <translation>BREAK: 뒤의 텍스트가 %1토큰의 새 청크를 시작합니다</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="117"/>
+        <location filename="../ui/prompt_editor.cpp" line="123"/>
         <source>Prompt editing: [from:to:when] uses “from” until step “when”, then “to”</source>
         <translation>프롬프트 편집: [from:to:when]은 “when” 단계까지 “from”, 그 뒤 “to”를 씁니다</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="119"/>
+        <location filename="../ui/prompt_editor.cpp" line="125"/>
         <source>Alternation: [a|b] uses each option in turn, one step each</source>
         <translation>교대: [a|b]는 각 옵션을 한 단계씩 차례로 씁니다</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="139"/>
+        <location filename="../ui/prompt_editor.cpp" line="145"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="140"/>
+        <location filename="../ui/prompt_editor.cpp" line="146"/>
         <source>%1 chunks · %2 tokens</source>
         <translation>%1개 청크 · %2 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="143"/>
+        <location filename="../ui/prompt_editor.cpp" line="149"/>
+        <source>Tokens used of the %1 the text encoder reads; read as plain text, a longer prompt is cut</source>
+        <translation>텍스트 인코더가 읽는 %1개 중 사용한 토큰 수. 일반 텍스트로 읽으면 더 긴 프롬프트는 잘립니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/prompt_editor.cpp" line="152"/>
         <source>Tokens used of the %1 the text encoder reads at once; a longer prompt is read in chunks of %1, up to %2 of them</source>
         <translation>텍스트 인코더가 한 번에 읽는 %1개 중 사용한 토큰입니다. 더 긴 프롬프트는 %1개씩 청크로 나누어 최대 %2개까지 읽습니다</translation>
     </message>

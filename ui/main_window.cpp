@@ -726,8 +726,7 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
       }
       if (outcome.promptTruncated)
         statusBar()->showMessage(tr("The prompt was longer than %1 tokens; the rest was cut.")
-                                     .arg(outcome.params.promptSyntax == QStringLiteral("plain") ? promptChunkTokens()
-                                                                                                : TokenCount::limit()),
+                                     .arg(TokenCount::limit(outcome.params.promptSyntax == QStringLiteral("plain"))),
                                  6000);
       break;
     case GenerationOutcome::Status::Cancelled:

@@ -21,8 +21,8 @@ namespace {
 
 constexpr int kDebounceMs = 120;
 
-QString cutWarning() {
-  return PromptEditor::tr("Past the %1-token limit: this part will be cut.").arg(TokenCount::limit());
+QString cutWarning(bool plainText) {
+  return PromptEditor::tr("Past the %1-token limit: this part will be cut.").arg(TokenCount::limit(plainText));
 }
 
 }  // namespace
@@ -67,7 +67,13 @@ void PromptEditor::setTokenCounter(const TokenCounter* counter) {
   recount();
 }
 
-void PromptEditor::setPromptSyntax(const QString& syntax) { highlighter_->setActive(syntax != QLatin1String("plain")); }
+void PromptEditor::setPromptSyntax(const QString& syntax) {
+  highlighter_->setActive(syntax != QLatin1String("plain"));
+  ++generation_;
+  recount();
+}
+
+bool PromptEditor::readsPlainText() const { return !highlighter_->isActive(); }
 
 void PromptEditor::stepWeightAtCursor(double delta) {
   const QString text = edit_->toPlainText();
@@ -129,7 +135,7 @@ QCoro::Task<> PromptEditor::recount() {
   }
   const quint64 generation = generation_;
   QPointer<PromptEditor> self(this);
-  const TokenCount count = co_await tokenCounter_->count(text());
+  const TokenCount count = co_await tokenCounter_->count(text(), readsPlainText());
   if (!self || generation != generation_) co_return;
   show(count);
 }
@@ -139,11 +145,14 @@ void PromptEditor::show(const TokenCount& count) {
   const QString text = count.chunks <= 1 ? tr("%1 / %2").arg(count.tokens).arg(promptChunkTokens())
                                          : tr("%1 chunks \u00b7 %2 tokens").arg(count.chunks).arg(count.tokens);
   counter_->setText(count.valid ? text : QString());
-  counter_->setToolTip(count.cutAt >= 0 ? cutWarning()
-                                        : tr("Tokens used of the %1 the text encoder reads at once; a longer prompt is "
-                                             "read in chunks of %1, up to %2 of them")
-                                              .arg(promptChunkTokens())
-                                              .arg(maxPromptChunks()));
+  counter_->setToolTip(count.cutAt >= 0    ? cutWarning(readsPlainText())
+                       : readsPlainText() ? tr("Tokens used of the %1 the text encoder reads; read as plain text, a "
+                                               "longer prompt is cut")
+                                                .arg(promptChunkTokens())
+                                          : tr("Tokens used of the %1 the text encoder reads at once; a longer prompt is "
+                                               "read in chunks of %1, up to %2 of them")
+                                                .arg(promptChunkTokens())
+                                                .arg(maxPromptChunks()));
   QFont font = counter_->font();
   font.setBold(count.cutAt >= 0);
   counter_->setFont(font);
@@ -178,7 +187,7 @@ bool PromptEditor::eventFilter(QObject* watched, QEvent* event) {
     // The character under the pointer: the cursor position rounds to the nearer edge of it.
     const int position = edit_->cursorRect(under).center().x() > help->pos().x() ? under.position() - 1 : under.position();
     if (count_.cutAt >= 0 && position >= count_.cutAt && position < edit_->document()->characterCount() - 1)
-      QToolTip::showText(help->globalPos(), cutWarning(), edit_->viewport());
+      QToolTip::showText(help->globalPos(), cutWarning(readsPlainText()), edit_->viewport());
     else if (const QString syntax = syntaxToolTip(position); !syntax.isEmpty())
       QToolTip::showText(help->globalPos(), syntax, edit_->viewport());
     else

@@ -49,6 +49,7 @@ class PromptEditor : public QWidget {
   QCoro::Task<> recount();
   void show(const TokenCount& count);
   bool keyPressed(const QKeyEvent* event);
+  bool readsPlainText() const;
   QString syntaxToolTip(int position) const;
 
   QPlainTextEdit* edit_;

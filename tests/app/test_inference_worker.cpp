@@ -59,7 +59,10 @@ class InferenceWorkerTest : public QObject {
     QCOMPARE(outcome.model.defaultSize, kSize);
     QCOMPARE(outcome.model.entry.family, QString("SD 2.x"));
     QVERIFY(outcome.model.countTokens);
-    QCOMPARE(outcome.model.countTokens("a photo of a cat"), 5);  // CLIP's tokens, without start and end
+    QCOMPARE(outcome.model.countTokens("a photo of a cat", false), 5);  // CLIP's tokens, without start and end
+    // A weight's brackets and number are syntax in A1111's language, tokens as plain text.
+    QCOMPARE(outcome.model.countTokens("(a photo:1.5) of a cat", false), 5);
+    QVERIFY(outcome.model.countTokens("(a photo:1.5) of a cat", true) > 5);
   }
 
   void oneProgressAndOnePreviewPerStep() {

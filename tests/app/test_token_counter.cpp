@@ -15,7 +15,9 @@ class TokenCounterTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     auto tokenizer = ClipTokenizer::load(BKSDM_FIXTURES_DIR "/models/bk-sdm-v2-tiny-mini/tokenizer");
-    tokenize_ = [tokenizer](const std::string& text) { return chunk_prompt(*tokenizer, text).token_count; };
+    tokenize_ = [tokenizer](const std::string& text, bool plainText) {
+      return plainText ? tokenizer->count_tokens(text) : chunk_prompt(*tokenizer, text).token_count;
+    };
     counter_.setCounter(tokenize_);
   }
 
@@ -57,6 +59,20 @@ class TokenCounterTest : public QObject {
     const TokenCount count = TokenCounter::countNow(tokenize(), prompt);
     QVERIFY(count.tokens > 601);
     QCOMPARE(count.cutAt, 599 * 4);
+  }
+
+  // Read as plain text, as diffusers reads it, a prompt is one chunk, cut after 75 tokens.
+  void plainTextIsCutAfterOneChunk() {
+    QCOMPARE(TokenCount::limit(true), 75);
+    QString prompt;
+    for (int i = 0; i < 80; ++i) prompt += QStringLiteral("cat ");
+    const TokenCount plain = TokenCounter::countNow(tokenize(), prompt, true);
+    QCOMPARE(plain.tokens, 80);
+    QCOMPARE(plain.chunks, 1);
+    QCOMPARE(plain.cutAt, 75 * 4);
+    const TokenCount a1111 = TokenCounter::countNow(tokenize(), prompt);
+    QCOMPARE(a1111.chunks, 2);
+    QCOMPARE(a1111.cutAt, -1);
   }
 
   void countsOffTheCallingThread() {
