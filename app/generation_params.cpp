@@ -50,6 +50,8 @@ GenerationRequest toRequest(const GenerationParams& params) {
   request.prompt_syntax = prompt_syntax_named(params.promptSyntax.toStdString()).value_or(PromptSyntax::A1111);
   request.clip_skip = params.clipSkip;
   request.num_images = params.numImages;
+  request.subseed = params.subseed;
+  request.subseed_strength = params.subseedStrength;
   request.tiled_decode = params.tiledDecode;
   request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
   request.negative_attention_maps = params.attentionMaps && params.negativeAttentionMaps;
@@ -71,6 +73,8 @@ GenerationParams fromRequest(const GenerationRequest& request) {
   params.promptSyntax = fromUtf8(std::string(prompt_syntax_name(request.prompt_syntax)));
   params.clipSkip = request.clip_skip;
   params.numImages = request.num_images;
+  params.subseed = request.subseed;
+  params.subseedStrength = request.subseed_strength;
   params.tiledDecode = request.tiled_decode;
   params.attentionMaps = request.attention_maps;
   params.negativeAttentionMaps = request.negative_attention_maps;
@@ -110,6 +114,8 @@ QJsonObject paramsToJson(const GenerationParams& p) {
       {"width", p.width},
       {"height", p.height},
       {"num_images", p.numImages},
+      {"subseed", seedToJson(p.subseed)},
+      {"subseed_strength", p.subseedStrength},
       {"attention_maps", p.attentionMaps},
       {"negative_attention_maps", p.negativeAttentionMaps},
       {"tiled_decode", p.tiledDecode},
@@ -136,6 +142,8 @@ GenerationParams paramsFromJson(const QJsonObject& json) {
   p.width = json["width"].toInt(p.width);
   p.height = json["height"].toInt(p.height);
   p.numImages = std::max(1, json["num_images"].toInt(p.numImages));
+  p.subseed = seedFromJson(json["subseed"]);
+  p.subseedStrength = std::clamp(json["subseed_strength"].toDouble(p.subseedStrength), 0.0, 1.0);
   p.attentionMaps = json["attention_maps"].toBool();
   p.negativeAttentionMaps = json["negative_attention_maps"].toBool();
   p.tiledDecode = json["tiled_decode"].toBool();

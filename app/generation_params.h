@@ -36,6 +36,8 @@ struct GenerationParams {
   int height = 0;
   quint64 seed = 0;  // image `i` of a batch comes from it too: a batch is drawn from one seed
   int numImages = 1;
+  quint64 subseed = 0;          // A1111's variation seed, used when subseedStrength > 0
+  double subseedStrength = 0.0;
   double eta = 0.0;            // DDIM only
   QString promptSyntax = QStringLiteral("a1111");  // "a1111" (weights, chunks, editing) or "plain" (diffusers')
   int clipSkip = 1;            // A1111's numbering: 1 the text encoder's last layer

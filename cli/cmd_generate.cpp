@@ -137,6 +137,13 @@ void add_options(CLI::App& command, Settings& settings) {
   command.add_option("--clip-skip", request.clip_skip, "text encoder layer, A1111's numbering: 1 the last")
       ->check(CLI::Range(1, 24))
       ->capture_default_str();
+  command.add_option("--subseed", request.subseed, "variation seed (A1111's): the noise a variation moves toward")
+      ->type_name("INT");
+  command.add_option("--subseed-strength", request.subseed_strength,
+                     "how far toward the subseed's noise: 0 the seed's image, 1 the subseed's noise")
+      ->check(finite_number())
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
   command.add_option("--images", request.num_images, "images in one batch, one seed")
       ->check(CLI::Range(1, kMaxImages))
       ->capture_default_str();

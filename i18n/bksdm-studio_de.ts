@@ -67,27 +67,37 @@
         <translation>Stapel von %1 aus Seed %2, Bild %3</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="64"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="65"/>
+        <source>Variation</source>
+        <translation>Variation</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="66"/>
+        <source>toward seed %1, strength %2</source>
+        <translation>zu Seed %1 hin, Stärke %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="67"/>
         <source>Eta</source>
         <translation>Eta</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="65"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="68"/>
         <source>Model files</source>
         <translation>Modelldateien</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="67"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="70"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="69"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="72"/>
         <source>Made with</source>
         <translation>Erstellt mit</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="69"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="72"/>
         <source>BK-SDM Studio %1</source>
         <translation>BK-SDM Studio %1</translation>
     </message>

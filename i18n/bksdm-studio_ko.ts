@@ -67,27 +67,37 @@
         <translation>시드 %2의 %1장 묶음 중 %3번째 이미지</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="64"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="65"/>
+        <source>Variation</source>
+        <translation>변형</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="66"/>
+        <source>toward seed %1, strength %2</source>
+        <translation>시드 %1 쪽으로, 강도 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="67"/>
         <source>Eta</source>
         <translation>Eta</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="65"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="68"/>
         <source>Model files</source>
         <translation>모델 파일</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="67"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="70"/>
         <source>Created</source>
         <translation>생성 시각</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="69"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="72"/>
         <source>Made with</source>
         <translation>만든 프로그램</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="69"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="72"/>
         <source>BK-SDM Studio %1</source>
         <translation>BK-SDM Studio %1</translation>
     </message>

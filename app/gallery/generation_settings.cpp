@@ -61,6 +61,9 @@ QList<SettingsField> GenerationSettings::displayFields() const {
   if (p.numImages > 1)
     fields.append({"batch", tr("Image"),
                    tr("batch of %1 from seed %2, image %3").arg(p.numImages).arg(p.seed).arg(batchIndex + 1)});
+  if (p.subseedStrength != 0.0)
+    fields.append({"variation", tr("Variation"),
+                   tr("toward seed %1, strength %2").arg(p.subseed).arg(locale.toString(p.subseedStrength))});
   if (p.eta != 0.0) fields.append({"eta", tr("Eta"), QString::number(p.eta)});
   if (!hashes.isEmpty()) fields.append({"model_hashes", tr("Model files"), hashes.join('\n')});
   if (created.isValid())

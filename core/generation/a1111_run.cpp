@@ -37,6 +37,8 @@ bool read_setting(const std::string& key, const std::string& value, A1111Reading
   if (key == "Size") return parse_size(value, request);
   if (key == "Eta DDIM") return parse_number(value, request.eta);
   if (key == "Clip skip") return parse_number(value, request.clip_skip, 1);
+  if (key == "Variation seed") return parse_number(value, request.subseed);
+  if (key == "Variation seed strength") return parse_number(value, request.subseed_strength, 0.0);
   if (key == "Prompt syntax") {
     const auto syntax = prompt_syntax_named(value);
     if (syntax) request.prompt_syntax = *syntax;
@@ -66,6 +68,10 @@ A1111Parameters a1111_parameters(const GenerationRequest& request, int batch_pos
   if (request.num_images > 1) {
     parameters.settings.emplace_back("Batch size", std::to_string(request.num_images));
     parameters.settings.emplace_back("Batch pos", std::to_string(batch_pos));
+  }
+  if (request.subseed_strength != 0.0) {
+    parameters.settings.emplace_back("Variation seed", std::to_string(request.subseed));
+    parameters.settings.emplace_back("Variation seed strength", a1111_number(request.subseed_strength));
   }
   if (request.scheduler == "ddim" && request.eta != 0.0) parameters.settings.emplace_back("Eta DDIM", a1111_number(request.eta));
   if (request.clip_skip != 1) parameters.settings.emplace_back("Clip skip", std::to_string(request.clip_skip));

@@ -63,6 +63,10 @@ struct GenerationRequest {
   std::string scheduler;  // an engine name (scheduler_names()), or "" for the model's
   double eta = 0.0;       // DDIM only
   int num_images = 1;     // one batch, drawn from one seed
+  // AUTOMATIC1111's variation seed: the noise moved from the seed's toward the subseed's by the
+  // strength (0: the seed's image; 1: the subseed's noise, with the seed's generator going on).
+  uint64_t subseed = 0;
+  double subseed_strength = 0.0;
   PromptSyntax prompt_syntax = PromptSyntax::A1111;
   // The text encoder layer the U-Net attends to, in A1111's numbering: 1 the last, 2 the one
   // before (then the final layer norm). A1111 applies it to both prompts; diffusers (plain) to the

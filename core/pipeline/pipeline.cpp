@@ -30,6 +30,7 @@
 #include "core/pipeline/memory_check.h"
 #include "core/pipeline/non_finite.h"
 #include "core/pipeline/prompt_encoding.h"
+#include "core/pipeline/variation_noise.h"
 #include "core/prompt/prompt_schedule.h"
 #include "core/schedulers/scheduler.h"
 #include "core/tokenizer/clip_tokenizer.h"
@@ -70,6 +71,8 @@ void check_request(const GenerationRequest& request) {
   if (!std::isfinite(request.guidance_scale))
     throw Error("guidance must be a finite number, got " + number_text(request.guidance_scale));
   if (!(request.eta >= 0 && request.eta <= 1)) throw Error("eta must be from 0 to 1, got " + number_text(request.eta));
+  if (!(request.subseed_strength >= 0 && request.subseed_strength <= 1))
+    throw Error("the variation strength must be from 0 to 1, got " + number_text(request.subseed_strength));
   if (!is_valid_utf8(request.prompt)) throw Error("the prompt is not valid UTF-8");
   if (!is_valid_utf8(request.negative_prompt)) throw Error("the negative prompt is not valid UTF-8");
 }
@@ -556,8 +559,7 @@ class Pipeline final : public StableDiffusionPipeline {
     const std::vector<int64_t> shape = {request.num_images, 4, request.height / vae_->downscale_factor(),
                                         request.width / vae_->downscale_factor()};
     PreparedLatents prepared;
-    prepared.noise =
-        inputs.noise.defined() ? given_latents(inputs.noise, shape, "noise") : randn_tensor(shape, generator, at::kFloat, device_);
+    prepared.noise = inputs.noise.defined() ? given_latents(inputs.noise, shape, "noise") : seed_noise(request, shape, generator);
     if (!inputs.init_latents.defined()) {
       if (inputs.start_index > 0) throw Error("a run that starts part-way needs the latents to start from");
       if (inputs.mask.defined()) throw Error("a mask needs the init latents whose unmasked part it keeps");
@@ -570,6 +572,17 @@ class Pipeline final : public StableDiffusionPipeline {
     prepared.latents = inputs.start_from_noise ? prepared.noise * scheduler.init_noise_sigma()
                                                : scheduler.add_noise(prepared.init, prepared.noise, inputs.start_index);
     return prepared;
+  }
+
+  // The seed's noise, moved toward the subseed's for a variation. Both are drawn on the CPU, as
+  // every noise is, and mixed there in fp32 as A1111 mixes them; the run goes on with the seed's
+  // generator.
+  at::Tensor seed_noise(const GenerationRequest& request, const std::vector<int64_t>& shape, at::Generator& generator) const {
+    const at::Tensor noise = randn_tensor(shape, generator, at::kFloat, at::kCPU);
+    if (request.subseed_strength == 0) return noise.to(device_);
+    at::Generator subseed_generator = at::make_generator<at::CPUGeneratorImpl>(request.subseed);
+    const at::Tensor subseed_noise = randn_tensor(shape, subseed_generator, at::kFloat, at::kCPU);
+    return variation_noise(noise, subseed_noise, request.subseed_strength).to(device_);
   }
 
   at::Tensor given_latents(const at::Tensor& latents, const std::vector<int64_t>& shape, const char* what) const {

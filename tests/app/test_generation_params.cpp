@@ -32,6 +32,8 @@ GenerationParams everyField() {
   p.height = 384;
   p.seed = 18446744073709551557u;  // past int64
   p.numImages = 3;
+  p.subseed = 1234;
+  p.subseedStrength = 0.3;
   p.eta = 0.25;
   p.promptSyntax = QStringLiteral("plain");
   p.clipSkip = 2;
@@ -60,6 +62,7 @@ class GenerationParamsTest : public QObject {
     QVERIFY(full.steps != defaults.steps && full.guidanceScale != defaults.guidanceScale);
     QVERIFY(full.width != defaults.width && full.height != defaults.height && full.seed != defaults.seed);
     QVERIFY(full.numImages != defaults.numImages && full.eta != defaults.eta);
+    QVERIFY(full.subseed != defaults.subseed && full.subseedStrength != defaults.subseedStrength);
     QVERIFY(full.promptSyntax != defaults.promptSyntax && full.clipSkip != defaults.clipSkip);
     QVERIFY(full.attentionMaps != defaults.attentionMaps && full.tiledDecode != defaults.tiledDecode);
     QVERIFY(full.negativeAttentionMaps != defaults.negativeAttentionMaps);
@@ -72,6 +75,8 @@ class GenerationParamsTest : public QObject {
     QCOMPARE(request.model.hashes.at("text_encoder/model.safetensors"), std::string(64, 'b'));
     QCOMPARE(request.seed, 18446744073709551557u);
     QCOMPARE(request.eta, 0.25);
+    QCOMPARE(request.subseed, uint64_t(1234));
+    QCOMPARE(request.subseed_strength, 0.3);
     QVERIFY(request.prompt_syntax == PromptSyntax::Plain);
     QCOMPARE(request.clip_skip, 2);
     QVERIFY(request.attention_maps && request.attention_maps_per_step && request.tiled_decode);
@@ -87,6 +92,19 @@ class GenerationParamsTest : public QObject {
     const gallery::GenerationSettings read = gallery::GenerationSettings::fromJson(QJsonDocument::fromJson(text).object());
     QCOMPARE(read.params, everyField());
     QCOMPARE(read.batchIndex, 2);
+  }
+
+  void theGalleryNamesAVariationsSubseed() {
+    gallery::GenerationSettings settings;
+    settings.params = everyField();
+    const auto variation = [&] {
+      for (const gallery::SettingsField& field : settings.displayFields())
+        if (field.key == QLatin1String("variation")) return field.value;
+      return QString();
+    };
+    QVERIFY2(variation().contains(QLatin1String("1234")), qPrintable(variation()));
+    settings.params.subseedStrength = 0;
+    QVERIFY(variation().isEmpty());  // no variation: no such line
   }
 
   // The queue keeps its jobs across sessions in the same JSON of a run.
@@ -107,7 +125,8 @@ class GenerationParamsTest : public QObject {
              QStringLiteral("a red fox in the snow, (masterpiece:1.2)\nsecond line: with a colon\n"
                             "Negative prompt: blurry, lowres\n"
                             "Steps: 30, Sampler: DDIM, CFG scale: 6.25, Seed: 18446744073709551557, Size: 640x384, "
-                            "Model: BK-SDM-v2-Tiny, Batch size: 3, Batch pos: 2, Eta DDIM: 0.25, Clip skip: 2, "
+                            "Model: BK-SDM-v2-Tiny, Batch size: 3, Batch pos: 2, Variation seed: 1234, "
+                            "Variation seed strength: 0.3, Eta DDIM: 0.25, Clip skip: 2, "
                             "Prompt syntax: plain"));
   }
 

@@ -74,6 +74,8 @@ TEST(A1111Run, RoundTripsEveryFieldTheTextCarries) {
   request.num_images = 3;
   request.clip_skip = 2;
   request.prompt_syntax = bksdm::PromptSyntax::Plain;
+  request.subseed = 99;
+  request.subseed_strength = 0.25;
   request.model.name = "BK-SDM-v2-Tiny";
   const std::string text = bksdm::format_a1111_parameters(bksdm::a1111_parameters(request, 2));
   const bksdm::A1111Reading read = bksdm::read_a1111_parameters(bksdm::parse_a1111_parameters(text));
@@ -85,11 +87,13 @@ TEST(A1111Run, RoundTripsEveryFieldTheTextCarries) {
   // Clip skip as A1111 writes it; neither key where the run is A1111's default.
   EXPECT_NE(text.find(", Clip skip: 2"), std::string::npos) << text;
   EXPECT_NE(text.find(", Prompt syntax: plain"), std::string::npos) << text;
+  EXPECT_NE(text.find(", Variation seed: 99, Variation seed strength: 0.25"), std::string::npos) << text;
+  request.subseed_strength = 0;
   request.eta = 0;
   request.clip_skip = 1;
   request.prompt_syntax = bksdm::PromptSyntax::A1111;
   const std::string defaults = bksdm::format_a1111_parameters(bksdm::a1111_parameters(request));
-  for (const char* key : {"Eta", "Clip skip", "Prompt syntax"}) EXPECT_EQ(defaults.find(key), std::string::npos) << key;
+  for (const char* key : {"Eta", "Clip skip", "Prompt syntax", "Variation"}) EXPECT_EQ(defaults.find(key), std::string::npos) << key;
 }
 
 TEST(A1111Run, ReadsA1111sOwnTextKeepingWhatItHasNoFieldFor) {

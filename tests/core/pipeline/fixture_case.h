@@ -1,10 +1,15 @@
 #pragma once
 // A case of the reference fixtures (cases.json, cases-ext.json) as the run it describes.
+#include <cctype>
 #include <string>
 
+#include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "core/generation/generation_request.h"
+#include "core/io/safetensors.h"
+#include "core/pipeline/pipeline.h"
+#include "tests/core/test_support.h"
 
 namespace bksdm::testing {
 
@@ -21,9 +26,59 @@ inline GenerationRequest request_for(const nlohmann::json& spec) {
   request.height = integer("height");
   request.scheduler = spec["scheduler"];
   request.num_images = integer("num_images");
+  if (spec.contains("subseed")) {
+    request.subseed = std::stoull(spec["subseed"].get<std::string>());
+    request.subseed_strength = std::stod(spec["subseed_strength"].get<std::string>());
+  }
   request.attention_maps = true;
   request.keep_step_latents = true;
   return request;
+}
+
+// "MODEL_CASE", for a parameterised test's name.
+inline std::string case_name(const ::testing::TestParamInfo<nlohmann::json>& info) {
+  std::string name = info.param["model"].get<std::string>() + "_" + info.param["case"].get<std::string>();
+  for (char& c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return name;
+}
+
+// The recorded run against the reference's: timesteps, step latents, image and attention maps.
+inline void expect_reference_run(const bksdm::GenerationResult& result, const bksdm::SafetensorsFile& expected) {
+  const at::Tensor timesteps = expected.tensor("timesteps").to(at::kDouble);
+  ASSERT_EQ(result.timesteps.size(), size_t(timesteps.numel()));
+  for (size_t i = 0; i < result.timesteps.size(); ++i)
+    EXPECT_DOUBLE_EQ(result.timesteps[i], timesteps[int64_t(i)].item<double>()) << "timestep " << i;
+  const at::Tensor step_latents = expected.tensor("step_latents");
+  ASSERT_EQ(result.step_latents.sizes(), step_latents.sizes());
+  for (int64_t i = 0; i < step_latents.size(0); ++i)
+    EXPECT_LE(relative_error(result.step_latents[i], step_latents[i]), 1e-4) << "step " << i;
+  EXPECT_LE((result.images - expected.tensor("image")).abs().max().item<double>(), 5e-4);
+  EXPECT_LE(relative_error(result.attention, expected.tensor("attention")), 1e-4);
+}
+
+// `bksdm generate` as the case describes its run (from cases-ext.json), saving its tensors to
+// `tensors`; `extra` adds options.
+inline std::string generate_arguments(const nlohmann::json& spec, const std::filesystem::path& tensors,
+                                      const std::string& extra = {}) {
+  const auto field = [&](const char* key) { return shell_quoted(spec[key].get<std::string>()); };
+  std::string arguments =
+      "generate --model " + shell_quoted(fixture_model(spec["model"]).root().string()) + " --prompt " +
+      field("prompt") + " --negative " + field("negative_prompt") + " --seed " + field("seed") + " --steps " +
+      field("steps") + " --guidance " + field("guidance_scale") + " --width " + field("width") + " --height " +
+      field("height") + " --scheduler " + field("scheduler") + " --images " + field("num_images") +
+      " --prompt-syntax " + field("prompt_syntax");
+  if (spec.contains("subseed")) arguments += " --subseed " + field("subseed") + " --subseed-strength " + field("subseed_strength");
+  return arguments + extra + " --threads 1 --attention-maps --quiet --save-tensors " + shell_quoted(tensors.string());
+}
+
+// What `bksdm generate --save-tensors` wrote against the reference: image, step latents, attention.
+inline void expect_saved_run(const bksdm::SafetensorsFile& saved, const bksdm::SafetensorsFile& expected) {
+  EXPECT_LE((saved.tensor("image") - expected.tensor("image")).abs().max().item<double>(), 5e-4);
+  const at::Tensor step_latents = expected.tensor("step_latents");
+  ASSERT_EQ(saved.tensor("step_latents").sizes(), step_latents.sizes());
+  EXPECT_LE(relative_error(saved.tensor("step_latents"), step_latents), 1e-4);
+  EXPECT_LE(relative_error(saved.tensor("attention"), expected.tensor("attention")), 1e-4);
 }
 
 }  // namespace bksdm::testing

@@ -36,27 +36,6 @@ std::vector<nlohmann::json> cases_of(const std::string& kind) {
   return cases;
 }
 
-std::string case_name(const ::testing::TestParamInfo<nlohmann::json>& info) {
-  std::string name = info.param["model"].get<std::string>() + "_" + info.param["case"].get<std::string>();
-  for (char& c : name)
-    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-  return name;
-}
-
-// The recorded run against the reference's: timesteps, step latents, image and attention maps.
-void expect_reference_run(const bksdm::GenerationResult& result, const bksdm::SafetensorsFile& expected) {
-  const at::Tensor timesteps = expected.tensor("timesteps").to(at::kDouble);
-  ASSERT_EQ(result.timesteps.size(), size_t(timesteps.numel()));
-  for (size_t i = 0; i < result.timesteps.size(); ++i)
-    EXPECT_DOUBLE_EQ(result.timesteps[i], timesteps[int64_t(i)].item<double>()) << "timestep " << i;
-  const at::Tensor step_latents = expected.tensor("step_latents");
-  ASSERT_EQ(result.step_latents.sizes(), step_latents.sizes());
-  for (int64_t i = 0; i < step_latents.size(0); ++i)
-    EXPECT_LE(relative_error(result.step_latents[i], step_latents[i]), 1e-4) << "step " << i;
-  EXPECT_LE((result.images - expected.tensor("image")).abs().max().item<double>(), 5e-4);
-  EXPECT_LE(relative_error(result.attention, expected.tensor("attention")), 1e-4);
-}
-
 // A fixture case's reference file, its model's pipeline (one thread, else `options`) and the latents
 // diffusers recorded for it: the init latents, the noise and the start (t_start).
 struct RecordedCase {
