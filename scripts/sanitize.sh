@@ -27,7 +27,9 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:strict_strin
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # Debian's Qt, GLib and libtorch are not built with TSan: their accesses are ignored and what their
 # unseen synchronisation still leaves is suppressed in scripts/tsan.supp (third-party frames only).
-export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=0:second_deadlock_stack=1:ignore_noninstrumented_modules=1:suppressions=$root/scripts/tsan.supp}
+# die_after_fork=0: gallery_test_saving starts itself as a child (QProcess) to kill it mid-write, and
+# TSan otherwise ends a forked child of a threaded process before it reaches exec.
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=0:second_deadlock_stack=1:ignore_noninstrumented_modules=1:die_after_fork=0:suppressions=$root/scripts/tsan.supp}
 export QT_QPA_PLATFORM=offscreen
 
 configure() {  # DIR FLAGS STATIC_RUNTIMES APP
