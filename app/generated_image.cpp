@@ -1,8 +1,8 @@
 #include "app/generated_image.h"
+#include "app/pool_task.h"
 
 #include <QCoreApplication>
 #include <QImageWriter>
-#include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 
 namespace bksdm {
@@ -19,7 +19,7 @@ QString writeImage(const GeneratedImage& generated, const QString& path) {
 
 QCoro::Task<QString> saveImage(GeneratedImage generated, QString path) {
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<QString> saved = QtConcurrent::run([generated = std::move(generated), path = std::move(path)] {
+  QFuture<QString> saved = runInPool([generated = std::move(generated), path = std::move(path)] {
     return writeImage(generated, path);
   });
   co_return co_await saved;

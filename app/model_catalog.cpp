@@ -1,4 +1,5 @@
 #include "app/model_catalog.h"
+#include "app/pool_task.h"
 
 #include "app/hub/cached_models.h"
 
@@ -6,7 +7,6 @@
 #include <filesystem>
 
 #include <QFileInfo>
-#include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 
 #include "core/io/error.h"
@@ -100,7 +100,7 @@ QList<ModelEntry> scanHubCache() {
 
 QCoro::Task<QList<ModelEntry>> discoverModels(QStringList userFolders) {
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<QList<ModelEntry>> found = QtConcurrent::run([folders = std::move(userFolders)] {
+  QFuture<QList<ModelEntry>> found = runInPool([folders = std::move(userFolders)] {
     QList<ModelEntry> entries = scanHubCache();
     for (const QString& folder : folders) entries << describeOrReport(folder);
     std::stable_sort(entries.begin(), entries.end(),

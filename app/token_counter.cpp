@@ -1,11 +1,11 @@
 #include "app/token_counter.h"
+#include "app/pool_task.h"
 
 #include <algorithm>
 
 #include "app/generation_params.h"
 
 #include <QList>
-#include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 
 namespace bksdm {
@@ -49,7 +49,7 @@ TokenCount TokenCounter::countNow(const CountTokensFunction& countTokens, const 
 
 QCoro::Task<TokenCount> TokenCounter::count(QString text, bool plainText) const {
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<TokenCount> counted = QtConcurrent::run(
+  QFuture<TokenCount> counted = runInPool(
       [countTokens = countTokens_, text = std::move(text), plainText] { return countNow(countTokens, text, plainText); });
   co_return co_await counted;
 }

@@ -1,4 +1,5 @@
 #include "ui/main_window.h"
+#include "app/pool_task.h"
 
 #include <algorithm>
 #include <chrono>
@@ -37,7 +38,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 #include <qcoro/qcorotimer.h>
 
@@ -759,7 +759,7 @@ QCoro::Task<> MainWindow::keepInGallery(int row, QImage image, gallery::Generati
   if (!attention.isEmpty() && gallery_->keepsAttentionMaps()) {
     mapsPath = scratch_.filePath(QStringLiteral("maps-%1.safetensors").arg(++scratchFiles_));
     // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-    QFuture<QString> written = QtConcurrent::run([mapsPath, attention = std::move(attention)] {
+    QFuture<QString> written = runInPool([mapsPath, attention = std::move(attention)] {
       try {
         writeImageAttention(mapsPath, attention);
         return QString();
@@ -782,7 +782,7 @@ QCoro::Task<> MainWindow::keepInGallery(int row, QImage image, gallery::Generati
 // A gallery image's saved maps in the attention panel, under the image.
 QCoro::Task<> MainWindow::showSavedAttention(QString imagePath, QString mapsPath) {
   QPointer<MainWindow> self(this);
-  QFuture<SavedAttention> reading = QtConcurrent::run(readSavedAttention, imagePath, mapsPath);
+  QFuture<SavedAttention> reading = runInPool(readSavedAttention, imagePath, mapsPath);
   const SavedAttention read = co_await reading;
   if (!self) co_return;
   if (!read.error.isEmpty()) {
@@ -847,7 +847,7 @@ void MainWindow::addFolder() {
 QCoro::Task<> MainWindow::addModelFolder(QString folder) {
   QPointer<MainWindow> self(this);
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<QString> checked = QtConcurrent::run([folder] {
+  QFuture<QString> checked = runInPool([folder] {
     try {
       const ModelEntry entry = describeModel(folder);
       return entry.problems;

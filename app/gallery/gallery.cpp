@@ -1,10 +1,10 @@
 #include "app/gallery/gallery.h"
+#include "app/pool_task.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 
 
@@ -93,7 +93,7 @@ QCoro::Task<> Gallery::open(QString folder) {
   model_.setEntries({});
   setLoading(true);
 
-  const Opened opened = co_await QtConcurrent::run(prepareFolder, folder);
+  const Opened opened = co_await runInPool(prepareFolder, folder);
   if (!self || openCount != openCount_) co_return;
   if (!QFileInfo(folder).isDir()) {
     setLoading(false);
@@ -129,7 +129,7 @@ QCoro::Task<> Gallery::rescan(std::optional<KnownEntries> known) {
     if (!known) known = modelEntries();
     const quint64 openCount = openCount_;
     const QString folder = folder_;
-    const FolderScan scan = co_await QtConcurrent::run(&background_, scanInBackground, folder, *known);
+    const FolderScan scan = co_await runInPool(&background_, scanInBackground, folder, *known);
     if (!self) co_return;
     if (openCount != openCount_) continue;
     model_.update(scan);
@@ -152,7 +152,7 @@ QCoro::Task<QString> Gallery::save(QImage image, GenerationSettings settings, QS
     Q_EMIT saveFailed(tr("No gallery folder is open."));
     co_return QString();
   }
-  const Saved result = co_await QtConcurrent::run(saveInto, folder, image, settings, attentionMapsPath);
+  const Saved result = co_await runInPool(saveInto, folder, image, settings, attentionMapsPath);
   if (!self) co_return result.entry.path;
   if (!result.error.isEmpty()) {
     Q_EMIT saveFailed(result.error);
@@ -180,7 +180,7 @@ bool Gallery::moveToTrash(const QString& path) {
 }
 
 QCoro::Task<QList<GalleryEntry>> Gallery::readImages(QStringList paths) {
-  co_return co_await QtConcurrent::run(readEntries, paths);
+  co_return co_await runInPool(readEntries, paths);
 }
 
 }  // namespace bksdm::gallery

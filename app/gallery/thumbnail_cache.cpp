@@ -1,5 +1,7 @@
 #include "app/gallery/thumbnail_cache.h"
 
+#include "app/pool_task.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
@@ -94,7 +96,7 @@ void ThumbnailCache::startRequests() {
     const ThumbnailSource source = pending_.back();
     pending_.pop_back();
     ++running_;
-    pool_.start([this, source, edge = edge_, folder = cacheFolder_] {
+    runInPool(&pool_, [this, source, edge = edge_, folder = cacheFolder_] {
       lowerThreadPriority(kThumbnailNiceness);
       const QImage image = load(source, edge, folder);
       // Queued to this object's thread; the destructor waits for the pool, so `this` is alive.

@@ -1,4 +1,5 @@
 #include "app/hub/blob_download.h"
+#include "app/pool_task.h"
 
 #include <qcoro/qcorofuture.h>
 
@@ -7,7 +8,6 @@
 #include <QFile>
 #include <QNetworkReply>
 #include <QRegularExpression>
-#include <QtConcurrent/QtConcurrentRun>
 #include <filesystem>
 #include <system_error>
 
@@ -104,7 +104,7 @@ QCoro::Task<> verify(QFile& part, const QString& path, const FileMetadata& file)
   }
   if (file.size >= 0 && size < file.size) throw BlobMessages::wrongSize(path, size, file.size);
   if (!isSha256(file.etag)) co_return;
-  const QString hash = co_await QtConcurrent::run(sha256Of, part.fileName());
+  const QString hash = co_await runInPool(sha256Of, part.fileName());
   if (hash != file.etag) {
     QFile::remove(part.fileName());
     throw BlobMessages::damaged(path);

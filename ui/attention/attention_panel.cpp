@@ -1,4 +1,5 @@
 #include "ui/attention/attention_panel.h"
+#include "app/pool_task.h"
 
 #include <cmath>
 
@@ -16,7 +17,6 @@
 #include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 
 #include "app/attention/attention_export.h"
@@ -412,7 +412,7 @@ QCoro::Task<QString> AttentionPanel::exportOverlays(QString folder) {
   const QString prefix = (images_.size() > 1 ? QStringLiteral("image%1-").arg(imageIndex_ + 1) : QString()) +
                          (negative_ ? QStringLiteral("negative-") : QString());
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<QString> written = QtConcurrent::run(
+  QFuture<QString> written = runInPool(
       [folder, prefix, image = images_[imageIndex_], attention = *current(),
        subjects = selectedSubjects(), step = step(), opacity = opacity()] {
         try {
@@ -428,7 +428,7 @@ QCoro::Task<QString> AttentionPanel::exportOverlays(QString folder) {
 
 QCoro::Task<QString> AttentionPanel::exportMaps(QString path) {
   if (!current()) co_return tr("There are no attention maps to export.");
-  QFuture<QString> written = QtConcurrent::run([path, attention = negative_ ? negativeAttention_ : attention_] {
+  QFuture<QString> written = runInPool([path, attention = negative_ ? negativeAttention_ : attention_] {
     try {
       writeAttentionMaps(path, attention);
       return QString();

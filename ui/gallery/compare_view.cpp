@@ -1,4 +1,5 @@
 #include "ui/gallery/compare_view.h"
+#include "app/pool_task.h"
 
 #include <QFileInfo>
 #include <QGridLayout>
@@ -9,7 +10,6 @@
 #include <QResizeEvent>
 #include <QScrollArea>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 
 #include "app/gallery/image_file.h"
@@ -164,7 +164,7 @@ QString CompareView::promptHtml(int column, const QString& key) const {
 
 QCoro::Task<> CompareView::loadImage(QLabel* label, QString path, int edge) {
   const QPointer<QLabel> target(label);
-  const QImage image = co_await QtConcurrent::run(readScaledImage, path, edge);
+  const QImage image = co_await runInPool(readScaledImage, path, edge);
   if (!target) co_return;
   if (image.isNull()) {
     target->setText(tr("The image cannot be read."));

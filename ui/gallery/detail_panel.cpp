@@ -1,4 +1,5 @@
 #include "ui/gallery/detail_panel.h"
+#include "app/pool_task.h"
 
 #include <QAction>
 #include <QDir>
@@ -13,7 +14,6 @@
 #include <QStackedLayout>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 #include <qcoro/qcorofuture.h>
 
 #include "app/gallery/image_file.h"
@@ -114,7 +114,7 @@ QCoro::Task<> DetailPanel::loadPreview(QString path) {
   const quint64 request = ++previewRequest_;
   const QPointer<DetailPanel> self(this);
   const int edge = int(kPreviewEdge * devicePixelRatioF());
-  const QImage image = co_await QtConcurrent::run(readScaledImage, path, edge);
+  const QImage image = co_await runInPool(readScaledImage, path, edge);
   if (!self || request != previewRequest_) co_return;
   if (image.isNull()) {
     preview_->setText(tr("The image cannot be read."));
