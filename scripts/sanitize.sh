@@ -23,7 +23,9 @@ root=$PWD
 builds=("$@")
 [ ${#builds[@]} -eq 0 ] && builds=(asan tsan)
 
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:strict_string_checks=1}
+# handle_sigbus=0: the engine owns SIGBUS (a mapped weights file truncated under a run becomes an
+# error, any other bus error still kills: test_mapped_file_guard); ASan's own handler would abort instead.
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:strict_string_checks=1:handle_sigbus=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 # Debian's Qt, GLib and libtorch are not built with TSan: their accesses are ignored and what their
 # unseen synchronisation still leaves is suppressed in scripts/tsan.supp (third-party frames only).
@@ -77,7 +79,7 @@ asan() {
 }
 
 # The classes that start threads or hand work to them (QThread, QtConcurrent, the thread pool).
-threaded='QThread|QtConcurrent|QThreadPool|std::thread|worker_on_thread|InferenceWorker|Studio|Gallery\b|gallery::Gallery|ThumbnailCache|ModelCatalog|TokenCounter|MainWindow|ModelDownload|BlobDownload|ModelManager|AttentionPanel|DetailPanel|CompareView|PreferencesDialog|GeneratedImage'
+threaded='QThread|QtConcurrent|QThreadPool|runInPool|std::thread|worker_on_thread|InferenceWorker|Studio|Gallery\b|gallery::Gallery|ThumbnailCache|ModelCatalog|TokenCounter|MainWindow|ModelDownload|BlobDownload|ModelManager|AttentionPanel|DetailPanel|CompareView|PreferencesDialog|GeneratedImage'
 
 tsan() {
   local sources targets=()

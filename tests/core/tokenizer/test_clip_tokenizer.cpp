@@ -3,7 +3,6 @@
 #include <ATen/ATen.h>
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -192,24 +191,6 @@ TEST(ClipTokenizer, MapsTokensToWordsAndBytesOfTheCleanedText) {
   EXPECT_EQ(covered, word_bytes);
   EXPECT_EQ(prompt.tokens.front().piece, "a</w>");
   EXPECT_EQ(prompt.tokens.front().word, 0);
-}
-
-TEST(ClipTokenizer, IsFastOnceLoaded) {
-  const auto start = std::chrono::steady_clock::now();
-  const auto tokenizer = ClipTokenizer::load(kSd1Tokenizer);
-  const double load_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  const std::string prompt =
-      "A surrealist dream-like oil painting by Salvador Dalí of a cat playing checkers, 8k, highly detailed";
-  tokenizer->encode_for_model(prompt);
-  const int repeats = 200;
-  const auto encode_start = std::chrono::steady_clock::now();
-  for (int i = 0; i < repeats; ++i) tokenizer->encode_for_model(prompt);
-  const double encode_ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - encode_start).count() / repeats;
-  std::printf("load %.1f ms, encode_for_model %.3f ms\n", load_ms, encode_ms);
-  EXPECT_LT(load_ms, 2000);  // generous: CI machines are shared
-  EXPECT_LT(encode_ms, 1.0);
 }
 
 TEST_F(BrokenTokenizer, MissingVocab) {
