@@ -89,10 +89,9 @@ QList<PromptSyntaxSpan> promptSyntaxSpans(const QString& prompt) {
   const std::vector<int> positions = positionsOfBytes(prompt);
   QList<PromptSyntaxSpan> spans;
   for (const PromptMark& mark : prompt_syntax_marks(prompt.toStdString())) {
+    // Marks begin and end on character boundaries: their ends map like their starts.
     const int start = positions[mark.begin];
-    // The end is the start of the character the mark's last byte is in, plus that character.
-    const int end = mark.end == mark.begin ? start : positions[mark.end - 1] + (QChar::isHighSurrogate(prompt[positions[mark.end - 1]].unicode()) ? 2 : 1);
-    spans.push_back({start, end - start, spanKind(mark.kind), mark.weight});
+    spans.push_back({start, positions[mark.end] - start, spanKind(mark.kind), mark.weight});
   }
   return spans;
 }

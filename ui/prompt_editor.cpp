@@ -99,12 +99,9 @@ void PromptEditor::stepWeightAtCursor(double delta) {
   edit_->setTextCursor(selection);
 }
 
-bool PromptEditor::keyPressed(const QKeyEvent* event) {
-  const bool up = event->key() == Qt::Key_Up, down = event->key() == Qt::Key_Down;
-  if (!highlighter_->isActive() || !(up || down) || (event->modifiers() & ~Qt::KeypadModifier) != Qt::ControlModifier)
-    return false;
-  stepWeightAtCursor(up ? kWeightStep : -kWeightStep);
-  return true;
+bool PromptEditor::isWeightKey(const QKeyEvent* event) const {
+  return highlighter_->isActive() && (event->key() == Qt::Key_Up || event->key() == Qt::Key_Down) &&
+         (event->modifiers() & ~Qt::KeypadModifier) == Qt::ControlModifier;
 }
 
 QString PromptEditor::syntaxToolTip(int position) const {
@@ -171,12 +168,11 @@ void PromptEditor::show(const TokenCount& count) {
 }
 
 bool PromptEditor::eventFilter(QObject* watched, QEvent* event) {
-  if (watched == edit_ && event->type() == QEvent::KeyPress && keyPressed(static_cast<QKeyEvent*>(event))) return true;
   // Ctrl+Up/Down are ours: the shortcut override keeps the window's shortcuts from taking them.
-  if (watched == edit_ && event->type() == QEvent::ShortcutOverride) {
+  if (watched == edit_ && (event->type() == QEvent::KeyPress || event->type() == QEvent::ShortcutOverride)) {
     auto* key = static_cast<QKeyEvent*>(event);
-    if (highlighter_->isActive() && (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) &&
-        (key->modifiers() & ~Qt::KeypadModifier) == Qt::ControlModifier) {
+    if (isWeightKey(key)) {
+      if (event->type() == QEvent::KeyPress) stepWeightAtCursor(key->key() == Qt::Key_Up ? kWeightStep : -kWeightStep);
       event->accept();
       return true;
     }

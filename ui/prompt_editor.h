@@ -48,7 +48,7 @@ class PromptEditor : public QWidget {
  private:
   QCoro::Task<> recount();
   void show(const TokenCount& count);
-  bool keyPressed(const QKeyEvent* event);
+  bool isWeightKey(const QKeyEvent* event) const;
   bool readsPlainText() const;
   QString syntaxToolTip(int position) const;
 
