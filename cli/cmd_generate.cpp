@@ -13,7 +13,9 @@
 #include "cli/options.h"
 #include "core/io/atomic_file.h"
 #include "core/io/error.h"
+#include "core/io/image_file.h"
 #include "core/io/safetensors.h"
+#include "core/pipeline/image_input.h"
 #include "core/pipeline/pipeline.h"
 #include "core/schedulers/scheduler.h"
 
@@ -31,6 +33,8 @@ struct Settings {
   LoadOptions load;
   std::string output = "bksdm.png";
   std::string save_tensors;
+  std::string init_image;
+  std::string mask;
   std::string attention_dir;
   bool quiet = false;
   const CLI::Option* output_given = nullptr;
@@ -144,9 +148,26 @@ void add_options(CLI::App& command, Settings& settings) {
       ->check(finite_number())
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
-  command.add_option("--images", request.num_images, "images in one batch, one seed")
+  command.add_option("--init-image", settings.init_image,
+                     "start from this PNG, JPEG or WebP (img2img); its size, rounded down to a multiple of 8, "
+                     "unless --width/--height say")
+      ->type_name("FILE");
+  command.add_option("--strength", request.strength,
+                     "with --init-image: how far from it, the share of the steps that run (above 0, at most 1)")
+      ->check(strength_value())
+      ->capture_default_str();
+  command.add_option("--mask", settings.mask, "with --init-image: repaint where this image is white (inpainting)")
+      ->type_name("FILE");
+  command.add_option("--images", request.num_images, "images in one batch")
       ->check(CLI::Range(1, kMaxImages))
       ->capture_default_str();
+  std::map<std::string, BatchNoise> batch_noises;
+  for (const auto& [mode, name] : kBatchNoiseNames) batch_noises.emplace(name, mode);
+  command.add_option("--batch-noise", request.batch_noise,
+                     "per-image: image i is seed + i's image, as A1111; shared: one generator for the batch, as "
+                     "diffusers")
+      ->transform(CLI::CheckedTransformer(batch_noises))
+      ->default_str(std::string(batch_noise_name(request.batch_noise)));
   command.add_option("--device", settings.load.device)->check(CLI::IsMember({"cpu", "cuda"}))->capture_default_str();
   command.add_option("--dtype", settings.load.dtype, "fp16 and bf16 need --device cuda")
       ->check(CLI::IsMember({"fp32", "fp16", "bf16"}))
@@ -183,6 +204,9 @@ int generate(Settings& settings) {
   request.keep_step_latents = !settings.save_tensors.empty();
   const bool quiet = settings.quiet;
   check_outputs(settings);
+  if (!settings.init_image.empty()) request.init_image = read_image(settings.init_image);
+  if (!settings.mask.empty()) request.mask = read_image(settings.mask);
+  check_image_inputs(request);
 
   const auto load_start = std::chrono::steady_clock::now();
   auto pipeline = StableDiffusionPipeline::load(ModelFolder::open(settings.model, settings.variant), settings.load);

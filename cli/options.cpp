@@ -20,6 +20,16 @@ CLI::Validator finite_number() {
       "FINITE");
 }
 
+CLI::Validator strength_value() {
+  return CLI::Validator(
+      [](std::string& input) {
+        double value = 0;
+        if (CLI::detail::lexical_cast(input, value) && value > 0 && value <= 1) return std::string();
+        return "Value " + input + " is not above 0 and at most 1";
+      },
+      "(0, 1]");
+}
+
 CLI::Validator positive_multiple_of_8() {
   return CLI::Validator(
       [](std::string& input) {

@@ -9,6 +9,8 @@ namespace bksdm::cli {
 
 // A number that is neither NaN nor infinite.
 CLI::Validator finite_number();
+// A denoising strength: above 0 (no step would run), at most 1.
+CLI::Validator strength_value();
 // Image sizes: the VAE halves them three times.
 CLI::Validator positive_multiple_of_8();
 // From `fewest` to the cores of this machine: more threads than cores only contend for them.

@@ -2,6 +2,7 @@
 // What the fuzz targets share: the libFuzzer entry point's signature, and a scratch folder for the
 // readers that take a path.
 #include <unistd.h>
+#include <zlib.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -60,6 +61,26 @@ inline std::vector<std::string_view> split_parts(std::string_view input) {
   }
   parts.push_back(input);
   return parts;
+}
+
+inline constexpr std::string_view kPngSignature = "\x89PNG\r\n\x1a\n";
+
+// A PNG with each chunk's CRC recomputed, as far as the chunk lengths stay inside it, so that
+// mutations get past the checksums into the parsers behind them.
+inline std::string with_right_crcs(std::string png) {
+  const auto u32_at = [&](size_t at) {
+    return uint32_t(uint8_t(png[at])) << 24 | uint32_t(uint8_t(png[at + 1])) << 16 |
+           uint32_t(uint8_t(png[at + 2])) << 8 | uint32_t(uint8_t(png[at + 3]));
+  };
+  for (size_t at = kPngSignature.size(); png.size() >= at + 12;) {
+    const uint32_t length = u32_at(at);
+    if (length > png.size() - at - 12) break;
+    const auto* typed = reinterpret_cast<const Bytef*>(png.data() + at + 4);
+    const uint32_t crc = uint32_t(crc32(crc32(0, nullptr, 0), typed, uInt(length + 4)));
+    for (int i = 0; i < 4; ++i) png[at + 8 + length + size_t(i)] = char(crc >> (24 - 8 * i));
+    at += 12 + size_t(length);
+  }
+  return png;
 }
 
 }  // namespace bksdm::fuzz

@@ -2,7 +2,6 @@
 // holds (U-Net, text encoder, VAE, each scheduler, the summary's family and layout). A config they
 // cannot use must be a bksdm::Error; a scheduler they accept must lay out and run a short schedule.
 #include <ATen/ATen.h>
-#include <ATen/CPUGeneratorImpl.h>
 #include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
@@ -26,11 +25,11 @@ void read_config(Read&& read) {
 // A schedule of a few steps on a one-pixel latent: enough to reach every index the config shapes.
 void run_schedule(bksdm::Scheduler& scheduler, int steps) {
   scheduler.set_timesteps(steps);
-  at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(0);
+  bksdm::NoiseSource noise = bksdm::NoiseSource::shared(0);
   at::Tensor latents = at::ones({1, 1, 1, 1}) * scheduler.init_noise_sigma();
   for (size_t i = 0; i < scheduler.timesteps().size(); ++i) {
-    const at::Tensor noise = scheduler.scale_model_input(latents, i) * 0.5;
-    latents = scheduler.step(noise, i, latents, generator).prev_sample;
+    const at::Tensor scaled = scheduler.scale_model_input(latents, i) * 0.5;
+    latents = scheduler.step(scaled, i, latents, noise).prev_sample;
   }
 }
 

@@ -2,8 +2,6 @@
 // parsed as it is and again with every chunk's CRC made right, so that mutations get past the
 // checksum into the chunk parsers; any other input is read as parameters text. What a file gives
 // is within the text cap, and only the keywords asked for.
-#include <zlib.h>
-
 #include <cstdlib>
 
 #include "core/io/a1111_parameters.h"
@@ -13,26 +11,7 @@
 
 namespace {
 
-constexpr std::string_view kPngSignature = "\x89PNG\r\n\x1a\n";
 constexpr size_t kMaxTextPerFile = 16u << 20;  // png.h: "at most 16 MiB in all"
-
-uint32_t read_u32_be(std::string_view bytes, size_t at) {
-  return uint32_t(uint8_t(bytes[at])) << 24 | uint32_t(uint8_t(bytes[at + 1])) << 16 |
-         uint32_t(uint8_t(bytes[at + 2])) << 8 | uint32_t(uint8_t(bytes[at + 3]));
-}
-
-// The file with each chunk's CRC recomputed, as far as the chunk lengths stay inside it.
-std::string with_right_crcs(std::string png) {
-  for (size_t at = kPngSignature.size(); png.size() - at >= 12;) {
-    const uint32_t length = read_u32_be(png, at);
-    if (length > png.size() - at - 12) break;
-    const auto* typed = reinterpret_cast<const Bytef*>(png.data() + at + 4);
-    const uint32_t crc = uint32_t(crc32(crc32(0, nullptr, 0), typed, uInt(length + 4)));
-    for (int i = 0; i < 4; ++i) png[at + 8 + length + size_t(i)] = char(crc >> (24 - 8 * i));
-    at += 12 + size_t(length);
-  }
-  return png;
-}
 
 void read_parameters(std::string_view text) {
   const bksdm::A1111Parameters parameters = bksdm::parse_a1111_parameters(text);
@@ -69,9 +48,9 @@ void read_png(std::string_view png) {
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const std::string_view input = bksdm::fuzz::as_text(data, size);
-  if (input.starts_with(kPngSignature)) {
+  if (input.starts_with(bksdm::fuzz::kPngSignature)) {
     read_png(input);
-    read_png(with_right_crcs(std::string(input)));
+    read_png(bksdm::fuzz::with_right_crcs(std::string(input)));
   } else {
     read_parameters(input);
   }

@@ -39,6 +39,12 @@ bool read_setting(const std::string& key, const std::string& value, A1111Reading
   if (key == "Clip skip") return parse_number(value, request.clip_skip, 1);
   if (key == "Variation seed") return parse_number(value, request.subseed);
   if (key == "Variation seed strength") return parse_number(value, request.subseed_strength, 0.0);
+  if (key == "Denoising strength") return parse_number(value, request.strength);
+  if (key == "Batch noise") {
+    const auto mode = batch_noise_named(value);
+    if (mode) request.batch_noise = *mode;
+    return mode.has_value();
+  }
   if (key == "Prompt syntax") {
     const auto syntax = prompt_syntax_named(value);
     if (syntax) request.prompt_syntax = *syntax;
@@ -57,20 +63,25 @@ bool read_setting(const std::string& key, const std::string& value, A1111Reading
 
 A1111Parameters a1111_parameters(const GenerationRequest& request, int batch_pos) {
   const std::string& model = request.model.name.empty() ? request.model.id : request.model.name;
+  // A per-image batch's image is its own seed's, as A1111 writes it; a shared batch's needs its place.
+  const bool per_image = request.batch_noise == BatchNoise::PerImage;
+  const uint64_t offset = per_image ? uint64_t(batch_pos) : 0;
   A1111Parameters parameters{request.prompt, request.negative_prompt, {
       {"Steps", std::to_string(request.steps)},
       {"Sampler", a1111_sampler_name(request.scheduler)},
       {"CFG scale", a1111_number(request.guidance_scale)},
-      {"Seed", std::to_string(request.seed)},
+      {"Seed", std::to_string(request.seed + offset)},
       {"Size", std::to_string(request.width) + "x" + std::to_string(request.height)},
       {"Model", model},
   }};
+  if (!request.init_image.empty()) parameters.settings.emplace_back("Denoising strength", a1111_number(request.strength));
   if (request.num_images > 1) {
     parameters.settings.emplace_back("Batch size", std::to_string(request.num_images));
     parameters.settings.emplace_back("Batch pos", std::to_string(batch_pos));
+    if (!per_image) parameters.settings.emplace_back("Batch noise", std::string(batch_noise_name(request.batch_noise)));
   }
   if (request.subseed_strength != 0.0) {
-    parameters.settings.emplace_back("Variation seed", std::to_string(request.subseed));
+    parameters.settings.emplace_back("Variation seed", std::to_string(request.subseed + offset));
     parameters.settings.emplace_back("Variation seed strength", a1111_number(request.subseed_strength));
   }
   if (request.scheduler == "ddim" && request.eta != 0.0) parameters.settings.emplace_back("Eta DDIM", a1111_number(request.eta));

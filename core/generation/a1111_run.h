@@ -9,9 +9,10 @@
 namespace bksdm {
 
 // Image `batch_pos` (from 0) of `request` as A1111 describes it: the prompts, then Steps, Sampler,
-// CFG scale, Seed, Size, Model, and for a batch Batch size and Batch pos (a batch comes from one
-// seed, so Seed alone does not make image batch_pos again), Eta where DDIM uses one: A1111's keys,
-// order and spelling. Sizes and scheduler must be resolved (not the model's defaults).
+// CFG scale, Seed, Size, Model, Denoising strength for a run from an init image, for a batch Batch
+// size and Batch pos, Eta where DDIM uses one: A1111's keys, order and spelling. A per-image batch's
+// image says its own seed (and variation seed), seed + batch_pos as A1111's; a shared batch's says
+// the batch's seed and "Batch noise: shared", since Seed alone does not make it again. Sizes and scheduler must be resolved (not the model's defaults).
 A1111Parameters a1111_parameters(const GenerationRequest& request, int batch_pos = 0);
 
 // What an A1111 `parameters` text says about a run: the description (its defaults where the text is

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <utility>
 
+#include "core/io/rgb_image.h"
+
 namespace bksdm {
 
 // The step count a person starts with: the BK-SDM model cards' evaluation setting (diffusers'
@@ -39,6 +41,28 @@ inline std::optional<PromptSyntax> prompt_syntax_named(std::string_view name) {
   return std::nullopt;
 }
 
+// How a batch draws its random numbers: one generator per image, seeded seed + i (diffusers with a
+// list of generators, A1111's batches), so that image i is the image of seed + i made alone; or one
+// generator for the whole batch (diffusers' single generator).
+enum class BatchNoise { PerImage, Shared };
+inline constexpr std::array<std::pair<BatchNoise, std::string_view>, 2> kBatchNoiseNames = {{
+    {BatchNoise::PerImage, "per-image"},
+    {BatchNoise::Shared, "shared"},
+}};
+inline std::string_view batch_noise_name(BatchNoise mode) {
+  for (const auto& [value, name] : kBatchNoiseNames)
+    if (value == mode) return name;
+  return {};
+}
+inline std::optional<BatchNoise> batch_noise_named(std::string_view name) {
+  for (const auto& [value, known] : kBatchNoiseNames)
+    if (known == name) return value;
+  return std::nullopt;
+}
+
+// A1111's default denoising strength for a run that starts from an image.
+inline constexpr double kDefaultStrength = 0.75;
+
 // Which model made an image, so that it can be found again and told apart from a changed copy.
 struct ModelIdentity {
   std::string id;    // what it was opened from: a Hub repo id or a folder
@@ -62,11 +86,23 @@ struct GenerationRequest {
   int height = 0;
   std::string scheduler;  // an engine name (scheduler_names()), or "" for the model's
   double eta = 0.0;       // DDIM only
-  int num_images = 1;     // one batch, drawn from one seed
+  int num_images = 1;     // one batch
+  BatchNoise batch_noise = BatchNoise::PerImage;
   // AUTOMATIC1111's variation seed: the noise moved from the seed's toward the subseed's by the
   // strength (0: the seed's image; 1: the subseed's noise, with the seed's generator going on).
+  // Per-image batches use subseed + i for image i.
   uint64_t subseed = 0;
   double subseed_strength = 0.0;
+  // An image to start from (img2img; diffusers' StableDiffusionImg2ImgPipeline), of any size: it is
+  // resized to the run's, which is its own rounded down to a multiple of 8 when the sizes are 0.
+  // Empty: text to image.
+  RgbImage init_image;
+  // How far the run moves from the init image: the share of the steps that run, from the end.
+  double strength = kDefaultStrength;
+  // With an init image, what to repaint (StableDiffusionInpaintPipeline with a 4-channel U-Net):
+  // white repaints, black keeps, grey is read as the nearer of the two; resized as the init image.
+  // Empty: all of it.
+  RgbImage mask;
   PromptSyntax prompt_syntax = PromptSyntax::A1111;
   // The text encoder layer the U-Net attends to, in A1111's numbering: 1 the last, 2 the one
   // before (then the final layer norm). A1111 applies it to both prompts; diffusers (plain) to the

@@ -5,18 +5,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/io/rgb_image.h"
+
 namespace at {
 class Tensor;
 }
 
 namespace bksdm {
-
-// An 8-bit RGB image: rows top to bottom, 3 bytes per pixel.
-struct RgbImage {
-  int width = 0;
-  int height = 0;
-  std::vector<uint8_t> pixels;  // width * height * 3
-};
 
 // A PNG text chunk; both strings are UTF-8.
 struct PngText {

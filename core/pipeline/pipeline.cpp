@@ -10,7 +10,6 @@
 #include <thread>
 
 #include <ATen/ATen.h>
-#include <ATen/CPUGeneratorImpl.h>
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 
@@ -27,6 +26,7 @@
 #include "core/models/weights.h"
 #include "core/pipeline/attention_maps.h"
 #include "core/pipeline/conditioning.h"
+#include "core/pipeline/image_input.h"
 #include "core/pipeline/memory_check.h"
 #include "core/pipeline/non_finite.h"
 #include "core/pipeline/prompt_encoding.h"
@@ -348,6 +348,9 @@ class Pipeline final : public StableDiffusionPipeline {
     mapped_files_.check();
     const GenerationRequest resolved = with_defaults(request);
     check_request(resolved);
+    check_image_inputs(resolved);
+    if (!resolved.init_image.empty() && (inputs.init_latents.defined() || inputs.start_index > 0))
+      throw Error("a run starts from an init image or from given latents, not both");
     const MemoryPlace place = memory_place();
     check_decode_memory(resolved, vae_->config(), place);
     const StageCallback announce = on_stage ? on_stage : [](RunStage) {};
@@ -363,9 +366,12 @@ class Pipeline final : public StableDiffusionPipeline {
     const bool guided = request.guidance_scale > 1.0;
     NonFiniteCheck check_finite(model_, request, dtype_ != at::kFloat);
 
-    // 1. The timesteps, which a prompt's schedule is laid onto
-    const std::unique_ptr<Scheduler> scheduler = prepare_timesteps(request, inputs.start_index);
-    result.timesteps = run_timesteps(*scheduler, inputs.start_index);
+    // 1. The timesteps, which a prompt's schedule is laid onto; an init image's strength says where
+    // the run starts
+    const size_t start_index =
+        request.init_image.empty() ? inputs.start_index : strength_start_index(request.steps, request.strength);
+    const std::unique_ptr<Scheduler> scheduler = prepare_timesteps(request, start_index);
+    result.timesteps = run_timesteps(*scheduler, start_index);
 
     // 2. The prompt and the negative prompt
     announce(RunStage::EncodingPrompt);
@@ -379,12 +385,15 @@ class Pipeline final : public StableDiffusionPipeline {
     result.negative_prompt_embeds = on_cpu(conditioning.negative_prompt_embeds);
     result.times.text_encoder = seconds_since(start);
 
-    // 3. The first latents
-    at::Generator generator = at::make_generator<at::CPUGeneratorImpl>(request.seed);
-    const PreparedLatents prepared = prepare_latents(request, *scheduler, generator, inputs);
+    // 3. The image inputs' latents, then the first latents, drawn in diffusers' order: the init image's
+    // VAE sample, the noise, and for inpainting the masked image's sample
+    NoiseSource noise = noise_source(request, request.seed);
+    const LatentInputs image_inputs = request.init_image.empty() ? inputs : encode_image_inputs(request, noise);
+    const PreparedLatents prepared = prepare_latents(request, *scheduler, noise, image_inputs);
     at::Tensor latents = prepared.latents;
     std::optional<KeptRegion> kept;
-    if (inputs.mask.defined()) kept.emplace(prepared.init, prepared.noise, given_mask(inputs.mask, latents));
+    if (image_inputs.mask.defined()) kept.emplace(prepared.init, prepared.noise, given_mask(image_inputs.mask, latents));
+    if (!request.mask.empty()) draw_masked_image_sample(request, noise);
 
     // 4. The denoising loop
     announce(RunStage::Denoising);
@@ -398,7 +407,7 @@ class Pipeline final : public StableDiffusionPipeline {
     if (attention) observers.push_back(&*attention);
     if (callback) observers.push_back(&*callback);
     std::vector<at::Tensor> step_latents;
-    latents = denoise(*unet, *scheduler, conditioning, std::move(latents), inputs.start_index, request, generator,
+    latents = denoise(*unet, *scheduler, conditioning, std::move(latents), start_index, request, noise,
                       kept ? &*kept : nullptr, attention ? &*attention : nullptr, observers, cancel, check_finite,
                       result.times,
                       request.keep_step_latents ? &step_latents : nullptr);
@@ -441,6 +450,7 @@ class Pipeline final : public StableDiffusionPipeline {
 
  private:
   GenerationRequest with_defaults(GenerationRequest request) const {
+    request = with_image_size(std::move(request), int(vae_->downscale_factor()));
     if (request.width == 0) request.width = default_size();
     if (request.height == 0) request.height = default_size();
     if (request.scheduler.empty()) request.scheduler = default_scheduler();
@@ -554,12 +564,12 @@ class Pipeline final : public StableDiffusionPipeline {
 
   // diffusers' prepare_latents: the seed's noise scaled to the scheduler's first sigma, or an init
   // image's latents noised to the start timestep; the init latents and the noise stay for inpainting.
-  PreparedLatents prepare_latents(const GenerationRequest& request, const Scheduler& scheduler,
-                                  at::Generator& generator, const LatentInputs& inputs) const {
+  PreparedLatents prepare_latents(const GenerationRequest& request, const Scheduler& scheduler, NoiseSource& noise,
+                                  const LatentInputs& inputs) const {
     const std::vector<int64_t> shape = {request.num_images, 4, request.height / vae_->downscale_factor(),
                                         request.width / vae_->downscale_factor()};
     PreparedLatents prepared;
-    prepared.noise = inputs.noise.defined() ? given_latents(inputs.noise, shape, "noise") : seed_noise(request, shape, generator);
+    prepared.noise = inputs.noise.defined() ? given_latents(inputs.noise, shape, "noise") : seed_noise(request, shape, noise);
     if (!inputs.init_latents.defined()) {
       if (inputs.start_index > 0) throw Error("a run that starts part-way needs the latents to start from");
       if (inputs.mask.defined()) throw Error("a mask needs the init latents whose unmasked part it keeps");
@@ -574,15 +584,51 @@ class Pipeline final : public StableDiffusionPipeline {
     return prepared;
   }
 
+  // The run's random numbers from `seed`: one generator for the batch or one per image.
+  static NoiseSource noise_source(const GenerationRequest& request, uint64_t seed) {
+    return request.batch_noise == BatchNoise::Shared ? NoiseSource::shared(seed)
+                                                     : NoiseSource::per_image(seed, request.num_images);
+  }
+
   // The seed's noise, moved toward the subseed's for a variation. Both are drawn on the CPU, as
   // every noise is, and mixed there in fp32 as A1111 mixes them; the run goes on with the seed's
-  // generator.
-  at::Tensor seed_noise(const GenerationRequest& request, const std::vector<int64_t>& shape, at::Generator& generator) const {
-    const at::Tensor noise = randn_tensor(shape, generator, at::kFloat, at::kCPU);
-    if (request.subseed_strength == 0) return noise.to(device_);
-    at::Generator subseed_generator = at::make_generator<at::CPUGeneratorImpl>(request.subseed);
-    const at::Tensor subseed_noise = randn_tensor(shape, subseed_generator, at::kFloat, at::kCPU);
-    return variation_noise(noise, subseed_noise, request.subseed_strength).to(device_);
+  // generators.
+  at::Tensor seed_noise(const GenerationRequest& request, const std::vector<int64_t>& shape, NoiseSource& noise) const {
+    const at::Tensor seeds = noise.randn(shape, at::kFloat, at::kCPU);
+    if (request.subseed_strength == 0) return seeds.to(device_);
+    const at::Tensor subseeds = noise_source(request, request.subseed).randn(shape, at::kFloat, at::kCPU);
+    return variation_noise(seeds, subseeds, request.subseed_strength).to(device_);
+  }
+
+  // The shape of the VAE's samples of one image: one for the batch, or one per image.
+  std::vector<int64_t> sample_shape(const GenerationRequest& request, const NoiseSource& noise) const {
+    return {noise.is_per_image() ? request.num_images : 1, vae_->config().latent_channels,
+            request.height / vae_->downscale_factor(), request.width / vae_->downscale_factor()};
+  }
+
+  // The init image's latents (the VAE's sample, the run's first draw, times the scaling factor), where
+  // its strength starts the run, and the mask at the latents' size (diffusers' prepare_latents and
+  // prepare_mask_latents). The encoder moves to the device with the first image input.
+  LatentInputs encode_image_inputs(const GenerationRequest& request, NoiseSource& noise) {
+    at::NoGradGuard no_grad;
+    vae_->move_encoder(device_);
+    const at::Tensor pixels = init_image_pixels(request.init_image, request.width, request.height).to(device_, dtype_);
+    const DiagonalGaussianDistribution posterior =
+        request.tiled_decode ? DiagonalGaussianDistribution(vae_->tiled_encode(pixels)) : vae_->encode(pixels);
+    const at::Tensor eps = noise.randn(sample_shape(request, noise), dtype_, device_);
+    LatentInputs inputs;
+    inputs.init_latents = ((posterior.mean + posterior.std * eps) * vae_->config().scaling_factor).to(at::kFloat);
+    inputs.start_index = strength_start_index(request.steps, request.strength);
+    if (request.mask.empty()) return inputs;
+    inputs.mask = mask_latents(request.mask, request.width, request.height, vae_->downscale_factor());
+    inputs.start_from_noise = request.strength == 1.0;
+    return inputs;
+  }
+
+  // diffusers' inpainting encodes the masked image with the run's generator too: a 4-channel U-Net
+  // never reads it, but Euler a's draws come after it, so the draw is made and the encode spared.
+  void draw_masked_image_sample(const GenerationRequest& request, NoiseSource& noise) const {
+    noise.randn(sample_shape(request, noise), dtype_, device_);
   }
 
   at::Tensor given_latents(const at::Tensor& latents, const std::vector<int64_t>& shape, const char* what) const {
@@ -605,7 +651,7 @@ class Pipeline final : public StableDiffusionPipeline {
   // Each iteration: the U-Net on the guided batch, guidance, the scheduler's step, the kept region
   // put back when inpainting, the observers.
   at::Tensor denoise(const UNet2DConditionModelImpl& unet, Scheduler& scheduler, const Conditioning& conditioning,
-                     at::Tensor latents, size_t start_index, const GenerationRequest& request, at::Generator& generator,
+                     at::Tensor latents, size_t start_index, const GenerationRequest& request, NoiseSource& noise,
                      const KeptRegion* kept, AttentionRecorder* attention, const std::vector<LoopObserver*>& observers,
                      const std::atomic<bool>* cancel,
                      NonFiniteCheck& check_finite, StageTimes& times, std::vector<at::Tensor>* step_latents) {
@@ -621,7 +667,7 @@ class Pipeline final : public StableDiffusionPipeline {
       check_finite(RunValues::NoisePrediction, noise_pred, int(iteration));
       times.unet += seconds_since(step_start);
       const auto scheduler_start = Clock::now();
-      StepOutput out = scheduler.step(noise_pred, i, latents, generator);
+      StepOutput out = scheduler.step(noise_pred, i, latents, noise);
       times.scheduler += seconds_since(scheduler_start);
       latents = kept ? kept->put_back(scheduler, out.prev_sample, i) : out.prev_sample;
       check_finite(RunValues::Latents, latents, int(iteration));

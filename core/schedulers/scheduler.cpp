@@ -39,12 +39,12 @@ at::Tensor Scheduler::scale_model_input(const at::Tensor& sample, size_t step_in
 }
 
 StepOutput Scheduler::step(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                           at::Generator& generator) {
+                           NoiseSource& noise_source) {
   check_index(step_index);
   if (step_index != next_step_)
     throw Error(std::string(name()) + ": step " + std::to_string(step_index) + " called when step " +
                 std::to_string(next_step_) + " was due (steps run in order after set_timesteps)");
-  StepOutput output = step_at(model_output, step_index, sample, generator);
+  StepOutput output = step_at(model_output, step_index, sample, noise_source);
   ++next_step_;
   return output;
 }

@@ -10,6 +10,8 @@
 #include <ATen/core/Tensor.h>
 #include <nlohmann/json_fwd.hpp>
 
+#include "core/schedulers/noise_source.h"
+
 namespace bksdm {
 
 struct StepOutput {
@@ -19,7 +21,7 @@ struct StepOutput {
 
 // A diffusers noise scheduler, with diffusers' arithmetic (float32 tensors, float64 layouts).
 // A run: set_timesteps(n); then for each index i of timesteps() in order: the U-Net sees
-// scale_model_input(latents, i) at timesteps()[i], and step(noise_pred, i, latents, generator)
+// scale_model_input(latents, i) at timesteps()[i], and step(noise_pred, i, latents, noise_source)
 // gives the next latents. The first latents are noise * init_noise_sigma(), or for a run that
 // starts from an image at position k (img2img): set_begin_index(k) and add_noise(image, noise, k).
 class Scheduler {
@@ -42,10 +44,10 @@ class Scheduler {
   virtual double init_noise_sigma() const;
   virtual at::Tensor scale_model_input(const at::Tensor& sample, size_t step_index) const;
   // Calls must come in order, 0, 1, 2, ... (or k, k + 1, ... after set_begin_index(k)): multistep
-  // schedulers keep a history. Noise, where the scheduler adds some, is drawn from `generator` (a
-  // CPU generator) as diffusers' randn_tensor.
+  // schedulers keep a history. Noise, where the scheduler adds some, is drawn from `noise_source`
+  // (per image where it has a generator per image) as diffusers' randn_tensor.
   StepOutput step(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                  at::Generator& generator);
+                  NoiseSource& noise_source);
   // A run that starts at position k of timesteps() (diffusers' img2img t_start): the first step is
   // step k, with an empty history, as diffusers' loop over timesteps[t_start:]. Between
   // set_timesteps and the first step.
@@ -60,7 +62,7 @@ class Scheduler {
   // The timesteps of a run; also resets any multistep history.
   virtual std::vector<double> plan(int num_inference_steps) = 0;
   virtual StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                             at::Generator& generator) = 0;
+                             NoiseSource& noise_source) = 0;
   virtual at::Tensor add_noise_at(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const = 0;
   // Throws unless set_timesteps() came first and `step_index` is one of its calls.
   void check_index(size_t step_index) const;

@@ -44,7 +44,7 @@ std::vector<double> DDIMScheduler::plan(int num_inference_steps) {
 }
 
 StepOutput DDIMScheduler::step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                                  at::Generator& generator) {
+                                  NoiseSource& noise_source) {
   const int timestep = int(timesteps()[step_index]);
   const int prev_timestep = timestep - num_train_timesteps() / num_inference_steps_;
   const at::Tensor alpha_prod_t = schedule_.alpha_prod(timestep);
@@ -70,7 +70,7 @@ StepOutput DDIMScheduler::step_at(const at::Tensor& model_output, size_t step_in
   output.prev_sample = alpha_prod_t_prev.pow(0.5) * output.pred_original_sample + pred_sample_direction;
   if (eta_ > 0) {
     const at::Tensor noise =
-        randn_tensor(model_output.sizes(), generator, model_output.scalar_type(), model_output.device());
+        noise_source.randn(model_output.sizes(), model_output.scalar_type(), model_output.device());
     output.prev_sample = output.prev_sample + std_dev_t * noise;
   }
   return output;

@@ -8,7 +8,7 @@ namespace bksdm {
 
 class SchedulerConfig;
 
-// diffusers' DDIMScheduler; `eta` > 0 adds noise from the generator at every step.
+// diffusers' DDIMScheduler; `eta` > 0 adds noise from the run's noise source at every step.
 class DDIMScheduler : public Scheduler {
  public:
   DDIMScheduler(const SchedulerConfig& config, double eta);
@@ -17,7 +17,7 @@ class DDIMScheduler : public Scheduler {
  private:
   std::vector<double> plan(int num_inference_steps) override;
   StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                     at::Generator& generator) override;
+                     NoiseSource& noise_source) override;
   at::Tensor add_noise_at(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const override;
 
   NoiseSchedule schedule_;

@@ -123,7 +123,7 @@ at::Tensor DPMSolverMultistepScheduler::second_order_update(size_t step_index, c
 }
 
 StepOutput DPMSolverMultistepScheduler::step_at(const at::Tensor& model_output, size_t step_index,
-                                                const at::Tensor& sample, at::Generator&) {
+                                                const at::Tensor& sample, NoiseSource&) {
   const size_t calls = timesteps().size();
   const bool lower_order_final =
       step_index == calls - 1 && (euler_at_final_ || (lower_order_final_ && calls < 15) || !final_sigma_min_);

@@ -26,7 +26,7 @@ class DPMSolverMultistepScheduler : public Scheduler {
   std::vector<double> plan(int num_inference_steps) override;
   std::vector<double> spaced_timesteps(int num_inference_steps) const;
   StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                     at::Generator& generator) override;
+                     NoiseSource& noise_source) override;
   at::Tensor add_noise_at(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const override;
   // The data prediction x0 (DPM-Solver++ works on x0, whatever the model predicts).
   at::Tensor convert_model_output(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample) const;

@@ -8,7 +8,7 @@ EulerAncestralDiscreteScheduler::EulerAncestralDiscreteScheduler(const Scheduler
     : EulerDiscreteScheduler(config, SigmaLayout{}, "euler_a") {}
 
 StepOutput EulerAncestralDiscreteScheduler::step_at(const at::Tensor& model_output, size_t step_index,
-                                                    const at::Tensor& sample, at::Generator& generator) {
+                                                    const at::Tensor& sample, NoiseSource& noise_source) {
   const at::Tensor sigma = sigmas()[int64_t(step_index)];
   const at::Tensor sample32 = sample.to(at::kFloat);
   StepOutput output;
@@ -21,7 +21,7 @@ StepOutput EulerAncestralDiscreteScheduler::step_at(const at::Tensor& model_outp
   const at::Tensor derivative = (sample32 - output.pred_original_sample) / sigma;
   const at::Tensor dt = sigma_down - sigma;
   const at::Tensor noise =
-      randn_tensor(model_output.sizes(), generator, model_output.scalar_type(), model_output.device());
+      noise_source.randn(model_output.sizes(), model_output.scalar_type(), model_output.device());
   output.prev_sample = (sample32 + derivative * dt + noise * sigma_up).to(model_output.scalar_type());
   return output;
 }

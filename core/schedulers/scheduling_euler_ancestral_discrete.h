@@ -4,7 +4,7 @@
 namespace bksdm {
 
 // diffusers' EulerAncestralDiscreteScheduler: an Euler step down to sigma_down, then fresh noise
-// of sigma_up from the generator, at every step (the last one draws it too, with sigma_up 0).
+// of sigma_up from the run's noise source, at every step (the last one draws it too, with sigma_up 0).
 class EulerAncestralDiscreteScheduler : public EulerDiscreteScheduler {
  public:
   explicit EulerAncestralDiscreteScheduler(const SchedulerConfig& config);
@@ -12,7 +12,7 @@ class EulerAncestralDiscreteScheduler : public EulerDiscreteScheduler {
 
  private:
   StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                     at::Generator& generator) override;
+                     NoiseSource& noise_source) override;
 };
 
 }  // namespace bksdm

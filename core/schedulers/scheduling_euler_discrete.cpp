@@ -94,7 +94,7 @@ at::Tensor EulerDiscreteScheduler::predict_original_sample(const at::Tensor& mod
 }
 
 StepOutput EulerDiscreteScheduler::step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                                           at::Generator&) {
+                                           NoiseSource&) {
   // Without churn (diffusers' default s_churn = 0) sigma_hat is sigma and no noise is drawn.
   const at::Tensor sample32 = sample.to(at::kFloat);
   const at::Tensor sigma = sigmas_[int64_t(step_index)];

@@ -35,7 +35,7 @@ class EulerDiscreteScheduler : public Scheduler {
                                      const at::Tensor& sample) const;
   std::vector<double> plan(int num_inference_steps) override;
   StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                     at::Generator& generator) override;
+                     NoiseSource& noise_source) override;
   at::Tensor add_noise_at(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const override;
 
  private:

@@ -80,7 +80,7 @@ std::vector<double> PNDMScheduler::plan(int num_inference_steps) {
 }
 
 StepOutput PNDMScheduler::step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                                  at::Generator&) {
+                                  NoiseSource&) {
   const int timestep = int(timesteps()[step_index]);
   if (size_t(counter_) < prk_timesteps_.size()) return step_prk(model_output, timestep, sample);
   return step_plms(model_output, timestep, sample);

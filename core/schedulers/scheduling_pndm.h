@@ -19,7 +19,7 @@ class PNDMScheduler : public Scheduler {
  private:
   std::vector<double> plan(int num_inference_steps) override;
   StepOutput step_at(const at::Tensor& model_output, size_t step_index, const at::Tensor& sample,
-                     at::Generator& generator) override;
+                     NoiseSource& noise_source) override;
   at::Tensor add_noise_at(const at::Tensor& original, const at::Tensor& noise, size_t step_index) const override;
   StepOutput step_prk(const at::Tensor& model_output, int timestep, const at::Tensor& sample);
   StepOutput step_plms(const at::Tensor& model_output, int timestep, const at::Tensor& sample);

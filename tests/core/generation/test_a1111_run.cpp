@@ -43,6 +43,32 @@ TEST(A1111Run, ABatchImageSaysWhichOfTheBatchItIs) {
   EXPECT_EQ(bksdm::a1111_parameters(run("p", "")).settings.size(), 6u);  // one image: no batch keys
 }
 
+// A1111 seeds image i of a batch with seed + i (and its variation seed with subseed + i) and says
+// so in that image's text: the image is made again alone from its text.
+TEST(A1111Run, APerImageBatchImageSaysItsOwnSeeds) {
+  GenerationRequest request = run("p", "");
+  request.num_images = 4;
+  request.subseed = 10;
+  request.subseed_strength = 0.1;
+  const bksdm::A1111Reading read =
+      bksdm::read_a1111_parameters(bksdm::parse_a1111_parameters(bksdm::format_a1111_parameters(bksdm::a1111_parameters(request, 3))));
+  EXPECT_EQ(read.request.seed, 1234u + 3);
+  EXPECT_EQ(read.request.subseed, 13u);
+  EXPECT_EQ(read.request.batch_noise, bksdm::BatchNoise::PerImage);
+  EXPECT_EQ(read.batch_pos, 3);
+}
+
+// A1111's img2img infotext carries the strength; the image itself is not in the text.
+TEST(A1111Run, ARunFromAnImageSaysItsDenoisingStrength) {
+  GenerationRequest request = run("p", "");
+  request.init_image = {8, 8, std::vector<uint8_t>(8 * 8 * 3, 128)};
+  request.strength = 0.6;
+  const std::string text = bksdm::format_a1111_parameters(bksdm::a1111_parameters(request));
+  EXPECT_NE(text.find(", Denoising strength: 0.6"), std::string::npos) << text;
+  EXPECT_EQ(bksdm::read_a1111_parameters(bksdm::parse_a1111_parameters(text)).request.strength, 0.6);
+  EXPECT_EQ(bksdm::format_a1111_parameters(bksdm::a1111_parameters(run("p", ""))).find("Denoising"), std::string::npos);
+}
+
 TEST(A1111Run, SettingsSpellNumbersAndSamplersLikeA1111) {
   GenerationRequest request = run("p", "");
   request.steps = 25;
@@ -72,6 +98,7 @@ TEST(A1111Run, RoundTripsEveryFieldTheTextCarries) {
   request.scheduler = "ddim";
   request.eta = 0.3;
   request.num_images = 3;
+  request.batch_noise = bksdm::BatchNoise::Shared;
   request.clip_skip = 2;
   request.prompt_syntax = bksdm::PromptSyntax::Plain;
   request.subseed = 99;
@@ -88,6 +115,7 @@ TEST(A1111Run, RoundTripsEveryFieldTheTextCarries) {
   EXPECT_NE(text.find(", Clip skip: 2"), std::string::npos) << text;
   EXPECT_NE(text.find(", Prompt syntax: plain"), std::string::npos) << text;
   EXPECT_NE(text.find(", Variation seed: 99, Variation seed strength: 0.25"), std::string::npos) << text;
+  EXPECT_NE(text.find(", Batch size: 3, Batch pos: 2, Batch noise: shared"), std::string::npos) << text;
   request.subseed_strength = 0;
   request.eta = 0;
   request.clip_skip = 1;

@@ -7,13 +7,15 @@
 #include <nlohmann/json.hpp>
 
 #include "core/generation/generation_request.h"
+#include "core/io/image_file.h"
 #include "core/io/safetensors.h"
 #include "core/pipeline/pipeline.h"
 #include "tests/core/test_support.h"
 
 namespace bksdm::testing {
 
-// The case's run, recording its step latents and attention maps for comparison.
+// The case's run, recording its step latents and attention maps for comparison. Its batches are
+// diffusers' single generator.
 inline GenerationRequest request_for(const nlohmann::json& spec) {
   const auto integer = [&](const char* key) { return std::stoi(spec[key].get<std::string>()); };
   GenerationRequest request;
@@ -26,6 +28,13 @@ inline GenerationRequest request_for(const nlohmann::json& spec) {
   request.height = integer("height");
   request.scheduler = spec["scheduler"];
   request.num_images = integer("num_images");
+  request.batch_noise = BatchNoise::Shared;
+  if (spec.contains("prompt_syntax")) request.prompt_syntax = prompt_syntax_named(spec["prompt_syntax"].get<std::string>()).value();
+  if (spec.contains("init_image")) {
+    request.init_image = read_image(kFixtures / spec["init_image"].get<std::string>());
+    request.strength = std::stod(spec["strength"].get<std::string>());
+  }
+  if (spec.contains("mask")) request.mask = read_image(kFixtures / spec["mask"].get<std::string>());
   if (spec.contains("subseed")) {
     request.subseed = std::stoull(spec["subseed"].get<std::string>());
     request.subseed_strength = std::stod(spec["subseed_strength"].get<std::string>());
@@ -67,7 +76,10 @@ inline std::string generate_arguments(const nlohmann::json& spec, const std::fil
       field("prompt") + " --negative " + field("negative_prompt") + " --seed " + field("seed") + " --steps " +
       field("steps") + " --guidance " + field("guidance_scale") + " --width " + field("width") + " --height " +
       field("height") + " --scheduler " + field("scheduler") + " --images " + field("num_images") +
-      " --prompt-syntax " + field("prompt_syntax");
+      " --prompt-syntax " + field("prompt_syntax") + " --batch-noise shared";
+  const auto file = [&](const char* key) { return shell_quoted((kFixtures / spec[key].get<std::string>()).string()); };
+  if (spec.contains("init_image")) arguments += " --init-image " + file("init_image") + " --strength " + field("strength");
+  if (spec.contains("mask")) arguments += " --mask " + file("mask");
   if (spec.contains("subseed")) arguments += " --subseed " + field("subseed") + " --subseed-strength " + field("subseed_strength");
   return arguments + extra + " --threads 1 --attention-maps --quiet --save-tensors " + shell_quoted(tensors.string());
 }

@@ -6,6 +6,7 @@
 #include <ATen/ATen.h>
 
 #include "core/io/a1111_parameters.h"
+#include "core/io/image_file.h"
 #include "core/io/png.h"
 #include "core/io/safetensors.h"
 #include "tests/core/test_support.h"
@@ -38,7 +39,7 @@ TEST_F(GenerateCli, SavedTensorsAndPngMatchTheFixture) {
                                 meta.at("prompt") + "' --seed " + meta.at("seed") + " --steps " + meta.at("steps") +
                                 " --guidance " + meta.at("guidance_scale") + " --width " + meta.at("width") +
                                 " --height " + meta.at("height") + " --scheduler " + meta.at("scheduler") +
-                                " --images " + meta.at("num_images") + " --threads 1 --attention-maps --quiet" +
+                                " --images " + meta.at("num_images") + " --batch-noise shared --threads 1 --attention-maps --quiet" +
                                 " --output " + (dir_ / "out.png").string() + " --save-tensors " +
                                 (dir_ / "out.safetensors").string();
   ASSERT_EQ(run(arguments), 0) << stderr_text();
@@ -60,6 +61,7 @@ TEST_F(GenerateCli, SavedTensorsAndPngMatchTheFixture) {
     EXPECT_EQ(*parameters.setting("Model"), meta.at("model"));
     EXPECT_EQ(*parameters.setting("Batch size"), "2");  // A1111's keys: which image of the batch this is
     EXPECT_EQ(*parameters.setting("Batch pos"), std::to_string(image));
+    EXPECT_EQ(*parameters.setting("Batch noise"), "shared");  // the batch's seed alone does not make it again
   }
 }
 
@@ -92,6 +94,43 @@ TEST_F(GenerateCli, BadInputExitsNonZeroWithOneClearLine) {
   EXPECT_NE(stderr_text().find("/nonexistent"), std::string::npos) << stderr_text();
   EXPECT_EQ(run("--model " + model + " --prompt a --steps many"), 1);
   EXPECT_NE(stderr_text().find("--steps: Value many not in range 1 to 500"), std::string::npos) << stderr_text();
+}
+
+// An image file that cannot be read, and a mask without an image, are refused in one line that
+// names them, before the model is opened (a missing model would be named).
+TEST_F(GenerateCli, ABadImageInputIsRefusedBeforeTheModelLoads) {
+  const auto refusal = [&](const std::string& arguments) {
+    EXPECT_EQ(run("--model /nonexistent --prompt a " + arguments), 1) << arguments;
+    EXPECT_EQ(stderr_text().find("/nonexistent"), std::string::npos) << stderr_text();
+    EXPECT_EQ(std::count(stderr_text().begin(), stderr_text().end(), '\n'), 1) << stderr_text();
+    return stderr_text();
+  };
+  std::ofstream(dir_ / "notes.png") << "not an image";
+  EXPECT_NE(refusal("--init-image " + (dir_ / "notes.png").string())
+                .find((dir_ / "notes.png").string() + ": not a PNG, JPEG or WebP image"),
+            std::string::npos);
+  EXPECT_NE(refusal("--init-image " + (dir_ / "absent.png").string()).find((dir_ / "absent.png").string()),
+            std::string::npos);
+  EXPECT_NE(refusal("--mask " + (kFixtures / "inputs/images/mask-rect-64x64.png").string())
+                .find("a mask says what to repaint of an init image"),
+            std::string::npos);
+}
+
+// A batch's image 1 is seed + 1's image (per-image noise, the default) and its text says that seed:
+// the image is made again alone from what its PNG says.
+TEST_F(GenerateCli, ABatchImageIsMadeAgainFromItsOwnSeed) {
+  const std::string common = "--model " + (kFixtures / "models/bk-sdm-tiny-mini").string() +
+                             " --prompt 'a red cube' --steps 3 --width 64 --height 64 --quiet --threads 1"
+                             " --scheduler euler_a";
+  ASSERT_EQ(run(common + " --seed 41 --images 2 --output " + (dir_ / "batch.png").string()), 0) << stderr_text();
+  ASSERT_EQ(run(common + " --seed 42 --output " + (dir_ / "alone.png").string()), 0) << stderr_text();
+  const auto texts = bksdm::read_png_text(dir_ / "batch-1.png", {"parameters"});
+  ASSERT_EQ(texts.size(), 1u);
+  EXPECT_EQ(*bksdm::parse_a1111_parameters(texts[0].text).setting("Seed"), "42");
+  const bksdm::RgbImage batch = bksdm::read_image(dir_ / "batch-1.png"), alone = bksdm::read_image(dir_ / "alone.png");
+  int most = 0;
+  for (size_t i = 0; i < batch.pixels.size(); ++i) most = std::max(most, std::abs(batch.pixels[i] - alone.pixels[i]));
+  EXPECT_LE(most, 1);  // the batch's U-Net calls may round differently from one image's
 }
 
 TEST_F(GenerateCli, TheSameSeedGivesTheSameImage) {

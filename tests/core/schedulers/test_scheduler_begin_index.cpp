@@ -241,7 +241,7 @@ Inputs random_inputs(size_t calls) {
 // Steps `scheduler` from `begin` to its end with `inputs` (float32) and returns the latents after each.
 std::vector<at::Tensor> run_from(Scheduler& scheduler, size_t begin, const Inputs& inputs) {
   scheduler.set_begin_index(begin);
-  at::Generator gen = generator(0);
+  bksdm::NoiseSource gen = bksdm::NoiseSource::shared(0);
   at::Tensor sample = inputs.sample.to(at::kFloat);
   std::vector<at::Tensor> latents;
   for (size_t i = begin; i < scheduler.timesteps().size(); ++i) {
@@ -332,7 +332,7 @@ TEST(SchedulerBeginIndex, DpmSolverStartsItsHistoryAtTheBeginIndex) {
 TEST(SchedulerBeginIndex, ComesBetweenSetTimestepsAndTheFirstStep) {
   auto scheduler = make_scheduler("dpmpp_2m", sd_config());
   const at::Tensor x = at::zeros({1, 4, 2, 2});
-  at::Generator gen = generator(0);
+  bksdm::NoiseSource gen = bksdm::NoiseSource::shared(0);
   EXPECT_THROW(scheduler->set_begin_index(0), bksdm::Error);  // no set_timesteps yet
   scheduler->set_timesteps(4);
   EXPECT_THROW(scheduler->set_begin_index(4), bksdm::Error);  // past the last call

@@ -81,7 +81,7 @@ TEST(SchedulerStep, PerfectDenoiserLeadsEverySchedulerToTheCleanLatents) {
       SCOPED_TRACE(name + " " + prediction);
       auto scheduler = make_scheduler(name, config);
       scheduler->set_timesteps(10);
-      at::Generator gen = generator(0);
+      bksdm::NoiseSource gen = bksdm::NoiseSource::shared(0);
       const bool ve = dynamic_cast<const bksdm::EulerDiscreteScheduler*>(scheduler.get()) != nullptr;
       // The first sample on the path: VP alpha * x0 + sigma * n, or VE x0 + sigma * n for Euler.
       const double a0 = alpha_bar(*scheduler, config, 0);
@@ -109,7 +109,7 @@ TEST(SchedulerStep, PerfectDenoiserLeadsEverySchedulerToTheCleanLatents) {
 TEST(SchedulerStep, PndmWithAConstantPredictionIsDdim) {
   const at::Tensor eps = at::randn({2, 4, 8, 8}, generator(3));
   const at::Tensor start = at::randn({2, 4, 8, 8}, generator(4));
-  at::Generator gen = generator(0);
+  bksdm::NoiseSource gen = bksdm::NoiseSource::shared(0);
   auto run = [&](const char* name) {
     auto scheduler = make_scheduler(name, sd_config());
     scheduler->set_timesteps(20);
@@ -124,7 +124,7 @@ TEST(SchedulerStep, PndmWithAConstantPredictionIsDdim) {
 TEST(SchedulerStep, DdimWithAlphaOneEndsOnItsLastPrediction) {
   auto scheduler = make_scheduler("ddim", with(sd_config(), {{"set_alpha_to_one", true}}));
   scheduler->set_timesteps(4);
-  at::Generator gen = generator(0);
+  bksdm::NoiseSource gen = bksdm::NoiseSource::shared(0);
   at::Tensor sample = at::randn({1, 4, 4, 4}, generator(5));
   bksdm::StepOutput out;
   for (size_t i = 0; i < 4; ++i) out = scheduler->step(at::randn({1, 4, 4, 4}, generator(10 + i)), i, sample, gen);
@@ -136,7 +136,7 @@ TEST(SchedulerStep, DdimClipsItsPredictionByDefault) {
   config.erase("clip_sample");  // the class default, True, applies
   auto scheduler = make_scheduler("ddim", config);
   scheduler->set_timesteps(4);
-  at::Generator gen = generator(0);
+  bksdm::NoiseSource gen = bksdm::NoiseSource::shared(0);
   const at::Tensor sample = 10 * at::randn({1, 4, 4, 4}, generator(6));
   const bksdm::StepOutput out = scheduler->step(at::zeros({1, 4, 4, 4}), 0, sample, gen);
   EXPECT_LE(out.pred_original_sample.abs().max().item<double>(), 1.0);
@@ -169,17 +169,40 @@ TEST(SchedulerRandomness, EachSchedulerDrawsWhatDiffusersDraws) {
       SCOPED_TRACE(name + " eta " + std::to_string(eta));
       auto scheduler = make_scheduler(name, sd_config(), eta);
       scheduler->set_timesteps(5);
-      at::Generator gen = generator(42);
-      at::Tensor sample = at::randn(shape, gen);
+      bksdm::NoiseSource gen = bksdm::NoiseSource::shared(42);
+      at::Tensor sample = gen.randn(shape, at::kFloat, at::kCPU);
       for (size_t i = 0; i < scheduler->timesteps().size(); ++i)
         sample = scheduler->step(model_output, i, sample, gen).prev_sample;
       const bool draws = name == "euler_a" || (name == "ddim" && eta > 0);
       at::Generator reference = generator(42);
       at::randn(shape, reference);
       for (size_t i = 0; draws && i < scheduler->timesteps().size(); ++i) at::randn(shape, reference);
-      EXPECT_TRUE(at::equal(at::randn({3}, gen), at::randn({3}, reference)));
+      EXPECT_TRUE(at::equal(gen.randn({3}, at::kFloat, at::kCPU), at::randn({3}, reference)));
     }
   }
+}
+
+// One generator per image: image i's noise is what seed + i alone draws, in every draw, the
+// ancestral steps' included, so that image i of a batch is the image of seed + i made alone.
+TEST(SchedulerRandomness, PerImageNoiseIsEachImagesOwnSeed) {
+  auto per_image = bksdm::NoiseSource::per_image(5, 2);
+  const at::Tensor pair = per_image.randn({2, 4, 8, 8}, at::kFloat, at::kCPU);
+  auto sixth = bksdm::NoiseSource::shared(6);
+  EXPECT_TRUE(at::equal(pair[1], sixth.randn({1, 4, 8, 8}, at::kFloat, at::kCPU)[0]));
+  EXPECT_FALSE(at::equal(pair[0], pair[1]));
+
+  const at::Tensor model_output = at::randn({2, 4, 8, 8}, generator(8));
+  auto batch = make_scheduler("euler_a", sd_config());
+  auto alone = make_scheduler("euler_a", sd_config());
+  batch->set_timesteps(3);
+  alone->set_timesteps(3);
+  at::Tensor both = pair, second = pair.slice(0, 1, 2);
+  for (size_t i = 0; i < batch->timesteps().size(); ++i) {
+    both = batch->step(model_output, i, both, per_image).prev_sample;
+    second = alone->step(model_output.slice(0, 1, 2), i, second, sixth).prev_sample;
+  }
+  EXPECT_TRUE(at::allclose(both[1], second[0]));
+  EXPECT_THROW(per_image.randn({3, 4}, at::kFloat, at::kCPU), bksdm::Error);
 }
 
 TEST(SchedulerRandomness, SameSeedSameRunAndEtaMatters) {
@@ -187,8 +210,8 @@ TEST(SchedulerRandomness, SameSeedSameRunAndEtaMatters) {
   auto run = [&](const char* name, uint64_t seed, double eta) {
     auto scheduler = make_scheduler(name, sd_config(), eta);
     scheduler->set_timesteps(5);
-    at::Generator gen = generator(seed);
-    at::Tensor sample = at::randn({1, 4, 8, 8}, gen) * scheduler->init_noise_sigma();
+    bksdm::NoiseSource gen = bksdm::NoiseSource::shared(seed);
+    at::Tensor sample = gen.randn({1, 4, 8, 8}, at::kFloat, at::kCPU) * scheduler->init_noise_sigma();
     for (size_t i = 0; i < scheduler->timesteps().size(); ++i)
       sample = scheduler->step(model_output, i, sample, gen).prev_sample;
     return sample;
@@ -200,7 +223,7 @@ TEST(SchedulerRandomness, SameSeedSameRunAndEtaMatters) {
 
 TEST(SchedulerState, StepsRunInOrderAndSetTimestepsStartsAfresh) {
   auto scheduler = make_scheduler("pndm", sd_config());
-  at::Generator gen = generator(0);
+  bksdm::NoiseSource gen = bksdm::NoiseSource::shared(0);
   const at::Tensor x = at::randn({1, 4, 4, 4}, generator(9));
   EXPECT_THROW(scheduler->step(x, 0, x, gen), bksdm::Error);
   scheduler->set_timesteps(4);
