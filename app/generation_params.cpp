@@ -7,6 +7,7 @@
 
 #include "core/generation/a1111_run.h"
 #include "core/generation/generation_request.h"
+#include "core/io/image_file.h"
 
 namespace bksdm {
 namespace {
@@ -34,8 +35,12 @@ int maxSteps() { return kMaxSteps; }
 int maxImages() { return kMaxImages; }
 int promptChunkTokens() { return kPromptChunkTokens; }
 int maxPromptChunks() { return kMaxPromptChunks; }
+double defaultStrength() { return kDefaultStrength; }
 
-GenerationRequest toRequest(const GenerationParams& params) {
+namespace {
+
+// Every field but the image inputs' pixels.
+GenerationRequest describedRequest(const GenerationParams& params) {
   GenerationRequest request;
   request.model = toIdentity(params);
   request.prompt = params.prompt.toStdString();
@@ -50,12 +55,41 @@ GenerationRequest toRequest(const GenerationParams& params) {
   request.prompt_syntax = prompt_syntax_named(params.promptSyntax.toStdString()).value_or(PromptSyntax::A1111);
   request.clip_skip = params.clipSkip;
   request.num_images = params.numImages;
+  request.batch_noise = batch_noise_named(params.batchNoise.toStdString()).value_or(BatchNoise::PerImage);
+  request.strength = params.strength;
   request.subseed = params.subseed;
   request.subseed_strength = params.subseedStrength;
   request.tiled_decode = params.tiledDecode;
   request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
   request.negative_attention_maps = params.attentionMaps && params.negativeAttentionMaps;
   return request;
+}
+
+RgbImage imageFile(const QString& path) { return path.isEmpty() ? RgbImage{} : read_image(path.toStdString()); }
+
+}  // namespace
+
+GenerationRequest toRequest(const GenerationParams& params) {
+  GenerationRequest request = describedRequest(params);
+  request.init_image = imageFile(params.initImage);
+  request.mask = imageFile(params.mask);
+  return request;
+}
+
+GenerationParams variationOf(const GenerationParams& params, int batchIndex, quint64 subseed, double strength) {
+  GenerationParams varied = params;
+  if (params.batchNoise != QLatin1String("shared")) {
+    varied.seed = params.seed + quint64(batchIndex);
+    varied.numImages = 1;
+  }
+  varied.subseed = subseed;
+  varied.subseedStrength = strength;
+  return varied;
+}
+
+int stepsThatRun(const GenerationParams& params) {
+  if (params.initImage.isEmpty()) return params.steps;
+  return params.steps - int(strength_start_index(params.steps, params.strength));
 }
 
 GenerationParams fromRequest(const GenerationRequest& request) {
@@ -73,6 +107,8 @@ GenerationParams fromRequest(const GenerationRequest& request) {
   params.promptSyntax = fromUtf8(std::string(prompt_syntax_name(request.prompt_syntax)));
   params.clipSkip = request.clip_skip;
   params.numImages = request.num_images;
+  params.batchNoise = fromUtf8(std::string(batch_noise_name(request.batch_noise)));
+  params.strength = request.strength;
   params.subseed = request.subseed;
   params.subseedStrength = request.subseed_strength;
   params.tiledDecode = request.tiled_decode;
@@ -114,6 +150,10 @@ QJsonObject paramsToJson(const GenerationParams& p) {
       {"width", p.width},
       {"height", p.height},
       {"num_images", p.numImages},
+      {"batch_noise", p.batchNoise},
+      {"init_image", p.initImage},
+      {"mask", p.mask},
+      {"strength", p.strength},
       {"subseed", seedToJson(p.subseed)},
       {"subseed_strength", p.subseedStrength},
       {"attention_maps", p.attentionMaps},
@@ -142,6 +182,13 @@ GenerationParams paramsFromJson(const QJsonObject& json) {
   p.width = json["width"].toInt(p.width);
   p.height = json["height"].toInt(p.height);
   p.numImages = std::max(1, json["num_images"].toInt(p.numImages));
+  // Batches stored before per-image noise existed were drawn from one generator.
+  const QString batchNoise = json["batch_noise"].toString(p.numImages > 1 ? QStringLiteral("shared") : p.batchNoise);
+  if (batch_noise_named(batchNoise.toStdString())) p.batchNoise = batchNoise;
+  p.initImage = json["init_image"].toString();
+  p.mask = json["mask"].toString();
+  const double strength = json["strength"].toDouble(p.strength);
+  if (strength > 0 && strength <= 1) p.strength = strength;
   p.subseed = seedFromJson(json["subseed"]);
   p.subseedStrength = std::clamp(json["subseed_strength"].toDouble(p.subseedStrength), 0.0, 1.0);
   p.attentionMaps = json["attention_maps"].toBool();
@@ -151,7 +198,10 @@ GenerationParams paramsFromJson(const QJsonObject& json) {
 }
 
 QString a1111Text(const GenerationParams& params, int batchIndex) {
-  return fromUtf8(format_a1111_parameters(a1111_parameters(toRequest(params), batchIndex)));
+  GenerationRequest request = describedRequest(params);
+  // The text says that a run started from an image, not what image: a stand-in pixel says it.
+  if (!params.initImage.isEmpty()) request.init_image = RgbImage{1, 1, {0, 0, 0}};
+  return fromUtf8(format_a1111_parameters(a1111_parameters(request, batchIndex)));
 }
 
 ParametersReading readA1111Text(const QString& text) {

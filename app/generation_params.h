@@ -19,6 +19,7 @@ int maxSteps();
 int maxImages();
 int promptChunkTokens();  // a prompt is read in chunks of this many tokens
 int maxPromptChunks();    // and at most this many chunks
+double defaultStrength();  // an init image's denoising strength
 
 // One run as the app holds it: the Qt mirror of the core's GenerationRequest, field for field but
 // the attention options, which it folds into one. Zero sizes and an empty scheduler mean the
@@ -34,11 +35,17 @@ struct GenerationParams {
   double guidanceScale = defaultGuidanceScale();
   int width = 0;
   int height = 0;
-  quint64 seed = 0;  // image `i` of a batch comes from it too: a batch is drawn from one seed
+  quint64 seed = 0;  // image `i` of a per-image batch is seed + i's; a shared batch is drawn from seed
   int numImages = 1;
+  QString batchNoise = QStringLiteral("per-image");  // or "shared": one generator for the batch
   quint64 subseed = 0;          // A1111's variation seed, used when subseedStrength > 0
   double subseedStrength = 0.0;
   double eta = 0.0;            // DDIM only
+  // An image to start from and what of it to repaint, as files (the input store's copies, see
+  // app/input_images.h): empty for text to image, or for no mask.
+  QString initImage;
+  QString mask;
+  double strength = defaultStrength();  // with an init image
   QString promptSyntax = QStringLiteral("a1111");  // "a1111" (weights, chunks, editing) or "plain" (diffusers')
   int clipSkip = 1;            // A1111's numbering: 1 the text encoder's last layer
   bool attentionMaps = false;  // cross-attention maps, final and per step, in the outcome
@@ -48,9 +55,19 @@ struct GenerationParams {
   bool operator==(const GenerationParams&) const = default;
 };
 
-// The one pair of conversions between the app's description and the core's.
+// The one pair of conversions between the app's description and the core's. toRequest reads the
+// image inputs' files (a bksdm::Error names one that cannot be read); fromRequest leaves them out,
+// as the core holds their pixels, not files.
 GenerationRequest toRequest(const GenerationParams& params);
 GenerationParams fromRequest(const GenerationRequest& request);
+
+// Image `batchIndex` of a run varied with A1111's variation seed: its settings with `subseed` at
+// `strength`. A per-image batch's image becomes a run of its own seed; a shared batch stays whole,
+// as its images cannot be made apart.
+GenerationParams variationOf(const GenerationParams& params, int batchIndex, quint64 subseed, double strength);
+
+// The denoising steps a run makes: all of them, or from an init image int(steps x strength).
+int stepsThatRun(const GenerationParams& params);
 
 // The run as JSON, as the gallery stores it beside an image and the queue keeps it across sessions.
 // Missing or mistyped keys keep their defaults: the JSON may come from any file.

@@ -97,8 +97,9 @@ void InferenceWorker::stampModel(GenerationParams& params) const {
 }
 
 GenerationParams InferenceWorker::resolved(GenerationParams params) const {
-  if (params.width <= 0) params.width = model_.defaultSize;
-  if (params.height <= 0) params.height = model_.defaultSize;
+  // A run from an image takes the image's size, known once its file is read.
+  if (params.width <= 0 && params.initImage.isEmpty()) params.width = model_.defaultSize;
+  if (params.height <= 0 && params.initImage.isEmpty()) params.height = model_.defaultSize;
   if (params.scheduler.isEmpty()) params.scheduler = model_.defaultScheduler;
   return params;
 }
@@ -123,7 +124,9 @@ void InferenceWorker::generate(const GenerationJob& job) {
   QElapsedTimer timer;
   timer.start();
   try {
-    const GenerationRequest request = toRequest(outcome.params);
+    const GenerationRequest request = pipeline_->resolved(toRequest(outcome.params));
+    outcome.params.width = request.width;
+    outcome.params.height = request.height;
     AttentionCapture attention, negativeAttention(AttentionCapture::Of::Negative);
     const GenerationResult result = pipeline_->generate(
         request,

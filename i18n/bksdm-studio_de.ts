@@ -17,87 +17,107 @@
 <context>
     <name>GenerationSettings</name>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="52"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="53"/>
         <source>Prompt</source>
         <translation>Prompt</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="53"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="54"/>
         <source>Negative prompt</source>
         <translation>Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="54"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="55"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="55"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="56"/>
         <source>Scheduler</source>
         <translation>Scheduler</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="56"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="57"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="57"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="58"/>
         <source>Guidance</source>
         <translation>CFG-Skala</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="58"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="59"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="59"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="60"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="62"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="65"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="63"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="66"/>
+        <source>image %1 of a batch of %2, seed %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="67"/>
         <source>batch of %1 from seed %2, image %3</source>
         <translation>Stapel von %1 aus Seed %2, Bild %3</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="65"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="69"/>
+        <source>Init image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="70"/>
+        <source>%1, strength %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="71"/>
+        <source>Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="73"/>
         <source>Variation</source>
         <translation>Variation</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="66"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="74"/>
         <source>toward seed %1, strength %2</source>
         <translation>zu Seed %1 hin, Stärke %2</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="67"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="75"/>
         <source>Eta</source>
         <translation>Eta</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="68"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="76"/>
         <source>Model files</source>
         <translation>Modelldateien</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="70"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="78"/>
         <source>Created</source>
         <translation>Erstellt</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="72"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="80"/>
         <source>Made with</source>
         <translation>Erstellt mit</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="72"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="80"/>
         <source>BK-SDM Studio %1</source>
         <translation>BK-SDM Studio %1</translation>
     </message>
@@ -113,6 +133,19 @@
         <location filename="../app/gallery/image_file.cpp" line="117"/>
         <source>Cannot read the attention maps %1: %2</source>
         <translation>Die Aufmerksamkeitskarten %1 können nicht gelesen werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>InputImages</name>
+    <message>
+        <location filename="../app/input_images.cpp" line="48"/>
+        <source>The image could not be kept as a PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/input_images.cpp" line="60"/>
+        <source>Could not keep a copy of the image in %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -517,14 +550,78 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="111"/>
+        <location filename="../app/inference_worker.cpp" line="112"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="185"/>
+        <location filename="../app/inference_worker.cpp" line="188"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>Keine TAESD-Vorschau, stattdessen schnelle Vorschauen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::InitImagePanel</name>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="25"/>
+        <location filename="../ui/init_image_panel.cpp" line="119"/>
+        <source>Start from an Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="25"/>
+        <source>Paint Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="26"/>
+        <source>Clear Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="26"/>
+        <source>Clear Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="28"/>
+        <source>Start the next run from an image (img2img): open a file, drop one on the prompt, or use a result with Use as Init Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="35"/>
+        <source>Paint over the image what the run repaints (inpainting); the rest is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="40"/>
+        <source>Denoising strength: how far the run moves from the image; 1 repaints it all. It runs this share of the steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="44"/>
+        <source>Strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="119"/>
+        <source>Change Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="126"/>
+        <source>%1 × %2</source>
+        <translation type="unfinished">%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="127"/>
+        <source>Init image %1; no mask: all of it changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="128"/>
+        <source>Init image %1; the mask&apos;s white part is repainted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -689,479 +786,651 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="79"/>
         <source>&amp;Off</source>
         <translation>&amp;Aus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>&amp;Schnell (Latent-Farben)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>&amp;Vollständig (VAE-Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>&amp;TAESD (kleiner Decoder)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 1 Thread</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · %2 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>%1 · low memory</source>
         <translation>%1 · wenig Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>Cannot read the image %1.</source>
         <translation>Das Bild %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
-        <location filename="../ui/main_window.cpp" line="646"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="697"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>&amp;Add Model Folder…</source>
         <translation>Modellordner &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>&amp;Save Image As…</source>
         <translation>Bild &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>&amp;Copy Image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>Cancel &amp;All</source>
         <translation>A&amp;lle abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>&amp;Random Seed</source>
         <translation>&amp;Zufälliger Seed</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
+        <source>Vary (Str&amp;ong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Fit to Window</source>
         <translation>&amp;An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>&amp;Download Models…</source>
         <translation>Modelle herunter&amp;laden…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>BK-SDM- und Stable-Diffusion-Modelle vom Hugging Face Hub herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>&amp;Gallery</source>
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="370"/>
+        <location filename="../ui/main_window.cpp" line="406"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>Bild erzeugen (%1); während eines Durchlaufs in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="372"/>
+        <location filename="../ui/main_window.cpp" line="408"/>
         <source>Stop the current run (%1)</source>
         <translation>Laufenden Durchlauf abbrechen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="412"/>
+        <location filename="../ui/main_window.cpp" line="449"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>Einen Prompt eingeben und %1 drücken.
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="789"/>
+        <location filename="../ui/main_window.cpp" line="841"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>Die Aufmerksamkeitskarten (Cross-Attention) der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>Decode in &amp;Tiles</source>
         <translation>In &amp;Kacheln dekodieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>Das Bild Kachel für Kachel dekodieren: Große Bilder brauchen weniger Speicher und unterscheiden sich leicht dort, wo die Kacheln überblendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="302"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
-        <location filename="../ui/main_window.cpp" line="972"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="1089"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;Live Preview</source>
         <translation>&amp;Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
+        <location filename="../ui/main_window.cpp" line="354"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>Ü&amp;ber BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="348"/>
+        <location filename="../ui/main_window.cpp" line="380"/>
         <source>About BK-SDM Studio</source>
         <translation>Über BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>Was zu sehen sein soll (auf Englisch), z. B. „a lighthouse on a cliff at dawn, oil painting“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="92"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="93"/>
         <source>CUDA · %1 (%2 GiB) · %3</source>
         <translation>CUDA · %1 (%2 GiB) · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
+        <source>&amp;Use as Init Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="248"/>
+        <source>Start the next run from this image (img2img); paint a mask on it to repaint a part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="249"/>
+        <source>Vary (&amp;Subtle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
+        <source>Queue this image again with a random variation seed at strength %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Record Attention &amp;Maps</source>
         <translation>Auf&amp;merksamkeitskarten aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Record the &amp;Negative Prompt&apos;s Maps Too</source>
         <translation>Karten des &amp;Negativ-Prompts auch aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>With attention maps on, also keep the negative prompt&apos;s, to see what each of its words steered away from</source>
         <translation>Bei eingeschalteten Aufmerksamkeitskarten auch die des Negativ-Prompts aufbewahren, um zu sehen, wovon jedes seiner Wörter weggelenkt hat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="340"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="344"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>Die Anleitung der App öffnen (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source>Cannot open the documentation</source>
         <translation>Die Dokumentation lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>Die Anleitung (app.md) ist nicht installiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
         <source>No program opens %1.</source>
         <translation>Kein Programm öffnet %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349"/>
+        <location filename="../ui/main_window.cpp" line="381"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in %2 auf libtorch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>Was vermieden werden soll, z. B. „blurry, low quality“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
-        <location filename="../ui/main_window.cpp" line="834"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="887"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/main_window.cpp" line="407"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window.cpp" line="511"/>
         <source>Cannot save to the gallery</source>
         <translation>Speichern in der Galerie nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window.cpp" line="516"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="467"/>
+        <location filename="../ui/main_window.cpp" line="517"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="601"/>
-        <location filename="../ui/main_window.cpp" line="602"/>
-        <location filename="../ui/main_window.cpp" line="605"/>
+        <location filename="../ui/main_window.cpp" line="651"/>
+        <location filename="../ui/main_window.cpp" line="652"/>
+        <location filename="../ui/main_window.cpp" line="655"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="612"/>
+        <location filename="../ui/main_window.cpp" line="662"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="614"/>
+        <location filename="../ui/main_window.cpp" line="664"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="624"/>
+        <location filename="../ui/main_window.cpp" line="674"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="632"/>
+        <location filename="../ui/main_window.cpp" line="682"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="635"/>
+        <location filename="../ui/main_window.cpp" line="685"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="696"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="676"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="684"/>
+        <location filename="../ui/main_window.cpp" line="736"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="701"/>
+        <location filename="../ui/main_window.cpp" line="753"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="702"/>
+        <location filename="../ui/main_window.cpp" line="754"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="715"/>
+        <location filename="../ui/main_window.cpp" line="767"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="728"/>
+        <location filename="../ui/main_window.cpp" line="780"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="734"/>
+        <location filename="../ui/main_window.cpp" line="786"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="737"/>
+        <location filename="../ui/main_window.cpp" line="789"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="814"/>
+        <location filename="../ui/main_window.cpp" line="867"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="815"/>
+        <location filename="../ui/main_window.cpp" line="868"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="834"/>
+        <location filename="../ui/main_window.cpp" line="887"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="843"/>
+        <location filename="../ui/main_window.cpp" line="899"/>
+        <source>Start from an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="900"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="919"/>
+        <source>Cannot start from this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="930"/>
+        <source>The next run starts from this image; paint a mask to repaint only a part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="945"/>
+        <source>Cannot keep the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="956"/>
+        <source>A variation is queued (strength %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="960"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="861"/>
+        <location filename="../ui/main_window.cpp" line="978"/>
         <source>Not a usable model folder</source>
         <translation>Kein verwendbarer Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="875"/>
+        <location filename="../ui/main_window.cpp" line="992"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="875"/>
+        <location filename="../ui/main_window.cpp" line="992"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="884"/>
+        <location filename="../ui/main_window.cpp" line="1001"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="886"/>
+        <location filename="../ui/main_window.cpp" line="1003"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="892"/>
+        <location filename="../ui/main_window.cpp" line="1009"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="932"/>
+        <location filename="../ui/main_window.cpp" line="1049"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="933"/>
+        <location filename="../ui/main_window.cpp" line="1050"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="967"/>
+        <location filename="../ui/main_window.cpp" line="1084"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="968"/>
+        <location filename="../ui/main_window.cpp" line="1085"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="969"/>
+        <location filename="../ui/main_window.cpp" line="1086"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="970"/>
+        <location filename="../ui/main_window.cpp" line="1087"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1000"/>
+        <location filename="../ui/main_window.cpp" line="1117"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1010"/>
+        <location filename="../ui/main_window.cpp" line="1128"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::MaskEditor</name>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="83"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="84"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="149"/>
+        <source>Invert Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="153"/>
+        <source>Clear Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="316"/>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="316"/>
+        <source>Paint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::MaskToolBar</name>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="354"/>
+        <source>Paint what the model repaints (X switches to the eraser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="356"/>
+        <source>Paint back what the model keeps (X switches to the brush)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="363"/>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="364"/>
+        <source>The brush&apos;s diameter in image pixels ([ and ] change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="366"/>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="367"/>
+        <source>How sharp the brush&apos;s edge is: 100 % is a hard edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="353"/>
+        <source>Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="355"/>
+        <source>Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="368"/>
+        <source>Size</source>
+        <translation type="unfinished">Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="370"/>
+        <source>Hardness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="373"/>
+        <source>Invert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="374"/>
+        <source>Swap what is repainted and what is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="375"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="376"/>
+        <source>Keep the whole image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="377"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="379"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1735,52 +2004,52 @@ und in hinzugefügten Ordnern.</translation>
         <translation>Über der Grenze von %1 Token: Dieser Teil wird abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="115"/>
+        <location filename="../ui/prompt_editor.cpp" line="112"/>
         <source>Weight %1 (Ctrl+Up / Ctrl+Down change it)</source>
         <translation>Gewicht %1 (Strg+Hoch / Strg+Runter ändern es)</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="117"/>
+        <location filename="../ui/prompt_editor.cpp" line="114"/>
         <source>Emphasis: (text) weights it by 1.1, [text] by 1/1.1, (text:w) by w</source>
         <translation>Betonung: (Text) gewichtet ihn mit 1,1, [Text] mit 1/1,1, (Text:w) mit w</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="119"/>
+        <location filename="../ui/prompt_editor.cpp" line="116"/>
         <source>An escaped bracket: the character itself, not emphasis</source>
         <translation>Eine maskierte Klammer: das Zeichen selbst, keine Betonung</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="121"/>
+        <location filename="../ui/prompt_editor.cpp" line="118"/>
         <source>BREAK: the text after it starts a new chunk of %1 tokens</source>
         <translation>BREAK: Der Text danach beginnt einen neuen Abschnitt von %1 Token</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="123"/>
+        <location filename="../ui/prompt_editor.cpp" line="120"/>
         <source>Prompt editing: [from:to:when] uses “from” until step “when”, then “to”</source>
         <translation>Prompt-Bearbeitung: [von:zu:wann] nutzt „von“ bis Schritt „wann“, danach „zu“</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="125"/>
+        <location filename="../ui/prompt_editor.cpp" line="122"/>
         <source>Alternation: [a|b] uses each option in turn, one step each</source>
         <translation>Abwechslung: [a|b] nutzt jede Option der Reihe nach, je einen Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="145"/>
+        <location filename="../ui/prompt_editor.cpp" line="142"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="146"/>
+        <location filename="../ui/prompt_editor.cpp" line="143"/>
         <source>%1 chunks · %2 tokens</source>
         <translation>%1 Abschnitte · %2 Token</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="149"/>
+        <location filename="../ui/prompt_editor.cpp" line="146"/>
         <source>Tokens used of the %1 the text encoder reads; read as plain text, a longer prompt is cut</source>
         <translation>Verwendete Token von den %1, die der Text-Encoder liest; als reiner Text gelesen, wird ein längerer Prompt abgeschnitten</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="152"/>
+        <location filename="../ui/prompt_editor.cpp" line="149"/>
         <source>Tokens used of the %1 the text encoder reads at once; a longer prompt is read in chunks of %1, up to %2 of them</source>
         <translation>Belegte Token von den %1, die der Textencoder auf einmal liest; ein längerer Prompt wird in Abschnitten zu %1 gelesen, bis zu %2 davon</translation>
     </message>
@@ -2077,147 +2346,157 @@ und in hinzugefügten Ordnern.</translation>
     </message>
     <message>
         <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
+        <source>Use as init image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
+        <source>Start the next run from this image (img2img)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="119"/>
         <source>Compare</source>
         <translation>Vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="120"/>
         <source>Show the selected images side by side with their differences</source>
         <translation>Die ausgewählten Bilder nebeneinander mit ihren Unterschieden zeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="119"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
         <source>Copy</source>
         <translation>Kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="125"/>
         <source>Show in folder</source>
         <translation>Im Ordner anzeigen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="124"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="127"/>
         <source>Move to trash</source>
         <translation>In den Papierkorb verschieben</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="127"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="130"/>
         <source>Attention maps</source>
         <translation>Aufmerksamkeitskarten</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="128"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="131"/>
         <source>Show which regions each word of the prompt drove</source>
         <translation>Zeigen, welche Bereiche jedes Wort des Prompts geprägt hat</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="144"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="148"/>
         <source>Save every image automatically</source>
         <translation>Jedes Bild automatisch speichern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="148"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="152"/>
         <source>Save attention maps with the images</source>
         <translation>Aufmerksamkeitskarten mit den Bildern speichern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="156"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="160"/>
         <source>The gallery shown, and where new images are saved</source>
         <translation>Die angezeigte Galerie, in der auch neue Bilder gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="163"/>
         <source>Add a gallery folder…</source>
         <translation>Galerieordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="160"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="164"/>
         <source>Remove this gallery from the list</source>
         <translation>Diese Galerie aus der Liste entfernen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="161"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="165"/>
         <source>Open the folder</source>
         <translation>Ordner öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="168"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="172"/>
         <source>Galleries</source>
         <translation>Galerien</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="174"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Search prompts</source>
         <translation>Prompts durchsuchen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="180"/>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="319"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="323"/>
         <source>All models</source>
         <translation>Alle Modelle</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="186"/>
         <source>Any time</source>
         <translation>Gesamter Zeitraum</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="186"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="186"/>
         <source>Last 7 days</source>
         <translation>Letzte 7 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="186"/>
         <source>Last 30 days</source>
         <translation>Letzte 30 Tage</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="186"/>
         <source>This year</source>
         <translation>Dieses Jahr</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="188"/>
         <source>Newest first</source>
         <translation>Neueste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="188"/>
         <source>Oldest first</source>
         <translation>Älteste zuerst</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="188"/>
         <source>Seed, ascending</source>
         <translation>Seed, aufsteigend</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="188"/>
         <source>Seed, descending</source>
         <translation>Seed, absteigend</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="304"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="308"/>
         <source>Add a gallery folder</source>
         <translation>Galerieordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="375"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="380"/>
         <source>Images: %L1</source>
         <translation>Bilder: %L1</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="375"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="380"/>
         <source>Shown: %L1 of %L2 images</source>
         <translation>Angezeigt: %L1 von %L2 Bildern</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="376"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="381"/>
         <source>Reading the gallery… %1</source>
         <translation>Galerie wird gelesen… %1</translation>
     </message>

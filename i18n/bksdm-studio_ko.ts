@@ -17,87 +17,107 @@
 <context>
     <name>GenerationSettings</name>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="52"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="53"/>
         <source>Prompt</source>
         <translation>프롬프트</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="53"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="54"/>
         <source>Negative prompt</source>
         <translation>네거티브 프롬프트</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="54"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="55"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="55"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="56"/>
         <source>Scheduler</source>
         <translation>스케줄러</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="56"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="57"/>
         <source>Steps</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="57"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="58"/>
         <source>Guidance</source>
         <translation>CFG 스케일</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="58"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="59"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="59"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="60"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="62"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="65"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="63"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="66"/>
+        <source>image %1 of a batch of %2, seed %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="67"/>
         <source>batch of %1 from seed %2, image %3</source>
         <translation>시드 %2의 %1장 묶음 중 %3번째 이미지</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="65"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="69"/>
+        <source>Init image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="70"/>
+        <source>%1, strength %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="71"/>
+        <source>Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/gallery/generation_settings.cpp" line="73"/>
         <source>Variation</source>
         <translation>변형</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="66"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="74"/>
         <source>toward seed %1, strength %2</source>
         <translation>시드 %1 쪽으로, 강도 %2</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="67"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="75"/>
         <source>Eta</source>
         <translation>Eta</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="68"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="76"/>
         <source>Model files</source>
         <translation>모델 파일</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="70"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="78"/>
         <source>Created</source>
         <translation>생성 시각</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="72"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="80"/>
         <source>Made with</source>
         <translation>만든 프로그램</translation>
     </message>
     <message>
-        <location filename="../app/gallery/generation_settings.cpp" line="72"/>
+        <location filename="../app/gallery/generation_settings.cpp" line="80"/>
         <source>BK-SDM Studio %1</source>
         <translation>BK-SDM Studio %1</translation>
     </message>
@@ -113,6 +133,19 @@
         <location filename="../app/gallery/image_file.cpp" line="117"/>
         <source>Cannot read the attention maps %1: %2</source>
         <translation>어텐션 맵 %1을(를) 읽을 수 없습니다: %2</translation>
+    </message>
+</context>
+<context>
+    <name>InputImages</name>
+    <message>
+        <location filename="../app/input_images.cpp" line="48"/>
+        <source>The image could not be kept as a PNG.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../app/input_images.cpp" line="60"/>
+        <source>Could not keep a copy of the image in %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -515,14 +548,78 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="111"/>
+        <location filename="../app/inference_worker.cpp" line="112"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="185"/>
+        <location filename="../app/inference_worker.cpp" line="188"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>TAESD 미리보기를 쓸 수 없어 빠른 미리보기를 표시합니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::InitImagePanel</name>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="25"/>
+        <location filename="../ui/init_image_panel.cpp" line="119"/>
+        <source>Start from an Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="25"/>
+        <source>Paint Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="26"/>
+        <source>Clear Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="26"/>
+        <source>Clear Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="28"/>
+        <source>Start the next run from an image (img2img): open a file, drop one on the prompt, or use a result with Use as Init Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="35"/>
+        <source>Paint over the image what the run repaints (inpainting); the rest is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="40"/>
+        <source>Denoising strength: how far the run moves from the image; 1 repaints it all. It runs this share of the steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="44"/>
+        <source>Strength</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="119"/>
+        <source>Change Image…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="126"/>
+        <source>%1 × %2</source>
+        <translation type="unfinished">%1 × %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="127"/>
+        <source>Init image %1; no mask: all of it changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/init_image_panel.cpp" line="128"/>
+        <source>Init image %1; the mask&apos;s white part is repainted</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -687,479 +784,651 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="75"/>
+        <location filename="../ui/main_window.cpp" line="79"/>
         <source>&amp;Off</source>
         <translation>끄기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>빠르게: 잠재 공간 색상(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>전체: VAE 디코딩(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>TAESD: 작은 디코더(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>%1 · low memory</source>
         <translation>%1 · 메모리 절약</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>Cannot read the image %1.</source>
         <translation>이미지 %1을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173"/>
-        <location filename="../ui/main_window.cpp" line="646"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
+        <location filename="../ui/main_window.cpp" line="697"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="216"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>&amp;Add Model Folder…</source>
         <translation>모델 폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="217"/>
+        <location filename="../ui/main_window.cpp" line="234"/>
         <source>&amp;Save Image As…</source>
         <translation>다른 이름으로 이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="218"/>
+        <location filename="../ui/main_window.cpp" line="235"/>
         <source>&amp;Copy Image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
-        <location filename="../ui/main_window.cpp" line="294"/>
+        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>&amp;Generate</source>
         <translation>생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="222"/>
+        <location filename="../ui/main_window.cpp" line="239"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="223"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>Cancel &amp;All</source>
         <translation>모두 취소(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="225"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>&amp;Random Seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="228"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
+        <source>Vary (Str&amp;ong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="229"/>
+        <location filename="../ui/main_window.cpp" line="256"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>실제 크기 100%(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>&amp;Preferences…</source>
         <translation>설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>&amp;Download Models…</source>
         <translation>모델 다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>Hugging Face Hub에서 BK-SDM 및 Stable Diffusion 모델 다운로드</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>&amp;Gallery</source>
         <translation>갤러리(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="370"/>
+        <location filename="../ui/main_window.cpp" line="406"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>생성 (%1). 실행 중에는 대기열에 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="372"/>
+        <location filename="../ui/main_window.cpp" line="408"/>
         <source>Stop the current run (%1)</source>
         <translation>현재 실행 중지 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="412"/>
+        <location filename="../ui/main_window.cpp" line="449"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>프롬프트를 쓰고 %1을(를) 누르십시오.
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="789"/>
+        <location filename="../ui/main_window.cpp" line="841"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>Decode in &amp;Tiles</source>
         <translation>타일 단위로 디코딩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="282"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>이미지를 타일 단위로 디코딩합니다. 큰 이미지도 적은 메모리로 만들 수 있지만, 타일이 겹쳐 섞이는 부분은 조금 달라집니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="302"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
-        <location filename="../ui/main_window.cpp" line="972"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="1089"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;Live Preview</source>
         <translation>실시간 미리 보기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
+        <location filename="../ui/main_window.cpp" line="350"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
+        <location filename="../ui/main_window.cpp" line="354"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="348"/>
+        <location filename="../ui/main_window.cpp" line="380"/>
         <source>About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>&amp;Prompt</source>
         <translation>프롬프트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>&amp;Negative prompt</source>
         <translation>네거티브 프롬프트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>그릴 내용(영어), 예: “a lighthouse on a cliff at dawn, oil painting”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="92"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="93"/>
         <source>CUDA · %1 (%2 GiB) · %3</source>
         <translation>CUDA · %1 (%2 GiB) · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
+        <source>&amp;Use as Init Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="248"/>
+        <source>Start the next run from this image (img2img); paint a mask on it to repaint a part</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="249"/>
+        <source>Vary (&amp;Subtle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
+        <source>Queue this image again with a random variation seed at strength %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Record Attention &amp;Maps</source>
         <translation>어텐션 맵 기록(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Record the &amp;Negative Prompt&apos;s Maps Too</source>
         <translation>네거티브 프롬프트의 맵도 기록(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>With attention maps on, also keep the negative prompt&apos;s, to see what each of its words steered away from</source>
         <translation>어텐션 맵이 켜져 있을 때 네거티브 프롬프트의 맵도 보관하여, 각 단어가 무엇에서 멀어지게 했는지 봅니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="340"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="342"/>
         <source>&amp;Documentation</source>
         <translation>문서(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="344"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>앱 안내서 열기 (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="341"/>
+        <location filename="../ui/main_window.cpp" line="373"/>
         <source>Cannot open the documentation</source>
         <translation>문서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>안내서(app.md)가 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
         <source>No program opens %1.</source>
         <translation>%1을(를) 여는 프로그램이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="349"/>
+        <location filename="../ui/main_window.cpp" line="381"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 %2 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="358"/>
+        <location filename="../ui/main_window.cpp" line="390"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>피할 내용, 예: “blurry, low quality”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="368"/>
-        <location filename="../ui/main_window.cpp" line="834"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="887"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="371"/>
+        <location filename="../ui/main_window.cpp" line="407"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="461"/>
+        <location filename="../ui/main_window.cpp" line="511"/>
         <source>Cannot save to the gallery</source>
         <translation>갤러리에 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="466"/>
+        <location filename="../ui/main_window.cpp" line="516"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="467"/>
+        <location filename="../ui/main_window.cpp" line="517"/>
         <source>Gallery</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="601"/>
-        <location filename="../ui/main_window.cpp" line="602"/>
-        <location filename="../ui/main_window.cpp" line="605"/>
+        <location filename="../ui/main_window.cpp" line="651"/>
+        <location filename="../ui/main_window.cpp" line="652"/>
+        <location filename="../ui/main_window.cpp" line="655"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="612"/>
+        <location filename="../ui/main_window.cpp" line="662"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="614"/>
+        <location filename="../ui/main_window.cpp" line="664"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="624"/>
+        <location filename="../ui/main_window.cpp" line="674"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="632"/>
+        <location filename="../ui/main_window.cpp" line="682"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="635"/>
+        <location filename="../ui/main_window.cpp" line="685"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="645"/>
+        <location filename="../ui/main_window.cpp" line="696"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="676"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="684"/>
+        <location filename="../ui/main_window.cpp" line="736"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="701"/>
+        <location filename="../ui/main_window.cpp" line="753"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="702"/>
+        <location filename="../ui/main_window.cpp" line="754"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="715"/>
+        <location filename="../ui/main_window.cpp" line="767"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="728"/>
+        <location filename="../ui/main_window.cpp" line="780"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="734"/>
+        <location filename="../ui/main_window.cpp" line="786"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="737"/>
+        <location filename="../ui/main_window.cpp" line="789"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="814"/>
+        <location filename="../ui/main_window.cpp" line="867"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="815"/>
+        <location filename="../ui/main_window.cpp" line="868"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="834"/>
+        <location filename="../ui/main_window.cpp" line="887"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="843"/>
+        <location filename="../ui/main_window.cpp" line="899"/>
+        <source>Start from an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="900"/>
+        <source>Images (*.png *.jpg *.jpeg *.webp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="919"/>
+        <source>Cannot start from this image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="930"/>
+        <source>The next run starts from this image; paint a mask to repaint only a part.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="945"/>
+        <source>Cannot keep the mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="956"/>
+        <source>A variation is queued (strength %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="960"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="861"/>
+        <location filename="../ui/main_window.cpp" line="978"/>
         <source>Not a usable model folder</source>
         <translation>사용할 수 없는 모델 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="875"/>
+        <location filename="../ui/main_window.cpp" line="992"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="875"/>
+        <location filename="../ui/main_window.cpp" line="992"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="884"/>
+        <location filename="../ui/main_window.cpp" line="1001"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="886"/>
+        <location filename="../ui/main_window.cpp" line="1003"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="892"/>
+        <location filename="../ui/main_window.cpp" line="1009"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="932"/>
+        <location filename="../ui/main_window.cpp" line="1049"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="933"/>
+        <location filename="../ui/main_window.cpp" line="1050"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="967"/>
+        <location filename="../ui/main_window.cpp" line="1084"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="968"/>
+        <location filename="../ui/main_window.cpp" line="1085"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="969"/>
+        <location filename="../ui/main_window.cpp" line="1086"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="970"/>
+        <location filename="../ui/main_window.cpp" line="1087"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1000"/>
+        <location filename="../ui/main_window.cpp" line="1117"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1010"/>
+        <location filename="../ui/main_window.cpp" line="1128"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::MaskEditor</name>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="83"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="84"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="149"/>
+        <source>Invert Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="153"/>
+        <source>Clear Mask</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="316"/>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="316"/>
+        <source>Paint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::MaskToolBar</name>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="354"/>
+        <source>Paint what the model repaints (X switches to the eraser)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="356"/>
+        <source>Paint back what the model keeps (X switches to the brush)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="363"/>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="364"/>
+        <source>The brush&apos;s diameter in image pixels ([ and ] change it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="366"/>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="367"/>
+        <source>How sharp the brush&apos;s edge is: 100 % is a hard edge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="353"/>
+        <source>Brush</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="355"/>
+        <source>Eraser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="368"/>
+        <source>Size</source>
+        <translation type="unfinished">크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="370"/>
+        <source>Hardness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="373"/>
+        <source>Invert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="374"/>
+        <source>Swap what is repainted and what is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="375"/>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="376"/>
+        <source>Keep the whole image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="377"/>
+        <source>Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="379"/>
+        <source>Redo</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1732,52 +2001,52 @@ and in folders you add.</source>
         <translation>%1토큰 제한을 넘었습니다. 이 부분은 잘립니다.</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="115"/>
+        <location filename="../ui/prompt_editor.cpp" line="112"/>
         <source>Weight %1 (Ctrl+Up / Ctrl+Down change it)</source>
         <translation>가중치 %1 (Ctrl+위 / Ctrl+아래로 변경)</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="117"/>
+        <location filename="../ui/prompt_editor.cpp" line="114"/>
         <source>Emphasis: (text) weights it by 1.1, [text] by 1/1.1, (text:w) by w</source>
         <translation>강조: (text)는 1.1배, [text]는 1/1.1배, (text:w)는 w배</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="119"/>
+        <location filename="../ui/prompt_editor.cpp" line="116"/>
         <source>An escaped bracket: the character itself, not emphasis</source>
         <translation>이스케이프된 괄호: 강조가 아닌 문자 그대로</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="121"/>
+        <location filename="../ui/prompt_editor.cpp" line="118"/>
         <source>BREAK: the text after it starts a new chunk of %1 tokens</source>
         <translation>BREAK: 뒤의 텍스트가 %1토큰의 새 청크를 시작합니다</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="123"/>
+        <location filename="../ui/prompt_editor.cpp" line="120"/>
         <source>Prompt editing: [from:to:when] uses “from” until step “when”, then “to”</source>
         <translation>프롬프트 편집: [from:to:when]은 “when” 단계까지 “from”, 그 뒤 “to”를 씁니다</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="125"/>
+        <location filename="../ui/prompt_editor.cpp" line="122"/>
         <source>Alternation: [a|b] uses each option in turn, one step each</source>
         <translation>교대: [a|b]는 각 옵션을 한 단계씩 차례로 씁니다</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="145"/>
+        <location filename="../ui/prompt_editor.cpp" line="142"/>
         <source>%1 / %2</source>
         <translation>%1 / %2</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="146"/>
+        <location filename="../ui/prompt_editor.cpp" line="143"/>
         <source>%1 chunks · %2 tokens</source>
         <translation>%1개 청크 · %2 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="149"/>
+        <location filename="../ui/prompt_editor.cpp" line="146"/>
         <source>Tokens used of the %1 the text encoder reads; read as plain text, a longer prompt is cut</source>
         <translation>텍스트 인코더가 읽는 %1개 중 사용한 토큰 수. 일반 텍스트로 읽으면 더 긴 프롬프트는 잘립니다</translation>
     </message>
     <message>
-        <location filename="../ui/prompt_editor.cpp" line="152"/>
+        <location filename="../ui/prompt_editor.cpp" line="149"/>
         <source>Tokens used of the %1 the text encoder reads at once; a longer prompt is read in chunks of %1, up to %2 of them</source>
         <translation>텍스트 인코더가 한 번에 읽는 %1개 중 사용한 토큰입니다. 더 긴 프롬프트는 %1개씩 청크로 나누어 최대 %2개까지 읽습니다</translation>
     </message>
@@ -2073,147 +2342,157 @@ and in folders you add.</source>
     </message>
     <message>
         <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
+        <source>Use as init image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
+        <source>Start the next run from this image (img2img)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="119"/>
         <source>Compare</source>
         <translation>비교</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="120"/>
         <source>Show the selected images side by side with their differences</source>
         <translation>선택한 이미지를 나란히 놓고 차이점 표시</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="119"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
         <source>Copy</source>
         <translation>복사</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="122"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="125"/>
         <source>Show in folder</source>
         <translation>폴더에서 보기</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="124"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="127"/>
         <source>Move to trash</source>
         <translation>휴지통으로 이동</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="127"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="130"/>
         <source>Attention maps</source>
         <translation>어텐션 맵</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="128"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="131"/>
         <source>Show which regions each word of the prompt drove</source>
         <translation>프롬프트의 각 단어가 어느 영역을 만들었는지 표시</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="144"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="148"/>
         <source>Save every image automatically</source>
         <translation>모든 이미지 자동 저장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="148"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="152"/>
         <source>Save attention maps with the images</source>
         <translation>이미지와 함께 어텐션 맵 저장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="156"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="160"/>
         <source>The gallery shown, and where new images are saved</source>
         <translation>표시할 갤러리이자 새 이미지를 저장할 곳</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="159"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="163"/>
         <source>Add a gallery folder…</source>
         <translation>갤러리 폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="160"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="164"/>
         <source>Remove this gallery from the list</source>
         <translation>목록에서 이 갤러리 제거</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="161"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="165"/>
         <source>Open the folder</source>
         <translation>폴더 열기</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="168"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="172"/>
         <source>Galleries</source>
         <translation>갤러리 목록</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="174"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="178"/>
         <source>Search prompts</source>
         <translation>프롬프트 검색</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="180"/>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="319"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="323"/>
         <source>All models</source>
         <translation>모든 모델</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="186"/>
         <source>Any time</source>
         <translation>전체 기간</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="186"/>
         <source>Today</source>
         <translation>오늘</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="186"/>
         <source>Last 7 days</source>
         <translation>지난 7일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="186"/>
         <source>Last 30 days</source>
         <translation>지난 30일</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="182"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="186"/>
         <source>This year</source>
         <translation>올해</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="188"/>
         <source>Newest first</source>
         <translation>최신순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="188"/>
         <source>Oldest first</source>
         <translation>오래된 순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="188"/>
         <source>Seed, ascending</source>
         <translation>시드 오름차순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="184"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="188"/>
         <source>Seed, descending</source>
         <translation>시드 내림차순</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="304"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="308"/>
         <source>Add a gallery folder</source>
         <translation>갤러리 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="375"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="380"/>
         <source>Images: %L1</source>
         <translation>이미지: %L1장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="375"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="380"/>
         <source>Shown: %L1 of %L2 images</source>
         <translation>표시: %L2장 중 %L1장</translation>
     </message>
     <message>
-        <location filename="../ui/gallery/gallery_widget.cpp" line="376"/>
+        <location filename="../ui/gallery/gallery_widget.cpp" line="381"/>
         <source>Reading the gallery… %1</source>
         <translation>갤러리 읽는 중… %1</translation>
     </message>

@@ -18,6 +18,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QImageReader>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -27,6 +28,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QRandomGenerator>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -53,6 +55,8 @@
 #include "ui/hub/welcome_panel.h"
 #include "ui/image_drag.h"
 #include "ui/image_view.h"
+#include "ui/init_image_panel.h"
+#include "ui/mask_editor.h"
 #include "ui/model_picker.h"
 #include "ui/no_model_panel.h"
 #include "ui/parameters_panel.h"
@@ -159,6 +163,19 @@ SavedAttention readSavedAttention(const QString& imagePath, const QString& mapsP
   return read;
 }
 
+// The first local image file a drag carries: what a drop on the prompt starts a run from.
+QString droppedImage(const QMimeData* mime) {
+  static const QStringList kSuffixes = {QStringLiteral("png"), QStringLiteral("jpg"), QStringLiteral("jpeg"),
+                                        QStringLiteral("webp")};
+  for (const QUrl& url : mime->urls())
+    if (url.isLocalFile() && kSuffixes.contains(QFileInfo(url.toLocalFile()).suffix().toLower())) return url.toLocalFile();
+  return {};
+}
+
+// A1111's and Forge's usual variation strengths for a small and a large change.
+constexpr double kSubtleVariation = 0.1;
+constexpr double kStrongVariation = 0.4;
+
 QStringList droppedPngs(const QMimeData* mime) {
   QStringList paths;
   for (const QUrl& url : mime->urls())
@@ -225,6 +242,16 @@ void MainWindow::buildActions() {
   randomSeedAction_ = make(tr("&Random Seed"), icon("dice"), QKeySequence(Qt::CTRL | Qt::Key_R), [this] {
     parameters_->seedField()->randomize();
   });
+  useAsInitAction_ = make(tr("&Use as Init Image"), {}, QKeySequence(Qt::CTRL | Qt::Key_I), [this] {
+    if (const GeneratedImage* shown = results_->currentResult()) useAsInitImage(shown->image);
+  });
+  useAsInitAction_->setToolTip(tr("Start the next run from this image (img2img); paint a mask on it to repaint a part"));
+  varySubtleAction_ = make(tr("Vary (&Subtle)"), {}, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_V),
+                           [this] { vary(kSubtleVariation); });
+  varySubtleAction_->setToolTip(tr("Queue this image again with a random variation seed at strength %1").arg(kSubtleVariation));
+  varyStrongAction_ = make(tr("Vary (Str&ong)"), {}, QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_V),
+                           [this] { vary(kStrongVariation); });
+  varyStrongAction_->setToolTip(tr("Queue this image again with a random variation seed at strength %1").arg(kStrongVariation));
   fitAction_ = make(tr("&Fit to Window"), icon("zoom-fit"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { imageView_->fitToWindow(); });
   actualSizeAction_ = make(tr("&Actual Size (100%)"), icon("zoom-original"), QKeySequence(Qt::CTRL | Qt::Key_1),
                            [this] { imageView_->showActualSize(); });
@@ -297,6 +324,11 @@ void MainWindow::buildMenus() {
   run->addAction(cancelAllAction_);
   run->addSeparator();
   run->addAction(randomSeedAction_);
+  run->addSeparator();
+  run->addAction(useAsInitAction_);
+  run->addAction(varySubtleAction_);
+  run->addAction(varyStrongAction_);
+  run->addSeparator();
   run->addAction(attentionAction_);
   run->addAction(negativeAttentionAction_);
   run->addAction(tiledDecodeAction_);
@@ -362,6 +394,10 @@ QWidget* MainWindow::buildControls() {
   prompt_->setTokenCounter(&studio_->tokenCounter());
   negativePrompt_->setTokenCounter(&studio_->tokenCounter());
   parameters_ = new ParametersPanel;
+  initImage_ = new InitImagePanel;
+  connect(initImage_, &InitImagePanel::openRequested, this, &MainWindow::openInitImage);
+  connect(initImage_, &InitImagePanel::paintMaskToggled, this, &MainWindow::paintMask);
+  prompt_->editor()->viewport()->setAcceptDrops(true);
   for (PromptEditor* editor : {prompt_, negativePrompt_})
     connect(parameters_, &ParametersPanel::promptSyntaxChanged, editor, &PromptEditor::setPromptSyntax);
 
@@ -388,6 +424,7 @@ QWidget* MainWindow::buildControls() {
   layout->addWidget(download, 0, Qt::AlignRight);
   layout->addWidget(prompt_, 3);
   layout->addWidget(negativePrompt_, 1);
+  layout->addWidget(initImage_);
   layout->addSpacing(6);
   layout->addWidget(parameters_);
   layout->addSpacing(6);
@@ -420,6 +457,8 @@ QWidget* MainWindow::buildCentre() {
   tools->addActions({fitAction_, actualSizeAction_, zoomInAction_, zoomOutAction_});
   tools->addSeparator();
   tools->addActions({saveAction_, copyAction_});
+  tools->addSeparator();
+  tools->addActions({useAsInitAction_, varySubtleAction_, varyStrongAction_});
   auto* imagePage = new QWidget;
   auto* imageLayout = new QVBoxLayout(imagePage);
   imageLayout->setContentsMargins(0, 0, 0, 0);
@@ -437,10 +476,17 @@ QWidget* MainWindow::buildCentre() {
   connect(welcome_, &WelcomePanel::addFolderRequested, this, &MainWindow::addFolder);
   connect(welcome_, &WelcomePanel::otherModelsRequested, this, &MainWindow::showModelManager);
   connect(welcome_, &WelcomePanel::modelDownloaded, this, [this](const QString& repoId) { onModelDownloaded(repoId); });
+  maskEditor_ = new MaskEditor;
+  maskPage_ = new QWidget;
+  auto* maskLayout = new QVBoxLayout(maskPage_);
+  maskLayout->setContentsMargins(0, 0, 0, 0);
+  maskLayout->addWidget(new MaskToolBar(maskEditor_));
+  maskLayout->addWidget(maskEditor_, 1);
   centre_ = new QStackedWidget;
   centre_->addWidget(noModel_);
   centre_->addWidget(imagePage);
   centre_->addWidget(welcome_);
+  centre_->addWidget(maskPage_);
 
   gallery_ = new gallery::GalleryWidget;
   auto reuseSettings = [this](const gallery::GenerationSettings& settings) { reuse(settings, false); };
@@ -448,6 +494,10 @@ QWidget* MainWindow::buildCentre() {
   connect(gallery_, &gallery::GalleryWidget::reuseWithNewSeedRequested, this, reuseSettings);
   connect(gallery_, &gallery::GalleryWidget::reuseWithSeedRequested, this,
           [this](const gallery::GenerationSettings& settings) { reuse(settings, true); });
+  connect(gallery_, &gallery::GalleryWidget::useAsInitImageRequested, this, [this](const QString& path) {
+    useFileAsInitImage(path);
+    showGallery(false);
+  });
   connect(gallery_, &gallery::GalleryWidget::openRequested, this, [this](const gallery::GalleryEntry& entry) {
     const QImage image(entry.path);
     if (image.isNull()) return;
@@ -640,7 +690,8 @@ void MainWindow::showModelState() {
   // Welcome only when nothing was found and nothing is loading or failed to load.
   const bool firstRun = modelsKnown_ && picker_->models().isEmpty() && noModel_->detail().isEmpty();
   QWidget* panel = firstRun ? static_cast<QWidget*>(welcome_) : noModel_;
-  centre_->setCurrentWidget(studio_->model() ? centre_->widget(1) : panel);
+  const bool painting = initImage_->paintMaskButton()->isChecked();
+  centre_->setCurrentWidget(painting ? maskPage_ : studio_->model() ? centre_->widget(1) : panel);
   if (!studio_->model()) {
     engineLabel_->setText(tr("No model"));
     setWindowTitle(tr("BK-SDM Studio"));
@@ -668,6 +719,7 @@ GenerationParams MainWindow::currentParams() {
   params.attentionMaps = attentionAction_->isChecked();
   params.negativeAttentionMaps = negativeAttentionAction_->isChecked();
   params.tiledDecode = tiledDecodeAction_->isChecked();
+  initImage_->applyTo(params);
   return params;
 }
 
@@ -808,6 +860,7 @@ QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockS
     if (!self) co_return;
   }
   parameters_->setParams(saved);
+  initImage_->setFrom(saved);
   if (lockSeed) parameters_->seedField()->setLocked(true);
   showGallery(false);
   const bool locked = parameters_->seedField()->isLocked();
@@ -837,6 +890,70 @@ void MainWindow::updateActions() {
   cancelAllAction_->setEnabled(running || !studio_->queue()->isEmpty());
   saveAction_->setEnabled(image);
   copyAction_->setEnabled(image);
+  useAsInitAction_->setEnabled(image);
+  varySubtleAction_->setEnabled(image && model);
+  varyStrongAction_->setEnabled(image && model);
+}
+
+void MainWindow::openInitImage() {
+  const QString path = QFileDialog::getOpenFileName(this, tr("Start from an image"), QDir::homePath(),
+                                                    tr("Images (*.png *.jpg *.jpeg *.webp)"));
+  if (!path.isEmpty()) useFileAsInitImage(path);
+}
+
+void MainWindow::useFileAsInitImage(const QString& path) {
+  QString error;
+  const QString stored = inputs_.addFile(path, &error);
+  setInitImage(stored, error);
+}
+
+void MainWindow::useAsInitImage(const QImage& image) {
+  QString error;
+  const QString stored = inputs_.addImage(image, &error);
+  setInitImage(stored, error);
+}
+
+// The form takes the image's size (rounded down to a multiple of 8), as a run would without one.
+void MainWindow::setInitImage(const QString& storedPath, const QString& error) {
+  if (storedPath.isEmpty()) {
+    showError(tr("Cannot start from this image"), error);
+    return;
+  }
+  initImage_->setInitImage(storedPath);
+  const QSize size = QImageReader(storedPath).size();
+  if (size.isValid()) {
+    GenerationParams params = parameters_->params();
+    params.width = size.width() - size.width() % 8;
+    params.height = size.height() - size.height() % 8;
+    parameters_->setParams(params);
+  }
+  statusBar()->showMessage(tr("The next run starts from this image; paint a mask to repaint only a part."), 5000);
+}
+
+// The mask is painted in the image area; leaving the painting keeps what was painted as a file.
+void MainWindow::paintMask(bool painting) {
+  if (painting) {
+    maskEditor_->setImage(QImage(initImage_->initImage()));
+    if (!initImage_->mask().isEmpty()) maskEditor_->setMask(QImage(initImage_->mask()));
+    showGallery(false);
+    centre_->setCurrentWidget(maskPage_);
+    maskEditor_->setFocus();
+    return;
+  }
+  QString stored, error;
+  if (maskEditor_->hasPaint()) stored = inputs_.addImage(maskEditor_->mask(), &error);
+  if (!error.isEmpty()) showError(tr("Cannot keep the mask"), error);
+  initImage_->setMask(stored);
+  showModelState();
+}
+
+// The shown result again with a random variation seed, queued at once.
+void MainWindow::vary(double strength) {
+  const GeneratedImage* shown = results_->currentResult();
+  if (!shown || !studio_->model()) return;
+  const quint64 subseed = QRandomGenerator::global()->bounded(quint64(1) << 32);
+  studio_->enqueue(variationOf(shown->params, shown->batchIndex, subseed, strength), settings_.preview());
+  statusBar()->showMessage(tr("A variation is queued (strength %1).").arg(strength), 3000);
 }
 
 void MainWindow::addFolder() {
@@ -1006,6 +1123,7 @@ void MainWindow::editQueuedJob(const GenerationParams& params) {
   prompt_->setText(params.prompt);
   negativePrompt_->setText(params.negativePrompt);
   parameters_->setParams(params);
+  initImage_->setFrom(params);
   showGallery(false);
   statusBar()->showMessage(tr("The job is back in the form and out of the queue; Ctrl+Enter queues it again."), 6000);
 }
@@ -1016,7 +1134,20 @@ bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
     event->accept();  // no shortcut: the key goes on to the popup or editor
     return true;
   }
+  if (watched == prompt_->editor()->viewport() && takesImageDrop(event)) return true;
   return QMainWindow::eventFilter(watched, event);
+}
+
+// An image file dragged onto the prompt becomes the init image; text and other drops go on as usual.
+bool MainWindow::takesImageDrop(QEvent* event) {
+  const QEvent::Type type = event->type();
+  if (type != QEvent::DragEnter && type != QEvent::DragMove && type != QEvent::Drop) return false;
+  auto* drop = static_cast<QDropEvent*>(event);
+  const QString image = droppedImage(drop->mimeData());
+  if (image.isEmpty()) return false;
+  drop->acceptProposedAction();
+  if (type == QEvent::Drop) useFileAsInitImage(image);
+  return true;
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {

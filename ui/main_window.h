@@ -12,6 +12,7 @@
 #include "app/attention/image_attention.h"
 #include "app/event_loop_monitor.h"
 #include "app/generation_job.h"
+#include "app/input_images.h"
 #include "app/loaded_model.h"
 #include "ui/startup_options.h"
 
@@ -35,6 +36,8 @@ struct GenerationSettings;
 class AttentionPanel;
 struct GeneratedImage;
 class ImageView;
+class InitImagePanel;
+class MaskEditor;
 class ModelManagerDialog;
 class ModelPicker;
 class NoModelPanel;
@@ -63,6 +66,8 @@ class MainWindow : public QMainWindow {
   Studio* studio() const { return studio_; }
   PromptEditor* promptEditor() const { return prompt_; }
   PromptEditor* negativePromptEditor() const { return negativePrompt_; }
+  InitImagePanel* initImagePanel() const { return initImage_; }
+  MaskEditor* maskEditor() const { return maskEditor_; }
   ParametersPanel* parametersPanel() const { return parameters_; }
   ModelPicker* modelPicker() const { return picker_; }
   ImageView* imageView() const { return imageView_; }
@@ -79,6 +84,9 @@ class MainWindow : public QMainWindow {
   QAction* attentionAction() const { return attentionAction_; }
   QAction* negativeAttentionAction() const { return negativeAttentionAction_; }
   QAction* tiledDecodeAction() const { return tiledDecodeAction_; }
+  QAction* useAsInitImageAction() const { return useAsInitAction_; }
+  QAction* varySubtleAction() const { return varySubtleAction_; }
+  QAction* varyStrongAction() const { return varyStrongAction_; }
   QAction* downloadModelsAction() const { return downloadModelsAction_; }
   QAction* galleryAction() const { return galleryAction_; }
   QAction* preferencesAction() const { return preferencesAction_; }
@@ -152,6 +160,15 @@ class MainWindow : public QMainWindow {
   void showGallery(bool show);
   void updateActions();
   void showError(const QString& title, const QString& message);
+  // Image inputs: the init image from a file or a result (kept in inputs_), the mask painted in the
+  // image area, variations of a result.
+  void openInitImage();
+  void useFileAsInitImage(const QString& path);
+  void useAsInitImage(const QImage& image);
+  void setInitImage(const QString& storedPath, const QString& error);
+  void paintMask(bool painting);
+  void vary(double strength);
+  bool takesImageDrop(QEvent* event);
 
   AppSettings settings_;
   Studio* studio_;
@@ -159,6 +176,9 @@ class MainWindow : public QMainWindow {
   PromptEditor* prompt_ = nullptr;
   PromptEditor* negativePrompt_ = nullptr;
   ParametersPanel* parameters_ = nullptr;
+  InitImagePanel* initImage_ = nullptr;
+  MaskEditor* maskEditor_ = nullptr;
+  QWidget* maskPage_ = nullptr;
   QPushButton* generateButton_ = nullptr;
   QPushButton* cancelButton_ = nullptr;
   QueuePanel* queue_ = nullptr;
@@ -187,6 +207,9 @@ class MainWindow : public QMainWindow {
   QAction* attentionAction_ = nullptr;
   QAction* negativeAttentionAction_ = nullptr;
   QAction* tiledDecodeAction_ = nullptr;
+  QAction* useAsInitAction_ = nullptr;
+  QAction* varySubtleAction_ = nullptr;
+  QAction* varyStrongAction_ = nullptr;
   QAction* fitAction_ = nullptr;
   QAction* actualSizeAction_ = nullptr;
   QAction* zoomInAction_ = nullptr;
@@ -206,6 +229,7 @@ class MainWindow : public QMainWindow {
   QString loadedLocation_;
   bool modelsKnown_ = false;  // the first discovery is done
   QTemporaryDir scratch_;  // attention maps on their way into the gallery
+  InputImages inputs_;      // the init images' and masks' copies
   int scratchFiles_ = 0;
 };
 

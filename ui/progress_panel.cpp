@@ -40,7 +40,7 @@ void ProgressPanel::start(const GenerationJob& job) {
   running_ = true;
   stage_ = JobStage::EncodingPrompt;
   params_ = job.params;
-  calls_ = std::max(1, job.params.steps);
+  calls_ = std::max(1, stepsThatRun(job.params));
   callsDone_ = 0;
   denoisingStarted_ = lastCallEnded_ = decodingStarted_ = 0;
   bar_->setRange(0, calls_);
@@ -69,7 +69,7 @@ void ProgressPanel::step(const StepProgress& progress) {
 }
 
 int ProgressPanel::userStep(int call) const {
-  const int userSteps = std::max(1, params_.steps);
+  const int userSteps = std::max(1, stepsThatRun(params_));
   const int extraCalls = std::max(0, calls_ - userSteps);  // PNDM's second call at the first timestep
   return std::clamp(call - extraCalls, 1, userSteps);
 }
@@ -97,7 +97,7 @@ void ProgressPanel::refresh() {
   switch (stage_) {
     case JobStage::EncodingPrompt: stage = tr("Encoding the prompt\u2026"); break;
     case JobStage::Denoising:
-      stage = tr("Step %1 / %2").arg(userStep(std::min(callsDone_ + 1, calls_))).arg(std::max(1, params_.steps));
+      stage = tr("Step %1 / %2").arg(userStep(std::min(callsDone_ + 1, calls_))).arg(std::max(1, stepsThatRun(params_)));
       break;
     case JobStage::Decoding: stage = tr("Decoding the image\u2026"); break;
   }

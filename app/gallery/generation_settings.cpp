@@ -1,5 +1,6 @@
 #include "app/gallery/generation_settings.h"
 
+#include <QFileInfo>
 #include <QJsonValue>
 #include <QLocale>
 #include <QStringList>
@@ -58,12 +59,19 @@ QList<SettingsField> GenerationSettings::displayFields() const {
       {"seed", tr("Seed"), QString::number(p.seed)},
       {"size", tr("Size"), QStringLiteral("%1 × %2").arg(p.width).arg(p.height)},
   };
+  const bool perImage = p.batchNoise != QLatin1String("shared");
+  const quint64 offset = perImage ? quint64(batchIndex) : 0;
   if (p.numImages > 1)
     fields.append({"batch", tr("Image"),
-                   tr("batch of %1 from seed %2, image %3").arg(p.numImages).arg(p.seed).arg(batchIndex + 1)});
+                   perImage ? tr("image %1 of a batch of %2, seed %3").arg(batchIndex + 1).arg(p.numImages).arg(p.seed + offset)
+                            : tr("batch of %1 from seed %2, image %3").arg(p.numImages).arg(p.seed).arg(batchIndex + 1)});
+  if (!p.initImage.isEmpty())
+    fields.append({"init_image", tr("Init image"),
+                   tr("%1, strength %2").arg(QFileInfo(p.initImage).fileName(), locale.toString(p.strength))});
+  if (!p.mask.isEmpty()) fields.append({"mask", tr("Mask"), QFileInfo(p.mask).fileName()});
   if (p.subseedStrength != 0.0)
     fields.append({"variation", tr("Variation"),
-                   tr("toward seed %1, strength %2").arg(p.subseed).arg(locale.toString(p.subseedStrength))});
+                   tr("toward seed %1, strength %2").arg(p.subseed + offset).arg(locale.toString(p.subseedStrength))});
   if (p.eta != 0.0) fields.append({"eta", tr("Eta"), QString::number(p.eta)});
   if (!hashes.isEmpty()) fields.append({"model_hashes", tr("Model files"), hashes.join('\n')});
   if (created.isValid())

@@ -1,5 +1,7 @@
 #pragma once
+#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -62,6 +64,13 @@ inline std::optional<BatchNoise> batch_noise_named(std::string_view name) {
 
 // A1111's default denoising strength for a run that starts from an image.
 inline constexpr double kDefaultStrength = 0.75;
+
+// Where a run from an init image starts among its steps, diffusers' get_timesteps: at
+// steps - min(int(steps * strength), steps), so that int(steps * strength) steps run.
+inline size_t strength_start_index(int steps, double strength) {
+  const int init = std::min(int(steps * strength), steps);
+  return size_t(std::max(steps - init, 0));
+}
 
 // Which model made an image, so that it can be found again and told apart from a changed copy.
 struct ModelIdentity {

@@ -44,11 +44,6 @@ void check_image_inputs(const GenerationRequest& request) {
                 ") differ in aspect; a mask is resized to the image, so it must have the image's shape");
 }
 
-size_t strength_start_index(int steps, double strength) {
-  const int init = std::min(int(steps * strength), steps);
-  return size_t(std::max(steps - init, 0));
-}
-
 at::Tensor init_image_pixels(const RgbImage& image, int width, int height) {
   RgbImage sized = resized_lanczos(image, width, height);
   const at::Tensor bytes = at::from_blob(sized.pixels.data(), {height, width, 3}, at::kByte);

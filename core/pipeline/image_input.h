@@ -18,9 +18,6 @@ GenerationRequest with_image_size(GenerationRequest request, int multiple);
 // a strength outside (0, 1], a strength that leaves no step to run, a mask of another aspect.
 void check_image_inputs(const GenerationRequest& request);
 
-// diffusers' get_timesteps: the run starts at index steps - min(int(steps * strength), steps).
-size_t strength_start_index(int steps, double strength);
-
 // VaeImageProcessor.preprocess of the init image: resized to width x height (PIL's Lanczos) and
 // scaled to [-1, 1]: [1, 3, height, width] float32.
 at::Tensor init_image_pixels(const RgbImage& image, int width, int height);

@@ -346,7 +346,7 @@ class Pipeline final : public StableDiffusionPipeline {
                             const std::atomic<bool>* cancel, const StageCallback& on_stage,
                             const LatentInputs& inputs) override {
     mapped_files_.check();
-    const GenerationRequest resolved = with_defaults(request);
+    const GenerationRequest resolved = this->resolved(request);
     check_request(resolved);
     check_image_inputs(resolved);
     if (!resolved.init_image.empty() && (inputs.init_latents.defined() || inputs.start_index > 0))
@@ -449,8 +449,8 @@ class Pipeline final : public StableDiffusionPipeline {
   }
 
  private:
-  GenerationRequest with_defaults(GenerationRequest request) const {
-    request = with_image_size(std::move(request), int(vae_->downscale_factor()));
+  GenerationRequest resolved(const GenerationRequest& given) const override {
+    GenerationRequest request = with_image_size(given, int(vae_->downscale_factor()));
     if (request.width == 0) request.width = default_size();
     if (request.height == 0) request.height = default_size();
     if (request.scheduler.empty()) request.scheduler = default_scheduler();

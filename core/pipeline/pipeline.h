@@ -120,6 +120,8 @@ class StableDiffusionPipeline {
                                     const std::atomic<bool>* cancel = nullptr,
                                     const StageCallback& on_stage = {},
                                     const LatentInputs& inputs = {}) = 0;
+  // The run as generate() makes it: sizes (the init image's, else the model's) and scheduler filled in.
+  virtual GenerationRequest resolved(const GenerationRequest& request) const = 0;
   // The real tokenizer, for token counting and the prompt's words in the UI.
   virtual const ClipTokenizer& tokenizer() const = 0;
   // The prompt as a run tokenizes it for the model (encode_prompt's own tokenization): what the

@@ -16,6 +16,8 @@ using namespace bksdm;
 
 namespace {
 
+const QString kInputs = QStringLiteral(BKSDM_FIXTURES_DIR "/inputs/images/");
+
 // Every field away from its default.
 GenerationParams everyField() {
   GenerationParams p;
@@ -32,6 +34,10 @@ GenerationParams everyField() {
   p.height = 384;
   p.seed = 18446744073709551557u;  // past int64
   p.numImages = 3;
+  p.batchNoise = QStringLiteral("shared");
+  p.initImage = kInputs + QStringLiteral("shapes-96x64.png");
+  p.mask = kInputs + QStringLiteral("mask-ellipse-96x64.png");
+  p.strength = 0.6;
   p.subseed = 1234;
   p.subseedStrength = 0.3;
   p.eta = 0.25;
@@ -66,6 +72,8 @@ class GenerationParamsTest : public QObject {
     QVERIFY(full.promptSyntax != defaults.promptSyntax && full.clipSkip != defaults.clipSkip);
     QVERIFY(full.attentionMaps != defaults.attentionMaps && full.tiledDecode != defaults.tiledDecode);
     QVERIFY(full.negativeAttentionMaps != defaults.negativeAttentionMaps);
+    QVERIFY(full.batchNoise != defaults.batchNoise && full.strength != defaults.strength);
+    QVERIFY(full.initImage != defaults.initImage && full.mask != defaults.mask);
   }
 
   void toTheCoreAndBack() {
@@ -81,7 +89,47 @@ class GenerationParamsTest : public QObject {
     QCOMPARE(request.clip_skip, 2);
     QVERIFY(request.attention_maps && request.attention_maps_per_step && request.tiled_decode);
     QVERIFY(request.negative_attention_maps);
-    QCOMPARE(fromRequest(request), full);
+    QVERIFY(request.batch_noise == BatchNoise::Shared);
+    QCOMPARE(request.strength, 0.6);
+    // The image inputs' files, read as the command line reads them.
+    QCOMPARE(request.init_image.width, 96);
+    QCOMPARE(request.mask.height, 64);
+    // The core holds pixels, not files: they do not come back.
+    GenerationParams withoutFiles = full;
+    withoutFiles.initImage.clear();
+    withoutFiles.mask.clear();
+    QCOMPARE(fromRequest(request), withoutFiles);
+  }
+
+  void anUnreadableInitImageIsAnErrorNamingIt() {
+    GenerationParams params;
+    params.initImage = QStringLiteral("/nonexistent/init.png");
+    QVERIFY_THROWS_EXCEPTION(std::exception, toRequest(params));
+  }
+
+  // The steps a run makes: from an init image, int(steps x strength) of them.
+  void stepsThatRunFollowTheStrength() {
+    GenerationParams params;
+    params.steps = 25;
+    params.strength = 0.3;
+    QCOMPARE(stepsThatRun(params), 25);  // no init image: all
+    params.initImage = kInputs + QStringLiteral("gradient-64x64.png");
+    QCOMPARE(stepsThatRun(params), 7);
+  }
+
+  // Vary: image 2 of a per-image batch is seed + 2's image, varied alone; a shared batch stays whole.
+  void aVariationIsTheImagesOwnRun() {
+    GenerationParams params;
+    params.seed = 100;
+    params.numImages = 4;
+    const GenerationParams varied = variationOf(params, 2, 77, 0.1);
+    QCOMPARE(varied.seed, quint64(102));
+    QCOMPARE(varied.numImages, 1);
+    QCOMPARE(varied.subseed, quint64(77));
+    QCOMPARE(varied.subseedStrength, 0.1);
+    params.batchNoise = QStringLiteral("shared");
+    QCOMPARE(variationOf(params, 2, 77, 0.1).seed, quint64(100));
+    QCOMPARE(variationOf(params, 2, 77, 0.1).numImages, 4);
   }
 
   void galleryJsonRoundTrip() {
@@ -117,6 +165,9 @@ class GenerationParamsTest : public QObject {
     QCOMPARE(paramsFromJson(QJsonObject{{"steps", -3}}).steps, 1);
     // Images stored before the prompt syntax existed were made from plain text.
     QCOMPARE(paramsFromJson(QJsonObject{}).promptSyntax, QString("plain"));
+    // and batches were drawn from one generator.
+    QCOMPARE(paramsFromJson(QJsonObject{{"num_images", 2}}).batchNoise, QString("shared"));
+    QCOMPARE(paramsFromJson(QJsonObject{}).batchNoise, QString("per-image"));
     QCOMPARE(GenerationParams().promptSyntax, QString("a1111"));
   }
 
@@ -125,7 +176,8 @@ class GenerationParamsTest : public QObject {
              QStringLiteral("a red fox in the snow, (masterpiece:1.2)\nsecond line: with a colon\n"
                             "Negative prompt: blurry, lowres\n"
                             "Steps: 30, Sampler: DDIM, CFG scale: 6.25, Seed: 18446744073709551557, Size: 640x384, "
-                            "Model: BK-SDM-v2-Tiny, Batch size: 3, Batch pos: 2, Variation seed: 1234, "
+                            "Model: BK-SDM-v2-Tiny, Denoising strength: 0.6, Batch size: 3, Batch pos: 2, "
+                            "Batch noise: shared, Variation seed: 1234, "
                             "Variation seed strength: 0.3, Eta DDIM: 0.25, Clip skip: 2, "
                             "Prompt syntax: plain"));
   }
@@ -133,8 +185,10 @@ class GenerationParamsTest : public QObject {
   void a1111TextRoundTrip() {
     const ParametersReading read = readA1111Text(a1111Text(everyField(), 2));
     // What the text does not carry: the model's id (its Model key is the name) and file hashes,
-    // and the attention maps' and tiled decode's switches.
+    // the attention maps' and tiled decode's switches, and the image inputs' files.
     GenerationParams expected = everyField();
+    expected.initImage.clear();
+    expected.mask.clear();
     expected.modelId.clear();
     expected.modelHashes.clear();
     expected.attentionMaps = false;

@@ -369,7 +369,9 @@ class WindowControlsTest : public QObject {
     QString batch;
     for (const gallery::SettingsField& field : settings.displayFields())
       if (field.key == "batch") batch = field.value;
-    QCOMPARE(batch, QStringLiteral("batch of 2 from seed 1234, image 2"));
+    // Per-image noise, as A1111: image 2 is seed 1235's, and its text says so.
+    QCOMPARE(batch, QStringLiteral("image 2 of a batch of 2, seed 1235"));
+    QVERIFY2(entry.metadata.parameters.contains("Seed: 1235"), qPrintable(entry.metadata.parameters));
   }
 
  private:

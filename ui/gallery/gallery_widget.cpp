@@ -63,7 +63,7 @@ GalleryWidget::GalleryWidget(QWidget* parent)
       error_(new QLabel) {
   count_->setObjectName(QStringLiteral("count"));
   makeActions();
-  detail_ = new DetailPanel({{reuse_, reuseNewSeed_}, {copy_, reveal_, trash_}, {compareAction_, attention_}});
+  detail_ = new DetailPanel({{reuse_, reuseNewSeed_, useAsInit_}, {copy_, reveal_, trash_}, {compareAction_, attention_}});
   detail_->setMinimumWidth(300);
   configureView();
   splitter_->addWidget(view_);
@@ -113,6 +113,9 @@ void GalleryWidget::makeActions() {
           [this] { Q_EMIT reuseWithSeedRequested(detail_->entry()->metadata.settings); });
   reuseNewSeed_ = new QAction(tr("Reuse with new seed"), this);
   connect(reuseNewSeed_, &QAction::triggered, this, [this] { reuse(true); });
+  useAsInit_ = new QAction(tr("Use as init image"), this);
+  useAsInit_->setToolTip(tr("Start the next run from this image (img2img)"));
+  connect(useAsInit_, &QAction::triggered, this, [this] { Q_EMIT useAsInitImageRequested(detail_->entry()->path); });
   compareAction_ = new QAction(tr("Compare"), this);
   compareAction_->setToolTip(tr("Show the selected images side by side with their differences"));
   connect(compareAction_, &QAction::triggered, this, &GalleryWidget::compareSelected);
@@ -135,6 +138,7 @@ void GalleryWidget::makeActions() {
   reuseNewSeed_->setObjectName(QStringLiteral("reuseWithNewSeed"));
   reuseSeed_->setObjectName(QStringLiteral("reuseWithThisSeed"));
   compareAction_->setObjectName(QStringLiteral("compare"));
+  useAsInit_->setObjectName(QStringLiteral("useAsInitImage"));
   copy_->setObjectName(QStringLiteral("copy"));
   reveal_->setObjectName(QStringLiteral("reveal"));
   trash_->setObjectName(QStringLiteral("trash"));
@@ -225,7 +229,7 @@ void GalleryWidget::configureView() {
   view_->setDragDropMode(QAbstractItemView::DragOnly);
   view_->setDefaultDropAction(Qt::CopyAction);
   view_->setContextMenuPolicy(Qt::ActionsContextMenu);
-  view_->addActions({reuse_, reuseSeed_, reuseNewSeed_, compareAction_, copy_, reveal_, trash_});
+  view_->addActions({reuse_, reuseSeed_, reuseNewSeed_, useAsInit_, compareAction_, copy_, reveal_, trash_});
   connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &GalleryWidget::showChosen);
   connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &GalleryWidget::showChosen);
   connect(view_, &QListView::activated, this, [this](const QModelIndex& index) {
@@ -362,6 +366,7 @@ void GalleryWidget::updateActions() {
   reuseNewSeed_->setEnabled(reusable);
   reuseSeed_->setEnabled(reusable);
   copy_->setEnabled(shown.has_value());
+  useAsInit_->setEnabled(shown.has_value());
   reveal_->setEnabled(shown.has_value());
   attention_->setEnabled(shown && shown->hasAttentionMaps);
   const qsizetype selected = view_->selectionModel()->selectedIndexes().size();

@@ -69,6 +69,8 @@ class GalleryWidget : public QWidget {
   void reuseWithNewSeedRequested(const bksdm::gallery::GenerationSettings& settings);
   // "Reuse with this seed": the same as Reuse, and the seed is to be locked.
   void reuseWithSeedRequested(const bksdm::gallery::GenerationSettings& settings);
+  // "Use as init image": the next run starts from this image file.
+  void useAsInitImageRequested(const QString& imagePath);
   // A double click or Enter on an image: show it large.
   void openRequested(const bksdm::gallery::GalleryEntry& entry);
   // "Attention maps" on an image saved with them: the sidecar file and the prompt it belongs to.
@@ -126,6 +128,7 @@ class GalleryWidget : public QWidget {
   QAction* reuse_ = nullptr;
   QAction* reuseNewSeed_ = nullptr;
   QAction* reuseSeed_ = nullptr;
+  QAction* useAsInit_ = nullptr;
   QAction* compareAction_ = nullptr;
   QAction* copy_ = nullptr;
   QAction* reveal_ = nullptr;
