@@ -64,7 +64,7 @@
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="66"/>
         <source>image %1 of a batch of %2, seed %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild %1 eines Stapels von %2, Seed %3</translation>
     </message>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="67"/>
@@ -74,17 +74,17 @@
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="69"/>
         <source>Init image</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgangsbild</translation>
     </message>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="70"/>
         <source>%1, strength %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Stärke %2</translation>
     </message>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="71"/>
         <source>Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske</translation>
     </message>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="73"/>
@@ -140,12 +140,12 @@
     <message>
         <location filename="../app/input_images.cpp" line="48"/>
         <source>The image could not be kept as a PNG.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild konnte nicht als PNG gespeichert werden.</translation>
     </message>
     <message>
         <location filename="../app/input_images.cpp" line="60"/>
         <source>Could not keep a copy of the image in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 konnte keine Kopie des Bildes abgelegt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -566,62 +566,62 @@
         <location filename="../ui/init_image_panel.cpp" line="25"/>
         <location filename="../ui/init_image_panel.cpp" line="119"/>
         <source>Start from an Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgangsbild wählen…</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="25"/>
         <source>Paint Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske malen</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="26"/>
         <source>Clear Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske löschen</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="26"/>
         <source>Clear Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild entfernen</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="28"/>
         <source>Start the next run from an image (img2img): open a file, drop one on the prompt, or use a result with Use as Init Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Den nächsten Durchlauf von einem Bild aus starten (img2img): eine Datei öffnen, ein Bild auf den Prompt ziehen oder ein Ergebnis mit „Als Ausgangsbild verwenden“ übernehmen</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="35"/>
         <source>Paint over the image what the run repaints (inpainting); the rest is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Bild übermalen, was der Durchlauf neu malt (Inpainting); der Rest bleibt erhalten</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="40"/>
         <source>Denoising strength: how far the run moves from the image; 1 repaints it all. It runs this share of the steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrauschungsstärke: wie weit sich der Durchlauf vom Bild entfernt; 1 malt es ganz neu. Es wird dieser Anteil der Schritte ausgeführt.</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="44"/>
         <source>Strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Stärke</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="119"/>
         <source>Change Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild wechseln…</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="126"/>
         <source>%1 × %2</source>
-        <translation type="unfinished">%1 × %2</translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="127"/>
         <source>Init image %1; no mask: all of it changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgangsbild %1; keine Maske: Alles wird verändert</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="128"/>
         <source>Init image %1; the mask&apos;s white part is repainted</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgangsbild %1; der weiße Teil der Maske wird neu gemalt</translation>
     </message>
 </context>
 <context>
@@ -827,7 +827,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="190"/>
-        <location filename="../ui/main_window.cpp" line="697"/>
+        <location filename="../ui/main_window.cpp" line="699"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
@@ -870,7 +870,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="252"/>
         <source>Vary (Str&amp;ong)</source>
-        <translation type="unfinished"></translation>
+        <translation>Variieren (&amp;stark)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="255"/>
@@ -930,7 +930,7 @@ The image forms here step by step.</source>
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="841"/>
+        <location filename="../ui/main_window.cpp" line="843"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
@@ -956,7 +956,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="307"/>
-        <location filename="../ui/main_window.cpp" line="1089"/>
+        <location filename="../ui/main_window.cpp" line="1091"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1018,23 +1018,23 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     <message>
         <location filename="../ui/main_window.cpp" line="245"/>
         <source>&amp;Use as Init Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Ausgangsbild &amp;verwenden</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="248"/>
         <source>Start the next run from this image (img2img); paint a mask on it to repaint a part</source>
-        <translation type="unfinished"></translation>
+        <translation>Den nächsten Durchlauf von diesem Bild aus starten (img2img); eine Maske darauf malen, um einen Teil neu zu malen</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="249"/>
         <source>Vary (&amp;Subtle)</source>
-        <translation type="unfinished"></translation>
+        <translation>Variieren (&amp;dezent)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="251"/>
         <location filename="../ui/main_window.cpp" line="254"/>
         <source>Queue this image again with a random variation seed at strength %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Bild erneut mit einem zufälligen Variations-Seed der Stärke %1 in die Warteschlange stellen</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="268"/>
@@ -1093,7 +1093,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="404"/>
-        <location filename="../ui/main_window.cpp" line="887"/>
+        <location filename="../ui/main_window.cpp" line="889"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
@@ -1118,201 +1118,201 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="651"/>
-        <location filename="../ui/main_window.cpp" line="652"/>
-        <location filename="../ui/main_window.cpp" line="655"/>
+        <location filename="../ui/main_window.cpp" line="653"/>
+        <location filename="../ui/main_window.cpp" line="654"/>
+        <location filename="../ui/main_window.cpp" line="657"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="662"/>
+        <location filename="../ui/main_window.cpp" line="664"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="664"/>
+        <location filename="../ui/main_window.cpp" line="666"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="674"/>
+        <location filename="../ui/main_window.cpp" line="676"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="682"/>
+        <location filename="../ui/main_window.cpp" line="684"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="685"/>
+        <location filename="../ui/main_window.cpp" line="687"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="696"/>
+        <location filename="../ui/main_window.cpp" line="698"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="728"/>
+        <location filename="../ui/main_window.cpp" line="730"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="736"/>
+        <location filename="../ui/main_window.cpp" line="738"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="753"/>
+        <location filename="../ui/main_window.cpp" line="755"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="754"/>
+        <location filename="../ui/main_window.cpp" line="756"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="767"/>
+        <location filename="../ui/main_window.cpp" line="769"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="780"/>
+        <location filename="../ui/main_window.cpp" line="782"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="786"/>
+        <location filename="../ui/main_window.cpp" line="788"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="789"/>
+        <location filename="../ui/main_window.cpp" line="791"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="867"/>
+        <location filename="../ui/main_window.cpp" line="869"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="868"/>
+        <location filename="../ui/main_window.cpp" line="870"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="887"/>
+        <location filename="../ui/main_window.cpp" line="889"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="899"/>
+        <location filename="../ui/main_window.cpp" line="901"/>
         <source>Start from an image</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgangsbild öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="900"/>
+        <location filename="../ui/main_window.cpp" line="902"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="919"/>
+        <location filename="../ui/main_window.cpp" line="921"/>
         <source>Cannot start from this image</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild kann nicht als Ausgangsbild dienen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="930"/>
+        <location filename="../ui/main_window.cpp" line="932"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der nächste Durchlauf geht von diesem Bild aus; eine Maske malen, um nur einen Teil neu zu malen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="945"/>
+        <location filename="../ui/main_window.cpp" line="947"/>
         <source>Cannot keep the mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="956"/>
+        <location filename="../ui/main_window.cpp" line="958"/>
         <source>A variation is queued (strength %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Variation steht in der Warteschlange (Stärke %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="960"/>
+        <location filename="../ui/main_window.cpp" line="962"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="978"/>
+        <location filename="../ui/main_window.cpp" line="980"/>
         <source>Not a usable model folder</source>
         <translation>Kein verwendbarer Modellordner</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="992"/>
+        <location filename="../ui/main_window.cpp" line="994"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="992"/>
+        <location filename="../ui/main_window.cpp" line="994"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1001"/>
+        <location filename="../ui/main_window.cpp" line="1003"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1003"/>
+        <location filename="../ui/main_window.cpp" line="1005"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1009"/>
+        <location filename="../ui/main_window.cpp" line="1011"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1049"/>
+        <location filename="../ui/main_window.cpp" line="1051"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1050"/>
+        <location filename="../ui/main_window.cpp" line="1052"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1084"/>
+        <location filename="../ui/main_window.cpp" line="1086"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1085"/>
+        <location filename="../ui/main_window.cpp" line="1087"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1086"/>
+        <location filename="../ui/main_window.cpp" line="1088"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1087"/>
+        <location filename="../ui/main_window.cpp" line="1089"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1117"/>
+        <location filename="../ui/main_window.cpp" line="1119"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1128"/>
+        <location filename="../ui/main_window.cpp" line="1130"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>
@@ -1320,117 +1320,127 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
 <context>
     <name>bksdm::MaskEditor</name>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="83"/>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/mask_editor.cpp" line="84"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="85"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="149"/>
+        <location filename="../ui/mask_editor.cpp" line="150"/>
         <source>Invert Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske umkehren</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="153"/>
+        <location filename="../ui/mask_editor.cpp" line="154"/>
         <source>Clear Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Maske löschen</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="316"/>
+        <location filename="../ui/mask_editor.cpp" line="317"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>Radieren</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="316"/>
+        <location filename="../ui/mask_editor.cpp" line="317"/>
         <source>Paint</source>
-        <translation type="unfinished"></translation>
+        <translation>Malen</translation>
     </message>
 </context>
 <context>
     <name>bksdm::MaskToolBar</name>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="354"/>
+        <location filename="../ui/mask_editor.cpp" line="355"/>
         <source>Paint what the model repaints (X switches to the eraser)</source>
-        <translation type="unfinished"></translation>
+        <translation>Malen, was das Modell neu malt (X wechselt zum Radierer)</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="356"/>
+        <location filename="../ui/mask_editor.cpp" line="357"/>
         <source>Paint back what the model keeps (X switches to the brush)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mask_editor.cpp" line="363"/>
-        <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurückmalen, was das Modell behält (X wechselt zum Pinsel)</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="364"/>
-        <source>The brush&apos;s diameter in image pixels ([ and ] change it)</source>
-        <translation type="unfinished"></translation>
+        <source> px</source>
+        <translation> px</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="366"/>
-        <source> %</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mask_editor.cpp" line="365"/>
+        <source>The brush&apos;s diameter in image pixels ([ and ] change it)</source>
+        <translation>Durchmesser des Pinsels in Bildpixeln ([ und ] ändern ihn)</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="367"/>
-        <source>How sharp the brush&apos;s edge is: 100 % is a hard edge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mask_editor.cpp" line="353"/>
-        <source>Brush</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mask_editor.cpp" line="355"/>
-        <source>Eraser</source>
-        <translation type="unfinished"></translation>
+        <source> %</source>
+        <translation> %</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="368"/>
+        <source>How sharp the brush&apos;s edge is: 100 % is a hard edge</source>
+        <translation>Wie scharf der Rand des Pinsels ist: 100 % ist ein harter Rand</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="354"/>
+        <source>Brush</source>
+        <translation>Pinsel</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="356"/>
+        <source>Eraser</source>
+        <translation>Radierer</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="369"/>
         <source>Size</source>
-        <translation type="unfinished">Größe</translation>
+        <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="370"/>
+        <location filename="../ui/mask_editor.cpp" line="371"/>
         <source>Hardness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mask_editor.cpp" line="373"/>
-        <source>Invert</source>
-        <translation type="unfinished"></translation>
+        <translation>Härte</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="374"/>
-        <source>Swap what is repainted and what is kept</source>
-        <translation type="unfinished"></translation>
+        <source>Invert</source>
+        <translation>Umkehren</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="375"/>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <source>Swap what is repainted and what is kept</source>
+        <translation>Vertauschen, was neu gemalt und was behalten wird</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="376"/>
-        <source>Keep the whole image</source>
-        <translation type="unfinished"></translation>
+        <source>Clear</source>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="377"/>
+        <source>Keep the whole image</source>
+        <translation>Das ganze Bild behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="378"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>Rückgängig</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="379"/>
+        <source>Undo the last stroke (%1)</source>
+        <translation>Letzten Strich rückgängig machen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="380"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="381"/>
+        <source>Redo the stroke undone (%1)</source>
+        <translation>Rückgängig gemachten Strich wiederholen (%1)</translation>
     </message>
 </context>
 <context>
@@ -2347,12 +2357,12 @@ und in hinzugefügten Ordnern.</translation>
     <message>
         <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
         <source>Use as init image</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Ausgangsbild verwenden</translation>
     </message>
     <message>
         <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
         <source>Start the next run from this image (img2img)</source>
-        <translation type="unfinished"></translation>
+        <translation>Den nächsten Durchlauf von diesem Bild aus starten (img2img)</translation>
     </message>
     <message>
         <location filename="../ui/gallery/gallery_widget.cpp" line="119"/>

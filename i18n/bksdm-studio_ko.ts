@@ -64,7 +64,7 @@
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="66"/>
         <source>image %1 of a batch of %2, seed %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%2장 묶음 중 %1번째 이미지, 시드 %3</translation>
     </message>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="67"/>
@@ -74,17 +74,17 @@
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="69"/>
         <source>Init image</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 이미지</translation>
     </message>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="70"/>
         <source>%1, strength %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, 강도 %2</translation>
     </message>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="71"/>
         <source>Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>마스크</translation>
     </message>
     <message>
         <location filename="../app/gallery/generation_settings.cpp" line="73"/>
@@ -140,12 +140,12 @@
     <message>
         <location filename="../app/input_images.cpp" line="48"/>
         <source>The image could not be kept as a PNG.</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지를 PNG로 보관할 수 없습니다.</translation>
     </message>
     <message>
         <location filename="../app/input_images.cpp" line="60"/>
         <source>Could not keep a copy of the image in %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1에 이미지 사본을 보관할 수 없습니다: %2</translation>
     </message>
 </context>
 <context>
@@ -564,62 +564,62 @@
         <location filename="../ui/init_image_panel.cpp" line="25"/>
         <location filename="../ui/init_image_panel.cpp" line="119"/>
         <source>Start from an Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지에서 시작…</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="25"/>
         <source>Paint Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>마스크 그리기</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="26"/>
         <source>Clear Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>마스크 지우기</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="26"/>
         <source>Clear Image</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 제거</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="28"/>
         <source>Start the next run from an image (img2img): open a file, drop one on the prompt, or use a result with Use as Init Image</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 실행을 이미지에서 시작합니다(img2img). 파일을 열거나, 이미지를 프롬프트에 끌어다 놓거나, 결과 이미지에서 “시작 이미지로 사용”을 고르십시오</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="35"/>
         <source>Paint over the image what the run repaints (inpainting); the rest is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>실행에서 다시 그릴 부분을 이미지 위에 칠합니다(인페인팅). 나머지는 그대로 유지됩니다</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="40"/>
         <source>Denoising strength: how far the run moves from the image; 1 repaints it all. It runs this share of the steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>노이즈 제거 강도: 실행 결과가 이미지에서 얼마나 멀어질지 정합니다. 1이면 전부 다시 그립니다. 단계 중 이 비율만큼만 실행합니다.</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="44"/>
         <source>Strength</source>
-        <translation type="unfinished"></translation>
+        <translation>강도</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="119"/>
         <source>Change Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 변경…</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="126"/>
         <source>%1 × %2</source>
-        <translation type="unfinished">%1 × %2</translation>
+        <translation>%1 × %2</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="127"/>
         <source>Init image %1; no mask: all of it changes</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 이미지 %1. 마스크 없음: 전체가 바뀝니다</translation>
     </message>
     <message>
         <location filename="../ui/init_image_panel.cpp" line="128"/>
         <source>Init image %1; the mask&apos;s white part is repainted</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 이미지 %1. 마스크의 흰 부분을 다시 그립니다</translation>
     </message>
 </context>
 <context>
@@ -825,7 +825,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="190"/>
-        <location filename="../ui/main_window.cpp" line="697"/>
+        <location filename="../ui/main_window.cpp" line="699"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
@@ -868,7 +868,7 @@
     <message>
         <location filename="../ui/main_window.cpp" line="252"/>
         <source>Vary (Str&amp;ong)</source>
-        <translation type="unfinished"></translation>
+        <translation>강하게 변형(&amp;O)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="255"/>
@@ -928,7 +928,7 @@ The image forms here step by step.</source>
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="841"/>
+        <location filename="../ui/main_window.cpp" line="843"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
@@ -954,7 +954,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="307"/>
-        <location filename="../ui/main_window.cpp" line="1089"/>
+        <location filename="../ui/main_window.cpp" line="1091"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1016,23 +1016,23 @@ The image forms here step by step.</source>
     <message>
         <location filename="../ui/main_window.cpp" line="245"/>
         <source>&amp;Use as Init Image</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 이미지로 사용(&amp;U)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="248"/>
         <source>Start the next run from this image (img2img); paint a mask on it to repaint a part</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 실행을 이 이미지에서 시작합니다(img2img). 일부만 다시 그리려면 이미지에 마스크를 칠하십시오</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="249"/>
         <source>Vary (&amp;Subtle)</source>
-        <translation type="unfinished"></translation>
+        <translation>약하게 변형(&amp;S)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="251"/>
         <location filename="../ui/main_window.cpp" line="254"/>
         <source>Queue this image again with a random variation seed at strength %1</source>
-        <translation type="unfinished"></translation>
+        <translation>이 이미지를 무작위 변형 시드, 강도 %1로 다시 대기열에 넣습니다</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="268"/>
@@ -1091,7 +1091,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="404"/>
-        <location filename="../ui/main_window.cpp" line="887"/>
+        <location filename="../ui/main_window.cpp" line="889"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
@@ -1116,201 +1116,201 @@ The image forms here step by step.</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="651"/>
-        <location filename="../ui/main_window.cpp" line="652"/>
-        <location filename="../ui/main_window.cpp" line="655"/>
+        <location filename="../ui/main_window.cpp" line="653"/>
+        <location filename="../ui/main_window.cpp" line="654"/>
+        <location filename="../ui/main_window.cpp" line="657"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="662"/>
+        <location filename="../ui/main_window.cpp" line="664"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="664"/>
+        <location filename="../ui/main_window.cpp" line="666"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="674"/>
+        <location filename="../ui/main_window.cpp" line="676"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="682"/>
+        <location filename="../ui/main_window.cpp" line="684"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="685"/>
+        <location filename="../ui/main_window.cpp" line="687"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="696"/>
+        <location filename="../ui/main_window.cpp" line="698"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="728"/>
+        <location filename="../ui/main_window.cpp" line="730"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="736"/>
+        <location filename="../ui/main_window.cpp" line="738"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="753"/>
+        <location filename="../ui/main_window.cpp" line="755"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="754"/>
+        <location filename="../ui/main_window.cpp" line="756"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="767"/>
+        <location filename="../ui/main_window.cpp" line="769"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="780"/>
+        <location filename="../ui/main_window.cpp" line="782"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="786"/>
+        <location filename="../ui/main_window.cpp" line="788"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="789"/>
+        <location filename="../ui/main_window.cpp" line="791"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="867"/>
+        <location filename="../ui/main_window.cpp" line="869"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="868"/>
+        <location filename="../ui/main_window.cpp" line="870"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="887"/>
+        <location filename="../ui/main_window.cpp" line="889"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="899"/>
+        <location filename="../ui/main_window.cpp" line="901"/>
         <source>Start from an image</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="900"/>
+        <location filename="../ui/main_window.cpp" line="902"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
-        <translation type="unfinished"></translation>
+        <translation>이미지 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="919"/>
+        <location filename="../ui/main_window.cpp" line="921"/>
         <source>Cannot start from this image</source>
-        <translation type="unfinished"></translation>
+        <translation>이 이미지에서 시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="930"/>
+        <location filename="../ui/main_window.cpp" line="932"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 실행은 이 이미지에서 시작합니다. 일부만 다시 그리려면 마스크를 칠하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="945"/>
+        <location filename="../ui/main_window.cpp" line="947"/>
         <source>Cannot keep the mask</source>
-        <translation type="unfinished"></translation>
+        <translation>마스크를 보관할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="956"/>
+        <location filename="../ui/main_window.cpp" line="958"/>
         <source>A variation is queued (strength %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>변형을 대기열에 넣었습니다(강도 %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="960"/>
+        <location filename="../ui/main_window.cpp" line="962"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="978"/>
+        <location filename="../ui/main_window.cpp" line="980"/>
         <source>Not a usable model folder</source>
         <translation>사용할 수 없는 모델 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="992"/>
+        <location filename="../ui/main_window.cpp" line="994"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="992"/>
+        <location filename="../ui/main_window.cpp" line="994"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1001"/>
+        <location filename="../ui/main_window.cpp" line="1003"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1003"/>
+        <location filename="../ui/main_window.cpp" line="1005"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1009"/>
+        <location filename="../ui/main_window.cpp" line="1011"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1049"/>
+        <location filename="../ui/main_window.cpp" line="1051"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1050"/>
+        <location filename="../ui/main_window.cpp" line="1052"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1084"/>
+        <location filename="../ui/main_window.cpp" line="1086"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1085"/>
+        <location filename="../ui/main_window.cpp" line="1087"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1086"/>
+        <location filename="../ui/main_window.cpp" line="1088"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1087"/>
+        <location filename="../ui/main_window.cpp" line="1089"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1117"/>
+        <location filename="../ui/main_window.cpp" line="1119"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1128"/>
+        <location filename="../ui/main_window.cpp" line="1130"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>
@@ -1318,117 +1318,127 @@ The image forms here step by step.</source>
 <context>
     <name>bksdm::MaskEditor</name>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="83"/>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/mask_editor.cpp" line="84"/>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="85"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 실행</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="149"/>
+        <location filename="../ui/mask_editor.cpp" line="150"/>
         <source>Invert Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>마스크 반전</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="153"/>
+        <location filename="../ui/mask_editor.cpp" line="154"/>
         <source>Clear Mask</source>
-        <translation type="unfinished"></translation>
+        <translation>마스크 지우기</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="316"/>
+        <location filename="../ui/mask_editor.cpp" line="317"/>
         <source>Erase</source>
-        <translation type="unfinished"></translation>
+        <translation>지우기</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="316"/>
+        <location filename="../ui/mask_editor.cpp" line="317"/>
         <source>Paint</source>
-        <translation type="unfinished"></translation>
+        <translation>칠하기</translation>
     </message>
 </context>
 <context>
     <name>bksdm::MaskToolBar</name>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="354"/>
+        <location filename="../ui/mask_editor.cpp" line="355"/>
         <source>Paint what the model repaints (X switches to the eraser)</source>
-        <translation type="unfinished"></translation>
+        <translation>모델이 다시 그릴 부분을 칠합니다(X: 지우개로 전환)</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="356"/>
+        <location filename="../ui/mask_editor.cpp" line="357"/>
         <source>Paint back what the model keeps (X switches to the brush)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mask_editor.cpp" line="363"/>
-        <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation>모델이 유지할 부분을 되돌려 칠합니다(X: 브러시로 전환)</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="364"/>
-        <source>The brush&apos;s diameter in image pixels ([ and ] change it)</source>
-        <translation type="unfinished"></translation>
+        <source> px</source>
+        <translation>px</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="366"/>
-        <source> %</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/mask_editor.cpp" line="365"/>
+        <source>The brush&apos;s diameter in image pixels ([ and ] change it)</source>
+        <translation>이미지 픽셀 단위의 브러시 지름([ 및 ]로 변경)</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="367"/>
-        <source>How sharp the brush&apos;s edge is: 100 % is a hard edge</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mask_editor.cpp" line="353"/>
-        <source>Brush</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mask_editor.cpp" line="355"/>
-        <source>Eraser</source>
-        <translation type="unfinished"></translation>
+        <source> %</source>
+        <translation>%</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="368"/>
+        <source>How sharp the brush&apos;s edge is: 100 % is a hard edge</source>
+        <translation>브러시 가장자리의 선명도: 100%는 딱딱한 가장자리입니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="354"/>
+        <source>Brush</source>
+        <translation>브러시</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="356"/>
+        <source>Eraser</source>
+        <translation>지우개</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="369"/>
         <source>Size</source>
-        <translation type="unfinished">크기</translation>
+        <translation>크기</translation>
     </message>
     <message>
-        <location filename="../ui/mask_editor.cpp" line="370"/>
+        <location filename="../ui/mask_editor.cpp" line="371"/>
         <source>Hardness</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/mask_editor.cpp" line="373"/>
-        <source>Invert</source>
-        <translation type="unfinished"></translation>
+        <translation>경도</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="374"/>
-        <source>Swap what is repainted and what is kept</source>
-        <translation type="unfinished"></translation>
+        <source>Invert</source>
+        <translation>반전</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="375"/>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <source>Swap what is repainted and what is kept</source>
+        <translation>다시 그릴 부분과 유지할 부분을 맞바꿉니다</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="376"/>
-        <source>Keep the whole image</source>
-        <translation type="unfinished"></translation>
+        <source>Clear</source>
+        <translation>지우기</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="377"/>
+        <source>Keep the whole image</source>
+        <translation>이미지 전체를 유지합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="378"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>실행 취소</translation>
     </message>
     <message>
         <location filename="../ui/mask_editor.cpp" line="379"/>
+        <source>Undo the last stroke (%1)</source>
+        <translation>마지막 획 실행 취소 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="380"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <location filename="../ui/mask_editor.cpp" line="381"/>
+        <source>Redo the stroke undone (%1)</source>
+        <translation>취소한 획 다시 실행 (%1)</translation>
     </message>
 </context>
 <context>
@@ -2343,12 +2353,12 @@ and in folders you add.</source>
     <message>
         <location filename="../ui/gallery/gallery_widget.cpp" line="116"/>
         <source>Use as init image</source>
-        <translation type="unfinished"></translation>
+        <translation>시작 이미지로 사용</translation>
     </message>
     <message>
         <location filename="../ui/gallery/gallery_widget.cpp" line="117"/>
         <source>Start the next run from this image (img2img)</source>
-        <translation type="unfinished"></translation>
+        <translation>다음 실행을 이 이미지에서 시작합니다(img2img)</translation>
     </message>
     <message>
         <location filename="../ui/gallery/gallery_widget.cpp" line="119"/>

@@ -525,6 +525,8 @@ QWidget* MainWindow::buildCentre() {
   topLayout->addWidget(progress_);
 
   results_ = new ResultStrip;
+  results_->setContextMenuPolicy(Qt::ActionsContextMenu);
+  results_->addActions({useAsInitAction_, varySubtleAction_, varyStrongAction_});
   connect(results_, &ResultStrip::chosen, this, [this](const GeneratedImage& generated) {
     imageView_->setImage(generated.image);
     showAttentionFor(generated);

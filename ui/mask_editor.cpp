@@ -376,9 +376,9 @@ MaskToolBar::MaskToolBar(MaskEditor* editor, QWidget* parent)
   auto* clear = new QPushButton(tr("Clear"), this);
   clear->setToolTip(tr("Keep the whole image"));
   auto* undo = new QPushButton(tr("Undo"), this);
-  undo->setToolTip(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText));
+  undo->setToolTip(tr("Undo the last stroke (%1)").arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
   auto* redo = new QPushButton(tr("Redo"), this);
-  redo->setToolTip(QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText));
+  redo->setToolTip(tr("Redo the stroke undone (%1)").arg(QKeySequence(QKeySequence::Redo).toString(QKeySequence::NativeText)));
 
   // Two rows: one would set the image area's narrowest width in the longer languages.
   auto* brushRow = new QHBoxLayout;

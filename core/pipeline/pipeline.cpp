@@ -431,6 +431,13 @@ class Pipeline final : public StableDiffusionPipeline {
     return result;
   }
 
+  GenerationRequest resolved(const GenerationRequest& given) const override {
+    GenerationRequest request = with_image_size(given, int(vae_->downscale_factor()));
+    if (request.width == 0) request.width = default_size();
+    if (request.height == 0) request.height = default_size();
+    if (request.scheduler.empty()) request.scheduler = default_scheduler();
+    return request;
+  }
   const ClipTokenizer& tokenizer() const override { return *tokenizer_; }
   TokenizedPrompt prompt_tokens(const std::string& prompt) const override { return tokenizer_->encode_for_model(prompt); }
   int text_encoder_layers() const override { return text_encoder_layers_; }
@@ -449,13 +456,6 @@ class Pipeline final : public StableDiffusionPipeline {
   }
 
  private:
-  GenerationRequest resolved(const GenerationRequest& given) const override {
-    GenerationRequest request = with_image_size(given, int(vae_->downscale_factor()));
-    if (request.width == 0) request.width = default_size();
-    if (request.height == 0) request.height = default_size();
-    if (request.scheduler.empty()) request.scheduler = default_scheduler();
-    return request;
-  }
 
   // The U-Net as the load options ask it to compute.
   UNet2DConditionModel configured(UNet2DConditionModel unet) const {

@@ -84,8 +84,10 @@ inline std::string generate_arguments(const nlohmann::json& spec, const std::fil
   return arguments + extra + " --threads 1 --attention-maps --quiet --save-tensors " + shell_quoted(tensors.string());
 }
 
-// What `bksdm generate --save-tensors` wrote against the reference: image, step latents, attention.
+// What `bksdm generate --save-tensors` wrote against the reference: timesteps, image, step latents,
+// attention.
 inline void expect_saved_run(const bksdm::SafetensorsFile& saved, const bksdm::SafetensorsFile& expected) {
+  EXPECT_TRUE(at::equal(saved.tensor("timesteps").to(at::kDouble), expected.tensor("timesteps").to(at::kDouble)));
   EXPECT_LE((saved.tensor("image") - expected.tensor("image")).abs().max().item<double>(), 5e-4);
   const at::Tensor step_latents = expected.tensor("step_latents");
   ASSERT_EQ(saved.tensor("step_latents").sizes(), step_latents.sizes());
