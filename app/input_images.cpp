@@ -7,38 +7,26 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
-#include "core/io/error.h"
 #include "core/io/error_text.h"
 #include "core/io/image_file.h"
 
 namespace bksdm {
-namespace {
-
-// The file's kind from its first bytes, as the engine tells them.
-QString suffixOf(const QByteArray& bytes) {
-  if (bytes.startsWith("\x89PNG")) return QStringLiteral(".png");
-  if (bytes.startsWith("\xFF\xD8\xFF")) return QStringLiteral(".jpg");
-  return QStringLiteral(".webp");
-}
-
-}  // namespace
 
 QString InputImages::defaultFolder() {
   return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/inputs");
 }
 
 QString InputImages::addFile(const QString& path, QString* error) const {
-  QFile file(path);
-  QByteArray bytes;
+  std::string bytes;
   try {
-    read_image(path.toStdString());  // refuses special files, damaged and unknown images, by name
-    if (!file.open(QIODevice::ReadOnly)) throw Error(path.toStdString() + ": " + file.errorString().toStdString());
-    bytes = file.readAll();
+    // Read as a run reads it: special files, damaged and unknown images are refused by name.
+    bytes = read_regular_file(path.toStdString(), kImageFile);
+    decode_image(bytes, path.toStdString());
   } catch (const std::exception& failure) {
     *error = QString::fromStdString(user_message(failure));
     return {};
   }
-  return store(bytes, error);
+  return store(QByteArray::fromStdString(bytes), error);
 }
 
 QString InputImages::addImage(const QImage& image, QString* error) const {
@@ -53,7 +41,8 @@ QString InputImages::addImage(const QImage& image, QString* error) const {
 
 QString InputImages::store(const QByteArray& bytes, QString* error) const {
   const QString name = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-  const QString path = QDir(folder_).filePath(name + suffixOf(bytes));
+  const QString suffix = QString::fromLatin1(image_kind(std::string_view(bytes.constData(), size_t(bytes.size()))));
+  const QString path = QDir(folder_).filePath(name + QLatin1Char('.') + suffix);
   if (QFile::exists(path)) return path;
   QSaveFile file(path);
   if (!QDir().mkpath(folder_) || !file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {

@@ -10,12 +10,10 @@
 #include <webp/decode.h>
 
 #include "core/io/error.h"
-#include "core/io/file_read.h"
 
 namespace bksdm {
 namespace {
 
-constexpr FileLimit kImageFile{256ull << 20, "an image file"};
 // A progressive JPEG may have any number of scans, each a pass over the whole image: libjpeg-turbo
 // advises a limit against files made to take minutes.
 constexpr int kMaxJpegScans = 500;
@@ -183,10 +181,18 @@ bool starts_with(std::string_view bytes, std::string_view magic) { return bytes.
 
 }  // namespace
 
+std::string_view image_kind(std::string_view bytes) {
+  if (starts_with(bytes, std::string_view("\x89PNG\r\n\x1a\n", 8))) return "png";
+  if (starts_with(bytes, "\xFF\xD8\xFF")) return "jpg";
+  if (starts_with(bytes, "RIFF") && bytes.size() >= 12 && bytes.substr(8, 4) == "WEBP") return "webp";
+  return "";
+}
+
 RgbImage decode_image(std::string_view bytes, std::string_view source) {
-  if (starts_with(bytes, std::string_view("\x89PNG\r\n\x1a\n", 8))) return decode_png(bytes, source);
-  if (starts_with(bytes, "\xFF\xD8\xFF")) return decode_jpeg(bytes, source);
-  if (starts_with(bytes, "RIFF") && bytes.size() >= 12 && bytes.substr(8, 4) == "WEBP") return decode_webp(bytes, source);
+  const std::string_view kind = image_kind(bytes);
+  if (kind == "png") return decode_png(bytes, source);
+  if (kind == "jpg") return decode_jpeg(bytes, source);
+  if (kind == "webp") return decode_webp(bytes, source);
   fail(source, bytes.empty() ? "an empty file, not an image" : "not a PNG, JPEG or WebP image");
 }
 

@@ -438,6 +438,7 @@ class Pipeline final : public StableDiffusionPipeline {
     if (request.scheduler.empty()) request.scheduler = default_scheduler();
     return request;
   }
+
   const ClipTokenizer& tokenizer() const override { return *tokenizer_; }
   TokenizedPrompt prompt_tokens(const std::string& prompt) const override { return tokenizer_->encode_for_model(prompt); }
   int text_encoder_layers() const override { return text_encoder_layers_; }
@@ -456,7 +457,6 @@ class Pipeline final : public StableDiffusionPipeline {
   }
 
  private:
-
   // The U-Net as the load options ask it to compute.
   UNet2DConditionModel configured(UNet2DConditionModel unet) const {
     unet->set_fused_attention(fused_attention_);
