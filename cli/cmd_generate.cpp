@@ -1,4 +1,5 @@
 #include <charconv>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <map>
@@ -35,6 +36,7 @@ struct Settings {
   std::string save_tensors;
   std::string init_image;
   std::string mask;
+  std::vector<std::string> loras;  // FILE or FILE:MULTIPLIER
   std::string attention_dir;
   bool quiet = false;
   const CLI::Option* output_given = nullptr;
@@ -60,6 +62,19 @@ CLI::Validator seed_value() {
         return "Value " + input + " is not a whole number from 0 to 18446744073709551615, or -1 for a random seed";
       },
       "");
+}
+
+// "FILE:0.8" as the file and its multiplier; a name without a number after its last colon is a file
+// (at multiplier 1).
+LoraSetting lora_setting(const std::string& text) {
+  const size_t colon = text.rfind(':');
+  if (colon != std::string::npos) {
+    double multiplier = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data() + colon + 1, end, multiplier);
+    if (error == std::errc() && stop == end && std::isfinite(multiplier)) return {text.substr(0, colon), multiplier};
+  }
+  return {text, 1.0};
 }
 
 using NamedTensors = std::vector<std::pair<std::string, at::Tensor>>;
@@ -158,6 +173,10 @@ void add_options(CLI::App& command, Settings& settings) {
       ->capture_default_str();
   command.add_option("--mask", settings.mask, "with --init-image: repaint where this image is white (inpainting)")
       ->type_name("FILE");
+  command.add_option("--lora", settings.loras,
+                     "merge this LoRA (kohya or diffusers/PEFT .safetensors) into the model, at MULT (default 1); "
+                     "repeat for several")
+      ->type_name("FILE[:MULT]");
   command.add_option("--images", request.num_images, "images in one batch")
       ->check(CLI::Range(1, kMaxImages))
       ->capture_default_str();
@@ -206,6 +225,7 @@ int generate(Settings& settings) {
   check_outputs(settings);
   if (!settings.init_image.empty()) request.init_image = read_image(settings.init_image);
   if (!settings.mask.empty()) request.mask = read_image(settings.mask);
+  for (const std::string& lora : settings.loras) request.loras.push_back(lora_setting(lora));
   check_image_inputs(request);
 
   const auto load_start = std::chrono::steady_clock::now();
@@ -222,6 +242,8 @@ int generate(Settings& settings) {
     if (!quiet)
       std::fprintf(stderr, "step %d/%d  t=%g  %.2f s\n", step.step + 1, step.total, step.timestep, step.seconds);
   });
+  if (!quiet)
+    for (const std::string& note : result.notes) std::fprintf(stderr, "%s\n", note.c_str());
   if (result.prompt_tokens.truncated_tokens > 0)
     std::fprintf(stderr, "warning: the prompt is longer than 75 tokens; the rest was cut\n");
   if (!quiet)

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "core/io/rgb_image.h"
 
@@ -72,6 +73,13 @@ inline size_t strength_start_index(int steps, double strength) {
   return size_t(std::max(steps - init, 0));
 }
 
+// A LoRA file merged into the model's weights for a run, and how strongly (A1111's multiplier).
+struct LoraSetting {
+  std::string file;
+  double multiplier = 1.0;
+  bool operator==(const LoraSetting&) const = default;
+};
+
 // Which model made an image, so that it can be found again and told apart from a changed copy.
 struct ModelIdentity {
   std::string id;    // what it was opened from: a Hub repo id or a folder
@@ -112,6 +120,8 @@ struct GenerationRequest {
   // white repaints, black keeps, grey is read as the nearer of the two; resized as the init image.
   // Empty: all of it.
   RgbImage mask;
+  // LoRAs merged into the U-Net's and the text encoder's weights, in order (diffusers' fuse_lora).
+  std::vector<LoraSetting> loras;
   PromptSyntax prompt_syntax = PromptSyntax::A1111;
   // The text encoder layer the U-Net attends to, in A1111's numbering: 1 the last, 2 the one
   // before (then the final layer norm). A1111 applies it to both prompts; diffusers (plain) to the

@@ -22,6 +22,7 @@
 #include "core/models/autoencoder_kl.h"
 #include "core/models/clip_text_model.h"
 #include "core/models/config_reader.h"
+#include "core/models/lora.h"
 #include "core/models/unet_2d_condition.h"
 #include "core/models/weights.h"
 #include "core/pipeline/attention_maps.h"
@@ -315,6 +316,7 @@ class Pipeline final : public StableDiffusionPipeline {
     weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false, {}};
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
     text_encoder_ = load_clip_text_model(model_, weights_);
+    weight_shapes_["text_encoder"] = parameter_shapes(*text_encoder_);
     const int64_t text_width = text_encoder_->config().hidden_size;
     text_encoder_layers_ = int(text_encoder_->config().num_hidden_layers);
     // Loaded once to check it. On the CPU its weights are views of the mapped files (or, in the
@@ -322,6 +324,7 @@ class Pipeline final : public StableDiffusionPipeline {
     // of keeping a text encoder as large as the U-Net resident while the U-Net and the VAE work.
     if (device_.is_cpu()) text_encoder_.reset();
     unet_ = configured(load_unet(model_, weights_, &warnings_));
+    weight_shapes_["unet"] = parameter_shapes(*unet_);
     check_cross_attention_width(model_, unet_->config(), text_width);
     // The low-memory mode maps the U-Net for each run as well, so that the VAE decode, the other
     // peak, does not have it resident too.
@@ -353,8 +356,12 @@ class Pipeline final : public StableDiffusionPipeline {
       throw Error("a run starts from an init image or from given latents, not both");
     const MemoryPlace place = memory_place();
     check_decode_memory(resolved, vae_->config(), place);
+    const std::vector<std::string> notes = merge_loras(resolved.loras);
     const StageCallback announce = on_stage ? on_stage : [](RunStage) {};
-    return advising_on_memory(resolved, place, [&] { return run(resolved, inputs, on_step, cancel, announce); });
+    GenerationResult result =
+        advising_on_memory(resolved, place, [&] { return run(resolved, inputs, on_step, cancel, announce); });
+    result.notes = notes;
+    return result;
   }
 
   // diffusers' StableDiffusionPipeline.__call__, stage by stage.
@@ -397,7 +404,7 @@ class Pipeline final : public StableDiffusionPipeline {
 
     // 4. The denoising loop
     announce(RunStage::Denoising);
-    UNet2DConditionModel unet = unet_.is_empty() ? configured(load_unet(model_, weights_)) : unet_;
+    UNet2DConditionModel unet = unet_.is_empty() ? configured(load_unet(model_, with_loras("unet"))) : unet_;
     std::optional<AttentionRecorder> attention;
     if (request.attention_maps || request.attention_maps_per_step)
       attention.emplace(unet, request, latents.size(2), latents.size(3), conditioning);
@@ -457,6 +464,42 @@ class Pipeline final : public StableDiffusionPipeline {
   }
 
  private:
+  static std::map<std::string, std::vector<int64_t>> parameter_shapes(const torch::nn::Module& module) {
+    std::map<std::string, std::vector<int64_t>> shapes;
+    for (const auto& item : module.named_parameters(true)) shapes[item.key()] = item.value().sizes().vec();
+    return shapes;
+  }
+
+  // The request's LoRAs as the components load from now on, read once per file; the resident
+  // components loaded again from their mappings when the LoRAs changed, which also takes a removed
+  // LoRA out exactly. What each LoRA changes, for the result; a LoRA that does not fit this model
+  // is refused here, before any work.
+  std::vector<std::string> merge_loras(const std::vector<LoraSetting>& settings) {
+    std::vector<LoraUse> loras;
+    for (const LoraSetting& setting : settings) {
+      std::shared_ptr<const LoraFile>& file = lora_files_[setting.file];
+      if (!file) file = LoraFile::read(setting.file);
+      loras.push_back({file, setting.multiplier});
+    }
+    std::vector<std::string> notes = lora_report(loras, weight_shapes_);
+    if (settings == merged_settings_) return notes;
+    loras_ = std::move(loras);
+    merged_settings_ = settings;
+    if (text_encoder_) text_encoder_ = load_clip_text_model(model_, with_loras("text_encoder"));
+    if (!unet_.is_empty()) unet_ = configured(load_unet(model_, with_loras("unet")));
+    return notes;
+  }
+
+  // The weights' load options for `component`, with the run's LoRAs merged in as they load.
+  WeightLoadOptions with_loras(const std::string& component) const {
+    WeightLoadOptions options = weights_;
+    if (!loras_.empty())
+      options.adjust = [loras = loras_, component](const std::string& parameter, const at::Tensor& value) {
+        return merged_weight(loras, component, parameter, value);
+      };
+    return options;
+  }
+
   // The U-Net as the load options ask it to compute.
   UNet2DConditionModel configured(UNet2DConditionModel unet) const {
     unet->set_fused_attention(fused_attention_);
@@ -483,7 +526,8 @@ class Pipeline final : public StableDiffusionPipeline {
   // Without guidance there is no negative.
   Conditioning encode_prompt(const GenerationRequest& request, bool guided, size_t iterations) const {
     at::NoGradGuard no_grad;
-    const std::shared_ptr<CLIPTextModel> encoder = text_encoder_ ? text_encoder_ : load_clip_text_model(model_, weights_);
+    const std::shared_ptr<CLIPTextModel> encoder =
+        text_encoder_ ? text_encoder_ : load_clip_text_model(model_, with_loras("text_encoder"));
     Conditioning conditioning;
     conditioning.prompt_tokens = prompt_tokens(request.prompt);
     if (request.prompt_syntax == PromptSyntax::Plain) {
@@ -731,6 +775,11 @@ class Pipeline final : public StableDiffusionPipeline {
   uint64_t gpu_bytes_ = 0;  // the GPU's memory, 0 on the CPU or when the driver does not say
   std::vector<std::string> warnings_;
   MappedFilesWatch mapped_files_;
+  // The weights' names and shapes by component, which LoRAs are matched against before a run.
+  std::map<std::string, std::map<std::string, std::vector<int64_t>>> weight_shapes_;
+  std::map<std::string, std::shared_ptr<const LoraFile>> lora_files_;  // read once, by path
+  std::vector<LoraSetting> merged_settings_;  // what the resident components have merged
+  std::vector<LoraUse> loras_;                // and the files, for what loads per run
 };
 
 }  // namespace

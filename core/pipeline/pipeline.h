@@ -99,6 +99,8 @@ struct GenerationResult {
   // prompt's schedule entries in step order, else one) and the negative's; undefined without guidance.
   at::Tensor prompt_embeds;
   at::Tensor negative_prompt_embeds;
+  // What the run noticed that the person should know: what each LoRA changed and skipped.
+  std::vector<std::string> notes;
   StageTimes times;
 };
 

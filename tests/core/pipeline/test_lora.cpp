@@ -1,0 +1,133 @@
+// LoRAs merged as diffusers merges them (the fixtures README, "lora"): kohya's and diffusers/PEFT's
+// names, alpha/rank, LoCon convolutions, two files in order; the merged weights and the runs against
+// the reference, through the library and the command line; changing or removing a LoRA between
+// runs; what a report says and what is refused.
+#include <gtest/gtest.h>
+
+#include <ATen/ATen.h>
+#include <nlohmann/json.hpp>
+
+#include "core/models/lora.h"
+#include "tests/core/pipeline/fixture_case.h"
+
+namespace {
+
+using namespace bksdm::testing;
+
+std::vector<nlohmann::json> lora_cases() {
+  std::vector<nlohmann::json> cases;
+  for (const auto& spec : bksdm::read_json_file(kFixtures / "cases-ext.json"))
+    if (spec["kind"] == "lora") cases.push_back(spec);
+  return cases;
+}
+
+std::unique_ptr<bksdm::StableDiffusionPipeline> pipeline_of(const std::string& model) {
+  bksdm::LoadOptions options;
+  options.threads = 1;
+  return bksdm::StableDiffusionPipeline::load(fixture_model(model), options);
+}
+
+class LoraCase : public ::testing::TestWithParam<nlohmann::json> {};
+
+TEST_P(LoraCase, MatchesTheReference) {
+  const nlohmann::json& spec = GetParam();
+  const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
+  expect_reference_run(pipeline_of(spec["model"])->generate(request_for(spec)), *expected);
+}
+
+TEST_P(LoraCase, MatchesTheReferenceThroughTheCommandLine) {
+  if (!std::filesystem::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
+  const nlohmann::json& spec = GetParam();
+  const TempDir dir("lora-cli");
+  std::string error;
+  ASSERT_EQ(run_bksdm(generate_arguments(spec, dir / "run.safetensors"), &error), 0) << error;
+  expect_saved_run(*bksdm::SafetensorsFile::open(dir / "run.safetensors"),
+                   *bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>()));
+}
+
+// The weights diffusers merged (`merged.COMPONENT.PARAMETER`) from the model's own and the files.
+TEST_P(LoraCase, MergesTheWeightsDiffusersMerged) {
+  const nlohmann::json& spec = GetParam();
+  const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
+  std::vector<bksdm::LoraUse> loras;
+  for (const auto& lora : spec["lora"])
+    loras.push_back({bksdm::LoraFile::read(kFixtures / lora[0].get<std::string>()), lora[1].get<double>()});
+  const bksdm::ModelFolder model = fixture_model(spec["model"]);
+  int compared = 0;
+  for (const bksdm::TensorInfo& info : expected->tensors()) {
+    if (info.name.rfind("merged.", 0) != 0) continue;
+    const std::string rest = info.name.substr(7), component = rest.substr(0, rest.find('.'));
+    const std::string parameter = rest.substr(component.size() + 1);
+    const at::Tensor base = bksdm::SafetensorsFile::open(model.weights(component))->tensor(parameter);
+    EXPECT_LE(relative_error(bksdm::merged_weight(loras, component, parameter, base), expected->tensor(info.name)), 1e-5)
+        << info.name;
+    ++compared;
+  }
+  EXPECT_GT(compared, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Fixtures, LoraCase, ::testing::ValuesIn(lora_cases()), case_name);
+
+// A LoRA taken out between runs leaves the model as it was, bit for bit, without loading it again;
+// a changed multiplier is merged anew.
+TEST(Lora, RemovingOrChangingALoraBetweenRunsNeedsNoReload) {
+  const nlohmann::json spec = lora_cases().front();
+  const auto pipeline = pipeline_of(spec["model"]);
+  bksdm::GenerationRequest request = request_for(spec);
+  bksdm::GenerationRequest plain = request;
+  plain.loras.clear();
+  const at::Tensor base = pipeline_of(spec["model"])->generate(plain).images;
+  const at::Tensor with = pipeline->generate(request).images;
+  EXPECT_GT((with - base).abs().max().item<double>(), 1e-3);
+  EXPECT_TRUE(at::equal(pipeline->generate(plain).images, base));
+  request.loras[0].multiplier = 0;  // nothing added
+  EXPECT_TRUE(at::equal(pipeline->generate(request).images, base));
+}
+
+bksdm::GenerationRequest small_request(const std::string& lora) {
+  bksdm::GenerationRequest request;
+  request.prompt = "a cat";
+  request.steps = 1;
+  request.width = request.height = 64;
+  request.loras = {{lora, 1.0}};
+  return request;
+}
+
+// The report names what matched per component and what this model has no weight for.
+TEST(Lora, TheReportCountsWhatMatchedAndNamesWhatDidNot) {
+  const TempDir dir("lora");
+  bksdm::write_safetensors(dir / "partly.safetensors",
+                           {{"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_down.weight", at::ones({2, 16})},
+                            {"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_up.weight", at::ones({16, 2})},
+                            {"lora_unet_down_blocks_7_resnets_0_conv1.lora_down.weight", at::ones({2, 8, 3, 3})},
+                            {"lora_unet_down_blocks_7_resnets_0_conv1.lora_up.weight", at::ones({8, 2, 1, 1})}});
+  const auto result = pipeline_of("sd-v1-4-mini")->generate(small_request((dir / "partly.safetensors").string()));
+  ASSERT_EQ(result.notes.size(), 2u);
+  EXPECT_EQ(result.notes[0], "partly.safetensors: 1 of 2 layers merged, 1 in text_encoder");
+  EXPECT_EQ(result.notes[1], "partly.safetensors: 1 layers name no weight of this model and are skipped: "
+                             "lora_unet_down_blocks_7_resnets_0_conv1");
+}
+
+// A layer whose shapes do not fit (a LoRA for another model) is refused before the run, by name.
+TEST(Lora, ALoraForAnotherModelIsRefusedNamingTheLayer) {
+  const TempDir dir("lora");
+  bksdm::write_safetensors(dir / "wide.safetensors",
+                           {{"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_down.weight", at::ones({2, 24})},
+                            {"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_up.weight", at::ones({24, 2})}});
+  const auto pipeline = pipeline_of("sd-v1-4-mini");
+  const std::string message = error_of([&] { pipeline->generate(small_request((dir / "wide.safetensors").string())); });
+  EXPECT_NE(message.find("wide.safetensors: LoRA layer lora_te_text_model_encoder_layers_0_self_attn_q_proj"),
+            std::string::npos) << message;
+  EXPECT_NE(message.find("does not fit the model's weight of shape [16, 16]"), std::string::npos) << message;
+  // The model is untouched: the next run without it is the plain one.
+  bksdm::GenerationRequest plain = small_request("");
+  plain.loras.clear();
+  EXPECT_TRUE(at::equal(pipeline->generate(plain).images, pipeline_of("sd-v1-4-mini")->generate(plain).images));
+}
+
+TEST(Lora, AFileWithoutLoraLayersIsRefused) {
+  const std::string weights = fixture_model("sd-v1-4-mini").weights("vae").string();
+  EXPECT_NE(error_of([&] { bksdm::LoraFile::read(weights); }).find(weights + ": no LoRA layers"), std::string::npos);
+}
+
+}  // namespace
