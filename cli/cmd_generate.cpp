@@ -17,6 +17,7 @@
 #include "core/io/image_file.h"
 #include "core/io/safetensors.h"
 #include "core/pipeline/image_input.h"
+#include "core/prompt/extra_networks.h"
 #include "core/pipeline/pipeline.h"
 #include "core/schedulers/scheduler.h"
 
@@ -37,6 +38,7 @@ struct Settings {
   std::string init_image;
   std::string mask;
   std::vector<std::string> loras;  // FILE or FILE:MULTIPLIER
+  std::string lora_dir;            // where <lora:NAME:MULT> in the prompt finds NAME.safetensors
   std::string attention_dir;
   bool quiet = false;
   const CLI::Option* output_given = nullptr;
@@ -75,6 +77,23 @@ LoraSetting lora_setting(const std::string& text) {
     if (error == std::errc() && stop == end && std::isfinite(multiplier)) return {text.substr(0, colon), multiplier};
   }
   return {text, 1.0};
+}
+
+// The prompt's <lora:NAME:MULT> tags as files of `dir`, in the prompt's order (A1111's syntax only:
+// plain text keeps them as text).
+std::vector<LoraSetting> prompt_loras(const GenerationRequest& request, const std::string& dir) {
+  std::vector<LoraSetting> loras;
+  if (request.prompt_syntax != PromptSyntax::A1111) return loras;
+  for (const ExtraNetwork& network : take_extra_networks(request.prompt).networks) {
+    if (network.kind != "lora") continue;
+    const std::string& name = network.args.front();
+    if (dir.empty()) throw Error("the prompt names LoRA '" + name + "': say where LoRAs are with --lora-dir");
+    const std::filesystem::path file = std::filesystem::path(dir) / (name + ".safetensors");
+    if (!std::filesystem::is_regular_file(file))
+      throw Error("the prompt names LoRA '" + name + "', but " + file.string() + " is not a file");
+    loras.push_back({file.string(), lora_multiplier(network)});
+  }
+  return loras;
 }
 
 using NamedTensors = std::vector<std::pair<std::string, at::Tensor>>;
@@ -177,6 +196,8 @@ void add_options(CLI::App& command, Settings& settings) {
                      "merge this LoRA (kohya or diffusers/PEFT .safetensors) into the model, at MULT (default 1); "
                      "repeat for several")
       ->type_name("FILE[:MULT]");
+  command.add_option("--lora-dir", settings.lora_dir, "where <lora:NAME:MULT> in the prompt finds NAME.safetensors")
+      ->type_name("DIR");
   command.add_option("--images", request.num_images, "images in one batch")
       ->check(CLI::Range(1, kMaxImages))
       ->capture_default_str();
@@ -226,6 +247,7 @@ int generate(Settings& settings) {
   if (!settings.init_image.empty()) request.init_image = read_image(settings.init_image);
   if (!settings.mask.empty()) request.mask = read_image(settings.mask);
   for (const std::string& lora : settings.loras) request.loras.push_back(lora_setting(lora));
+  for (const LoraSetting& lora : prompt_loras(request, settings.lora_dir)) request.loras.push_back(lora);
   check_image_inputs(request);
 
   const auto load_start = std::chrono::steady_clock::now();

@@ -32,6 +32,7 @@
 #include "core/pipeline/non_finite.h"
 #include "core/pipeline/prompt_encoding.h"
 #include "core/pipeline/variation_noise.h"
+#include "core/prompt/extra_networks.h"
 #include "core/prompt/prompt_schedule.h"
 #include "core/schedulers/scheduler.h"
 #include "core/tokenizer/clip_tokenizer.h"
@@ -541,7 +542,8 @@ class Pipeline final : public StableDiffusionPipeline {
       conditioning.entries.push_back(std::move(embeddings));
       return conditioning;
     }
-    const ScheduledPrompt prompt = encode_scheduled(*encoder, request.prompt, request);
+    // A1111's <lora:...> tags choose files; the model never reads them.
+    const ScheduledPrompt prompt = encode_scheduled(*encoder, take_extra_networks(request.prompt).prompt, request);
     const ScheduledPrompt negative = guided ? encode_scheduled(*encoder, request.negative_prompt, request) : ScheduledPrompt{};
     conditioning.prompt_embeds = prompt.embeddings;
     conditioning.negative_prompt_embeds = negative.embeddings;

@@ -68,6 +68,27 @@ TEST_P(LoraCase, MergesTheWeightsDiffusersMerged) {
 
 INSTANTIATE_TEST_SUITE_P(Fixtures, LoraCase, ::testing::ValuesIn(lora_cases()), case_name);
 
+// A1111's <lora:NAME:MULT> in the prompt, found in --lora-dir: the file merged and the tag out of the
+// text the model reads, so the run is the reference's.
+TEST(Lora, APromptTagMergesTheNamedFile) {
+  if (!std::filesystem::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
+  nlohmann::json spec = lora_cases().front();
+  ASSERT_EQ(spec["lora"].size(), 1u);
+  const std::filesystem::path file = kFixtures / spec["lora"][0][0].get<std::string>();
+  const std::string tag = "<lora:" + file.stem().string() + ":" + std::to_string(spec["lora"][0][1].get<double>()) + ">";
+  spec["prompt"] = tag + spec["prompt"].get<std::string>();
+  spec["prompt_syntax"] = "a1111";
+  spec.erase("lora");
+  const TempDir dir("lora-tag");
+  std::string error;
+  ASSERT_EQ(run_bksdm(generate_arguments(spec, dir / "run.safetensors", " --lora-dir " + shell_quoted(file.parent_path().string())), &error), 0) << error;
+  expect_saved_run(*bksdm::SafetensorsFile::open(dir / "run.safetensors"),
+                   *bksdm::SafetensorsFile::open(kFixtures / lora_cases().front()["file"].get<std::string>()));
+  spec["prompt"] = "<lora:absent:1>" + spec["prompt"].get<std::string>();
+  EXPECT_EQ(run_bksdm(generate_arguments(spec, dir / "absent.safetensors", " --lora-dir " + shell_quoted(dir.path().string())), &error), 1);
+  EXPECT_NE(error.find("the prompt names LoRA 'absent'"), std::string::npos) << error;
+}
+
 // A LoRA taken out between runs leaves the model as it was, bit for bit, without loading it again;
 // a changed multiplier is merged anew.
 TEST(Lora, RemovingOrChangingALoraBetweenRunsNeedsNoReload) {
