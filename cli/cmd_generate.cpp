@@ -198,6 +198,10 @@ void add_options(CLI::App& command, Settings& settings) {
       ->type_name("FILE[:MULT]");
   command.add_option("--lora-dir", settings.lora_dir, "where <lora:NAME:MULT> in the prompt finds NAME.safetensors")
       ->type_name("DIR");
+  command.add_option("--embeddings", request.embeddings,
+                     "a folder of textual-inversion embeddings (.safetensors): each file's name becomes a word of "
+                     "the prompts")
+      ->type_name("DIR");
   command.add_option("--images", request.num_images, "images in one batch")
       ->check(CLI::Range(1, kMaxImages))
       ->capture_default_str();

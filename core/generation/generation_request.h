@@ -122,6 +122,9 @@ struct GenerationRequest {
   RgbImage mask;
   // LoRAs merged into the U-Net's and the text encoder's weights, in order (diffusers' fuse_lora).
   std::vector<LoraSetting> loras;
+  // A folder of textual-inversion embeddings: each file's stem becomes a word of the prompts
+  // (diffusers' load_textual_inversion for every file, in name order). Empty: none.
+  std::string embeddings;
   PromptSyntax prompt_syntax = PromptSyntax::A1111;
   // The text encoder layer the U-Net attends to, in A1111's numbering: 1 the last, 2 the one
   // before (then the final layer norm). A1111 applies it to both prompts; diffusers (plain) to the

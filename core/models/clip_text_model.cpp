@@ -49,6 +49,8 @@ class CLIPTextEmbeddings : public torch::nn::Module {
   }
 
   c10::Device device() const { return token_embedding_->weight.device(); }
+  // The vocabulary's and any textual-inversion vectors appended to it.
+  int64_t tokens() const { return token_embedding_->weight.size(0); }
 
  private:
   Embedding token_embedding_;
@@ -169,6 +171,7 @@ class CLIPTextTransformer : public torch::nn::Module {
   }
 
   c10::Device device() const { return embeddings_->device(); }
+  int64_t tokens() const { return embeddings_->tokens(); }
 
  private:
   std::shared_ptr<CLIPTextEmbeddings> embeddings_;
@@ -189,8 +192,9 @@ at::Tensor CLIPTextModel::forward(const at::Tensor& input_ids, int clip_skip) co
                 std::to_string(config_.max_position_embeddings) + "], got " + c10::str(input_ids.sizes()));
   }
   const at::Tensor ids = input_ids.to(text_model_->device(), at::kLong);
-  if (ids.min().item<int64_t>() < 0 || ids.max().item<int64_t>() >= config_.vocab_size) {
-    throw Error("text encoder: token ids must lie in [0, " + std::to_string(config_.vocab_size) + ")");
+  const int64_t tokens = text_model_->tokens();
+  if (ids.min().item<int64_t>() < 0 || ids.max().item<int64_t>() >= tokens) {
+    throw Error("text encoder: token ids must lie in [0, " + std::to_string(tokens) + ")");
   }
   return text_model_->forward(ids, size_t(config_.num_hidden_layers - (clip_skip - 1)));
 }

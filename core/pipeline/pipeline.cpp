@@ -23,6 +23,7 @@
 #include "core/models/clip_text_model.h"
 #include "core/models/config_reader.h"
 #include "core/models/lora.h"
+#include "core/models/textual_inversion.h"
 #include "core/models/unet_2d_condition.h"
 #include "core/models/weights.h"
 #include "core/pipeline/attention_maps.h"
@@ -45,6 +46,9 @@ using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
+
+// The text encoder's token embedding, which textual inversions extend.
+constexpr const char* kTokenEmbedding = "text_model.embeddings.token_embedding.weight";
 
 c10::ScalarType parse_dtype(const std::string& dtype) {
   if (dtype == "fp32") return at::kFloat;
@@ -316,6 +320,7 @@ class Pipeline final : public StableDiffusionPipeline {
     mapped_files_ = MappedFilesWatch({model_.weights("text_encoder"), model_.weights("unet"), model_.weights("vae")});
     weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false, {}};
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
+    run_tokenizer_ = tokenizer_;
     text_encoder_ = load_clip_text_model(model_, weights_);
     weight_shapes_["text_encoder"] = parameter_shapes(*text_encoder_);
     const int64_t text_width = text_encoder_->config().hidden_size;
@@ -357,7 +362,7 @@ class Pipeline final : public StableDiffusionPipeline {
       throw Error("a run starts from an init image or from given latents, not both");
     const MemoryPlace place = memory_place();
     check_decode_memory(resolved, vae_->config(), place);
-    const std::vector<std::string> notes = merge_loras(resolved.loras);
+    const std::vector<std::string> notes = apply_adapters(resolved);
     const StageCallback announce = on_stage ? on_stage : [](RunStage) {};
     GenerationResult result =
         advising_on_memory(resolved, place, [&] { return run(resolved, inputs, on_step, cancel, announce); });
@@ -405,7 +410,7 @@ class Pipeline final : public StableDiffusionPipeline {
 
     // 4. The denoising loop
     announce(RunStage::Denoising);
-    UNet2DConditionModel unet = unet_.is_empty() ? configured(load_unet(model_, with_loras("unet"))) : unet_;
+    UNet2DConditionModel unet = unet_.is_empty() ? configured(load_unet(model_, component_weights("unet"))) : unet_;
     std::optional<AttentionRecorder> attention;
     if (request.attention_maps || request.attention_maps_per_step)
       attention.emplace(unet, request, latents.size(2), latents.size(3), conditioning);
@@ -471,33 +476,45 @@ class Pipeline final : public StableDiffusionPipeline {
     return shapes;
   }
 
-  // The request's LoRAs as the components load from now on, read once per file; the resident
-  // components loaded again from their mappings when the LoRAs changed, which also takes a removed
-  // LoRA out exactly. What each LoRA changes, for the result; a LoRA that does not fit this model
-  // is refused here, before any work.
-  std::vector<std::string> merge_loras(const std::vector<LoraSetting>& settings) {
+  // The request's LoRAs and textual inversions as the components load from now on, each file read
+  // once; the resident components loaded again from their mappings when they changed, which also
+  // takes a removed LoRA out exactly. What each LoRA changes, for the result; a LoRA or an embedding
+  // that does not fit this model is refused here, before any work.
+  std::vector<std::string> apply_adapters(const GenerationRequest& request) {
     std::vector<LoraUse> loras;
-    for (const LoraSetting& setting : settings) {
+    for (const LoraSetting& setting : request.loras) {
       std::shared_ptr<const LoraFile>& file = lora_files_[setting.file];
       if (!file) file = LoraFile::read(setting.file);
       loras.push_back({file, setting.multiplier});
     }
     std::vector<std::string> notes = lora_report(loras, weight_shapes_);
-    if (settings == merged_settings_) return notes;
+    if (request.loras == merged_loras_ && request.embeddings == embeddings_dir_) return notes;
+    const int64_t width = weight_shapes_.at("text_encoder").at(kTokenEmbedding).at(1);
+    textual_inversions_ = request.embeddings.empty() ? std::vector<TextualInversion>{}
+                                                     : read_textual_inversions(request.embeddings, width);
+    run_tokenizer_ = textual_inversions_.empty() ? tokenizer_
+                                                 : tokenizer_->with_added_tokens(textual_inversion_tokens(textual_inversions_));
+    embeddings_dir_ = request.embeddings;
     loras_ = std::move(loras);
-    merged_settings_ = settings;
-    if (text_encoder_) text_encoder_ = load_clip_text_model(model_, with_loras("text_encoder"));
-    if (!unet_.is_empty()) unet_ = configured(load_unet(model_, with_loras("unet")));
+    merged_loras_ = request.loras;
+    if (text_encoder_) text_encoder_ = load_clip_text_model(model_, component_weights("text_encoder"));
+    if (!unet_.is_empty()) unet_ = configured(load_unet(model_, component_weights("unet")));
     return notes;
   }
 
-  // The weights' load options for `component`, with the run's LoRAs merged in as they load.
-  WeightLoadOptions with_loras(const std::string& component) const {
+  // The weights' load options for `component`: the run's LoRAs merged in as they load, and the
+  // textual inversions' vectors appended to the token embedding (diffusers' ids from the vocabulary's
+  // end on, in the tokens' order).
+  WeightLoadOptions component_weights(const std::string& component) const {
     WeightLoadOptions options = weights_;
-    if (!loras_.empty())
-      options.adjust = [loras = loras_, component](const std::string& parameter, const at::Tensor& value) {
-        return merged_weight(loras, component, parameter, value);
-      };
+    at::Tensor added;
+    if (component == "text_encoder" && !textual_inversions_.empty()) added = textual_inversion_vectors(textual_inversions_);
+    if (loras_.empty() && !added.defined()) return options;
+    options.adjust = [loras = loras_, component, added](const std::string& parameter, const at::Tensor& value) {
+      const at::Tensor merged = merged_weight(loras, component, parameter, value);
+      if (!added.defined() || parameter != kTokenEmbedding) return merged;
+      return at::cat({merged, added.to(merged.device(), merged.scalar_type())});
+    };
     return options;
   }
 
@@ -528,36 +545,41 @@ class Pipeline final : public StableDiffusionPipeline {
   Conditioning encode_prompt(const GenerationRequest& request, bool guided, size_t iterations) const {
     at::NoGradGuard no_grad;
     const std::shared_ptr<CLIPTextModel> encoder =
-        text_encoder_ ? text_encoder_ : load_clip_text_model(model_, with_loras("text_encoder"));
+        text_encoder_ ? text_encoder_ : load_clip_text_model(model_, component_weights("text_encoder"));
+    // A1111's <lora:...> tags choose files; the model never reads them. A textual inversion of
+    // several vectors is written out as its tokens, as diffusers does.
+    const ClipTokenizer& tokenizer = *run_tokenizer_;
+    const bool a1111 = request.prompt_syntax == PromptSyntax::A1111;
+    const std::string prompt = tokenizer.expand_added_tokens(a1111 ? take_extra_networks(request.prompt).prompt : request.prompt);
+    const std::string negative_prompt = tokenizer.expand_added_tokens(request.negative_prompt);
     Conditioning conditioning;
-    conditioning.prompt_tokens = prompt_tokens(request.prompt);
-    if (request.prompt_syntax == PromptSyntax::Plain) {
+    conditioning.prompt_tokens = tokenizer.encode_for_model(prompt);
+    if (!a1111) {
       conditioning.prompt_texts.texts = {request.prompt};
       if (guided) conditioning.negative_texts.texts = {request.negative_prompt};
       // diffusers applies clip_skip to the prompt alone.
       Conditioning::Embeddings embeddings{embed(*encoder, conditioning.prompt_tokens.input_ids, request.clip_skip), {}};
-      if (guided) embeddings.negative = embed(*encoder, prompt_tokens(request.negative_prompt).input_ids, 1);
+      if (guided) embeddings.negative = embed(*encoder, tokenizer.encode_for_model(negative_prompt).input_ids, 1);
       conditioning.prompt_embeds = embeddings.prompt;
       conditioning.negative_prompt_embeds = embeddings.negative;
       conditioning.entries.push_back(std::move(embeddings));
       return conditioning;
     }
-    // A1111's <lora:...> tags choose files; the model never reads them.
-    const ScheduledPrompt prompt = encode_scheduled(*encoder, take_extra_networks(request.prompt).prompt, request);
-    const ScheduledPrompt negative = guided ? encode_scheduled(*encoder, request.negative_prompt, request) : ScheduledPrompt{};
-    conditioning.prompt_embeds = prompt.embeddings;
+    const ScheduledPrompt scheduled = encode_scheduled(*encoder, prompt, request);
+    const ScheduledPrompt negative = guided ? encode_scheduled(*encoder, negative_prompt, request) : ScheduledPrompt{};
+    conditioning.prompt_embeds = scheduled.embeddings;
     conditioning.negative_prompt_embeds = negative.embeddings;
     // One entry per pair of texts in force together.
     std::map<std::pair<size_t, size_t>, size_t> entry_of;
     for (size_t iteration = 0; iteration < iterations; ++iteration) {
-      const size_t p = schedule_entry(prompt.schedule, int(iteration));
+      const size_t p = schedule_entry(scheduled.schedule, int(iteration));
       const size_t n = guided ? schedule_entry(negative.schedule, int(iteration)) : 0;
       const auto [entry, added] = entry_of.emplace(std::pair{p, n}, conditioning.entries.size());
       if (added)
-        conditioning.entries.push_back({prompt.embeddings.slice(0, int64_t(p), int64_t(p) + 1),
+        conditioning.entries.push_back({scheduled.embeddings.slice(0, int64_t(p), int64_t(p) + 1),
                                         guided ? negative.embeddings.slice(0, int64_t(n), int64_t(n) + 1) : at::Tensor()});
       conditioning.schedule.push_back(entry->second);
-      conditioning.prompt_texts.at.push_back(text_index(conditioning.prompt_texts.texts, prompt.schedule[p].text));
+      conditioning.prompt_texts.at.push_back(text_index(conditioning.prompt_texts.texts, scheduled.schedule[p].text));
       if (guided)
         conditioning.negative_texts.at.push_back(text_index(conditioning.negative_texts.texts, negative.schedule[n].text));
     }
@@ -583,7 +605,7 @@ class Pipeline final : public StableDiffusionPipeline {
     ScheduledPrompt scheduled{prompt_schedule(text, request.steps), {}};
     std::vector<std::string> texts;
     for (const ScheduledText& entry : scheduled.schedule) texts.push_back(entry.text);
-    scheduled.embeddings = encode_weighted(encoder, *tokenizer_, texts, request.clip_skip, device_);
+    scheduled.embeddings = encode_weighted(encoder, *run_tokenizer_, texts, request.clip_skip, device_);
     return scheduled;
   }
 
@@ -780,8 +802,11 @@ class Pipeline final : public StableDiffusionPipeline {
   // The weights' names and shapes by component, which LoRAs are matched against before a run.
   std::map<std::string, std::map<std::string, std::vector<int64_t>>> weight_shapes_;
   std::map<std::string, std::shared_ptr<const LoraFile>> lora_files_;  // read once, by path
-  std::vector<LoraSetting> merged_settings_;  // what the resident components have merged
-  std::vector<LoraUse> loras_;                // and the files, for what loads per run
+  std::vector<LoraSetting> merged_loras_;  // what the resident components have merged
+  std::vector<LoraUse> loras_;             // and the files, for what loads per run
+  std::string embeddings_dir_;             // the textual inversions' folder, and what it held
+  std::vector<TextualInversion> textual_inversions_;
+  std::shared_ptr<ClipTokenizer> run_tokenizer_;  // the tokenizer with their tokens added
 };
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <set>
 
 #include "core/io/error.h"
 #include "core/tokenizer/clip_bpe_files.h"
@@ -50,7 +51,7 @@ std::shared_ptr<ClipTokenizer> ClipTokenizer::load(const std::filesystem::path& 
   std::shared_ptr<ClipTokenizer> tokenizer(new ClipTokenizer());
   try {
     tokenizer->bpe_ =
-        std::make_unique<SentencePieceProcessor>(serialize_model_proto(clip_sentencepiece_model(files)));
+        std::make_shared<const SentencePieceProcessor>(serialize_model_proto(clip_sentencepiece_model(files)));
   } catch (const Error& error) {
     throw Error(tokenizer_dir.string() + ": " + error.what());
   }
@@ -186,6 +187,50 @@ TokenizedPrompt ClipTokenizer::encode_for_model(std::string_view text, int max_l
   prompt.cleaned_text = std::move(encoding.cleaned);
   prompt.words = std::move(encoding.words);
   return prompt;
+}
+
+std::shared_ptr<ClipTokenizer> ClipTokenizer::with_added_tokens(const std::vector<std::string>& tokens) const {
+  std::shared_ptr<ClipTokenizer> added(new ClipTokenizer());
+  added->vocab_ = vocab_;
+  added->byte_lengths_ = byte_lengths_;
+  added->bos_id_ = bos_id_;
+  added->eos_id_ = eos_id_;
+  added->pad_id_ = pad_id_;
+  added->start_of_text_id_ = start_of_text_id_;
+  added->end_of_text_id_ = end_of_text_id_;
+  added->cut_out_ids_ = cut_out_ids_;
+  added->bpe_ = bpe_;
+  added->added_from_ = added_from_ >= 0 ? added_from_ : vocab_size();
+  for (const std::string& token : tokens) {
+    added->cut_out_ids_.push_back(added->vocab_size());
+    added->vocab_.push_back(token);
+    added->byte_lengths_.push_back(static_cast<int>(token.size()));
+  }
+  return added;
+}
+
+std::string ClipTokenizer::expand_added_tokens(std::string_view prompt) const {
+  if (added_from_ < 0) return std::string(prompt);
+  const auto is_added = [&](const std::string& token) {
+    return std::find(vocab_.begin() + added_from_, vocab_.end(), token) != vocab_.end();
+  };
+  std::set<std::string> present;
+  for (const int id : encode_text(prompt).ids)
+    if (id >= added_from_) present.insert(vocab_[id]);
+  std::string expanded(prompt);
+  for (const std::string& token : present) {
+    std::string replacement = token;
+    for (int i = 1; is_added(token + "_" + std::to_string(i)); ++i) replacement += " " + token + "_" + std::to_string(i);
+    if (replacement == token) continue;
+    std::string next;
+    size_t at = 0;
+    for (size_t found = expanded.find(token); found != std::string::npos; found = expanded.find(token, at)) {
+      next.append(expanded, at, found - at).append(replacement);
+      at = found + token.size();
+    }
+    expanded = next.append(expanded, at, std::string::npos);
+  }
+  return expanded;
 }
 
 std::string ClipTokenizer::piece(int id) const {

@@ -65,6 +65,15 @@ class ClipTokenizer {
   // vocab.json's spelling of a token; throws for an id out of range.
   std::string piece(int id) const;
 
+  // This tokenizer with `tokens` added after the vocabulary (ids vocab_size() on, in order), as
+  // transformers' add_tokens adds a textual inversion's words: each is cut out of the raw prompt
+  // wherever it stands, the longest first, and is one token.
+  std::shared_ptr<ClipTokenizer> with_added_tokens(const std::vector<std::string>& tokens) const;
+  // diffusers' maybe_convert_prompt: each added token the prompt holds that has siblings TOKEN_1,
+  // TOKEN_2, ... (a textual inversion of several vectors) is replaced, everywhere in the prompt, by
+  // "TOKEN TOKEN_1 TOKEN_2 ...".
+  std::string expand_added_tokens(std::string_view prompt) const;
+
  private:
   struct Encoding;
 
@@ -80,7 +89,8 @@ class ClipTokenizer {
   int start_of_text_id_ = -1;  // the special tokens as CLIP's regex finds them in a prompt
   int end_of_text_id_ = -1;
   std::vector<int> cut_out_ids_;  // the special tokens cut out of the raw prompt first
-  std::unique_ptr<SentencePieceProcessor> bpe_;
+  int added_from_ = -1;  // the first added token's id; -1: none added
+  std::shared_ptr<const SentencePieceProcessor> bpe_;
 };
 
 }  // namespace bksdm

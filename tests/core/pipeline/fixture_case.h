@@ -35,6 +35,7 @@ inline GenerationRequest request_for(const nlohmann::json& spec) {
     request.strength = std::stod(spec["strength"].get<std::string>());
   }
   if (spec.contains("mask")) request.mask = read_image(kFixtures / spec["mask"].get<std::string>());
+  if (spec.contains("embeddings")) request.embeddings = (kFixtures / spec["embeddings"].get<std::string>()).string();
   if (spec.contains("lora"))
     for (const auto& lora : spec["lora"])
       request.loras.push_back({(kFixtures / lora[0].get<std::string>()).string(), lora[1].get<double>()});
@@ -83,6 +84,7 @@ inline std::string generate_arguments(const nlohmann::json& spec, const std::fil
   const auto file = [&](const char* key) { return shell_quoted((kFixtures / spec[key].get<std::string>()).string()); };
   if (spec.contains("init_image")) arguments += " --init-image " + file("init_image") + " --strength " + field("strength");
   if (spec.contains("mask")) arguments += " --mask " + file("mask");
+  if (spec.contains("embeddings")) arguments += " --embeddings " + file("embeddings");
   if (spec.contains("lora"))
     for (const auto& lora : spec["lora"])
       arguments += " --lora " + shell_quoted((kFixtures / lora[0].get<std::string>()).string() + ":" +
