@@ -10,20 +10,13 @@
 #include "core/io/excerpt.h"
 #include "core/io/file_read.h"
 #include "core/io/json_text.h"
+#include "core/io/pickle_file.h"
 #include "core/io/utf8.h"
 
 namespace fs = std::filesystem;
 
 namespace bksdm {
 namespace {
-
-const char* const kPickleExtensions[] = {".bin", ".ckpt", ".pt", ".pth", ".pkl"};
-
-bool is_pickle(const fs::path& file) {
-  for (const char* extension : kPickleExtensions)
-    if (file.extension() == extension) return true;
-  return false;
-}
 
 std::string env_or_empty(const char* name) {
   const char* value = std::getenv(name);
@@ -182,7 +175,7 @@ fs::path ModelFolder::weights(std::string_view component) const {
   if (auto file = find_ending(".safetensors", false)) return *file;  // no file of that variant: the plain one
   if (auto file = find_ending(".safetensors", true)) return *file;   // only a variant (e.g. an fp16 download)
   for (const fs::path& file : files)
-    if (is_pickle(file))
+    if (is_pickle_file(file))
       throw Error(dir.string() + ": only pickle weights (" + file.filename().string() +
                   ") here; they are refused because loading a pickle can run arbitrary code. Convert them to "
                   "safetensors (e.g. diffusers' save_pretrained(..., safe_serialization=True)) or download the "

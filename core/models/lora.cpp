@@ -6,6 +6,7 @@
 #include <ATen/ATen.h>
 
 #include "core/io/error.h"
+#include "core/io/pickle_file.h"
 
 namespace bksdm {
 namespace {
@@ -40,6 +41,7 @@ std::string shape_text(at::IntArrayRef shape) { return c10::str(shape); }
 }  // namespace
 
 std::shared_ptr<const LoraFile> LoraFile::read(const std::filesystem::path& path) {
+  if (is_pickle_file(path)) throw Error(pickle_refusal(path));
   auto lora = std::make_shared<LoraFile>();
   lora->path_ = path;
   lora->file_ = SafetensorsFile::open(path);

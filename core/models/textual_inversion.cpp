@@ -5,6 +5,7 @@
 #include <ATen/ATen.h>
 
 #include "core/io/error.h"
+#include "core/io/pickle_file.h"
 #include "core/io/safetensors.h"
 
 namespace bksdm {
@@ -34,8 +35,10 @@ TextualInversion read_one(const std::filesystem::path& path, int64_t width) {
 std::vector<TextualInversion> read_textual_inversions(const std::filesystem::path& dir, int64_t width) {
   if (!std::filesystem::is_directory(dir)) throw Error(dir.string() + ": not a folder of embeddings");
   std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::directory_iterator(dir))
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (is_pickle_file(entry.path())) throw Error(pickle_refusal(entry.path()));
     if (entry.path().extension() == ".safetensors") files.push_back(entry.path());
+  }
   std::sort(files.begin(), files.end());
   std::vector<TextualInversion> embeddings;
   for (const std::filesystem::path& file : files) embeddings.push_back(read_one(file, width));

@@ -4,6 +4,8 @@
 // runs; what a report says and what is refused.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
@@ -144,6 +146,16 @@ TEST(Lora, ALoraForAnotherModelIsRefusedNamingTheLayer) {
   bksdm::GenerationRequest plain = small_request("");
   plain.loras.clear();
   EXPECT_TRUE(at::equal(pipeline->generate(plain).images, pipeline_of("sd-v1-4-mini")->generate(plain).images));
+}
+
+// Pickles stay refused, however they are named to the program, with the command that converts them.
+TEST(Lora, APickleIsRefusedWithTheCommandThatConvertsIt) {
+  const TempDir dir("lora");
+  std::ofstream(dir / "style.pt") << "\x80\x02}q\x00.";
+  const std::string message = error_of([&] { bksdm::LoraFile::read(dir / "style.pt"); });
+  EXPECT_NE(message.find("style.pt: a PyTorch pickle, refused"), std::string::npos) << message;
+  EXPECT_NE(message.find("weights_only=True"), std::string::npos) << message;
+  EXPECT_NE(message.find("'style.safetensors'"), std::string::npos) << message;
 }
 
 TEST(Lora, AFileWithoutLoraLayersIsRefused) {
