@@ -220,6 +220,10 @@ void add_options(CLI::App& command, Settings& settings) {
       ->check(thread_count(0))
       ->capture_default_str();
   command.add_option("--variant", settings.variant, "prefer *.VARIANT.safetensors weights, e.g. fp16");
+  command.add_option("--vae", settings.load.vae,
+                     "a VAE folder of its own (config.json, diffusion_pytorch_model.safetensors), e.g. "
+                     "stabilityai/sd-vae-ft-mse, in place of the model's")
+      ->type_name("DIR");
   command.add_flag("--low-memory", settings.load.low_memory, "CPU: keep the weights in fp16, about half the memory");
   command.add_flag("--tiled-decode", request.tiled_decode, "decode tile by tile: bounded memory at any size");
   settings.output_given = command.add_option("--output", settings.output,

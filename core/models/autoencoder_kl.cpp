@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/io/error.h"
+#include "core/io/pickle_file.h"
 #include "core/io/safetensors.h"
 #include "core/loading/model_folder.h"
 
@@ -167,11 +168,11 @@ void AutoencoderKL::move_decoder(const c10::Device& device) {
   decoder_->to(device);
 }
 
-std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const ModelFolder& folder,
-                                                   const WeightLoadOptions& options) {
-  const AutoencoderKLConfig config =
-      AutoencoderKLConfig::from_json(folder.config("vae"), (folder.component_dir("vae") / "config.json").string());
-  const auto file = SafetensorsFile::open(folder.weights("vae"));
+namespace {
+
+std::shared_ptr<AutoencoderKL> load_vae(const AutoencoderKLConfig& config, const std::filesystem::path& weights,
+                                        const WeightLoadOptions& options) {
+  const auto file = SafetensorsFile::open(weights);
   auto vae = build_for_weights(*file, [&] { return std::make_shared<AutoencoderKL>(config); });
   WeightLoadOptions with_old_names = options;
   with_old_names.name_in_file = [file, base = options.name_in_file](const std::string& parameter) {
@@ -181,6 +182,27 @@ std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const ModelFolder& folder,
   };
   load_weights(*vae, *file, with_old_names);
   return vae;
+}
+
+}  // namespace
+
+std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const ModelFolder& folder, const WeightLoadOptions& options) {
+  const std::string source = (folder.component_dir("vae") / "config.json").string();
+  return load_vae(AutoencoderKLConfig::from_json(folder.config("vae"), source), folder.weights("vae"), options);
+}
+
+std::filesystem::path vae_folder_weights(const std::filesystem::path& dir) {
+  const std::filesystem::path weights = dir / "diffusion_pytorch_model.safetensors";
+  if (std::filesystem::is_regular_file(weights)) return weights;
+  const std::filesystem::path pickle = dir / "diffusion_pytorch_model.bin";
+  if (std::filesystem::exists(pickle)) throw Error(pickle_refusal(pickle));
+  throw Error(dir.string() + ": not a VAE folder (config.json and diffusion_pytorch_model.safetensors)");
+}
+
+std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const std::filesystem::path& dir, const WeightLoadOptions& options) {
+  const std::filesystem::path weights = vae_folder_weights(dir);
+  const std::filesystem::path config = dir / "config.json";
+  return load_vae(AutoencoderKLConfig::from_json(read_json_file(config), config.string()), weights, options);
 }
 
 }  // namespace bksdm

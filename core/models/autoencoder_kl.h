@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 
 #include "core/models/autoencoder_kl_config.h"
@@ -65,5 +66,12 @@ class AutoencoderKL : public torch::nn::Module {
 // read under those names, as diffusers converts them.
 std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const ModelFolder& folder,
                                                    const WeightLoadOptions& options = {});
+// A VAE of its own, as e.g. stabilityai/sd-vae-ft-mse ships it: config.json and
+// diffusion_pytorch_model.safetensors in `dir`.
+std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const std::filesystem::path& dir,
+                                                   const WeightLoadOptions& options = {});
+// The weights file of such a folder; a folder with pickle weights only is refused with the command
+// that converts them.
+std::filesystem::path vae_folder_weights(const std::filesystem::path& dir);
 
 }  // namespace bksdm

@@ -317,7 +317,8 @@ class Pipeline final : public StableDiffusionPipeline {
       throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
     check_model_index(model_);
-    mapped_files_ = MappedFilesWatch({model_.weights("text_encoder"), model_.weights("unet"), model_.weights("vae")});
+    const std::filesystem::path vae_file = options.vae.empty() ? model_.weights("vae") : vae_folder_weights(options.vae);
+    mapped_files_ = MappedFilesWatch({model_.weights("text_encoder"), model_.weights("unet"), vae_file});
     weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false, {}};
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
     run_tokenizer_ = tokenizer_;
@@ -332,6 +333,7 @@ class Pipeline final : public StableDiffusionPipeline {
     unet_ = configured(load_unet(model_, weights_, &warnings_));
     weight_shapes_["unet"] = parameter_shapes(*unet_);
     check_cross_attention_width(model_, unet_->config(), text_width);
+    const int64_t unet_channels = unet_->config().in_channels;
     // The low-memory mode maps the U-Net for each run as well, so that the VAE decode, the other
     // peak, does not have it resident too.
     if (options.low_memory) unet_ = UNet2DConditionModel(nullptr);
@@ -339,7 +341,11 @@ class Pipeline final : public StableDiffusionPipeline {
     // that text-to-image never uses.
     WeightLoadOptions vae_weights = weights_;
     vae_weights.device = at::kCPU;
-    vae_ = load_autoencoder_kl(model_, vae_weights);
+    vae_ = options.vae.empty() ? load_autoencoder_kl(model_, vae_weights) : load_autoencoder_kl(options.vae, vae_weights);
+    if (!options.vae.empty() && vae_->config().latent_channels != unet_channels)
+      throw Error(options.vae + ": a VAE of " + std::to_string(vae_->config().latent_channels) +
+                  " latent channels, and this model's U-Net takes " + std::to_string(unet_channels) +
+                  ": it belongs to another kind of model");
     vae_->move_decoder(device_);
     if (!device_.is_cpu()) gpu_bytes_ = gpu_memory(device_);
     scheduler_config_ = model_.config("scheduler");

@@ -29,6 +29,9 @@ struct LoadOptions {
   bool fused_attention = true;
   // The U-Net's convolutions in channels-last order (see UNet2DConditionModelImpl::to_channels_last).
   bool channels_last = false;
+  // A VAE folder of its own (config.json and its weights, e.g. stabilityai/sd-vae-ft-mse) in place
+  // of the model's; empty: the model's.
+  std::string vae;
 };
 
 // Tensors a run starts from besides the seed, in U-Net space on any device. The description says
