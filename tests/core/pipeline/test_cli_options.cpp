@@ -44,7 +44,7 @@ const CommandOptions kCommands[] = {
                   "--scheduler", "--eta", "--images", "--device", "--dtype", "--threads", "--variant",
                   "--low-memory", "--tiled-decode", "--output", "--save-tensors", "--attention-maps",
                   "--attention-dir", "--quiet", "--init-image", "--strength", "--mask", "--batch-noise",
-                  "--subseed", "--subseed-strength"}},
+                  "--subseed", "--subseed-strength", "--lora", "--lora-dir", "--embeddings", "--vae"}},
     {"inspect", {"MODEL", "--json", "--variant"}},
     {"tokenize", {"--model", "--text"}},
     {"bench", {"--model", "--size", "--threads", "--steps", "--repeat", "--only", "--json", "--device", "--dtype",
