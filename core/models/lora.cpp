@@ -71,6 +71,12 @@ const LoraFile::Layer* LoraFile::layer_for(std::string_view component, std::stri
 }
 
 at::Tensor LoraFile::delta(const Layer& layer, double multiplier, at::IntArrayRef weight) const {
+  check_fits(layer, weight);
+  const int64_t rank = layer.down.size(0), out = layer.up.size(0);
+  return (layer.up.reshape({out, rank}).mm(layer.down.reshape({rank, -1})) * (multiplier * layer.scale)).reshape(weight);
+}
+
+void LoraFile::check_fits(const Layer& layer, at::IntArrayRef weight) const {
   const int64_t rank = layer.down.size(0), out = layer.up.size(0);
   const int64_t weight_numel = c10::multiply_integers(weight);
   const bool fits = !weight.empty() && weight[0] == out && layer.up.numel() == out * rank &&
@@ -79,7 +85,6 @@ at::Tensor LoraFile::delta(const Layer& layer, double multiplier, at::IntArrayRe
     throw Error(path_.string() + ": LoRA layer " + layer.name + " (down " + shape_text(layer.down.sizes()) + ", up " +
                 shape_text(layer.up.sizes()) + ") does not fit the model's weight of shape " + shape_text(weight) +
                 ": a LoRA for another model (SD 2.x and SD 1.x differ in widths)");
-  return (layer.up.reshape({out, rank}).mm(layer.down.reshape({rank, -1})) * (multiplier * layer.scale)).reshape(weight);
 }
 
 at::Tensor merged_weight(const std::vector<LoraUse>& loras, std::string_view component, const std::string& parameter,
@@ -104,7 +109,7 @@ std::vector<std::string> lora_report(const std::vector<LoraUse>& loras,
     for (const auto& [component, shapes] : weights)
       for (const auto& [parameter, shape] : shapes)
         if (const LoraFile::Layer* layer = use.file->layer_for(component, parameter)) {
-          use.file->delta(*layer, use.multiplier, shape);  // refuses a layer that does not fit
+          use.file->check_fits(*layer, shape);
           ++matched[component];
           used.insert(layer);
         }

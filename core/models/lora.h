@@ -34,6 +34,8 @@ class LoraFile {
   // multiplier · scale · (up @ down) in `weight`'s shape, float32; a bksdm::Error naming the file,
   // the layer and both shapes when the layer does not fit the weight (a LoRA for another model).
   at::Tensor delta(const Layer& layer, double multiplier, at::IntArrayRef weight) const;
+  // delta()'s refusal alone, without computing the product.
+  void check_fits(const Layer& layer, at::IntArrayRef weight) const;
 
   const std::filesystem::path& path() const { return path_; }
   // Every layer, by component and its path with `_` for `.`.
