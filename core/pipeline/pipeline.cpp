@@ -495,12 +495,15 @@ class Pipeline final : public StableDiffusionPipeline {
     }
     std::vector<std::string> notes = lora_report(loras, weight_shapes_);
     if (request.loras == merged_loras_ && request.embeddings == embeddings_dir_) return notes;
-    const int64_t width = weight_shapes_.at("text_encoder").at(kTokenEmbedding).at(1);
-    textual_inversions_ = request.embeddings.empty() ? std::vector<TextualInversion>{}
-                                                     : read_textual_inversions(request.embeddings, width);
-    run_tokenizer_ = textual_inversions_.empty() ? tokenizer_
-                                                 : tokenizer_->with_added_tokens(textual_inversion_tokens(textual_inversions_));
-    embeddings_dir_ = request.embeddings;
+    if (request.embeddings != embeddings_dir_) {
+      const int64_t width = weight_shapes_.at("text_encoder").at(kTokenEmbedding).at(1);
+      textual_inversions_ = request.embeddings.empty() ? std::vector<TextualInversion>{}
+                                                       : read_textual_inversions(request.embeddings, width);
+      run_tokenizer_ = textual_inversions_.empty()
+                           ? tokenizer_
+                           : tokenizer_->with_added_tokens(textual_inversion_tokens(textual_inversions_));
+      embeddings_dir_ = request.embeddings;
+    }
     loras_ = std::move(loras);
     merged_loras_ = request.loras;
     if (text_encoder_) text_encoder_ = load_clip_text_model(model_, component_weights("text_encoder"));

@@ -1,6 +1,9 @@
 #pragma once
 // A case of the reference fixtures (cases.json, cases-ext.json) as the run it describes.
+#include <algorithm>
 #include <cctype>
+#include <memory>
+#include <vector>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -13,6 +16,21 @@
 #include "tests/core/test_support.h"
 
 namespace bksdm::testing {
+
+// The cases of cases-ext.json of any of `kinds`, in file order.
+inline std::vector<nlohmann::json> ext_cases(const std::vector<std::string>& kinds) {
+  std::vector<nlohmann::json> cases;
+  for (const auto& spec : read_json_file(kFixtures / "cases-ext.json"))
+    if (std::find(kinds.begin(), kinds.end(), spec["kind"].get<std::string>()) != kinds.end()) cases.push_back(spec);
+  return cases;
+}
+
+// A fixture model's pipeline on one thread, as the references were computed.
+inline std::unique_ptr<StableDiffusionPipeline> fixture_pipeline(const std::string& model) {
+  LoadOptions options;
+  options.threads = 1;
+  return StableDiffusionPipeline::load(fixture_model(model), options);
+}
 
 // The case's run, recording its step latents and attention maps for comparison. Its batches are
 // diffusers' single generator.
@@ -102,6 +120,16 @@ inline void expect_saved_run(const bksdm::SafetensorsFile& saved, const bksdm::S
   ASSERT_EQ(saved.tensor("step_latents").sizes(), step_latents.sizes());
   EXPECT_LE(relative_error(saved.tensor("step_latents"), step_latents), 1e-4);
   EXPECT_LE(relative_error(saved.tensor("attention"), expected.tensor("attention")), 1e-4);
+}
+
+// `bksdm generate --save-tensors` as the case describes its run, against the reference.
+inline void expect_cli_run(const nlohmann::json& spec, const std::string& tag) {
+  if (!std::filesystem::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
+  const TempDir dir(tag);
+  std::string error;
+  ASSERT_EQ(run_bksdm(generate_arguments(spec, dir / "run.safetensors"), &error), 0) << error;
+  expect_saved_run(*SafetensorsFile::open(dir / "run.safetensors"),
+                   *SafetensorsFile::open(kFixtures / spec["file"].get<std::string>()));
 }
 
 }  // namespace bksdm::testing

@@ -14,21 +14,8 @@ namespace {
 
 using namespace bksdm::testing;
 
-std::vector<nlohmann::json> image_cases() {
-  std::vector<nlohmann::json> cases;
-  for (const auto& spec : bksdm::read_json_file(kFixtures / "cases-ext.json"))
-    if (spec["kind"] == "img2img" || spec["kind"] == "inpaint") cases.push_back(spec);
-  return cases;
-}
-
 std::string image_case_name(const ::testing::TestParamInfo<nlohmann::json>& info) {
   return info.param["kind"].get<std::string>() + "_" + case_name(info);
-}
-
-std::unique_ptr<bksdm::StableDiffusionPipeline> pipeline_of(const std::string& model) {
-  bksdm::LoadOptions options;
-  options.threads = 1;
-  return bksdm::StableDiffusionPipeline::load(fixture_model(model), options);
 }
 
 class ImageCase : public ::testing::TestWithParam<nlohmann::json> {};
@@ -39,7 +26,7 @@ TEST_P(ImageCase, MatchesTheReference) {
   const nlohmann::json& spec = GetParam();
   const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
   int calls = 0;
-  const auto result = pipeline_of(spec["model"])->generate(request_for(spec), [&](const bksdm::StepInfo& step) {
+  const auto result = fixture_pipeline(spec["model"])->generate(request_for(spec), [&](const bksdm::StepInfo& step) {
     ++calls;
     EXPECT_EQ(step.total, int(expected->tensor("timesteps").numel()));  // the steps that run, for progress
   });
@@ -48,16 +35,10 @@ TEST_P(ImageCase, MatchesTheReference) {
 }
 
 TEST_P(ImageCase, MatchesTheReferenceThroughTheCommandLine) {
-  if (!std::filesystem::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
-  const nlohmann::json& spec = GetParam();
-  const TempDir dir("image-cli");
-  std::string error;
-  ASSERT_EQ(run_bksdm(generate_arguments(spec, dir / "run.safetensors"), &error), 0) << error;
-  expect_saved_run(*bksdm::SafetensorsFile::open(dir / "run.safetensors"),
-                   *bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>()));
+  expect_cli_run(GetParam(), "image-cli");
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, ImageCase, ::testing::ValuesIn(image_cases()), image_case_name);
+INSTANTIATE_TEST_SUITE_P(Fixtures, ImageCase, ::testing::ValuesIn(ext_cases({"img2img", "inpaint"})), image_case_name);
 
 // A small run of bk-sdm-v2-tiny-mini from the fixtures' gradient.
 bksdm::GenerationRequest small_image_request() {
@@ -73,7 +54,7 @@ bksdm::GenerationRequest small_image_request() {
 // Image i of a per-image batch is the image of seed + i made alone, through every draw: the VAE
 // sample, the noise, Euler a's steps.
 TEST(PerImageSeeds, ImageOneOfABatchIsTheImageOfTheNextSeed) {
-  const auto pipeline = pipeline_of("bk-sdm-v2-tiny-mini");
+  const auto pipeline = fixture_pipeline("bk-sdm-v2-tiny-mini");
   for (const bool from_image : {false, true}) {
     SCOPED_TRACE(from_image ? "img2img" : "text to image");
     bksdm::GenerationRequest batch = from_image ? small_image_request() : bksdm::GenerationRequest{};
@@ -97,7 +78,7 @@ TEST(PerImageSeeds, ImageOneOfABatchIsTheImageOfTheNextSeed) {
 
 // With the sizes left to the model, the run takes the init image's, rounded down to a multiple of 8.
 TEST(ImageInputs, TheRunTakesTheInitImagesSizeRoundedDown) {
-  const auto pipeline = pipeline_of("bk-sdm-v2-tiny-mini");
+  const auto pipeline = fixture_pipeline("bk-sdm-v2-tiny-mini");
   bksdm::GenerationRequest request = small_image_request();
   request.steps = 2;
   request.strength = 1.0;
@@ -117,7 +98,7 @@ TEST(ImageInputs, TheStrengthSaysHowManyStepsRun) {
   EXPECT_EQ(bksdm::strength_start_index(25, 0.3), 18u);  // 7 steps run
   EXPECT_EQ(bksdm::strength_start_index(25, 1.0), 0u);
   EXPECT_EQ(bksdm::strength_start_index(10, 0.75), 3u);  // int(7.5) = 7
-  const auto pipeline = pipeline_of("bk-sdm-v2-tiny-mini");
+  const auto pipeline = fixture_pipeline("bk-sdm-v2-tiny-mini");
   bksdm::GenerationRequest request = small_image_request();
   request.steps = 10;
   request.strength = 0.3;
@@ -141,7 +122,7 @@ TEST(ImageInputs, AMaskIsResizedAsPilThenBinarised) {
 }
 
 TEST(ImageInputs, BadInputsAreRefusedBeforeTheRun) {
-  const auto pipeline = pipeline_of("bk-sdm-v2-tiny-mini");
+  const auto pipeline = fixture_pipeline("bk-sdm-v2-tiny-mini");
   const auto refusal = [&](const bksdm::GenerationRequest& request) {
     return error_of([&] { pipeline->generate(request); });
   };
@@ -161,7 +142,7 @@ TEST(ImageInputs, BadInputsAreRefusedBeforeTheRun) {
 
 // An all-black mask keeps everything: inpainting then ends on the init image's latents.
 TEST(ImageInputs, ABlackMaskKeepsTheImage) {
-  const auto pipeline = pipeline_of("bk-sdm-v2-tiny-mini");
+  const auto pipeline = fixture_pipeline("bk-sdm-v2-tiny-mini");
   bksdm::GenerationRequest request = small_image_request();
   request.mask = {64, 64, std::vector<uint8_t>(64 * 64 * 3, 0)};
   const auto kept = pipeline->generate(request);

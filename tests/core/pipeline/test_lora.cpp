@@ -16,35 +16,16 @@ namespace {
 
 using namespace bksdm::testing;
 
-std::vector<nlohmann::json> lora_cases() {
-  std::vector<nlohmann::json> cases;
-  for (const auto& spec : bksdm::read_json_file(kFixtures / "cases-ext.json"))
-    if (spec["kind"] == "lora") cases.push_back(spec);
-  return cases;
-}
-
-std::unique_ptr<bksdm::StableDiffusionPipeline> pipeline_of(const std::string& model) {
-  bksdm::LoadOptions options;
-  options.threads = 1;
-  return bksdm::StableDiffusionPipeline::load(fixture_model(model), options);
-}
-
 class LoraCase : public ::testing::TestWithParam<nlohmann::json> {};
 
 TEST_P(LoraCase, MatchesTheReference) {
   const nlohmann::json& spec = GetParam();
   const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
-  expect_reference_run(pipeline_of(spec["model"])->generate(request_for(spec)), *expected);
+  expect_reference_run(fixture_pipeline(spec["model"])->generate(request_for(spec)), *expected);
 }
 
 TEST_P(LoraCase, MatchesTheReferenceThroughTheCommandLine) {
-  if (!std::filesystem::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
-  const nlohmann::json& spec = GetParam();
-  const TempDir dir("lora-cli");
-  std::string error;
-  ASSERT_EQ(run_bksdm(generate_arguments(spec, dir / "run.safetensors"), &error), 0) << error;
-  expect_saved_run(*bksdm::SafetensorsFile::open(dir / "run.safetensors"),
-                   *bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>()));
+  expect_cli_run(GetParam(), "lora-cli");
 }
 
 // The weights diffusers merged (`merged.COMPONENT.PARAMETER`) from the model's own and the files.
@@ -68,13 +49,13 @@ TEST_P(LoraCase, MergesTheWeightsDiffusersMerged) {
   EXPECT_GT(compared, 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, LoraCase, ::testing::ValuesIn(lora_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Fixtures, LoraCase, ::testing::ValuesIn(ext_cases({"lora"})), case_name);
 
 // A1111's <lora:NAME:MULT> in the prompt, found in --lora-dir: the file merged and the tag out of the
 // text the model reads, so the run is the reference's.
 TEST(Lora, APromptTagMergesTheNamedFile) {
   if (!std::filesystem::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
-  nlohmann::json spec = lora_cases().front();
+  nlohmann::json spec = ext_cases({"lora"}).front();
   ASSERT_EQ(spec["lora"].size(), 1u);
   const std::filesystem::path file = kFixtures / spec["lora"][0][0].get<std::string>();
   const std::string tag = "<lora:" + file.stem().string() + ":" + std::to_string(spec["lora"][0][1].get<double>()) + ">";
@@ -85,7 +66,7 @@ TEST(Lora, APromptTagMergesTheNamedFile) {
   std::string error;
   ASSERT_EQ(run_bksdm(generate_arguments(spec, dir / "run.safetensors", " --lora-dir " + shell_quoted(file.parent_path().string())), &error), 0) << error;
   expect_saved_run(*bksdm::SafetensorsFile::open(dir / "run.safetensors"),
-                   *bksdm::SafetensorsFile::open(kFixtures / lora_cases().front()["file"].get<std::string>()));
+                   *bksdm::SafetensorsFile::open(kFixtures / ext_cases({"lora"}).front()["file"].get<std::string>()));
   spec["prompt"] = "<lora:absent:1>" + spec["prompt"].get<std::string>();
   EXPECT_EQ(run_bksdm(generate_arguments(spec, dir / "absent.safetensors", " --lora-dir " + shell_quoted(dir.path().string())), &error), 1);
   EXPECT_NE(error.find("the prompt names LoRA 'absent'"), std::string::npos) << error;
@@ -94,12 +75,12 @@ TEST(Lora, APromptTagMergesTheNamedFile) {
 // A LoRA taken out between runs leaves the model as it was, bit for bit, without loading it again;
 // a changed multiplier is merged anew.
 TEST(Lora, RemovingOrChangingALoraBetweenRunsNeedsNoReload) {
-  const nlohmann::json spec = lora_cases().front();
-  const auto pipeline = pipeline_of(spec["model"]);
+  const nlohmann::json spec = ext_cases({"lora"}).front();
+  const auto pipeline = fixture_pipeline(spec["model"]);
   bksdm::GenerationRequest request = request_for(spec);
   bksdm::GenerationRequest plain = request;
   plain.loras.clear();
-  const at::Tensor base = pipeline_of(spec["model"])->generate(plain).images;
+  const at::Tensor base = fixture_pipeline(spec["model"])->generate(plain).images;
   const at::Tensor with = pipeline->generate(request).images;
   EXPECT_GT((with - base).abs().max().item<double>(), 1e-3);
   EXPECT_TRUE(at::equal(pipeline->generate(plain).images, base));
@@ -124,7 +105,7 @@ TEST(Lora, TheReportCountsWhatMatchedAndNamesWhatDidNot) {
                             {"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_up.weight", at::ones({16, 2})},
                             {"lora_unet_down_blocks_7_resnets_0_conv1.lora_down.weight", at::ones({2, 8, 3, 3})},
                             {"lora_unet_down_blocks_7_resnets_0_conv1.lora_up.weight", at::ones({8, 2, 1, 1})}});
-  const auto result = pipeline_of("sd-v1-4-mini")->generate(small_request((dir / "partly.safetensors").string()));
+  const auto result = fixture_pipeline("sd-v1-4-mini")->generate(small_request((dir / "partly.safetensors").string()));
   ASSERT_EQ(result.notes.size(), 2u);
   EXPECT_EQ(result.notes[0], "partly.safetensors: 1 of 2 layers merged, 1 in text_encoder");
   EXPECT_EQ(result.notes[1], "partly.safetensors: 1 layers name no weight of this model and are skipped: "
@@ -137,7 +118,7 @@ TEST(Lora, ALoraForAnotherModelIsRefusedNamingTheLayer) {
   bksdm::write_safetensors(dir / "wide.safetensors",
                            {{"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_down.weight", at::ones({2, 24})},
                             {"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_up.weight", at::ones({24, 2})}});
-  const auto pipeline = pipeline_of("sd-v1-4-mini");
+  const auto pipeline = fixture_pipeline("sd-v1-4-mini");
   const std::string message = error_of([&] { pipeline->generate(small_request((dir / "wide.safetensors").string())); });
   EXPECT_NE(message.find("wide.safetensors: LoRA layer lora_te_text_model_encoder_layers_0_self_attn_q_proj"),
             std::string::npos) << message;
@@ -145,7 +126,7 @@ TEST(Lora, ALoraForAnotherModelIsRefusedNamingTheLayer) {
   // The model is untouched: the next run without it is the plain one.
   bksdm::GenerationRequest plain = small_request("");
   plain.loras.clear();
-  EXPECT_TRUE(at::equal(pipeline->generate(plain).images, pipeline_of("sd-v1-4-mini")->generate(plain).images));
+  EXPECT_TRUE(at::equal(pipeline->generate(plain).images, fixture_pipeline("sd-v1-4-mini")->generate(plain).images));
 }
 
 // Pickles stay refused, however they are named to the program, with the command that converts them.

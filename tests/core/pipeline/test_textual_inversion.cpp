@@ -14,19 +14,6 @@ namespace {
 
 using namespace bksdm::testing;
 
-std::vector<nlohmann::json> embedding_cases() {
-  std::vector<nlohmann::json> cases;
-  for (const auto& spec : bksdm::read_json_file(kFixtures / "cases-ext.json"))
-    if (spec["kind"] == "textual_inversion") cases.push_back(spec);
-  return cases;
-}
-
-std::unique_ptr<bksdm::StableDiffusionPipeline> pipeline_of(const std::string& model) {
-  bksdm::LoadOptions options;
-  options.threads = 1;
-  return bksdm::StableDiffusionPipeline::load(fixture_model(model), options);
-}
-
 class EmbeddingCase : public ::testing::TestWithParam<nlohmann::json> {};
 
 // The ids diffusers fed the text encoder (`ids.K`: the added tokens from 49408 on), the embeddings
@@ -34,7 +21,7 @@ class EmbeddingCase : public ::testing::TestWithParam<nlohmann::json> {};
 TEST_P(EmbeddingCase, MatchesTheReference) {
   const nlohmann::json& spec = GetParam();
   const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
-  const bksdm::GenerationResult result = pipeline_of(spec["model"])->generate(request_for(spec));
+  const bksdm::GenerationResult result = fixture_pipeline(spec["model"])->generate(request_for(spec));
   if (spec["prompt_syntax"] == "plain") {  // in A1111's language the ids are the chunks' (the embeddings show them)
     const at::Tensor ids = expected->tensor("ids.0");
     ASSERT_EQ(size_t(ids.numel()), result.prompt_tokens.input_ids.size());
@@ -45,16 +32,10 @@ TEST_P(EmbeddingCase, MatchesTheReference) {
 }
 
 TEST_P(EmbeddingCase, MatchesTheReferenceThroughTheCommandLine) {
-  if (!std::filesystem::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
-  const nlohmann::json& spec = GetParam();
-  const TempDir dir("embedding-cli");
-  std::string error;
-  ASSERT_EQ(run_bksdm(generate_arguments(spec, dir / "run.safetensors"), &error), 0) << error;
-  expect_saved_run(*bksdm::SafetensorsFile::open(dir / "run.safetensors"),
-                   *bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>()));
+  expect_cli_run(GetParam(), "embedding-cli");
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, EmbeddingCase, ::testing::ValuesIn(embedding_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Fixtures, EmbeddingCase, ::testing::ValuesIn(ext_cases({"textual_inversion"})), case_name);
 
 TEST(TextualInversion, AnEmbeddingOfAnotherWidthIsRefusedNamingTheFileAndBothWidths) {
   const TempDir dir("embeddings");
@@ -67,7 +48,7 @@ TEST(TextualInversion, AnEmbeddingOfAnotherWidthIsRefusedNamingTheFileAndBothWid
   request.steps = 1;
   request.width = request.height = 64;
   request.embeddings = dir.path().string();
-  EXPECT_NE(error_of([&] { pipeline_of("sd-v1-4-mini")->generate(request); }).find("24 wide"), std::string::npos);
+  EXPECT_NE(error_of([&] { fixture_pipeline("sd-v1-4-mini")->generate(request); }).find("24 wide"), std::string::npos);
 }
 
 TEST(TextualInversion, TokensAreTheWordThenItsNumberedSiblings) {

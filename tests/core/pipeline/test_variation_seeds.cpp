@@ -14,43 +14,24 @@ namespace {
 
 using namespace bksdm::testing;
 
-std::vector<nlohmann::json> variation_cases() {
-  std::vector<nlohmann::json> cases;
-  for (const auto& spec : bksdm::read_json_file(kFixtures / "cases-ext.json"))
-    if (spec["kind"] == "variation") cases.push_back(spec);
-  return cases;
-}
-
-std::unique_ptr<bksdm::StableDiffusionPipeline> pipeline_for(const nlohmann::json& spec) {
-  bksdm::LoadOptions options;
-  options.threads = 1;
-  return bksdm::StableDiffusionPipeline::load(fixture_model(spec["model"]), options);
-}
-
 class VariationCase : public ::testing::TestWithParam<nlohmann::json> {};
 
 // Every scheduler the cases name, Euler a's further draws and a batch of two included.
 TEST_P(VariationCase, MatchesTheReference) {
   const nlohmann::json& spec = GetParam();
   const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
-  expect_reference_run(pipeline_for(spec)->generate(request_for(spec)), *expected);
+  expect_reference_run(fixture_pipeline(spec["model"])->generate(request_for(spec)), *expected);
 }
 
 TEST_P(VariationCase, MatchesTheReferenceThroughTheCommandLine) {
-  if (!std::filesystem::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
-  const nlohmann::json& spec = GetParam();
-  const TempDir dir("variation-cli");
-  std::string error;
-  ASSERT_EQ(run_bksdm(generate_arguments(spec, dir / "run.safetensors"), &error), 0) << error;
-  expect_saved_run(*bksdm::SafetensorsFile::open(dir / "run.safetensors"),
-                   *bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>()));
+  expect_cli_run(GetParam(), "variation-cli");
 }
 
-INSTANTIATE_TEST_SUITE_P(Fixtures, VariationCase, ::testing::ValuesIn(variation_cases()), case_name);
+INSTANTIATE_TEST_SUITE_P(Fixtures, VariationCase, ::testing::ValuesIn(ext_cases({"variation"})), case_name);
 
 TEST(VariationSeeds, StrengthZeroIsTheSeedsImageAndOneTheSubseedsNoise) {
-  const nlohmann::json spec = variation_cases().front();  // PNDM: no draws after the noise
-  const auto pipeline = pipeline_for(spec);
+  const nlohmann::json spec = ext_cases({"variation"}).front();  // PNDM: no draws after the noise
+  const auto pipeline = fixture_pipeline(spec["model"]);
   bksdm::GenerationRequest request = request_for(spec);
   request.subseed_strength = 0;
   const at::Tensor seeds = pipeline->generate(request).images;
@@ -77,8 +58,8 @@ TEST(VariationSeeds, NoiseKeepsItsShapeAndItsScale) {
 }
 
 TEST(VariationSeeds, AStrengthOutsideZeroToOneIsRefusedBeforeTheRun) {
-  const auto pipeline = pipeline_for(variation_cases().front());
-  bksdm::GenerationRequest request = request_for(variation_cases().front());
+  const auto pipeline = fixture_pipeline(ext_cases({"variation"}).front()["model"]);
+  bksdm::GenerationRequest request = request_for(ext_cases({"variation"}).front());
   request.subseed_strength = 1.5;
   EXPECT_NE(error_of([&] { pipeline->generate(request); }).find("variation strength must be from 0 to 1"),
             std::string::npos);
