@@ -17,7 +17,8 @@
 #include "core/io/image_file.h"
 #include "core/io/safetensors.h"
 #include "core/pipeline/image_input.h"
-#include "core/prompt/extra_networks.h"
+#include "core/generation/prompt_loras.h"
+#include "core/pipeline/file_hashes.h"
 #include "core/pipeline/pipeline.h"
 #include "core/schedulers/scheduler.h"
 
@@ -28,7 +29,7 @@ namespace {
 constexpr const char* kRandomSeed = "-1";
 
 struct Settings {
-  std::string model;
+  ModelChoice model;
   std::string variant;
   GenerationRequest request;
   std::string seed = kRandomSeed;
@@ -74,26 +75,9 @@ LoraSetting lora_setting(const std::string& text) {
     double multiplier = 0;
     const char* end = text.data() + text.size();
     const auto [stop, error] = std::from_chars(text.data() + colon + 1, end, multiplier);
-    if (error == std::errc() && stop == end && std::isfinite(multiplier)) return {text.substr(0, colon), multiplier};
+    if (error == std::errc() && stop == end && std::isfinite(multiplier)) return {text.substr(0, colon), multiplier, {}};
   }
-  return {text, 1.0};
-}
-
-// The prompt's <lora:NAME:MULT> tags as files of `dir`, in the prompt's order (A1111's syntax only:
-// plain text keeps them as text).
-std::vector<LoraSetting> prompt_loras(const GenerationRequest& request, const std::string& dir) {
-  std::vector<LoraSetting> loras;
-  if (request.prompt_syntax != PromptSyntax::A1111) return loras;
-  for (const ExtraNetwork& network : take_extra_networks(request.prompt).networks) {
-    if (network.kind != "lora") continue;
-    const std::string& name = network.args.front();
-    if (dir.empty()) throw Error("the prompt names LoRA '" + name + "': say where LoRAs are with --lora-dir");
-    const std::filesystem::path file = std::filesystem::path(dir) / (name + ".safetensors");
-    if (!std::filesystem::is_regular_file(file))
-      throw Error("the prompt names LoRA '" + name + "', but " + file.string() + " is not a file");
-    loras.push_back({file.string(), lora_multiplier(network)});
-  }
-  return loras;
+  return {text, 1.0, {}};
 }
 
 using NamedTensors = std::vector<std::pair<std::string, at::Tensor>>;
@@ -141,9 +125,7 @@ void check_outputs(const Settings& settings) {
 
 void add_options(CLI::App& command, Settings& settings) {
   GenerationRequest& request = settings.request;
-  command.add_option("--model", settings.model, "model folder or cached Hugging Face repo id")
-      ->required()
-      ->type_name("MODEL");
+  add_model_options(command, settings.model);
   command.add_option("--prompt", request.prompt, "what the image shows")->required()->check(utf8_text());
   command.add_option("--negative", request.negative_prompt, "what it should not show")->check(utf8_text());
   command.add_option("--seed", settings.seed, "noise seed; -1 draws one (printed)")
@@ -259,8 +241,9 @@ int generate(Settings& settings) {
   check_image_inputs(request);
 
   const auto load_start = std::chrono::steady_clock::now();
-  auto pipeline = StableDiffusionPipeline::load(ModelFolder::open(settings.model, settings.variant), settings.load);
-  request.model = {settings.model, pipeline->model().name(), {}};
+  auto pipeline = StableDiffusionPipeline::load(settings.model.open(settings.variant), settings.load);
+  request.model = {settings.model.model, pipeline->model().name(), {}};
+  add_file_hashes(request, pipeline->model(), settings.load.vae);
   if (!quiet) {
     for (const std::string& warning : pipeline->warnings()) std::fprintf(stderr, "warning: %s\n", warning.c_str());
     std::fprintf(stderr, "loaded %s in %.2f s; seed %llu\n", pipeline->model().name().c_str(),

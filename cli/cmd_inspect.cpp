@@ -1,5 +1,7 @@
 #include <cstdio>
+#include <filesystem>
 #include <memory>
+#include <optional>
 
 #include <nlohmann/json.hpp>
 
@@ -12,7 +14,7 @@ namespace bksdm::cli {
 namespace {
 
 struct Settings {
-  std::string model;
+  ModelChoice model;
   std::string variant;
   bool json = false;
 };
@@ -27,9 +29,11 @@ std::string with_thousands(int64_t value) {
   return grouped;
 }
 
-void print_summary(const ModelSummary& summary, const ModelFolder& model) {
-  std::printf("%s\n  folder: %s\n", summary.name.c_str(), model.root().c_str());
-  if (model.repo_id()) std::printf("  repo:   %s\n", model.repo_id()->c_str());
+// `folder`: where the configs are; `repo`, the Hub id when from the cache (each empty when none).
+void print_summary(const ModelSummary& summary, const std::string& folder, const std::string& repo) {
+  std::printf("%s\n", summary.name.c_str());
+  if (!folder.empty()) std::printf("  folder: %s\n", folder.c_str());
+  if (!repo.empty()) std::printf("  repo:   %s\n", repo.c_str());
   std::printf("  family: %s\n  layout: %s\n", summary.family.c_str(), summary.layout.c_str());
   for (const ComponentSummary& component : summary.components) {
     std::string dtypes;
@@ -41,15 +45,23 @@ void print_summary(const ModelSummary& summary, const ModelFolder& model) {
   for (const std::string& problem : summary.problems) std::printf("  problem: %s\n", problem.c_str());
 }
 
+// A single file without --config is described from its tensors alone.
+bool alone(const ModelChoice& choice) {
+  std::error_code error;
+  return choice.config.empty() && std::filesystem::is_regular_file(choice.model, error);
+}
+
 int inspect(const Settings& settings) {
-  const ModelFolder model = ModelFolder::open(settings.model, settings.variant);
-  const ModelSummary summary = summarize_model(model);
+  std::optional<ModelFolder> model;
+  if (!alone(settings.model)) model = settings.model.open(settings.variant);
+  const ModelSummary summary = model ? summarize_model(*model) : summarize_single_file(settings.model.model);
+  const std::string folder = model ? path_text(model->root()) : "";
   if (settings.json) {
     nlohmann::json json = to_json(summary);
-    json["folder"] = path_text(model.root());
+    if (model) json["folder"] = folder;
     std::printf("%s\n", json.dump(2).c_str());
   } else {
-    print_summary(summary, model);
+    print_summary(summary, folder, model && model->repo_id() ? *model->repo_id() : "");
   }
   return summary.problems.empty() ? 0 : 1;
 }
@@ -57,11 +69,16 @@ int inspect(const Settings& settings) {
 }  // namespace
 
 Command add_inspect(CLI::App& bksdm) {
-  CLI::App* command = bksdm.add_subcommand("inspect", "describe a model folder or a cached Hugging Face repo");
+  CLI::App* command =
+      bksdm.add_subcommand("inspect", "describe a model folder, a cached Hugging Face repo or a single-file checkpoint");
   auto settings = std::make_shared<Settings>();
-  command->add_option("MODEL", settings->model, "model folder or cached Hugging Face repo id")
+  command->add_option("MODEL", settings->model.model,
+                      "model folder, cached Hugging Face repo id, or single-file checkpoint (.safetensors)")
       ->required()
       ->type_name("");
+  command->add_option("--config", settings->model.config,
+                      "for a single file: the model folder or cached repo id whose configs it takes")
+      ->type_name("MODEL");
   command->add_flag("--json", settings->json, "as JSON");
   command->add_option("--variant", settings->variant, "prefer *.VARIANT.safetensors weights, e.g. fp16");
   return {command, [settings] { return inspect(*settings); }};

@@ -10,6 +10,22 @@
 
 namespace bksdm::cli {
 
+ModelFolder ModelChoice::open(const std::string& variant) const {
+  return config.empty() ? ModelFolder::open(model, variant) : ModelFolder::open_single_file(model, config);
+}
+
+void add_model_options(CLI::App& command, ModelChoice& choice) {
+  command.add_option("--model", choice.model,
+                     "model folder, cached Hugging Face repo id, or single-file checkpoint (.safetensors, the "
+                     "CompVis/LDM layout of A1111 and Civitai) with --config")
+      ->required()
+      ->type_name("MODEL");
+  command.add_option("--config", choice.config,
+                     "for a single-file --model: the model folder or cached repo id whose configs, tokenizer and "
+                     "scheduler it takes (the one it was made from, e.g. CompVis/stable-diffusion-v1-4)")
+      ->type_name("MODEL");
+}
+
 CLI::Validator finite_number() {
   return CLI::Validator(
       [](std::string& input) {

@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include "core/generation/generation_request.h"
+#include "core/loading/model_folder.h"
 
 // What the sub-commands' options share, so that each value is checked before any work and refused
 // in the same words by every command.
@@ -19,5 +20,14 @@ CLI::Validator thread_count(int fewest);
 CLI::Validator utf8_text();
 // An image file name: PNG is the only format written.
 CLI::Validator png_file();
+
+// --model and --config, for every command that loads a model: a model folder, a cached Hugging Face
+// repo id, or a single-file checkpoint with the model whose configs, tokenizer and scheduler it takes.
+struct ModelChoice {
+  std::string model;
+  std::string config;
+  ModelFolder open(const std::string& variant = "") const;
+};
+void add_model_options(CLI::App& command, ModelChoice& choice);
 
 }  // namespace bksdm::cli

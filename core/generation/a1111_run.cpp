@@ -1,8 +1,11 @@
 #include "core/generation/a1111_run.h"
 
 #include <charconv>
+#include <filesystem>
 #include <limits>
 #include <string_view>
+
+#include "core/io/file_digest.h"
 
 namespace bksdm {
 namespace {
@@ -26,6 +29,31 @@ bool parse_size(const std::string& text, GenerationRequest& request) {
   request.width = width;
   request.height = height;
   return true;
+}
+
+// A1111's "name: hash, name: hash" of `Lora hashes` and `TI hashes`, with 12-digit hashes.
+std::string hash_list(const std::map<std::string, std::string>& hashes) {
+  std::string text;
+  for (const auto& [name, hash] : hashes) text += (text.empty() ? "" : ", ") + name + ": " + a1111_short_hash(hash, 12);
+  return text;
+}
+
+std::string trimmed(std::string_view text) {
+  const size_t begin = text.find_first_not_of(' ');
+  if (begin == std::string_view::npos) return "";
+  return std::string(text.substr(begin, text.find_last_not_of(' ') - begin + 1));
+}
+
+std::map<std::string, std::string> read_hash_list(std::string_view text) {
+  std::map<std::string, std::string> hashes;
+  while (!text.empty()) {
+    const size_t comma = text.find(',');
+    const std::string_view item = text.substr(0, comma);
+    const size_t colon = item.rfind(':');
+    if (colon != std::string_view::npos) hashes[trimmed(item.substr(0, colon))] = trimmed(item.substr(colon + 1));
+    text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+  }
+  return hashes;
 }
 
 // Reads a key that maps to a field of the description; says whether it did.
@@ -56,6 +84,14 @@ bool read_setting(const std::string& key, const std::string& value, A1111Reading
     request.model.name = value;
     return true;
   }
+  if (key == "VAE") {
+    request.vae.name = value;
+    return true;
+  }
+  if (key == "Model hash") return !(reading.model_hash = value).empty();
+  if (key == "VAE hash") return !(reading.vae_hash = value).empty();
+  if (key == "Lora hashes") return !(reading.lora_hashes = read_hash_list(value)).empty();
+  if (key == "TI hashes") return !(reading.ti_hashes = read_hash_list(value)).empty();
   return false;
 }
 
@@ -72,8 +108,16 @@ A1111Parameters a1111_parameters(const GenerationRequest& request, int batch_pos
       {"CFG scale", a1111_number(request.guidance_scale)},
       {"Seed", std::to_string(request.seed + offset)},
       {"Size", std::to_string(request.width) + "x" + std::to_string(request.height)},
-      {"Model", model},
   }};
+  // A1111 hashes a checkpoint, which is one file; a diffusers folder's components have no such hash.
+  if (request.model.hashes.size() == 1)
+    parameters.settings.emplace_back("Model hash", a1111_short_hash(request.model.hashes.begin()->second, 10));
+  parameters.settings.emplace_back("Model", model);
+  if (!request.vae.id.empty()) {
+    if (!request.vae.hashes.empty())
+      parameters.settings.emplace_back("VAE hash", a1111_short_hash(request.vae.hashes.begin()->second, 10));
+    parameters.settings.emplace_back("VAE", request.vae.name);
+  }
   if (!request.init_image.empty()) parameters.settings.emplace_back("Denoising strength", a1111_number(request.strength));
   if (request.num_images > 1) {
     parameters.settings.emplace_back("Batch size", std::to_string(request.num_images));
@@ -89,6 +133,11 @@ A1111Parameters a1111_parameters(const GenerationRequest& request, int batch_pos
   // A1111 always reads its own syntax; a run that read brackets as text says so, in a key of its own.
   if (request.prompt_syntax != PromptSyntax::A1111)
     parameters.settings.emplace_back("Prompt syntax", std::string(prompt_syntax_name(request.prompt_syntax)));
+  std::map<std::string, std::string> lora_hashes;
+  for (const LoraSetting& lora : request.loras)
+    if (!lora.sha256.empty()) lora_hashes[std::filesystem::path(lora.file).stem().string()] = lora.sha256;
+  if (!lora_hashes.empty()) parameters.settings.emplace_back("Lora hashes", hash_list(lora_hashes));
+  if (!request.embedding_hashes.empty()) parameters.settings.emplace_back("TI hashes", hash_list(request.embedding_hashes));
   return parameters;
 }
 

@@ -77,12 +77,15 @@ inline size_t strength_start_index(int steps, double strength) {
 struct LoraSetting {
   std::string file;
   double multiplier = 1.0;
+  // A1111's hash of the file (sha256 of what follows the safetensors header, hex), for its
+  // `Lora hashes`; empty where nobody computed it.
+  std::string sha256;
   bool operator==(const LoraSetting&) const = default;
 };
 
 // Which model made an image, so that it can be found again and told apart from a changed copy.
 struct ModelIdentity {
-  std::string id;    // what it was opened from: a Hub repo id or a folder
+  std::string id;    // what it was opened from: a Hub repo id, a folder or a single .safetensors file
   std::string name;  // its display name, e.g. "BK-SDM-v2-Tiny"
   std::map<std::string, std::string> hashes;  // weight file, relative to the model folder -> sha256 (hex)
 
@@ -125,6 +128,12 @@ struct GenerationRequest {
   // A folder of textual-inversion embeddings: each file's stem becomes a word of the prompts
   // (diffusers' load_textual_inversion for every file, in name order). Empty: none.
   std::string embeddings;
+  // The sha256 (hex) of each embedding file the prompts use, by its word, for A1111's `TI hashes`;
+  // empty where nobody computed them.
+  std::map<std::string, std::string> embedding_hashes;
+  // The VAE in place of the model's (LoadOptions::vae): id the folder or file, hashes its weight
+  // file's sha256, for A1111's `VAE` and `VAE hash`. Empty id: the model's own.
+  ModelIdentity vae;
   PromptSyntax prompt_syntax = PromptSyntax::A1111;
   // The text encoder layer the U-Net attends to, in A1111's numbering: 1 the last, 2 the one
   // before (then the final layer norm). A1111 applies it to both prompts; diffusers (plain) to the

@@ -33,6 +33,12 @@ bool looks_like_repo_id(std::string_view text) {
   return true;
 }
 
+// A checkpoint file rather than a folder or repo id: a file there, or a name ending in .safetensors.
+bool is_single_file(const fs::path& path) {
+  std::error_code error;
+  return fs::is_regular_file(path, error) || path.extension() == ".safetensors";
+}
+
 bool is_existing_directory(const fs::path& path) {
   std::error_code error;
   return fs::is_directory(path, error);
@@ -120,6 +126,10 @@ ModelFolder ModelFolder::open(std::string_view model, std::string variant) {
     folder.root_ = fs::absolute(as_path).lexically_normal();
     const fs::path named = folder.root_.filename().empty() ? folder.root_.parent_path() : folder.root_;
     folder.name_ = path_text(named.filename());
+  } else if (is_single_file(as_path)) {
+    throw Error(std::string(model) + ": a single-file checkpoint; say whose configs, tokenizer and scheduler it "
+                "takes with --config (the diffusers folder or Hub id of the model it was made from, e.g. "
+                "CompVis/stable-diffusion-v1-4)");
   } else if (looks_like_repo_id(model)) {
     const fs::path cache = hf_hub_cache();
     auto snapshot = hf_cached_snapshot(cache, model);
@@ -141,6 +151,20 @@ ModelFolder ModelFolder::open(std::string_view model, std::string variant) {
   return folder;
 }
 
+ModelFolder ModelFolder::open_single_file(const fs::path& file, std::string_view config) {
+  std::error_code error;
+  if (!fs::is_regular_file(file, error)) {
+    const std::string kind = special_file_kind(file);
+    throw Error(file.string() + (kind.empty() ? ": no such file" : ": is " + kind + ", not a regular file"));
+  }
+  if (is_pickle_file(file)) throw Error(pickle_refusal(file));
+  ModelFolder folder = open(config);
+  folder.single_file_ = fs::absolute(file).lexically_normal();
+  folder.name_ = path_text(file.stem());
+  folder.repo_id_.reset();
+  return folder;
+}
+
 fs::path ModelFolder::component_dir(std::string_view component) const {
   const fs::path dir = root_ / std::string(component);
   if (!is_existing_directory(dir)) throw Error(root_.string() + ": the '" + std::string(component) + "' folder is missing");
@@ -159,6 +183,7 @@ nlohmann::json ModelFolder::config(std::string_view component) const {
 }
 
 fs::path ModelFolder::weights(std::string_view component) const {
+  if (!single_file_.empty()) return single_file_;
   const fs::path dir = component_dir(component);
   const std::vector<fs::path> files = files_in(dir);
   const std::string wanted_suffix = variant_.empty() ? ".safetensors" : "." + variant_ + ".safetensors";

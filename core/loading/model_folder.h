@@ -17,6 +17,10 @@ class ModelFolder {
   // ($HF_HUB_CACHE, else $HF_HOME/hub, else ~/.cache/huggingface/hub). `variant` ("fp16") prefers
   // `*.VARIANT.safetensors` weight files where present.
   static ModelFolder open(std::string_view model, std::string variant = "");
+  // A checkpoint in one .safetensors file (the CompVis/LDM layout of A1111 and Civitai) with the
+  // configs, tokenizer and scheduler of `config`: a diffusers folder or cached repo id, as open()
+  // takes, of the model the file was made from or one of its layout.
+  static ModelFolder open_single_file(const std::filesystem::path& file, std::string_view config);
 
   const std::filesystem::path& root() const { return root_; }
   // A short display name: the repo's name ("bk-sdm-v2-tiny") or the folder's name, as valid UTF-8
@@ -30,14 +34,18 @@ class ModelFolder {
   std::filesystem::path component_dir(std::string_view component) const;
   // The component's config (`config.json`, or `scheduler_config.json` for the scheduler).
   nlohmann::json config(std::string_view component) const;
-  // The component's safetensors weights; refuses pickle-only components with a message saying why.
+  // The component's safetensors weights (the single file, for one); refuses pickle-only components
+  // with a message saying why.
   std::filesystem::path weights(std::string_view component) const;
+  // The single-file checkpoint all weights come from; empty for a folder's own.
+  const std::filesystem::path& single_file() const { return single_file_; }
 
  private:
   std::filesystem::path root_;
   std::string name_;
   std::optional<std::string> repo_id_;
   std::string variant_;
+  std::filesystem::path single_file_;
 };
 
 // Reads a JSON file; a missing or malformed file is a bksdm::Error naming it.

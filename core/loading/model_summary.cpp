@@ -1,12 +1,14 @@
 #include "core/loading/model_summary.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
 #include "core/io/error.h"
 #include "core/io/safetensors.h"
 #include "core/io/utf8.h"
+#include "core/loading/ldm_names.h"
 #include "core/loading/model_index.h"
 
 namespace bksdm {
@@ -15,15 +17,46 @@ namespace {
 const char* const kWeightedComponents[] = {"text_encoder", "unet", "vae"};
 const char* const kConfigOnlyComponents[] = {"scheduler", "tokenizer"};
 
-ComponentSummary summarize_weights(const ModelFolder& model, const std::string& component) {
-  ComponentSummary summary{component, model.weights(component), 0, 0, {}};
-  auto file = SafetensorsFile::open(summary.weights);
-  summary.bytes = file->file_size();
-  for (const TensorInfo& info : file->tensors()) {
+// The component's tensors in `file`: all of them, or in a single-file checkpoint those under its
+// prefix (their bytes, then, rather than the file's).
+ComponentSummary summarize_weights(const SafetensorsFile& file, const std::string& component, bool single_file) {
+  ComponentSummary summary{component, file.path(), single_file ? 0 : file.file_size(), 0, {}};
+  for (const TensorInfo& info : file.tensors()) {
+    if (single_file && ldm_component(info.name) != component) continue;
+    if (single_file) summary.bytes += info.end - info.begin;
     summary.parameters += info.numel();
     summary.dtypes[std::string(dtype_name(info.dtype))] += info.numel();
   }
+  if (summary.parameters == 0) throw Error(file.path().string() + ": holds no " + component + " tensors");
   return summary;
+}
+
+ComponentSummary summarize_weights(const ModelFolder& model, const std::string& component) {
+  return summarize_weights(*SafetensorsFile::open(model.weights(component)), component, !model.single_file().empty());
+}
+
+bool has_tensor_starting(const SafetensorsFile& file, std::string_view prefix) {
+  return std::any_of(file.tensors().begin(), file.tensors().end(),
+                     [&](const TensorInfo& info) { return std::string_view(info.name).starts_with(prefix); });
+}
+
+// The U-Net config's layout keys as a single file's names show them: one level per downsampler and
+// one more, blocks per level from the input blocks, the mid block when present.
+nlohmann::json single_file_unet_layout(const SafetensorsFile& file) {
+  const std::string blocks = std::string(kLdmUNetPrefix) + "input_blocks.";
+  int64_t inputs = 0, downsamplers = 0;
+  for (const TensorInfo& info : file.tensors()) {
+    if (!info.name.starts_with(blocks)) continue;
+    const std::string rest = info.name.substr(blocks.size());
+    inputs = std::max<int64_t>(inputs, std::atoll(rest.c_str()) + 1);
+    if (rest.find(".0.op.") != std::string::npos && rest.ends_with(".weight")) ++downsamplers;
+  }
+  const int64_t levels = downsamplers + 1;
+  nlohmann::json layout{{"down_block_types", nlohmann::json::array()},
+                        {"layers_per_block", (inputs - 1 - downsamplers) / levels}};
+  for (int64_t i = 0; i < levels; ++i) layout["down_block_types"].push_back("DownBlock2D");
+  if (!has_tensor_starting(file, std::string(kLdmUNetPrefix) + "middle_block.")) layout["mid_block_type"] = nullptr;
+  return layout;
 }
 
 // Runs `describe`, turning a failure into a problem line instead of an abort: inspect reports all.
@@ -86,6 +119,17 @@ ModelSummary summarize_model(const ModelFolder& model) {
     collect(summary.problems, [&] { summary.components.push_back(summarize_weights(model, component)); });
   for (const char* component : kConfigOnlyComponents)
     collect(summary.problems, [&] { model.component_dir(component); });
+  return summary;
+}
+
+ModelSummary summarize_single_file(const std::filesystem::path& path) {
+  const auto file = SafetensorsFile::open(path);
+  ModelSummary summary{path_text(path.stem()), "unknown", "unknown", {}, {}};
+  if (has_tensor_starting(*file, kLdmOpenClipPrefix)) summary.family = "SD 2.x";
+  else if (has_tensor_starting(*file, kLdmClipPrefix)) summary.family = "SD 1.x";
+  if (has_tensor_starting(*file, kLdmUNetPrefix)) summary.layout = unet_layout(single_file_unet_layout(*file));
+  for (const char* component : kWeightedComponents)
+    collect(summary.problems, [&] { summary.components.push_back(summarize_weights(*file, component, true)); });
   return summary;
 }
 

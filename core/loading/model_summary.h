@@ -30,6 +30,9 @@ struct ModelSummary {
 };
 
 ModelSummary summarize_model(const ModelFolder& model);
+// The same for a single-file checkpoint alone (the CompVis/LDM layout), from its tensors' names:
+// family from its text encoder's, layout from the U-Net's blocks, each component's share.
+ModelSummary summarize_single_file(const std::filesystem::path& file);
 nlohmann::json to_json(const ModelSummary& summary);
 
 // Family from the text encoder config, layout from the U-Net config (see the fixtures README).

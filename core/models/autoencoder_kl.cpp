@@ -13,6 +13,7 @@
 #include "core/io/pickle_file.h"
 #include "core/io/safetensors.h"
 #include "core/loading/model_folder.h"
+#include "core/models/single_file.h"
 
 namespace bksdm {
 namespace {
@@ -170,17 +171,16 @@ void AutoencoderKL::move_decoder(const c10::Device& device) {
 
 namespace {
 
-std::shared_ptr<AutoencoderKL> load_vae(const AutoencoderKLConfig& config, const std::filesystem::path& weights,
+std::shared_ptr<AutoencoderKL> load_vae(const AutoencoderKLConfig& config, const WeightSource& source,
                                         const WeightLoadOptions& options) {
-  const auto file = SafetensorsFile::open(weights);
-  auto vae = build_for_weights(*file, [&] { return std::make_shared<AutoencoderKL>(config); });
+  auto vae = build_for_weights(source, [&] { return std::make_shared<AutoencoderKL>(config); });
   WeightLoadOptions with_old_names = options;
-  with_old_names.name_in_file = [file, base = options.name_in_file](const std::string& parameter) {
+  with_old_names.name_in_file = [&source, base = options.name_in_file](const std::string& parameter) {
     const std::string name = base ? base(parameter) : parameter;
     const std::string deprecated = deprecated_attention_name(name);
-    return file->find(name) == nullptr && file->find(deprecated) != nullptr ? deprecated : name;
+    return !source.has(name) && source.has(deprecated) ? deprecated : name;
   };
-  load_weights(*vae, *file, with_old_names);
+  load_weights(*vae, source, with_old_names);
   return vae;
 }
 
@@ -188,10 +188,17 @@ std::shared_ptr<AutoencoderKL> load_vae(const AutoencoderKLConfig& config, const
 
 std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const ModelFolder& folder, const WeightLoadOptions& options) {
   const std::string source = (folder.component_dir("vae") / "config.json").string();
-  return load_vae(AutoencoderKLConfig::from_json(folder.config("vae"), source), folder.weights("vae"), options);
+  const AutoencoderKLConfig config = AutoencoderKLConfig::from_json(folder.config("vae"), source);
+  return load_vae(config, component_weights(folder, "vae", config), options);
 }
 
-std::filesystem::path vae_folder_weights(const std::filesystem::path& dir) {
+std::filesystem::path vae_weights(const std::filesystem::path& vae) {
+  std::error_code error;
+  if (std::filesystem::is_regular_file(vae, error)) {
+    if (is_pickle_file(vae)) throw Error(pickle_refusal(vae));
+    return vae;
+  }
+  const std::filesystem::path& dir = vae;
   const std::filesystem::path weights = dir / "diffusion_pytorch_model.safetensors";
   if (std::filesystem::is_regular_file(weights)) return weights;
   const std::filesystem::path pickle = dir / "diffusion_pytorch_model.bin";
@@ -199,10 +206,17 @@ std::filesystem::path vae_folder_weights(const std::filesystem::path& dir) {
   throw Error(dir.string() + ": not a VAE folder (config.json and diffusion_pytorch_model.safetensors)");
 }
 
-std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const std::filesystem::path& dir, const WeightLoadOptions& options) {
-  const std::filesystem::path weights = vae_folder_weights(dir);
-  const std::filesystem::path config = dir / "config.json";
-  return load_vae(AutoencoderKLConfig::from_json(read_json_file(config), config.string()), weights, options);
+std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const std::filesystem::path& vae, const ModelFolder& model,
+                                                   const WeightLoadOptions& options) {
+  const std::filesystem::path weights = vae_weights(vae);
+  if (weights == vae) {
+    const std::string source = (model.component_dir("vae") / "config.json").string();
+    const AutoencoderKLConfig config = AutoencoderKLConfig::from_json(model.config("vae"), source);
+    return load_vae(config, vae_file_weights(vae, config), options);
+  }
+  const std::filesystem::path config = vae / "config.json";
+  return load_vae(AutoencoderKLConfig::from_json(read_json_file(config), config.string()),
+                  WeightSource(SafetensorsFile::open(weights)), options);
 }
 
 }  // namespace bksdm

@@ -66,12 +66,13 @@ class AutoencoderKL : public torch::nn::Module {
 // read under those names, as diffusers converts them.
 std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const ModelFolder& folder,
                                                    const WeightLoadOptions& options = {});
-// A VAE of its own, as e.g. stabilityai/sd-vae-ft-mse ships it: config.json and
-// diffusion_pytorch_model.safetensors in `dir`.
-std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const std::filesystem::path& dir,
+// A VAE of its own in place of `model`'s: a folder as e.g. stabilityai/sd-vae-ft-mse ships it
+// (config.json and diffusion_pytorch_model.safetensors), or one .safetensors file in diffusers' or
+// the LDM's names, read with the model's VAE config.
+std::shared_ptr<AutoencoderKL> load_autoencoder_kl(const std::filesystem::path& vae, const ModelFolder& model,
                                                    const WeightLoadOptions& options = {});
-// The weights file of such a folder; a folder with pickle weights only is refused with the command
-// that converts them.
-std::filesystem::path vae_folder_weights(const std::filesystem::path& dir);
+// The weights file of such a VAE: the file itself, or the folder's; a folder with pickle weights
+// only, or a pickle file, is refused with the command that converts them.
+std::filesystem::path vae_weights(const std::filesystem::path& vae);
 
 }  // namespace bksdm

@@ -9,6 +9,7 @@
 
 #include "core/io/error.h"
 #include "core/loading/model_folder.h"
+#include "core/models/single_file.h"
 #include "core/models/layers.h"
 
 namespace bksdm {
@@ -203,11 +204,11 @@ std::shared_ptr<CLIPTextModel> load_clip_text_model(const ModelFolder& folder,
                                                     const WeightLoadOptions& options) {
   const std::string source = (folder.component_dir("text_encoder") / "config.json").string();
   const CLIPTextConfig config = CLIPTextConfig::from_json(folder.config("text_encoder"), source);
-  const auto file = SafetensorsFile::open(folder.weights("text_encoder"));
-  auto model = build_for_weights(*file, [&] { return std::make_shared<CLIPTextModel>(config); });
+  const WeightSource weights = component_weights(folder, "text_encoder", config);
+  auto model = build_for_weights(weights, [&] { return std::make_shared<CLIPTextModel>(config); });
   WeightLoadOptions with_buffer = options;
   with_buffer.known_extras.push_back("text_model.embeddings.position_ids");
-  load_weights(*model, *file, with_buffer);
+  load_weights(*model, weights, with_buffer);
   return model;
 }
 

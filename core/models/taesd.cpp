@@ -111,8 +111,9 @@ std::shared_ptr<AutoencoderTiny> load_taesd(const fs::path& folder, const Weight
   WeightLoadOptions without_encoder = options;
   for (const TensorInfo& tensor : file->tensors())
     if (tensor.name.starts_with("encoder.")) without_encoder.known_extras.push_back(tensor.name);
-  auto taesd = build_for_weights(*file, [&] { return std::make_shared<AutoencoderTiny>(config); });
-  load_weights(*taesd, *file, without_encoder);
+  const WeightSource source(file);
+  auto taesd = build_for_weights(source, [&] { return std::make_shared<AutoencoderTiny>(config); });
+  load_weights(*taesd, source, without_encoder);
   if (warnings != nullptr) warnings->insert(warnings->end(), config.warnings.begin(), config.warnings.end());
   return taesd;
 }

@@ -30,9 +30,8 @@ TextualInversion read_one(const std::filesystem::path& path, int64_t width) {
   return {path.stem().string(), vectors.clone()};
 }
 
-}  // namespace
-
-std::vector<TextualInversion> read_textual_inversions(const std::filesystem::path& dir, int64_t width) {
+// The folder's embedding files in name order; a pickle among them is refused.
+std::vector<std::filesystem::path> embedding_files(const std::filesystem::path& dir) {
   if (!std::filesystem::is_directory(dir)) throw Error(dir.string() + ": not a folder of embeddings");
   std::vector<std::filesystem::path> files;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
@@ -40,9 +39,26 @@ std::vector<TextualInversion> read_textual_inversions(const std::filesystem::pat
     if (entry.path().extension() == ".safetensors") files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
+
+std::vector<TextualInversion> read_textual_inversions(const std::filesystem::path& dir, int64_t width) {
   std::vector<TextualInversion> embeddings;
-  for (const std::filesystem::path& file : files) embeddings.push_back(read_one(file, width));
+  for (const std::filesystem::path& file : embedding_files(dir)) embeddings.push_back(read_one(file, width));
   return embeddings;
+}
+
+std::map<std::string, std::filesystem::path> textual_inversions_used(const std::filesystem::path& dir,
+                                                                     const std::vector<std::string>& texts) {
+  std::map<std::string, std::filesystem::path> used;
+  for (const std::filesystem::path& file : embedding_files(dir)) {
+    const std::string word = file.stem().string();
+    for (const std::string& text : texts)
+      if (text.find(word) != std::string::npos) used[word] = file;
+  }
+  return used;
 }
 
 std::vector<std::string> textual_inversion_tokens(const std::vector<TextualInversion>& embeddings) {

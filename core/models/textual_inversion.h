@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,11 @@ struct TextualInversion {
 // one tensor under any name (e.g. `<word>`). A file with another layout, or vectors of another width
 // than the text encoder's `width`, is a bksdm::Error naming the file (and both widths).
 std::vector<TextualInversion> read_textual_inversions(const std::filesystem::path& dir, int64_t width);
+
+// The embedding files of `dir` that `texts` (the prompts) use, by word: where the word occurs, as the
+// tokenizer's added tokens are cut from the raw text. What A1111's `TI hashes` names.
+std::map<std::string, std::filesystem::path> textual_inversions_used(const std::filesystem::path& dir,
+                                                                     const std::vector<std::string>& texts);
 
 // The tokens diffusers adds for them, each taking one vector: word, word_1, ..., word_{n-1}.
 std::vector<std::string> textual_inversion_tokens(const std::vector<TextualInversion>& embeddings);

@@ -4,6 +4,7 @@
 
 #include "core/io/error.h"
 #include "core/loading/model_folder.h"
+#include "core/models/single_file.h"
 #include "core/models/unet_2d_blocks.h"
 #include "core/io/message_text.h"
 
@@ -135,11 +136,10 @@ void UNet2DConditionModelImpl::to_channels_last() {
     if (parameter.dim() == 4) parameter.set_data(parameter.contiguous(at::MemoryFormat::ChannelsLast));
 }
 
-UNet2DConditionModel load_unet(const UNet2DConditionConfig& config, const std::filesystem::path& weights,
+UNet2DConditionModel load_unet(const UNet2DConditionConfig& config, const WeightSource& source,
                                const WeightLoadOptions& options) {
-  const auto file = SafetensorsFile::open(weights);
-  UNet2DConditionModel unet = build_for_weights(*file, [&] { return UNet2DConditionModel(config); });
-  load_weights(*unet, *file, options);
+  UNet2DConditionModel unet = build_for_weights(source, [&] { return UNet2DConditionModel(config); });
+  load_weights(*unet, source, options);
   return unet;
 }
 
@@ -148,7 +148,7 @@ UNet2DConditionModel load_unet(const ModelFolder& model, const WeightLoadOptions
   ParsedUNetConfig parsed =
       parse_unet_config(model.config("unet"), (model.component_dir("unet") / "config.json").string());
   if (warnings != nullptr) warnings->insert(warnings->end(), parsed.warnings.begin(), parsed.warnings.end());
-  return load_unet(parsed.config, model.weights("unet"), options);
+  return load_unet(parsed.config, component_weights(model, "unet", parsed.config), options);
 }
 
 }  // namespace bksdm

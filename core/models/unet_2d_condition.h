@@ -57,12 +57,11 @@ class UNet2DConditionModelImpl : public torch::nn::Module {
 };
 TORCH_MODULE(UNet2DConditionModel);
 
-// Builds the U-Net of `config` and loads its weights from a diffusers safetensors file
-// (unet/diffusion_pytorch_model[.fp16].safetensors).
-UNet2DConditionModel load_unet(const UNet2DConditionConfig& config, const std::filesystem::path& weights,
+// Builds the U-Net of `config` and loads its weights from `source`.
+UNet2DConditionModel load_unet(const UNet2DConditionConfig& config, const WeightSource& source,
                                const WeightLoadOptions& options = {});
-// The same for a model folder's unet/ component; the config's warnings (unknown keys) are
-// appended to `warnings` when given.
+// The same for a model's U-Net (its unet/ folder, or its part of a single file); the config's
+// warnings (unknown keys) are appended to `warnings` when given.
 UNet2DConditionModel load_unet(const ModelFolder& model, const WeightLoadOptions& options = {},
                                std::vector<std::string>* warnings = nullptr);
 

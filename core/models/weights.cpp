@@ -38,9 +38,9 @@ void append_list(std::ostringstream& text, const char* what, const std::vector<s
   if (names.size() > kMaxNamesPerList) text << ", ... and " << names.size() - kMaxNamesPerList << " more";
 }
 
-[[noreturn]] void throw_defects(const SafetensorsFile& file, const Defects& defects) {
+[[noreturn]] void throw_defects(const WeightSource& source, const Defects& defects) {
   std::ostringstream text;
-  text << file.path().string() << ": the weights do not fit the model:";
+  text << source.path().string() << ": the weights do not fit the model:";
   append_list(text, "missing tensor(s)", defects.missing);
   append_list(text, "unexpected tensor(s)", defects.unexpected);
   append_list(text, "mis-shaped tensor(s)", defects.mis_shaped);
@@ -50,68 +50,66 @@ void append_list(std::ostringstream& text, const char* what, const std::vector<s
   throw Error(text.str());
 }
 
+// A tensor as the file names it, and as the module does where the two differ.
+std::string described(const WeightSource& source, const std::string& name) {
+  const std::string in_file = source.file_name(name);
+  return in_file == name ? name : in_file + " (as " + name + ")";
+}
+
 }  // namespace
 
-void load_weights(torch::nn::Module& module, const SafetensorsFile& file, const WeightLoadOptions& options) {
+void load_weights(torch::nn::Module& module, const WeightSource& source, const WeightLoadOptions& options) {
   Defects defects;
   std::set<std::string> used;
   struct Assignment {
     at::Tensor parameter;
-    std::string parameter_name, name_in_file;
+    std::string parameter_name, name_in_source;
   };
   std::vector<Assignment> assignments;
   for (const auto& item : module.named_parameters(true)) {
     const std::string name = options.name_in_file ? options.name_in_file(item.key()) : item.key();
-    const TensorInfo* info = file.find(name);
-    if (info == nullptr) {
+    if (!source.has(name)) {
       defects.missing.push_back(name);
       continue;
     }
     used.insert(name);
-    if (!std::equal(info->shape.begin(), info->shape.end(), item.value().sizes().begin(),
-                    item.value().sizes().end())) {
-      defects.mis_shaped.push_back(name + " (file " + shape_text(info->shape) + ", model " +
+    const std::vector<int64_t> shape = source.shape(name);
+    if (!std::equal(shape.begin(), shape.end(), item.value().sizes().begin(), item.value().sizes().end())) {
+      defects.mis_shaped.push_back(described(source, name) + " (file " + shape_text(shape) + ", model " +
                                    shape_text(item.value().sizes()) + ")");
       continue;
     }
     // Integers converted to floats would load without complaint and compute garbage: a wrong file.
-    if (item.value().is_floating_point() && !at::isFloatingType(to_scalar_type(info->dtype))) {
-      defects.not_floating.push_back(name + " holds " + std::string(dtype_name(info->dtype)));
+    const StDType dtype = source.dtype(name);
+    if (item.value().is_floating_point() && !at::isFloatingType(to_scalar_type(dtype))) {
+      defects.not_floating.push_back(described(source, name) + " holds " + std::string(dtype_name(dtype)));
       continue;
     }
     assignments.push_back({item.value(), item.key(), name});
   }
-  for (const TensorInfo& info : file.tensors()) {
-    const bool known = std::find(options.known_extras.begin(), options.known_extras.end(), info.name) !=
+  for (const std::string& name : source.names()) {
+    const bool known = std::find(options.known_extras.begin(), options.known_extras.end(), name) !=
                        options.known_extras.end();
-    if (!used.count(info.name) && !known) defects.unexpected.push_back(info.name);
+    if (!used.count(name) && !known) defects.unexpected.push_back(described(source, name));
   }
-  if (!defects.empty()) throw_defects(file, defects);
+  if (!defects.empty()) throw_defects(source, defects);
 
   std::vector<at::Tensor> values;
   values.reserve(assignments.size());
   for (const auto& [parameter, parameter_name, name] : assignments) {
-    at::Tensor value = file.tensor(name, options.dtype.value_or(parameter.scalar_type()));
+    at::Tensor value = source.tensor(name, options.dtype.value_or(parameter.scalar_type()));
     if (options.device) value = value.to(*options.device);
     if (options.adjust) value = options.adjust(parameter_name, value);
     if (options.check_finite && !at::isfinite(value).all().item<bool>()) defects.non_finite.push_back(name);
     values.push_back(std::move(value));
   }
-  if (!defects.empty()) throw_defects(file, defects);
+  if (!defects.empty()) throw_defects(source, defects);
   for (size_t i = 0; i < assignments.size(); ++i) assignments[i].parameter.set_data(values[i]);
 }
 
-uint64_t parameter_budget(const SafetensorsFile& file) {
-  uint64_t bytes = 0;
-  for (const TensorInfo& info : file.tensors()) bytes += uint64_t(info.numel()) * 4;
-  return 2 * bytes;
-}
-
-uint64_t tensor_budget(const SafetensorsFile& file) { return 2 * uint64_t(file.tensors().size()); }
-
 void load_weights(torch::nn::Module& module, const std::filesystem::path& file,
                   const WeightLoadOptions& options) {
-  load_weights(module, *SafetensorsFile::open(file), options);
+  load_weights(module, WeightSource(SafetensorsFile::open(file)), options);
 }
 
 std::vector<std::string> non_finite_tensors(const SafetensorsFile& file) {

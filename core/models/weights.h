@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/io/safetensors.h"
+#include "core/loading/weight_source.h"
 #include "core/models/layers.h"
 
 namespace torch::nn {
@@ -36,30 +36,20 @@ struct WeightLoadOptions {
   std::function<at::Tensor(const std::string& parameter, const at::Tensor& value)> adjust;
 };
 
-// Loads every parameter of `module` from the safetensors file, matching the module's parameter
-// names to the file's tensor names. All defects are reported together in one bksdm::Error that
-// names the file and each missing, unexpected (beyond `known_extras`) and mis-shaped tensor; the
-// module is left unchanged then.
-void load_weights(torch::nn::Module& module, const SafetensorsFile& file,
-                  const WeightLoadOptions& options = {});
+// Loads every parameter of `module` from `source`, matching the module's parameter names to the
+// source's. All defects are reported together in one bksdm::Error that names the file and each
+// missing, unexpected (beyond `known_extras`) and mis-shaped tensor; the module is left unchanged then.
+void load_weights(torch::nn::Module& module, const WeightSource& source, const WeightLoadOptions& options = {});
 void load_weights(torch::nn::Module& module, const std::filesystem::path& file,
                   const WeightLoadOptions& options = {});
 
 // The names of the file's tensors that hold NaN or infinite values (reads every value once).
 std::vector<std::string> non_finite_tensors(const SafetensorsFile& file);
 
-// Twice the float32 bytes of `file`'s tensors: a model whose config asks for more cannot be what
-// the file holds (twice, so that a config a little off still gets load_weights' tensor-by-tensor
-// report).
-uint64_t parameter_budget(const SafetensorsFile& file);
-// Twice the number of `file`'s tensors, for the same reason.
-uint64_t tensor_budget(const SafetensorsFile& file);
-
-// `build()`, the model for `file`'s weights, built within parameter_budget(file) and
-// tensor_budget(file).
+// `build()`, the model for `source`'s weights, built within its parameter and tensor budgets.
 template <class Build>
-auto build_for_weights(const SafetensorsFile& file, Build&& build) {
-  const ParameterBudget budget(parameter_budget(file), tensor_budget(file), file.path().string());
+auto build_for_weights(const WeightSource& source, Build&& build) {
+  const ParameterBudget budget(source.parameter_budget(), source.tensor_budget(), source.path().string());
   return build();
 }
 

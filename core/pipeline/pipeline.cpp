@@ -317,7 +317,7 @@ class Pipeline final : public StableDiffusionPipeline {
       throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
     check_model_index(model_);
-    const std::filesystem::path vae_file = options.vae.empty() ? model_.weights("vae") : vae_folder_weights(options.vae);
+    const std::filesystem::path vae_file = options.vae.empty() ? model_.weights("vae") : vae_weights(options.vae);
     mapped_files_ = MappedFilesWatch({model_.weights("text_encoder"), model_.weights("unet"), vae_file});
     weights_ = WeightLoadOptions{{}, weight_dtype(options, device_, dtype_), device_, {}, false, {}};
     tokenizer_ = ClipTokenizer::load(model_.component_dir("tokenizer"));
@@ -339,9 +339,9 @@ class Pipeline final : public StableDiffusionPipeline {
     if (options.low_memory) unet_ = UNet2DConditionModel(nullptr);
     // The encoder stays in the mapping until an image input needs it: on a GPU it would hold memory
     // that text-to-image never uses.
-    WeightLoadOptions vae_weights = weights_;
-    vae_weights.device = at::kCPU;
-    vae_ = options.vae.empty() ? load_autoencoder_kl(model_, vae_weights) : load_autoencoder_kl(options.vae, vae_weights);
+    WeightLoadOptions vae_options = weights_;
+    vae_options.device = at::kCPU;
+    vae_ = options.vae.empty() ? load_autoencoder_kl(model_, vae_options) : load_autoencoder_kl(options.vae, model_, vae_options);
     if (!options.vae.empty() && vae_->config().latent_channels != unet_channels)
       throw Error(options.vae + ": a VAE of " + std::to_string(vae_->config().latent_channels) +
                   " latent channels, and this model's U-Net takes " + std::to_string(unet_channels) +
@@ -416,7 +416,7 @@ class Pipeline final : public StableDiffusionPipeline {
 
     // 4. The denoising loop
     announce(RunStage::Denoising);
-    UNet2DConditionModel unet = unet_.is_empty() ? configured(load_unet(model_, component_weights("unet"))) : unet_;
+    UNet2DConditionModel unet = unet_.is_empty() ? configured(load_unet(model_, load_options("unet"))) : unet_;
     std::optional<AttentionRecorder> attention;
     if (request.attention_maps || request.attention_maps_per_step)
       attention.emplace(unet, request, latents.size(2), latents.size(3), conditioning);
@@ -460,6 +460,10 @@ class Pipeline final : public StableDiffusionPipeline {
 
   const ClipTokenizer& tokenizer() const override { return *tokenizer_; }
   TokenizedPrompt prompt_tokens(const std::string& prompt) const override { return tokenizer_->encode_for_model(prompt); }
+  std::shared_ptr<const ClipTokenizer> tokenizer_with_embeddings(const std::string& embeddings) const override {
+    if (embeddings.empty()) return tokenizer_;
+    return tokenizer_->with_added_tokens(textual_inversion_tokens(read_textual_inversions(embeddings, token_width())));
+  }
   int text_encoder_layers() const override { return text_encoder_layers_; }
   int default_size() const override { return int(sample_size_ * vae_->downscale_factor()); }
   std::string default_scheduler() const override { return default_scheduler_name(scheduler_config_); }
@@ -496,9 +500,8 @@ class Pipeline final : public StableDiffusionPipeline {
     std::vector<std::string> notes = lora_report(loras, weight_shapes_);
     if (request.loras == merged_loras_ && request.embeddings == embeddings_dir_) return notes;
     if (request.embeddings != embeddings_dir_) {
-      const int64_t width = weight_shapes_.at("text_encoder").at(kTokenEmbedding).at(1);
       textual_inversions_ = request.embeddings.empty() ? std::vector<TextualInversion>{}
-                                                       : read_textual_inversions(request.embeddings, width);
+                                                       : read_textual_inversions(request.embeddings, token_width());
       run_tokenizer_ = textual_inversions_.empty()
                            ? tokenizer_
                            : tokenizer_->with_added_tokens(textual_inversion_tokens(textual_inversions_));
@@ -506,15 +509,18 @@ class Pipeline final : public StableDiffusionPipeline {
     }
     loras_ = std::move(loras);
     merged_loras_ = request.loras;
-    if (text_encoder_) text_encoder_ = load_clip_text_model(model_, component_weights("text_encoder"));
-    if (!unet_.is_empty()) unet_ = configured(load_unet(model_, component_weights("unet")));
+    if (text_encoder_) text_encoder_ = load_clip_text_model(model_, load_options("text_encoder"));
+    if (!unet_.is_empty()) unet_ = configured(load_unet(model_, load_options("unet")));
     return notes;
   }
+
+  // The text encoder's token width, which a textual inversion's vectors must have.
+  int64_t token_width() const { return weight_shapes_.at("text_encoder").at(kTokenEmbedding).at(1); }
 
   // The weights' load options for `component`: the run's LoRAs merged in as they load, and the
   // textual inversions' vectors appended to the token embedding (diffusers' ids from the vocabulary's
   // end on, in the tokens' order).
-  WeightLoadOptions component_weights(const std::string& component) const {
+  WeightLoadOptions load_options(const std::string& component) const {
     WeightLoadOptions options = weights_;
     at::Tensor added;
     if (component == "text_encoder" && !textual_inversions_.empty()) added = textual_inversion_vectors(textual_inversions_);
@@ -554,7 +560,7 @@ class Pipeline final : public StableDiffusionPipeline {
   Conditioning encode_prompt(const GenerationRequest& request, bool guided, size_t iterations) const {
     at::NoGradGuard no_grad;
     const std::shared_ptr<CLIPTextModel> encoder =
-        text_encoder_ ? text_encoder_ : load_clip_text_model(model_, component_weights("text_encoder"));
+        text_encoder_ ? text_encoder_ : load_clip_text_model(model_, load_options("text_encoder"));
     // A1111's <lora:...> tags choose files; the model never reads them. A textual inversion of
     // several vectors is written out as its tokens, as diffusers does.
     const ClipTokenizer& tokenizer = *run_tokenizer_;

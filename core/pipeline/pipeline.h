@@ -132,6 +132,10 @@ class StableDiffusionPipeline {
   // The prompt as a run tokenizes it for the model (encode_prompt's own tokenization): what the
   // token counter and the prompt's words show.
   virtual TokenizedPrompt prompt_tokens(const std::string& prompt) const = 0;
+  // The tokenizer a run with GenerationRequest::embeddings = `embeddings` uses: each textual
+  // inversion's word added as the tokens of its vectors, so that counts include them. Reads the
+  // folder (an embedding that does not fit this model is a bksdm::Error); the real one when empty.
+  virtual std::shared_ptr<const ClipTokenizer> tokenizer_with_embeddings(const std::string& embeddings) const = 0;
   virtual int default_size() const = 0;                 // sample_size * 8
   virtual std::string default_scheduler() const = 0;    // from the model's scheduler config
   virtual int text_encoder_layers() const = 0;          // the largest clip_skip the model takes

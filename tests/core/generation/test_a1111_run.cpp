@@ -138,8 +138,8 @@ TEST(A1111Run, ReadsA1111sOwnTextKeepingWhatItHasNoFieldFor) {
   EXPECT_EQ(read.request.width, 512);
   EXPECT_EQ(read.request.height, 768);
   EXPECT_EQ(read.request.model.name, "v1-5-pruned-emaonly");
-  EXPECT_EQ(read.other_settings,
-            (Settings{{"Model hash", "6ce0161689"}, {"Steps2", "x"}, {"Version", "v1.9.3"}}));
+  EXPECT_EQ(read.model_hash, "6ce0161689");
+  EXPECT_EQ(read.other_settings, (Settings{{"Steps2", "x"}, {"Version", "v1.9.3"}}));
 }
 
 TEST(A1111Run, AValueThatDoesNotParseKeepsTheDefaultAndIsKept) {
@@ -152,6 +152,44 @@ TEST(A1111Run, AValueThatDoesNotParseKeepsTheDefaultAndIsKept) {
   EXPECT_EQ(read.request.num_images, 1);
   EXPECT_EQ(read.other_settings, (Settings{{"Steps", "many"}, {"Sampler", "LMS"}, {"Seed", "-3"}, {"Size", "512"},
                                            {"Batch size", "0"}}));
+}
+
+}  // namespace
+
+namespace {
+
+// A1111 writes the checkpoint's and the VAE's sha256 in 10 digits, LoRAs' and embeddings' in 12,
+// the lists quoted since they hold colons, at its places: Model hash before Model, VAE hash and VAE
+// after it, Lora hashes and TI hashes at the end.
+TEST(A1111Run, NamesTheFilesByA1111sHashes) {
+  GenerationRequest request = run("a vase <lora:film:0.5>, vase-style", "");
+  const std::string sha = "294dae9cfa0123456789abcdef0123456789abcdef0123456789abcdef012345";
+  request.model.hashes = {{"sd-v1-4-mini.safetensors", sha}};
+  request.vae = {"/vae/sd-vae-ft-mse", "sd-vae-ft-mse", {{"diffusion_pytorch_model.safetensors", "735e4c3a44" + sha.substr(10)}}};
+  request.loras = {{"/loras/film.safetensors", 0.5, "fb9c376856fb" + sha.substr(12)}};
+  request.embedding_hashes = {{"vase-style", "690650dfb20f" + sha.substr(12)}};
+  EXPECT_EQ(bksdm::format_a1111_parameters(bksdm::a1111_parameters(request)),
+            "a vase <lora:film:0.5>, vase-style\n"
+            "Steps: 50, Sampler: PNDM, CFG scale: 7.5, Seed: 1234, Size: 512x512, Model hash: 294dae9cfa, "
+            "Model: bk-sdm-v2-tiny, VAE hash: 735e4c3a44, VAE: sd-vae-ft-mse, "
+            "Lora hashes: \"film: fb9c376856fb\", TI hashes: \"vase-style: 690650dfb20f\"");
+}
+
+// A1111's own text with two LoRAs and an embedding: the short hashes by name, for finding the files.
+TEST(A1111Run, ReadsTheFilesHashesBack) {
+  const bksdm::A1111Reading reading = bksdm::read_a1111_parameters(bksdm::parse_a1111_parameters(
+      "a vase <lora:film:0.5> <lora:grain:1>\n"
+      "Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 1, Size: 512x512, Model hash: 6ce0161689, "
+      "Model: v1-5-pruned-emaonly, VAE hash: 735e4c3a44, VAE: vae-ft-mse-840000-ema-pruned, "
+      "Lora hashes: \"film: fb9c376856fb, grain: 744f9cbfa623\", TI hashes: \"vase-style: 690650dfb20f\", "
+      "Version: v1.10.1"));
+  EXPECT_EQ(reading.model_hash, "6ce0161689");
+  EXPECT_EQ(reading.vae_hash, "735e4c3a44");
+  EXPECT_EQ(reading.request.vae.name, "vae-ft-mse-840000-ema-pruned");
+  EXPECT_EQ(reading.lora_hashes, (std::map<std::string, std::string>{{"film", "fb9c376856fb"}, {"grain", "744f9cbfa623"}}));
+  EXPECT_EQ(reading.ti_hashes, (std::map<std::string, std::string>{{"vase-style", "690650dfb20f"}}));
+  ASSERT_EQ(reading.other_settings.size(), 1u);
+  EXPECT_EQ(reading.other_settings[0].first, "Version");
 }
 
 }  // namespace

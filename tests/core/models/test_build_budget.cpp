@@ -27,7 +27,7 @@ using bksdm::testing::TempDir;
 TEST(BuildBudget, IsTwiceTheWeightFilesTensors) {
   const auto file = bksdm::SafetensorsFile::open(fs::path(BKSDM_FIXTURES_DIR) /
                                                  "models/bk-sdm-tiny-mini/unet/diffusion_pytorch_model.safetensors");
-  EXPECT_EQ(bksdm::tensor_budget(*file), 712u);  // its header names 356 tensors, counted by hand
+  EXPECT_EQ(bksdm::WeightSource(file).tensor_budget(), 712u);  // its header names 356 tensors, counted by hand
 }
 
 TEST(BuildBudget, ThinLayersThatFitTheBytesAreRefusedByTheirCount) {

@@ -56,7 +56,7 @@ inline GenerationRequest request_for(const nlohmann::json& spec) {
   if (spec.contains("embeddings")) request.embeddings = (kFixtures / spec["embeddings"].get<std::string>()).string();
   if (spec.contains("lora"))
     for (const auto& lora : spec["lora"])
-      request.loras.push_back({(kFixtures / lora[0].get<std::string>()).string(), lora[1].get<double>()});
+      request.loras.push_back({(kFixtures / lora[0].get<std::string>()).string(), lora[1].get<double>(), {}});
   if (spec.contains("subseed")) {
     request.subseed = std::stoull(spec["subseed"].get<std::string>());
     request.subseed_strength = std::stod(spec["subseed_strength"].get<std::string>());
@@ -93,13 +93,16 @@ inline void expect_reference_run(const bksdm::GenerationResult& result, const bk
 inline std::string generate_arguments(const nlohmann::json& spec, const std::filesystem::path& tensors,
                                       const std::string& extra = {}) {
   const auto field = [&](const char* key) { return shell_quoted(spec[key].get<std::string>()); };
+  const auto file = [&](const char* key) { return shell_quoted((kFixtures / spec[key].get<std::string>()).string()); };
+  const std::string model = spec.contains("single_file")
+                                ? file("single_file") + " --config " + file("config")
+                                : shell_quoted(fixture_model(spec["model"]).root().string());
   std::string arguments =
-      "generate --model " + shell_quoted(fixture_model(spec["model"]).root().string()) + " --prompt " +
+      "generate --model " + model + " --prompt " +
       field("prompt") + " --negative " + field("negative_prompt") + " --seed " + field("seed") + " --steps " +
       field("steps") + " --guidance " + field("guidance_scale") + " --width " + field("width") + " --height " +
       field("height") + " --scheduler " + field("scheduler") + " --images " + field("num_images") +
       " --prompt-syntax " + field("prompt_syntax") + " --batch-noise shared";
-  const auto file = [&](const char* key) { return shell_quoted((kFixtures / spec[key].get<std::string>()).string()); };
   if (spec.contains("init_image")) arguments += " --init-image " + file("init_image") + " --strength " + field("strength");
   if (spec.contains("mask")) arguments += " --mask " + file("mask");
   if (spec.contains("embeddings")) arguments += " --embeddings " + file("embeddings");
