@@ -43,6 +43,10 @@ QString AppSettings::lastModel() const { return settings_.value("model/last").to
 void AppSettings::setLastModel(const QString& location) { settings_.setValue("model/last", location); }
 QStringList AppSettings::modelFolders() const { return settings_.value("model/folders").toStringList(); }
 void AppSettings::setModelFolders(const QStringList& folders) { settings_.setValue("model/folders", folders); }
+QString AppSettings::loraFolder() const { return settings_.value("resources/lora_folder").toString(); }
+void AppSettings::setLoraFolder(const QString& folder) { settings_.setValue("resources/lora_folder", folder); }
+QString AppSettings::embeddingsFolder() const { return settings_.value("resources/embeddings_folder").toString(); }
+void AppSettings::setEmbeddingsFolder(const QString& folder) { settings_.setValue("resources/embeddings_folder", folder); }
 
 GenerationParams AppSettings::params() const {
   const GenerationParams defaults;
@@ -119,7 +123,8 @@ EngineOptions AppSettings::engine() const {
   return {settings_.value("engine/device", defaults.device).toString(),
           settings_.value("engine/threads", defaults.threads).toInt(),
           settings_.value("engine/lowMemory", defaults.lowMemory).toBool(),
-          settings_.value("engine/precision", defaults.precision).toString()};
+          settings_.value("engine/precision", defaults.precision).toString(),
+          settings_.value("engine/vae", defaults.vae).toString()};
 }
 
 void AppSettings::setEngine(const EngineOptions& engine) {
@@ -127,6 +132,7 @@ void AppSettings::setEngine(const EngineOptions& engine) {
   settings_.setValue("engine/threads", engine.threads);
   settings_.setValue("engine/lowMemory", engine.lowMemory);
   settings_.setValue("engine/precision", engine.precision);
+  settings_.setValue("engine/vae", engine.vae);
 }
 
 QString AppSettings::theme() const { return settings_.value("ui/theme", "system").toString(); }

@@ -18,6 +18,11 @@ class AppSettings {
   void setLastModel(const QString& location);
   QStringList modelFolders() const;
   void setModelFolders(const QStringList& folders);
+  // The folders the Resources panel lists: LoRAs and textual-inversion embeddings.
+  QString loraFolder() const;
+  void setLoraFolder(const QString& folder);
+  QString embeddingsFolder() const;
+  void setEmbeddingsFolder(const QString& folder);
 
   GenerationParams params() const;
   void setParams(const GenerationParams& params);

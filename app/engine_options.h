@@ -11,13 +11,17 @@ struct EngineOptions {
   // What a GPU computes in: "fp16" (half the memory, tensor cores), "fp32", or "bf16" on cards that
   // have it. The CPU always computes in fp32.
   QString precision = QStringLiteral("fp16");
+  // A VAE folder in place of the model's (LoadOptions::vae, e.g. stabilityai/sd-vae-ft-mse's);
+  // empty: the model's own.
+  QString vae;
 
   // LoadOptions::dtype for this device.
   QString dtype() const { return device == QStringLiteral("cpu") ? QStringLiteral("fp32") : precision; }
 };
 
 inline bool operator==(const EngineOptions& a, const EngineOptions& b) {
-  return a.device == b.device && a.threads == b.threads && a.lowMemory == b.lowMemory && a.precision == b.precision;
+  return a.device == b.device && a.threads == b.threads && a.lowMemory == b.lowMemory && a.precision == b.precision &&
+         a.vae == b.vae;
 }
 
 }  // namespace bksdm

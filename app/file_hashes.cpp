@@ -8,6 +8,8 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include "core/io/file_digest.h"
+
 namespace bksdm {
 namespace {
 
@@ -24,6 +26,14 @@ QString computeSha256(const QString& path) {
   return QString::fromLatin1(sha256.result().toHex());
 }
 
+QString computeSafetensorsDataSha256(const QString& path) {
+  try {
+    return QString::fromStdString(safetensors_data_sha256(path.toStdString()));
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
 }  // namespace
 
 FileHashes::FileHashes()
@@ -31,14 +41,20 @@ FileHashes::FileHashes()
 
 FileHashes::FileHashes(QString cacheFile) : cacheFile_(std::move(cacheFile)), entries_(readCache(cacheFile_)) {}
 
-QString FileHashes::sha256(const QString& path) {
+QString FileHashes::sha256(const QString& path) { return cached({}, path, computeSha256); }
+
+QString FileHashes::safetensorsDataSha256(const QString& path) {
+  return cached(QStringLiteral("safetensors-data:"), path, computeSafetensorsDataSha256);
+}
+
+QString FileHashes::cached(const QString& kind, const QString& path, QString (*compute)(const QString&)) {
   const QFileInfo info(path);
-  const QString key = info.absoluteFilePath();
+  const QString key = kind + info.absoluteFilePath();
   const QJsonObject stamp{{"size", info.size()}, {"mtime_ms", info.lastModified().toMSecsSinceEpoch()}};
   QJsonObject entry = entries_.value(key).toObject();
   const QString cached = entry.take(QStringLiteral("sha256")).toString();
   if (!cached.isEmpty() && entry == stamp) return cached;
-  const QString hash = computeSha256(path);
+  const QString hash = compute(path);
   if (hash.isEmpty()) return {};
   QJsonObject stored = stamp;
   stored[QStringLiteral("sha256")] = hash;

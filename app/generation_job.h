@@ -5,6 +5,7 @@
 #include <QImage>
 #include <QList>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include "app/attention/image_attention.h"
@@ -56,6 +57,7 @@ struct GenerationOutcome {
   double decodeSeconds = 0;  // the VAE decode's share of `seconds`
   QList<ImageAttention> attention;  // one per image when params.attentionMaps
   QList<ImageAttention> negativeAttention;  // alike, when params.negativeAttentionMaps too
+  QStringList notes;  // what the run noticed for the person: what each LoRA matched and skipped
 };
 
 }  // namespace bksdm

@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <limits>
 
+#include <filesystem>
+
 #include <QJsonValue>
 
+#include "app/lora_tags.h"
 #include "core/generation/a1111_run.h"
 #include "core/generation/generation_request.h"
+#include "core/generation/prompt_loras.h"
 #include "core/io/image_file.h"
 
 namespace bksdm {
@@ -14,18 +18,24 @@ namespace {
 
 QString fromUtf8(const std::string& text) { return QString::fromStdString(text); }
 
-ModelIdentity toIdentity(const GenerationParams& params) {
-  ModelIdentity identity{params.modelId.toStdString(), params.modelName.toStdString(), {}};
-  for (auto it = params.modelHashes.begin(); it != params.modelHashes.end(); ++it)
-    identity.hashes.emplace(it.key().toStdString(), it.value().toStdString());
-  return identity;
+std::map<std::string, std::string> toStdMap(const QMap<QString, QString>& map) {
+  std::map<std::string, std::string> converted;
+  for (auto it = map.begin(); it != map.end(); ++it) converted.emplace(it.key().toStdString(), it.value().toStdString());
+  return converted;
 }
 
-void setIdentity(GenerationParams& params, const ModelIdentity& identity) {
-  params.modelId = fromUtf8(identity.id);
-  params.modelName = fromUtf8(identity.name);
-  for (const auto& [file, hash] : identity.hashes) params.modelHashes.insert(fromUtf8(file), fromUtf8(hash));
+QMap<QString, QString> fromStdMap(const std::map<std::string, std::string>& map) {
+  QMap<QString, QString> converted;
+  for (const auto& [key, value] : map) converted.insert(fromUtf8(key), fromUtf8(value));
+  return converted;
 }
+
+ModelIdentity toIdentity(const QString& id, const QString& name, const QMap<QString, QString>& hashes) {
+  return {id.toStdString(), name.toStdString(), toStdMap(hashes)};
+}
+
+// A LoRA's name in the prompt's tags: its file's stem.
+QString loraName(const LoraSetting& lora) { return fromUtf8(std::filesystem::path(lora.file).stem().string()); }
 
 }  // namespace
 
@@ -42,7 +52,7 @@ namespace {
 // Every field but the image inputs' pixels.
 GenerationRequest describedRequest(const GenerationParams& params) {
   GenerationRequest request;
-  request.model = toIdentity(params);
+  request.model = toIdentity(params.modelId, params.modelName, params.modelHashes);
   request.prompt = params.prompt.toStdString();
   request.negative_prompt = params.negativePrompt.toStdString();
   request.seed = params.seed;
@@ -62,7 +72,17 @@ GenerationRequest describedRequest(const GenerationParams& params) {
   request.tiled_decode = params.tiledDecode;
   request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
   request.negative_attention_maps = params.attentionMaps && params.negativeAttentionMaps;
+  request.embeddings = params.embeddingsFolder.toStdString();
+  request.embedding_hashes = toStdMap(params.embeddingHashes);
+  request.vae = toIdentity(params.vaeId, params.vaeName, params.vaeHashes);
   return request;
+}
+
+// The prompt's LoRAs from the LoRA folder, each with its hash where the description has it.
+std::vector<LoraSetting> promptLoras(const GenerationRequest& request, const GenerationParams& params) {
+  std::vector<LoraSetting> loras = prompt_loras(request, params.loraFolder.toStdString());
+  for (LoraSetting& lora : loras) lora.sha256 = params.loraHashes.value(loraName(lora)).toStdString();
+  return loras;
 }
 
 RgbImage imageFile(const QString& path) { return path.isEmpty() ? RgbImage{} : read_image(path.toStdString()); }
@@ -73,6 +93,7 @@ GenerationRequest toRequest(const GenerationParams& params) {
   GenerationRequest request = describedRequest(params);
   request.init_image = imageFile(params.initImage);
   request.mask = imageFile(params.mask);
+  request.loras = promptLoras(request, params);
   return request;
 }
 
@@ -94,7 +115,9 @@ int stepsThatRun(const GenerationParams& params) {
 
 GenerationParams fromRequest(const GenerationRequest& request) {
   GenerationParams params;
-  setIdentity(params, request.model);
+  params.modelId = fromUtf8(request.model.id);
+  params.modelName = fromUtf8(request.model.name);
+  params.modelHashes = fromStdMap(request.model.hashes);
   params.prompt = fromUtf8(request.prompt);
   params.negativePrompt = fromUtf8(request.negative_prompt);
   params.seed = request.seed;
@@ -114,6 +137,13 @@ GenerationParams fromRequest(const GenerationRequest& request) {
   params.tiledDecode = request.tiled_decode;
   params.attentionMaps = request.attention_maps;
   params.negativeAttentionMaps = request.negative_attention_maps;
+  params.embeddingsFolder = fromUtf8(request.embeddings);
+  params.embeddingHashes = fromStdMap(request.embedding_hashes);
+  for (const LoraSetting& lora : request.loras)
+    if (!lora.sha256.empty()) params.loraHashes.insert(loraName(lora), fromUtf8(lora.sha256));
+  params.vaeId = fromUtf8(request.vae.id);
+  params.vaeName = fromUtf8(request.vae.name);
+  params.vaeHashes = fromStdMap(request.vae.hashes);
   return params;
 }
 
@@ -131,15 +161,26 @@ quint64 seedFromJson(const QJsonValue& value) {
   return quint64(value.toInteger());
 }
 
+QJsonObject mapToJson(const QMap<QString, QString>& map) {
+  QJsonObject json;
+  for (auto it = map.begin(); it != map.end(); ++it) json[it.key()] = it.value();
+  return json;
+}
+
+QMap<QString, QString> mapFromJson(const QJsonValue& value) {
+  QMap<QString, QString> map;
+  const QJsonObject json = value.toObject();
+  for (auto it = json.begin(); it != json.end(); ++it) map.insert(it.key(), it->toString());
+  return map;
+}
+
 }  // namespace
 
 QJsonObject paramsToJson(const GenerationParams& p) {
-  QJsonObject hashes;
-  for (auto it = p.modelHashes.begin(); it != p.modelHashes.end(); ++it) hashes[it.key()] = it.value();
   return {
       {"prompt", p.prompt},
       {"negative_prompt", p.negativePrompt},
-      {"model", QJsonObject{{"id", p.modelId}, {"name", p.modelName}, {"hashes", hashes}}},
+      {"model", QJsonObject{{"id", p.modelId}, {"name", p.modelName}, {"hashes", mapToJson(p.modelHashes)}}},
       {"scheduler", p.scheduler},
       {"steps", p.steps},
       {"guidance_scale", p.guidanceScale},
@@ -159,18 +200,23 @@ QJsonObject paramsToJson(const GenerationParams& p) {
       {"attention_maps", p.attentionMaps},
       {"negative_attention_maps", p.negativeAttentionMaps},
       {"tiled_decode", p.tiledDecode},
+      {"lora_folder", p.loraFolder},
+      {"lora_hashes", mapToJson(p.loraHashes)},
+      {"embeddings_folder", p.embeddingsFolder},
+      {"embedding_hashes", mapToJson(p.embeddingHashes)},
+      {"vae", QJsonObject{{"id", p.vaeId}, {"name", p.vaeName}, {"hashes", mapToJson(p.vaeHashes)}}},
   };
 }
 
 GenerationParams paramsFromJson(const QJsonObject& json) {
   GenerationParams p;
   const QJsonObject model = json["model"].toObject();
-  const QJsonObject hashes = model["hashes"].toObject();
+  const QJsonObject vae = json["vae"].toObject();
   p.prompt = json["prompt"].toString();
   p.negativePrompt = json["negative_prompt"].toString();
   p.modelId = model["id"].toString();
   p.modelName = model["name"].toString();
-  for (auto it = hashes.begin(); it != hashes.end(); ++it) p.modelHashes[it.key()] = it->toString();
+  p.modelHashes = mapFromJson(model["hashes"]);
   p.scheduler = json["scheduler"].toString();
   p.steps = std::max(1, json["steps"].toInt(p.steps));
   p.guidanceScale = json["guidance_scale"].toDouble(p.guidanceScale);
@@ -194,6 +240,13 @@ GenerationParams paramsFromJson(const QJsonObject& json) {
   p.attentionMaps = json["attention_maps"].toBool();
   p.negativeAttentionMaps = json["negative_attention_maps"].toBool();
   p.tiledDecode = json["tiled_decode"].toBool();
+  p.loraFolder = json["lora_folder"].toString();
+  p.loraHashes = mapFromJson(json["lora_hashes"]);
+  p.embeddingsFolder = json["embeddings_folder"].toString();
+  p.embeddingHashes = mapFromJson(json["embedding_hashes"]);
+  p.vaeId = vae["id"].toString();
+  p.vaeName = vae["name"].toString();
+  p.vaeHashes = mapFromJson(vae["hashes"]);
   return p;
 }
 
@@ -201,14 +254,50 @@ QString a1111Text(const GenerationParams& params, int batchIndex) {
   GenerationRequest request = describedRequest(params);
   // The text says that a run started from an image, not what image: a stand-in pixel says it.
   if (!params.initImage.isEmpty()) request.init_image = RgbImage{1, 1, {0, 0, 0}};
+  // A LoRA file gone since the run leaves the text without its hash, not without the text.
+  try {
+    request.loras = promptLoras(request, params);
+  } catch (const std::exception&) {
+  }
   return fromUtf8(format_a1111_parameters(a1111_parameters(request, batchIndex)));
 }
 
 ParametersReading readA1111Text(const QString& text) {
   const A1111Reading read = read_a1111_parameters(parse_a1111_parameters(text.toStdString()));
   ParametersReading reading{fromRequest(read.request), read.batch_pos, {}};
+  reading.params.loraHashes = fromStdMap(read.lora_hashes);
+  reading.params.embeddingHashes = fromStdMap(read.ti_hashes);
   for (const auto& [key, value] : read.other_settings) reading.otherSettings.append({fromUtf8(key), fromUtf8(value)});
   return reading;
+}
+
+namespace {
+
+// The name of the file among `folderHashes` whose hash starts with `hash`, or empty.
+QString loraWithHash(const QMap<QString, QString>& folderHashes, const QString& hash) {
+  if (hash.isEmpty()) return {};
+  for (auto it = folderHashes.begin(); it != folderHashes.end(); ++it)
+    if (it.value().startsWith(hash, Qt::CaseInsensitive)) return it.key();
+  return {};
+}
+
+}  // namespace
+
+GenerationParams withLorasFoundByHash(GenerationParams params, const QMap<QString, QString>& folderHashes, QStringList* missing) {
+  QStringList names;
+  for (const LoraTag& tag : loraTags(params.prompt) + loraTags(params.negativePrompt))
+    if (!folderHashes.contains(tag.name) && !names.contains(tag.name)) names << tag.name;
+  for (const QString& name : names) {
+    const QString found = loraWithHash(folderHashes, params.loraHashes.value(name));
+    if (found.isEmpty()) {
+      if (missing) missing->append(name);
+      continue;
+    }
+    params.prompt = withLoraRenamed(params.prompt, name, found);
+    params.negativePrompt = withLoraRenamed(params.negativePrompt, name, found);
+    params.loraHashes.insert(found, params.loraHashes.take(name));
+  }
+  return params;
 }
 
 }  // namespace bksdm

@@ -5,6 +5,7 @@
 #include <QList>
 #include <QMap>
 #include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 namespace bksdm {
@@ -51,13 +52,26 @@ struct GenerationParams {
   bool attentionMaps = false;  // cross-attention maps, final and per step, in the outcome
   bool negativeAttentionMaps = false;  // with attentionMaps: the negative prompt's too
   bool tiledDecode = false;    // the VAE decodes tile by tile (GenerationRequest::tiled_decode)
+  // Where the prompt's <lora:NAME:MULT> tags find NAME.safetensors, and the textual-inversion
+  // embeddings' folder (each file's stem a word); empty: none.
+  QString loraFolder;
+  QString embeddingsFolder;
+  // The files' hashes as run, for A1111's `Lora hashes` (a LoRA's name -> sha256 of its tensor
+  // data) and `TI hashes` (a word the prompts use -> sha256 of its file); the worker fills them.
+  QMap<QString, QString> loraHashes;
+  QMap<QString, QString> embeddingHashes;
+  // A VAE folder in place of the model's (GenerationRequest::vae); empty id: the model's own.
+  QString vaeId;
+  QString vaeName;
+  QMap<QString, QString> vaeHashes;  // its weight file -> sha256, hex
 
   bool operator==(const GenerationParams&) const = default;
 };
 
 // The one pair of conversions between the app's description and the core's. toRequest reads the
-// image inputs' files (a bksdm::Error names one that cannot be read); fromRequest leaves them out,
-// as the core holds their pixels, not files.
+// image inputs' files and finds the prompt's LoRAs in the LoRA folder (a bksdm::Error names an
+// input that cannot be read or a LoRA that is not there); fromRequest leaves the files out, as the
+// core holds their pixels and paths, not the folders.
 GenerationRequest toRequest(const GenerationParams& params);
 GenerationParams fromRequest(const GenerationRequest& request);
 
@@ -86,5 +100,12 @@ struct ParametersReading {
   QList<std::pair<QString, QString>> otherSettings;
 };
 ParametersReading readA1111Text(const QString& text);
+
+// The run with its prompts' LoRA tags renamed after the files of a LoRA folder (`folderHashes`: their
+// names -> sha256 of their tensor data) where no file has the tag's name but one's hash starts with
+// the hash the run gives that name (A1111's `Lora hashes` give 12 hex digits): LoRAs renamed since.
+// `missing` gets the names found neither way.
+GenerationParams withLorasFoundByHash(GenerationParams params, const QMap<QString, QString>& folderHashes,
+                                      QStringList* missing = nullptr);
 
 }  // namespace bksdm

@@ -1,13 +1,18 @@
 #include "app/inference_worker.h"
 
 
+#include <map>
+#include <mutex>
+
 #include <QDir>
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <ATen/Parallel.h>
 
 #include "app/attention/attention_capture.h"
 #include "app/file_hashes.h"
 #include "app/tensor_image.h"
+#include "core/generation/generation_request.h"
 #include "core/io/error_text.h"
 #include "core/loading/model_folder.h"
 #include "core/models/taesd.h"
@@ -33,6 +38,36 @@ QMap<QString, QString> weightHashes(const ModelFolder& folder, FileHashes& hashe
   return found;
 }
 
+// The files of an embeddings folder, with their sizes and times: what its tokenizer was made from.
+QString folderStamp(const QString& folder) {
+  QString stamp;
+  for (const QFileInfo& file : QDir(folder).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files, QDir::Name))
+    stamp += QStringLiteral("%1|%2|%3\n").arg(file.fileName()).arg(file.size()).arg(file.lastModified().toMSecsSinceEpoch());
+  return stamp;
+}
+
+// The sha256 of each embedding whose word the prompt or the negative prompt uses, by its word.
+QMap<QString, QString> usedEmbeddingHashes(const GenerationParams& params, FileHashes& hashes) {
+  QMap<QString, QString> used;
+  if (params.embeddingsFolder.isEmpty()) return used;
+  for (const QFileInfo& file : QDir(params.embeddingsFolder).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files)) {
+    const QString word = file.completeBaseName();
+    const QRegularExpression asWord(QStringLiteral("(?<!\\w)%1(?!\\w)").arg(QRegularExpression::escape(word)));
+    if (params.prompt.contains(asWord) || params.negativePrompt.contains(asWord))
+      used.insert(word, hashes.sha256(file.absoluteFilePath()));
+  }
+  return used;
+}
+
+// The sha256 of a VAE folder's weights, by file name.
+QMap<QString, QString> vaeWeightHashes(const QString& folder, FileHashes& hashes) {
+  QMap<QString, QString> found;
+  if (folder.isEmpty()) return found;
+  for (const QFileInfo& file : QDir(folder).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files))
+    found.insert(file.fileName(), hashes.sha256(file.absoluteFilePath()));
+  return found;
+}
+
 JobStage jobStage(RunStage stage) {
   switch (stage) {
     case RunStage::EncodingPrompt: return JobStage::EncodingPrompt;
@@ -44,6 +79,42 @@ JobStage jobStage(RunStage stage) {
 
 }  // namespace
 
+// The model's tokenizer with each embeddings folder's words, read again when the folder's files
+// change: what token counts and runs tokenize with. The token counter asks from the thread pool.
+class EmbeddingTokenizers {
+ public:
+  explicit EmbeddingTokenizers(std::shared_ptr<const StableDiffusionPipeline> pipeline) : pipeline_(std::move(pipeline)) {}
+
+  // Throws what reading the folder throws (an embedding that does not fit the model).
+  std::shared_ptr<const ClipTokenizer> of(const QString& folder) {
+    if (folder.isEmpty()) return std::shared_ptr<const ClipTokenizer>(pipeline_, &pipeline_->tokenizer());
+    const QString stamp = folderStamp(folder);
+    std::lock_guard lock(mutex_);
+    Entry& entry = cache_[folder];
+    if (!entry.tokenizer || entry.stamp != stamp) entry = {stamp, pipeline_->tokenizer_with_embeddings(folder.toStdString())};
+    return entry.tokenizer;
+  }
+
+  // For counting while the person types: a folder that does not fit counts without its words (the
+  // run says why).
+  std::shared_ptr<const ClipTokenizer> ofOrPlain(const QString& folder) {
+    try {
+      return of(folder);
+    } catch (const std::exception&) {
+      return of({});
+    }
+  }
+
+ private:
+  struct Entry {
+    QString stamp;
+    std::shared_ptr<const ClipTokenizer> tokenizer;
+  };
+  std::shared_ptr<const StableDiffusionPipeline> pipeline_;
+  std::mutex mutex_;
+  std::map<QString, Entry> cache_;
+};
+
 InferenceWorker::InferenceWorker(QObject* parent) : QObject(parent) {}
 
 InferenceWorker::~InferenceWorker() = default;
@@ -51,9 +122,11 @@ InferenceWorker::~InferenceWorker() = default;
 void InferenceWorker::loadModel(const QString& location, const EngineOptions& options) {
   LoadOutcome outcome;
   outcome.location = location;
+  tokenizers_.reset();
   pipeline_.reset();  // never two models in memory at once
   model_ = {};
   modelHashes_.clear();
+  vaeHashes_.clear();
   QElapsedTimer timer;
   timer.start();
   try {
@@ -62,6 +135,7 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     load.threads = options.threads;
     load.low_memory = options.lowMemory;
     load.dtype = options.dtype().toStdString();
+    load.vae = options.vae.toStdString();
     const ModelEntry entry = describeModel(location);
     pipeline_ = StableDiffusionPipeline::load(ModelFolder::open(location.toStdString()), load);
     model_.entry = entry;
@@ -72,14 +146,16 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     if (options.threads <= 0) model_.engine.threads = at::get_num_threads();
     if (options.device != QStringLiteral("cpu")) model_.gpu = cudaGpu();
     model_.seconds = secondsSince(timer);
-    model_.countTokens = [pipeline = std::shared_ptr<const StableDiffusionPipeline>(pipeline_)](const std::string& text,
-                                                                                              bool plainText) {
-      return plainText ? pipeline->tokenizer().count_tokens(text) : chunk_prompt(pipeline->tokenizer(), text).token_count;
+    tokenizers_ = std::make_shared<EmbeddingTokenizers>(pipeline_);
+    model_.countTokens = [tokenizers = tokenizers_](const std::string& text, bool plainText, const std::string& embeddings) {
+      const auto tokenizer = tokenizers->ofOrPlain(QString::fromStdString(embeddings));
+      return plainText ? tokenizer->count_tokens(text) : chunk_prompt(*tokenizer, text).token_count;
     };
     model_.location = location;
     outcome.ok = true;
     outcome.model = model_;
   } catch (const std::exception& error) {
+    tokenizers_.reset();
     pipeline_.reset();
     model_ = {};
     outcome.error = QString::fromStdString(user_message(error));
@@ -87,13 +163,34 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
   Q_EMIT modelLoadDone(outcome);
   // After the answer, so the window is not kept waiting; before the next request, so that every run
   // of this model is stamped with its hashes.
-  if (pipeline_) modelHashes_ = weightHashes(pipeline_->model(), fileHashes_);
+  if (pipeline_) {
+    modelHashes_ = weightHashes(pipeline_->model(), fileHashes_);
+    vaeHashes_ = vaeWeightHashes(options.vae, fileHashes_);
+  }
 }
 
 void InferenceWorker::stampModel(GenerationParams& params) const {
   params.modelId = model_.location;
   params.modelName = model_.entry.name;
   params.modelHashes = modelHashes_;
+  params.vaeId = model_.engine.vae;
+  params.vaeName = model_.engine.vae.isEmpty() ? QString() : QFileInfo(model_.engine.vae).fileName();
+  params.vaeHashes = vaeHashes_;
+}
+
+// The LoRAs' and the used embeddings' hashes, into the run and its description.
+void InferenceWorker::hashResources(GenerationRequest& request, GenerationParams& params) {
+  params.loraHashes.clear();
+  for (LoraSetting& lora : request.loras) {
+    const QString file = QString::fromStdString(lora.file);
+    const QString hash = fileHashes_.safetensorsDataSha256(file);
+    lora.sha256 = hash.toStdString();
+    params.loraHashes.insert(QFileInfo(file).completeBaseName(), hash);
+  }
+  params.embeddingHashes = usedEmbeddingHashes(params, fileHashes_);
+  request.embedding_hashes.clear();
+  for (auto it = params.embeddingHashes.begin(); it != params.embeddingHashes.end(); ++it)
+    request.embedding_hashes.emplace(it.key().toStdString(), it.value().toStdString());
 }
 
 GenerationParams InferenceWorker::resolved(GenerationParams params) const {
@@ -124,7 +221,10 @@ void InferenceWorker::generate(const GenerationJob& job) {
   QElapsedTimer timer;
   timer.start();
   try {
-    const GenerationRequest request = pipeline_->resolved(toRequest(outcome.params));
+    GenerationRequest request = toRequest(outcome.params);
+    hashResources(request, outcome.params);
+    request = pipeline_->resolved(request);
+    const std::shared_ptr<const ClipTokenizer> tokenizer = tokenizers_->of(outcome.params.embeddingsFolder);
     outcome.params.width = request.width;
     outcome.params.height = request.height;
     AttentionCapture attention, negativeAttention(AttentionCapture::Of::Negative);
@@ -138,11 +238,12 @@ void InferenceWorker::generate(const GenerationJob& job) {
         job.cancel.get(), [&](RunStage stage) { Q_EMIT stageStarted(job.id, jobStage(stage)); });
     outcome.decodeSeconds = result.times.vae;
     outcome.images = imagesFromTensor(result.images);
-    outcome.attention = attention.finish(result, pipeline_->tokenizer());
-    outcome.negativeAttention = negativeAttention.finish(result, pipeline_->tokenizer());
+    outcome.attention = attention.finish(result, *tokenizer);
+    outcome.negativeAttention = negativeAttention.finish(result, *tokenizer);
     outcome.promptTruncated = request.prompt_syntax == PromptSyntax::Plain
                                   ? result.prompt_tokens.truncated_tokens > 0
-                                  : chunk_prompt(pipeline_->tokenizer(), request.prompt).chunks.size() > size_t(kMaxPromptChunks);
+                                  : chunk_prompt(*tokenizer, request.prompt).chunks.size() > size_t(kMaxPromptChunks);
+    for (const std::string& note : result.notes) outcome.notes << QString::fromStdString(note);
     outcome.status = GenerationOutcome::Status::Finished;
   } catch (const Cancelled&) {
     outcome.status = GenerationOutcome::Status::Cancelled;

@@ -15,7 +15,9 @@
 namespace bksdm {
 
 class AutoencoderTiny;
+class EmbeddingTokenizers;
 class StableDiffusionPipeline;
+struct GenerationRequest;
 struct StepInfo;
 
 // Owns the loaded pipeline and runs on its own thread; everything reaches it through queued
@@ -48,6 +50,7 @@ class InferenceWorker : public QObject {
  private:
   GenerationParams resolved(GenerationParams params) const;
   void stampModel(GenerationParams& params) const;
+  void hashResources(GenerationRequest& request, GenerationParams& params);
   void reportStep(const GenerationJob& job, const GenerationParams& params, const StepInfo& info);
   QImage preview(const GenerationJob& job, const GenerationParams& params, const StepInfo& info);
   std::optional<QImage> taesdPreview(const GenerationJob& job, const StepInfo& info);
@@ -56,7 +59,10 @@ class InferenceWorker : public QObject {
   std::shared_ptr<StableDiffusionPipeline> pipeline_;
   LoadedModel model_;
   QMap<QString, QString> modelHashes_;  // of model_'s weight files
+  QMap<QString, QString> vaeHashes_;    // of its VAE folder's weights, when it has one of its own
   FileHashes fileHashes_;
+  // The tokenizer with each embeddings folder's words, shared with the token counter's thread.
+  std::shared_ptr<EmbeddingTokenizers> tokenizers_;
   // Loaded on the first TAESD preview and kept across models: SD 1.x and 2.x share one TAESD.
   std::shared_ptr<const AutoencoderTiny> taesd_;
   QString taesdSource_;  // the folder setting and device it was loaded for

@@ -38,6 +38,8 @@ class Studio : public QObject {
   bool isRunning() const { return current_.has_value(); }
   std::optional<quint64> currentJobId() const;
   const TokenCounter& tokenCounter() const { return tokenCounter_; }
+  // The embeddings whose words the token counter counts as their vectors (empty: none).
+  void setEmbeddingsFolder(const QString& folder) { tokenCounter_.setEmbeddingsFolder(folder); }
 
   // Loads on the worker thread; the previous model is released first.
   QCoro::Task<LoadOutcome> loadModel(QString location, EngineOptions options);

@@ -24,11 +24,13 @@ QList<int> wordStarts(const QString& text) {
 
 int TokenCount::limit(bool plainText) { return promptChunkTokens() * (plainText ? 1 : maxPromptChunks()); }
 
-TokenCount TokenCounter::countNow(const CountTokensFunction& countTokens, const QString& text, bool plainText) {
+TokenCount TokenCounter::countNow(const CountTokensFunction& countTokens, const QString& text, bool plainText,
+                                  const QString& embeddingsFolder) {
   TokenCount count;
   if (!countTokens) return count;
+  const std::string embeddings = embeddingsFolder.toStdString();
   count.valid = true;
-  count.tokens = countTokens(text.toStdString(), plainText);
+  count.tokens = countTokens(text.toStdString(), plainText, embeddings);
   count.chunks = plainText ? 1 : std::max(1, (count.tokens + promptChunkTokens() - 1) / promptChunkTokens());
   const int limit = TokenCount::limit(plainText);
   if (count.tokens <= limit) return count;
@@ -38,7 +40,7 @@ TokenCount TokenCounter::countNow(const CountTokensFunction& countTokens, const 
   while (low < high) {
     const int middle = (low + high) / 2;
     const int end = middle + 1 < starts.size() ? starts[middle + 1] : text.size();
-    if (countTokens(text.left(end).toStdString(), plainText) > limit)
+    if (countTokens(text.left(end).toStdString(), plainText, embeddings) > limit)
       high = middle;
     else
       low = middle + 1;
@@ -50,7 +52,9 @@ TokenCount TokenCounter::countNow(const CountTokensFunction& countTokens, const 
 QCoro::Task<TokenCount> TokenCounter::count(QString text, bool plainText) const {
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
   QFuture<TokenCount> counted = runInPool(
-      [countTokens = countTokens_, text = std::move(text), plainText] { return countNow(countTokens, text, plainText); });
+      [countTokens = countTokens_, text = std::move(text), plainText, folder = embeddingsFolder_] {
+        return countNow(countTokens, text, plainText, folder);
+      });
   co_return co_await counted;
 }
 

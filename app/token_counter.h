@@ -24,14 +24,19 @@ class TokenCounter {
  public:
   void setCounter(CountTokensFunction countTokens) { countTokens_ = std::move(countTokens); }
   bool hasCounter() const { return static_cast<bool>(countTokens_); }
+  // The textual-inversion embeddings' folder whose words count as their vectors; empty: none.
+  void setEmbeddingsFolder(const QString& folder) { embeddingsFolder_ = folder; }
+  const QString& embeddingsFolder() const { return embeddingsFolder_; }
 
   QCoro::Task<TokenCount> count(QString text, bool plainText = false) const;
 
   // The same, on the calling thread.
-  static TokenCount countNow(const CountTokensFunction& countTokens, const QString& text, bool plainText = false);
+  static TokenCount countNow(const CountTokensFunction& countTokens, const QString& text, bool plainText = false,
+                             const QString& embeddingsFolder = {});
 
  private:
   CountTokensFunction countTokens_;
+  QString embeddingsFolder_;
 };
 
 }  // namespace bksdm
