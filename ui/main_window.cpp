@@ -37,6 +37,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTextCursor>
 #include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -47,6 +48,7 @@
 #include "app/devices.h"
 #include "app/gallery/generation_settings.h"
 #include "app/generated_image.h"
+#include "app/lora_tags.h"
 #include "app/model_catalog.h"
 #include "app/studio.h"
 #include "ui/attention/attention_panel.h"
@@ -64,6 +66,7 @@
 #include "ui/progress_panel.h"
 #include "ui/prompt_editor.h"
 #include "ui/queue_panel.h"
+#include "ui/resources_panel.h"
 #include "ui/result_strip.h"
 #include "ui/seed_field.h"
 #include "ui/shortcuts_dialog.h"
@@ -263,6 +266,10 @@ void MainWindow::buildActions() {
   downloadModelsAction_->setToolTip(tr("Download BK-SDM and Stable Diffusion models from the Hugging Face Hub"));
   galleryAction_ = make(tr("&Gallery"), {}, QKeySequence(Qt::CTRL | Qt::Key_G), [this](bool show) { showGallery(show); });
   galleryAction_->setCheckable(true);
+  resourcesAction_ = make(tr("&Resources"), {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+                          [this](bool show) { showResources(show); });
+  resourcesAction_->setCheckable(true);
+  resourcesAction_->setToolTip(tr("LoRAs and embeddings: click one to add it to the prompt"));
   fitAction_->setCheckable(true);
   fitAction_->setChecked(true);
   attentionAction_ = new QAction(tr("Record Attention &Maps"), this);
@@ -316,6 +323,7 @@ void MainWindow::buildMenus() {
   view->addAction(zoomOutAction_);
   view->addSeparator();
   view->addAction(galleryAction_);
+  view->addAction(resourcesAction_);
   QMenu* preview = view->addMenu(tr("&Live Preview"));
   preview->addActions(previewActions_);
   QMenu* run = menuBar()->addMenu(tr("&Generate"));
@@ -515,7 +523,11 @@ QWidget* MainWindow::buildCentre() {
   tabs_->setDocumentMode(true);
   tabs_->addTab(centre_, tr("Image"));
   tabs_->addTab(gallery_, tr("Gallery"));
-  connect(tabs_, &QTabWidget::currentChanged, this, [this] { galleryAction_->setChecked(showsGallery()); });
+  tabs_->addTab(buildResources(), tr("Resources"));
+  connect(tabs_, &QTabWidget::currentChanged, this, [this] {
+    galleryAction_->setChecked(showsGallery());
+    resourcesAction_->setChecked(tabs_->currentWidget() == resources_);
+  });
 
   progress_ = new ProgressPanel;
   auto* top = new QWidget;
@@ -542,6 +554,47 @@ QWidget* MainWindow::buildCentre() {
   return imageSplitter_;
 }
 
+QWidget* MainWindow::buildResources() {
+  resources_ = new ResourcesPanel;
+  connect(resources_, &ResourcesPanel::insertRequested, this, &MainWindow::insertIntoPrompt);
+  connect(resources_, &ResourcesPanel::multiplierChanged, this, &MainWindow::setLoraMultiplier);
+  connect(resources_, &ResourcesPanel::loraFolderChosen, this, [this](const QString& folder) { settings_.setLoraFolder(folder); });
+  connect(resources_, &ResourcesPanel::embeddingsFolderChosen, this, [this](const QString& folder) {
+    settings_.setEmbeddingsFolder(folder);
+    studio_->setEmbeddingsFolder(folder);
+    prompt_->setTokenCounter(&studio_->tokenCounter());  // counted again with the folder's words
+    negativePrompt_->setTokenCounter(&studio_->tokenCounter());
+  });
+  connect(prompt_, &PromptEditor::textChanged, this, [this] { resources_->setPromptLoras(loraTags(prompt_->text())); });
+  return resources_;
+}
+
+// A LoRA's tag or an embedding's word at the prompt's cursor, as a word of its own.
+void MainWindow::insertIntoPrompt(const QString& text) {
+  QPlainTextEdit* editor = prompt_->editor();
+  QTextCursor cursor = editor->textCursor();
+  const QString prompt = editor->toPlainText();
+  const int at = cursor.selectionStart();
+  const bool spaceBefore = at > 0 && !prompt[at - 1].isSpace();
+  const bool spaceAfter = cursor.selectionEnd() < prompt.size() && prompt[cursor.selectionEnd()].isLetterOrNumber();
+  cursor.insertText((spaceBefore ? QStringLiteral(" ") : QString()) + text + (spaceAfter ? QStringLiteral(" ") : QString()));
+  editor->setTextCursor(cursor);
+  editor->setFocus();
+}
+
+// The prompt's tags of `loraName` with the new multiplier, as one undo step, the cursor kept.
+void MainWindow::setLoraMultiplier(const QString& loraName, double multiplier) {
+  QPlainTextEdit* editor = prompt_->editor();
+  const QString text = withLoraMultiplier(editor->toPlainText(), loraName, multiplier);
+  if (text == editor->toPlainText()) return;
+  const int position = editor->textCursor().position();
+  QTextCursor cursor(editor->document());
+  cursor.select(QTextCursor::Document);
+  cursor.insertText(text);
+  cursor.setPosition(std::min(position, int(text.size())));
+  editor->setTextCursor(cursor);
+}
+
 void MainWindow::connectStudio() {
   connect(studio_, &Studio::jobStarted, this, &MainWindow::onJobStarted);
   connect(studio_, &Studio::stageStarted, this, &MainWindow::onStage);
@@ -558,6 +611,9 @@ void MainWindow::restoreSettings() {
   const GenerationParams params = settings_.params();
   prompt_->setText(params.prompt);
   negativePrompt_->setText(params.negativePrompt);
+  resources_->setLoraFolder(settings_.loraFolder());
+  resources_->setEmbeddingsFolder(settings_.embeddingsFolder());
+  studio_->setEmbeddingsFolder(settings_.embeddingsFolder());
   parameters_->setParams(params);
   parameters_->seedField()->setLocked(settings_.seedLocked());
   attentionAction_->setChecked(settings_.attentionMaps());
@@ -713,6 +769,10 @@ void MainWindow::showGallery(bool show) {
   tabs_->setCurrentWidget(show ? static_cast<QWidget*>(gallery_) : centre_);
 }
 
+void MainWindow::showResources(bool show) {
+  tabs_->setCurrentWidget(show ? static_cast<QWidget*>(resources_) : centre_);
+}
+
 GenerationParams MainWindow::currentParams() {
   GenerationParams params = parameters_->params();
   params.seed = parameters_->seedField()->seedForRun();
@@ -721,6 +781,8 @@ GenerationParams MainWindow::currentParams() {
   params.attentionMaps = attentionAction_->isChecked();
   params.negativeAttentionMaps = negativeAttentionAction_->isChecked();
   params.tiledDecode = tiledDecodeAction_->isChecked();
+  params.loraFolder = resources_->loraFolder();
+  params.embeddingsFolder = resources_->embeddingsFolder();
   initImage_->applyTo(params);
   return params;
 }
@@ -772,6 +834,7 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
   progress_->finish(outcome);
   switch (outcome.status) {
     case GenerationOutcome::Status::Finished:
+      resources_->showNotes(outcome.notes);
       attention_->setResults(outcome.images, outcome.attention, outcome.negativeAttention);
       for (int i = 0; i < outcome.images.size(); ++i) {
         results_->add(GeneratedImage{outcome.images[i], outcome.params, i, {}});
@@ -854,7 +917,10 @@ QCoro::Task<> MainWindow::showSavedAttention(QString imagePath, QString mapsPath
 // overwrite the reused size and scheduler.
 QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockSeed) {
   QPointer<MainWindow> self(this);
-  const GenerationParams& saved = settings.params;
+  const QMap<QString, QString> loraHashes = co_await loraHashesInPool(resources_->loraFolder());
+  if (!self) co_return;
+  QStringList missingLoras;
+  const GenerationParams saved = withLorasFoundByHash(settings.params, loraHashes, &missingLoras);
   prompt_->setText(saved.prompt);
   negativePrompt_->setText(saved.negativePrompt);
   if (!saved.modelId.isEmpty() && saved.modelId != loadedLocation_) {
@@ -869,6 +935,9 @@ QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockS
   statusBar()->showMessage(locked ? tr("Settings reused, seed locked; press %1 to generate.").arg(shortcutText(generateAction_))
                                   : tr("Settings reused; the seed is unlocked, so the next run draws a new one."),
                            4000);
+  if (!missingLoras.isEmpty())
+    statusBar()->showMessage(tr("Settings reused; not in the LoRA folder, by name or hash: %1").arg(missingLoras.join(QStringLiteral(", "))),
+                             8000);
 }
 
 // The attention panel shows the latest run's maps, for whichever of its images is shown.

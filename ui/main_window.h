@@ -45,6 +45,7 @@ class ParametersPanel;
 class ProgressPanel;
 class PromptEditor;
 class QueuePanel;
+class ResourcesPanel;
 class ResultStrip;
 class Studio;
 class WelcomePanel;
@@ -75,6 +76,7 @@ class MainWindow : public QMainWindow {
   ResultStrip* resultStrip() const { return results_; }
   ProgressPanel* progressPanel() const { return progress_; }
   QueuePanel* queuePanel() const { return queue_; }
+  ResourcesPanel* resourcesPanel() const { return resources_; }
   NoModelPanel* noModelPanel() const { return noModel_; }
   WelcomePanel* welcomePanel() const { return welcome_; }
   gallery::GalleryWidget* galleryWidget() const { return gallery_; }
@@ -89,6 +91,7 @@ class MainWindow : public QMainWindow {
   QAction* varyStrongAction() const { return varyStrongAction_; }
   QAction* downloadModelsAction() const { return downloadModelsAction_; }
   QAction* galleryAction() const { return galleryAction_; }
+  QAction* resourcesAction() const { return resourcesAction_; }
   QAction* preferencesAction() const { return preferencesAction_; }
   QAction* shortcutsAction() const { return shortcutsAction_; }
   QAction* docsAction() const { return docsAction_; }
@@ -158,6 +161,10 @@ class MainWindow : public QMainWindow {
   QCoro::Task<> showSavedAttention(QString imagePath, QString mapsPath);
   QCoro::Task<> onModelDownloaded(QString repoId);
   void showGallery(bool show);
+  void showResources(bool show);
+  QWidget* buildResources();
+  void insertIntoPrompt(const QString& text);
+  void setLoraMultiplier(const QString& loraName, double multiplier);
   void updateActions();
   void showError(const QString& title, const QString& message);
   // Image inputs: the init image from a file or a result (kept in inputs_), the mask painted in the
@@ -182,6 +189,7 @@ class MainWindow : public QMainWindow {
   QPushButton* generateButton_ = nullptr;
   QPushButton* cancelButton_ = nullptr;
   QueuePanel* queue_ = nullptr;
+  ResourcesPanel* resources_ = nullptr;
   QStackedWidget* centre_ = nullptr;
   NoModelPanel* noModel_ = nullptr;
   WelcomePanel* welcome_ = nullptr;
@@ -217,6 +225,7 @@ class MainWindow : public QMainWindow {
   QAction* preferencesAction_ = nullptr;
   QAction* downloadModelsAction_ = nullptr;
   QAction* galleryAction_ = nullptr;
+  QAction* resourcesAction_ = nullptr;
   QAction* shortcutsAction_ = nullptr;
   QAction* docsAction_ = nullptr;
   QList<QAction*> previewActions_;
