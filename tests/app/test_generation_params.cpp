@@ -9,6 +9,7 @@
 #include "app/file_hashes.h"
 #include "app/gallery/generation_settings.h"
 #include "app/generation_params.h"
+#include "app/lora_tags.h"
 #include "app/schedulers.h"
 #include "core/generation/generation_request.h"
 
@@ -46,6 +47,13 @@ GenerationParams everyField() {
   p.attentionMaps = true;
   p.negativeAttentionMaps = true;
   p.tiledDecode = true;
+  p.loraFolder = QStringLiteral("/home/me/loras");
+  p.embeddingsFolder = QStringLiteral("/home/me/embeddings");
+  p.loraHashes = {{"film-grain", QString(64, QChar('c'))}};
+  p.embeddingHashes = {{"lowq-neg", QString(64, QChar('d'))}};
+  p.vaeId = QStringLiteral("/home/me/vae/sd-vae-ft-mse");
+  p.vaeName = QStringLiteral("sd-vae-ft-mse");
+  p.vaeHashes = {{"diffusion_pytorch_model.safetensors", QString(64, QChar('e'))}};
   return p;
 }
 
@@ -74,6 +82,9 @@ class GenerationParamsTest : public QObject {
     QVERIFY(full.negativeAttentionMaps != defaults.negativeAttentionMaps);
     QVERIFY(full.batchNoise != defaults.batchNoise && full.strength != defaults.strength);
     QVERIFY(full.initImage != defaults.initImage && full.mask != defaults.mask);
+    QVERIFY(full.loraFolder != defaults.loraFolder && full.embeddingsFolder != defaults.embeddingsFolder);
+    QVERIFY(full.loraHashes != defaults.loraHashes && full.embeddingHashes != defaults.embeddingHashes);
+    QVERIFY(full.vaeId != defaults.vaeId && full.vaeName != defaults.vaeName && full.vaeHashes != defaults.vaeHashes);
   }
 
   void toTheCoreAndBack() {
@@ -91,13 +102,20 @@ class GenerationParamsTest : public QObject {
     QVERIFY(request.negative_attention_maps);
     QVERIFY(request.batch_noise == BatchNoise::Shared);
     QCOMPARE(request.strength, 0.6);
+    QCOMPARE(request.embeddings, std::string("/home/me/embeddings"));
+    QCOMPARE(request.embedding_hashes.at("lowq-neg"), std::string(64, 'd'));
+    QCOMPARE(request.vae.id, std::string("/home/me/vae/sd-vae-ft-mse"));
+    QCOMPARE(request.vae.hashes.at("diffusion_pytorch_model.safetensors"), std::string(64, 'e'));
+    QVERIFY(request.loras.empty());  // the prompt names none
     // The image inputs' files, read as the command line reads them.
     QCOMPARE(request.init_image.width, 96);
     QCOMPARE(request.mask.height, 64);
-    // The core holds pixels, not files: they do not come back.
+    // The core holds pixels and LoRA files, not files and folders: they do not come back.
     GenerationParams withoutFiles = full;
     withoutFiles.initImage.clear();
     withoutFiles.mask.clear();
+    withoutFiles.loraFolder.clear();
+    withoutFiles.loraHashes.clear();
     QCOMPARE(fromRequest(request), withoutFiles);
   }
 
@@ -176,10 +194,10 @@ class GenerationParamsTest : public QObject {
              QStringLiteral("a red fox in the snow, (masterpiece:1.2)\nsecond line: with a colon\n"
                             "Negative prompt: blurry, lowres\n"
                             "Steps: 30, Sampler: DDIM, CFG scale: 6.25, Seed: 18446744073709551557, Size: 640x384, "
-                            "Model: BK-SDM-v2-Tiny, Denoising strength: 0.6, Batch size: 3, Batch pos: 2, "
-                            "Batch noise: shared, Variation seed: 1234, "
+                            "Model: BK-SDM-v2-Tiny, VAE hash: eeeeeeeeee, VAE: sd-vae-ft-mse, Denoising strength: 0.6, "
+                            "Batch size: 3, Batch pos: 2, Batch noise: shared, Variation seed: 1234, "
                             "Variation seed strength: 0.3, Eta DDIM: 0.25, Clip skip: 2, "
-                            "Prompt syntax: plain"));
+                            "Prompt syntax: plain, TI hashes: \"lowq-neg: dddddddddddd\""));
   }
 
   void a1111TextRoundTrip() {
@@ -194,9 +212,64 @@ class GenerationParamsTest : public QObject {
     expected.attentionMaps = false;
     expected.negativeAttentionMaps = false;
     expected.tiledDecode = false;
+    // Nor folders and whole hashes: A1111 writes the VAE's name and 12 digits of each TI hash.
+    expected.loraFolder.clear();
+    expected.embeddingsFolder.clear();
+    expected.loraHashes.clear();  // the prompt names no LoRA
+    expected.embeddingHashes = {{"lowq-neg", QString(12, QChar('d'))}};
+    expected.vaeId.clear();
+    expected.vaeHashes.clear();
     QCOMPARE(read.params, expected);
     QCOMPARE(read.batchIndex, 2);
     QVERIFY(read.otherSettings.isEmpty());
+  }
+
+  // JSON written before LoRAs, embeddings and VAEs existed reads as runs without them.
+  void oldJsonHasNoResources() {
+    QJsonObject json = paramsToJson(everyField());
+    for (const char* key : {"lora_folder", "lora_hashes", "embeddings_folder", "embedding_hashes", "vae"}) json.remove(key);
+    const GenerationParams read = paramsFromJson(json);
+    QVERIFY(read.loraFolder.isEmpty() && read.embeddingsFolder.isEmpty() && read.vaeId.isEmpty() && read.vaeName.isEmpty());
+    QVERIFY(read.loraHashes.isEmpty() && read.embeddingHashes.isEmpty() && read.vaeHashes.isEmpty());
+    QCOMPARE(read.prompt, everyField().prompt);
+  }
+
+  // A1111's tags as its re reads them; the multiplier and the name rewritten in place.
+  void loraTagsAreRewrittenInPlace() {
+    const QString prompt = QStringLiteral("a <lora:grain:0.8> cat, <hypernet:x:1> <lora:grain> <lora:soft:abc:2>");
+    const QList<LoraTag> tags = loraTags(prompt);
+    QCOMPARE(tags.size(), 3);
+    QCOMPARE(tags[0], (LoraTag{"grain", 0.8, 2, 16}));
+    QCOMPARE(tags[1].multiplier, 1.0);  // none given
+    QCOMPARE(tags[2].multiplier, 1.0);  // none that parses
+    QCOMPARE(withLoraMultiplier(prompt, "grain", 0.5),
+             QStringLiteral("a <lora:grain:0.5> cat, <hypernet:x:1> <lora:grain:0.5> <lora:soft:abc:2>"));
+    QCOMPARE(withLoraRenamed(prompt, "grain", "film"),
+             QStringLiteral("a <lora:film:0.8> cat, <hypernet:x:1> <lora:film:1> <lora:soft:abc:2>"));
+  }
+
+  // A LoRA renamed since the run is found by the 12 digits A1111 wrote; one found neither way is named.
+  void renamedLorasAreFoundByHash() {
+    GenerationParams params;
+    params.prompt = QStringLiteral("a cat <lora:old-name:0.7> <lora:kept:1> <lora:lost:1>");
+    params.negativePrompt = QStringLiteral("<lora:old-name:-1>");
+    params.loraHashes = {{"old-name", "0123456789ab"}, {"lost", "ffffffffffff"}};
+    const QMap<QString, QString> folder{{"new-name", "0123456789abcdef"}, {"kept", "aaaa"}, {"other", "bbbb"}};
+    QStringList missing;
+    const GenerationParams found = withLorasFoundByHash(params, folder, &missing);
+    QCOMPARE(found.prompt, QStringLiteral("a cat <lora:new-name:0.7> <lora:kept:1> <lora:lost:1>"));
+    QCOMPARE(found.negativePrompt, QStringLiteral("<lora:new-name:-1>"));
+    QCOMPARE(missing, QStringList{"lost"});
+    QCOMPARE(found.loraHashes.value("new-name"), QString("0123456789ab"));
+  }
+
+  // A1111's `Lora hashes` and `TI hashes` come back as the run's short hashes.
+  void a1111HashesAreRead() {
+    const ParametersReading read = readA1111Text(
+        "a cat <lora:grain:1>\nSteps: 20, Sampler: Euler, Seed: 1, Size: 512x512, Lora hashes: \"grain: 0123456789ab\", "
+        "TI hashes: \"lowq-neg: ba9876543210\"");
+    QCOMPARE(read.params.loraHashes, (QMap<QString, QString>{{"grain", "0123456789ab"}}));
+    QCOMPARE(read.params.embeddingHashes, (QMap<QString, QString>{{"lowq-neg", "ba9876543210"}}));
   }
 
   // The BK-SDM model card's evaluation setting and the usual guidance; what any front end accepts.
@@ -237,6 +310,19 @@ class GenerationParamsTest : public QObject {
     QCOMPARE(FileHashes(cache).sha256(weights),
              QStringLiteral("88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589"));
     QCOMPARE(FileHashes(cache).sha256(folder.filePath("missing")), QString());
+  }
+
+  // A LoRA's hash is of its tensor data alone (A1111's), kept apart from the whole file's.
+  void aSafetensorsFilesDataHashIsKeptApart() {
+    QTemporaryDir folder;
+    const QString file = folder.filePath("lora.safetensors"), cache = folder.filePath("cache/hashes.json");
+    QByteArray bytes("\x02\0\0\0\0\0\0\0{}", 10);  // an 8-byte header length, the header "{}"
+    bytes += "abc";
+    QVERIFY(writeFile(file, bytes));
+    FileHashes hashes(cache);
+    QCOMPARE(hashes.safetensorsDataSha256(file), QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+    QVERIFY(hashes.sha256(file) != hashes.safetensorsDataSha256(file));
+    QCOMPARE(FileHashes(cache).safetensorsDataSha256(file), QStringLiteral("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
   }
 };
 
