@@ -59,10 +59,14 @@ class InferenceWorkerTest : public QObject {
     QCOMPARE(outcome.model.defaultSize, kSize);
     QCOMPARE(outcome.model.entry.family, QString("SD 2.x"));
     QVERIFY(outcome.model.countTokens);
-    QCOMPARE(outcome.model.countTokens("a photo of a cat", false), 5);  // CLIP's tokens, without start and end
+    QCOMPARE(outcome.model.countTokens("a photo of a cat", false, {}), 5);  // CLIP's tokens, without start and end
     // A weight's brackets and number are syntax in A1111's language, tokens as plain text.
-    QCOMPARE(outcome.model.countTokens("(a photo:1.5) of a cat", false), 5);
-    QVERIFY(outcome.model.countTokens("(a photo:1.5) of a cat", true) > 5);
+    QCOMPARE(outcome.model.countTokens("(a photo:1.5) of a cat", false, {}), 5);
+    QVERIFY(outcome.model.countTokens("(a photo:1.5) of a cat", true, {}) > 5);
+    // An embedding counts its vectors: dusk3v.safetensors holds 3 ([3, 16]).
+    const std::string embeddings = BKSDM_FIXTURES_DIR "/inputs/embeddings/sd2";
+    QCOMPARE(outcome.model.countTokens("a dusk3v sky", false, embeddings), 5);
+    QCOMPARE(outcome.model.countTokens("a dusk3v sky", true, embeddings), 5);
   }
 
   void oneProgressAndOnePreviewPerStep() {

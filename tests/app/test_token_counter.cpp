@@ -15,7 +15,7 @@ class TokenCounterTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     auto tokenizer = ClipTokenizer::load(BKSDM_FIXTURES_DIR "/models/bk-sdm-v2-tiny-mini/tokenizer");
-    tokenize_ = [tokenizer](const std::string& text, bool plainText) {
+    tokenize_ = [tokenizer](const std::string& text, bool plainText, const std::string&) {
       return plainText ? tokenizer->count_tokens(text) : chunk_prompt(*tokenizer, text).token_count;
     };
     counter_.setCounter(tokenize_);
