@@ -149,7 +149,9 @@ void InferenceWorker::loadModel(const QString& location, const EngineOptions& op
     tokenizers_ = std::make_shared<EmbeddingTokenizers>(pipeline_);
     model_.countTokens = [tokenizers = tokenizers_](const std::string& text, bool plainText, const std::string& embeddings) {
       const auto tokenizer = tokenizers->ofOrPlain(QString::fromStdString(embeddings));
-      return plainText ? tokenizer->count_tokens(text) : chunk_prompt(*tokenizer, text).token_count;
+      // An embedding's word stands for its vectors' tokens, as a run reads it (maybe_convert_prompt).
+      const std::string expanded = tokenizer->expand_added_tokens(text);
+      return plainText ? tokenizer->count_tokens(expanded) : chunk_prompt(*tokenizer, expanded).token_count;
     };
     model_.location = location;
     outcome.ok = true;
@@ -242,7 +244,8 @@ void InferenceWorker::generate(const GenerationJob& job) {
     outcome.negativeAttention = negativeAttention.finish(result, *tokenizer);
     outcome.promptTruncated = request.prompt_syntax == PromptSyntax::Plain
                                   ? result.prompt_tokens.truncated_tokens > 0
-                                  : chunk_prompt(*tokenizer, request.prompt).chunks.size() > size_t(kMaxPromptChunks);
+                                  : chunk_prompt(*tokenizer, tokenizer->expand_added_tokens(request.prompt)).chunks.size() >
+                                        size_t(kMaxPromptChunks);
     for (const std::string& note : result.notes) outcome.notes << QString::fromStdString(note);
     outcome.status = GenerationOutcome::Status::Finished;
   } catch (const Cancelled&) {

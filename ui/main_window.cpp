@@ -558,8 +558,8 @@ QWidget* MainWindow::buildResources() {
   resources_ = new ResourcesPanel;
   connect(resources_, &ResourcesPanel::insertRequested, this, &MainWindow::insertIntoPrompt);
   connect(resources_, &ResourcesPanel::multiplierChanged, this, &MainWindow::setLoraMultiplier);
-  connect(resources_, &ResourcesPanel::loraFolderChosen, this, [this](const QString& folder) { settings_.setLoraFolder(folder); });
-  connect(resources_, &ResourcesPanel::embeddingsFolderChosen, this, [this](const QString& folder) {
+  connect(resources_, &ResourcesPanel::loraFolderChanged, this, [this](const QString& folder) { settings_.setLoraFolder(folder); });
+  connect(resources_, &ResourcesPanel::embeddingsFolderChanged, this, [this](const QString& folder) {
     settings_.setEmbeddingsFolder(folder);
     studio_->setEmbeddingsFolder(folder);
     prompt_->setTokenCounter(&studio_->tokenCounter());  // counted again with the folder's words
@@ -613,7 +613,6 @@ void MainWindow::restoreSettings() {
   negativePrompt_->setText(params.negativePrompt);
   resources_->setLoraFolder(settings_.loraFolder());
   resources_->setEmbeddingsFolder(settings_.embeddingsFolder());
-  studio_->setEmbeddingsFolder(settings_.embeddingsFolder());
   parameters_->setParams(params);
   parameters_->seedField()->setLocked(settings_.seedLocked());
   attentionAction_->setChecked(settings_.attentionMaps());

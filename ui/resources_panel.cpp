@@ -89,12 +89,14 @@ void ResourcesPanel::showFolder(QLabel* label, const QString& folder) {
 void ResourcesPanel::setLoraFolder(const QString& folder) {
   loraFolder_ = folder;
   showFolder(loraFolderLabel_, folder);
+  Q_EMIT loraFolderChanged(folder);
   rescan(ResourceKind::Lora);
 }
 
 void ResourcesPanel::setEmbeddingsFolder(const QString& folder) {
   embeddingsFolder_ = folder;
   showFolder(embeddingsFolderLabel_, folder);
+  Q_EMIT embeddingsFolderChanged(folder);
   rescan(ResourceKind::Embedding);
 }
 
@@ -113,13 +115,10 @@ void ResourcesPanel::chooseFolder(ResourceKind kind) {
   const QString folder = QFileDialog::getExistingDirectory(this, lora ? tr("Choose the LoRA folder") : tr("Choose the embeddings folder"),
                                                            lora ? loraFolder_ : embeddingsFolder_);
   if (folder.isEmpty()) return;
-  if (lora) {
+  if (lora)
     setLoraFolder(folder);
-    Q_EMIT loraFolderChosen(folder);
-  } else {
+  else
     setEmbeddingsFolder(folder);
-    Q_EMIT embeddingsFolderChosen(folder);
-  }
 }
 
 void ResourcesPanel::insert(const QModelIndex& index, ResourceKind kind) {

@@ -30,7 +30,8 @@ class ResourcesPanel : public QWidget {
 
   const QString& loraFolder() const { return loraFolder_; }
   const QString& embeddingsFolder() const { return embeddingsFolder_; }
-  // Each reads its folder again (off the UI thread) and announces scanned() when its list is in.
+  // Each announces the change, reads the folder again (off the UI thread) and announces scanned()
+  // when its list is in.
   void setLoraFolder(const QString& folder);
   void setEmbeddingsFolder(const QString& folder);
 
@@ -49,8 +50,8 @@ class ResourcesPanel : public QWidget {
  Q_SIGNALS:
   void insertRequested(const QString& text);
   void multiplierChanged(const QString& loraName, double multiplier);
-  void loraFolderChosen(const QString& folder);
-  void embeddingsFolderChosen(const QString& folder);
+  void loraFolderChanged(const QString& folder);
+  void embeddingsFolderChanged(const QString& folder);
   void scanned(bksdm::ResourceKind kind);
 
  private:

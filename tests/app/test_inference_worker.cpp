@@ -63,10 +63,13 @@ class InferenceWorkerTest : public QObject {
     // A weight's brackets and number are syntax in A1111's language, tokens as plain text.
     QCOMPARE(outcome.model.countTokens("(a photo:1.5) of a cat", false, {}), 5);
     QVERIFY(outcome.model.countTokens("(a photo:1.5) of a cat", true, {}) > 5);
-    // An embedding counts its vectors: dusk3v.safetensors holds 3 ([3, 16]).
+    // An embedding counts its vectors: the files hold 3 ([3, 16]), 2 and 1.
     const std::string embeddings = BKSDM_FIXTURES_DIR "/inputs/embeddings/sd2";
     QCOMPARE(outcome.model.countTokens("a dusk3v sky", false, embeddings), 5);
     QCOMPARE(outcome.model.countTokens("a dusk3v sky", true, embeddings), 5);
+    QCOMPARE(outcome.model.countTokens("lowq-neg", false, embeddings), 2);
+    QCOMPARE(outcome.model.countTokens("moonlit-ti", false, embeddings), 1);
+    QVERIFY(outcome.model.countTokens("moonlit-ti", false, {}) > 1);  // CLIP's pieces without the folder
   }
 
   void oneProgressAndOnePreviewPerStep() {

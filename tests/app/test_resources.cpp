@@ -21,6 +21,7 @@
 
 #include <ATen/ATen.h>
 
+#include "app/app_settings.h"
 #include "app/resource_library.h"
 #include "app/studio.h"
 #include "core/io/safetensors.h"
@@ -127,6 +128,9 @@ class ResourcesTest : public QObject {
         QCOMPARE(file.family, QString("unknown"));
         QVERIFY(file.problem.isEmpty());
       }
+    // Remembered for the next start.
+    QCOMPARE(AppSettings().loraFolder(), kLoras);
+    QCOMPARE(AppSettings().embeddingsFolder(), kEmbeddings);
   }
 
   // 768 is SD 1.x's text encoder, 1024 SD 2.x's, whichever tensors say it; a preview beside a file
@@ -179,10 +183,10 @@ class ResourcesTest : public QObject {
     QCOMPARE(window_->promptEditor()->text(), QStringLiteral("a cat <lora:%1:0.5> by the sea dusk3v").arg(kPeft));
   }
 
-  // dusk3v.safetensors holds 3 vectors ([3, 16]): with the folder set, the word counts 3 tokens.
+  // lowq-neg.safetensors holds 2 vectors ([2, 16]): with the folder set, the word counts 2 tokens.
   void anEmbeddingCountsItsVectors() {
-    window_->promptEditor()->setText(QStringLiteral("a dusk3v sky"));
-    QTRY_COMPARE(window_->promptEditor()->lastCount().tokens, 5);
+    window_->promptEditor()->setText(QStringLiteral("a lowq-neg sky"));
+    QTRY_COMPARE(window_->promptEditor()->lastCount().tokens, 4);
   }
 
   // The window's run with <lora:NAME:0.5> is the library's run with that file at 0.5.
