@@ -6,6 +6,7 @@
 #include <ATen/ATen.h>
 
 #include "core/io/error.h"
+#include "core/io/message_text.h"
 #include "core/io/pickle_file.h"
 
 namespace bksdm {
@@ -36,7 +37,13 @@ std::string key_of(std::string_view component, std::string_view path) {
   return std::string(component) + ":" + underscored(path);
 }
 
-std::string shape_text(at::IntArrayRef shape) { return c10::str(shape); }
+// down [rank, in(, kh, kw)] and up [out, rank(, 1, 1)]: the rank is the one both share.
+void check_ranks(const std::filesystem::path& path, const std::string& layer, const at::Tensor& down,
+                 const at::Tensor& up) {
+  if (down.dim() >= 2 && up.dim() >= 2 && up.size(1) == down.size(0) && down.size(0) > 0) return;
+  throw Error(path.string() + ": LoRA layer " + layer + " has down " + shape_text(down.sizes()) + " and up " +
+              shape_text(up.sizes()) + ": not the matrices of one rank (down [rank, in], up [out, rank])");
+}
 
 }  // namespace
 
@@ -53,10 +60,14 @@ std::shared_ptr<const LoraFile> LoraFile::read(const std::filesystem::path& path
       const std::string up = stem + std::string(naming.up), alpha = stem + ".alpha";
       if (!file.find(up)) throw Error(path.string() + ": LoRA layer " + stem + " has a down weight but no up weight");
       const at::Tensor down = file.tensor(info.name, at::kFloat);
+      const at::Tensor up_weight = file.tensor(up, at::kFloat);
+      check_ranks(path, stem, down, up_weight);
+      if (file.find(alpha) && file.find(alpha)->numel() != 1)
+        throw Error(path.string() + ": LoRA layer " + stem + " has an alpha of shape " +
+                    shape_text(file.find(alpha)->shape) + ", not one number");
       const double rank = double(down.size(0));
       const double scale = file.find(alpha) ? file.tensor(alpha, at::kFloat).item<double>() / rank : 1.0;
-      lora->layers_[key_of(naming.component, stem.substr(naming.prefix.size()))] =
-          Layer{stem, down, file.tensor(up, at::kFloat), scale};
+      lora->layers_[key_of(naming.component, stem.substr(naming.prefix.size()))] = Layer{stem, down, up_weight, scale};
     }
   if (lora->layers_.empty())
     throw Error(path.string() + ": no LoRA layers (kohya's lora_unet_/lora_te_ or diffusers' unet./text_encoder. "

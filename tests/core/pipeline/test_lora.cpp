@@ -93,7 +93,7 @@ bksdm::GenerationRequest small_request(const std::string& lora) {
   request.prompt = "a cat";
   request.steps = 1;
   request.width = request.height = 64;
-  request.loras = {{lora, 1.0}};
+  request.loras = {{lora, 1.0, {}}};
   return request;
 }
 
@@ -142,6 +142,52 @@ TEST(Lora, APickleIsRefusedWithTheCommandThatConvertsIt) {
 TEST(Lora, AFileWithoutLoraLayersIsRefused) {
   const std::string weights = fixture_model("sd-v1-4-mini").weights("vae").string();
   EXPECT_NE(error_of([&] { bksdm::LoraFile::read(weights); }).find(weights + ": no LoRA layers"), std::string::npos);
+}
+
+}  // namespace
+
+namespace {
+
+using namespace bksdm::testing;
+
+// The catalogue's bad LoRAs: each refused naming the file and the layer, and the pipeline usable after.
+TEST(Lora, MatricesOfDifferentRanksAreRefused) {
+  const TempDir dir("lora");
+  bksdm::write_safetensors(dir / "ranks.safetensors",
+                           {{"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_down.weight", at::ones({2, 16})},
+                            {"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_up.weight", at::ones({16, 3})}});
+  const std::string message = error_of([&] { bksdm::LoraFile::read(dir / "ranks.safetensors"); });
+  EXPECT_NE(message.find("ranks.safetensors: LoRA layer lora_te_text_model_encoder_layers_0_self_attn_q_proj has "
+                         "down [2, 16] and up [16, 3]"),
+            std::string::npos)
+      << message;
+}
+
+TEST(Lora, AConvolutionLayerOnALinearWeightIsRefused) {
+  const TempDir dir("lora");
+  bksdm::write_safetensors(dir / "conv.safetensors",
+                           {{"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_down.weight", at::ones({2, 16, 3, 3})},
+                            {"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_up.weight", at::ones({16, 2, 1, 1})}});
+  const auto pipeline = fixture_pipeline("sd-v1-4-mini");
+  bksdm::GenerationRequest request;
+  request.prompt = "a vase";
+  request.steps = 1;
+  request.width = request.height = 64;
+  request.loras = {{(dir / "conv.safetensors").string(), 1.0, {}}};
+  const std::string message = error_of([&] { pipeline->generate(request); });
+  EXPECT_NE(message.find("does not fit the model's weight of shape [16, 16]"), std::string::npos) << message;
+  request.loras.clear();
+  EXPECT_EQ(pipeline->generate(request).images.size(0), 1);
+}
+
+TEST(Lora, AnAlphaOfSeveralNumbersIsRefused) {
+  const TempDir dir("lora");
+  bksdm::write_safetensors(dir / "alpha.safetensors",
+                           {{"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_down.weight", at::ones({2, 16})},
+                            {"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_up.weight", at::ones({16, 2})},
+                            {"lora_te_text_model_encoder_layers_0_self_attn_q_proj.alpha", at::ones({2})}});
+  const std::string message = error_of([&] { bksdm::LoraFile::read(dir / "alpha.safetensors"); });
+  EXPECT_NE(message.find("has an alpha of shape [2], not one number"), std::string::npos) << message;
 }
 
 }  // namespace
