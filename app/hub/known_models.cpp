@@ -12,6 +12,8 @@ constexpr const char* kContext = "bksdm::KnownModels";
 constexpr qint64 kClipVitL14 = 123'060'480;      // SD 1.x text encoder
 constexpr qint64 kOpenClipVitH14 = 340'387'840;  // SD 2.x text encoder
 constexpr qint64 kVae = 83'653'863;
+// TAESD's encoder and decoder: 1,222,532 + 1,222,531 (64-channel blocks of three 3x3 convolutions).
+constexpr qint64 kTaesd = 2'445'063;
 
 KnownModel model(const char* repoId, const char* name, const char* summary, qint64 textEncoder, qint64 unet) {
   return {QString::fromLatin1(repoId), QString::fromLatin1(name), summary, textEncoder, unet, kVae};
@@ -26,6 +28,8 @@ qint64 KnownModel::downloadBytes(int bytesPerParameter) const {
 }
 
 QString KnownModel::sizeBreakdown(int bytesPerParameter) const {
+  if (isVae())
+    return QCoreApplication::translate("bksdm::KnownModels", "VAE %1").arg(formatBytes(vaeParameters * bytesPerParameter, 2));
   // A literal context: lupdate cannot read kContext, and would leave the string out.
   return QCoreApplication::translate("bksdm::KnownModels", "text encoder %1, U-Net %2, VAE %3")
       .arg(formatBytes(textEncoderParameters * bytesPerParameter, 2),
@@ -78,9 +82,23 @@ const QList<KnownModel>& knownModels() {
   return models;
 }
 
+const QList<KnownModel>& knownVaes() {
+  static const QList<KnownModel> vaes = {
+      {QStringLiteral("stabilityai/sd-vae-ft-mse"), QStringLiteral("SD VAE ft-MSE"),
+       QT_TRANSLATE_NOOP("bksdm::KnownModels",
+                         "SD's VAE decoder fine-tuned on LAION images: smoother faces and details. Choose it in "
+                         "Preferences as the VAE."),
+       0, 0, kVae},
+      {QStringLiteral("madebyollin/taesd"), QStringLiteral("TAESD"),
+       QT_TRANSLATE_NOOP("bksdm::KnownModels", "The tiny autoencoder the TAESD live previews decode with."), 0, 0, kTaesd},
+  };
+  return vaes;
+}
+
 const KnownModel* findKnownModel(const QString& repoId) {
-  for (const KnownModel& known : knownModels())
-    if (known.repoId.compare(repoId, Qt::CaseInsensitive) == 0) return &known;
+  for (const QList<KnownModel>* list : {&knownModels(), &knownVaes()})
+    for (const KnownModel& known : *list)
+      if (known.repoId.compare(repoId, Qt::CaseInsensitive) == 0) return &known;
   return nullptr;
 }
 

@@ -15,16 +15,20 @@ struct KnownModel {
   qint64 unetParameters;
   qint64 vaeParameters;
 
+  // A VAE of its own (no text encoder or U-Net), for LoadOptions::vae or the TAESD previews.
+  bool isVae() const { return unetParameters == 0; }
   QString summaryText() const;
   // The weights' download size at `bytesPerParameter` (4: fp32, 2: the fp16 variant).
   qint64 downloadBytes(int bytesPerParameter = 4) const;
-  // "text encoder 1.36 GB, U-Net 1.31 GB, VAE 335 MB"
+  // "text encoder 1.36 GB, U-Net 1.31 GB, VAE 335 MB"; a VAE's: "VAE 335 MB"
   QString sizeBreakdown(int bytesPerParameter = 4) const;
 };
 
 // The default model first.
 const QList<KnownModel>& knownModels();
-const KnownModel* findKnownModel(const QString& repoId);
+// The VAEs offered beside them: madebyollin/taesd (the TAESD previews) and stabilityai/sd-vae-ft-mse.
+const QList<KnownModel>& knownVaes();
+const KnownModel* findKnownModel(const QString& repoId);  // a model or a VAE
 // nota-ai/bk-sdm-v2-tiny
 const KnownModel& defaultModel();
 

@@ -25,6 +25,7 @@ class ModelFileMessages {
 };
 
 const QString kModelIndex = QStringLiteral("model_index.json");
+const QString kConfig = QStringLiteral("config.json");
 
 // "unet/config.json" -> {"unet", "config.json"}. Files deeper or at the top, and names that would
 // leave the snapshot folder ("..") give an empty folder.
@@ -54,11 +55,17 @@ std::optional<QString> safetensorsVariant(const QString& name) {
   return dot < 0 ? QString() : stem.mid(dot + 1);
 }
 
+// The folder a file is in ("" at the repo's top) and its name.
+std::pair<QString, QString> folderAndName(const QString& file) {
+  return file.contains(QLatin1Char('/')) ? splitFolder(file) : std::pair<QString, QString>{QString(), file};
+}
+
+// `component`'s weights: in its folder, or for "" at the repo's top.
 QString pickWeights(const QStringList& repoFiles, const QString& component, const QString& variant) {
   QString plain;
   for (const QString& file : repoFiles) {
-    const auto [folder, name] = splitFolder(file);
-    if (folder != component) continue;
+    const auto [folder, name] = folderAndName(file);
+    if (folder != component || (component.isEmpty() && !name.startsWith(QLatin1String("diffusion_pytorch_model.")))) continue;
     const std::optional<QString> fileVariant = safetensorsVariant(name);
     if (!fileVariant) continue;
     if (!variant.isEmpty() && *fileVariant == variant) return file;
@@ -76,6 +83,11 @@ const QStringList& weightComponents() {
 }  // namespace
 
 QStringList selectModelFiles(const QStringList& repoFiles, const QString& variant, const QString& repoId) {
+  if (!repoFiles.contains(kModelIndex) && repoFiles.contains(kConfig)) {
+    const QString weights = pickWeights(repoFiles, {}, variant);
+    if (weights.isEmpty()) throw ModelFileMessages::noSafetensors(repoId, QStringLiteral("diffusion_pytorch_model"));
+    return {weights, kConfig};
+  }
   if (!repoFiles.contains(kModelIndex)) throw ModelFileMessages::noModelIndex(repoId);
   QStringList picked;
   for (const QString& file : repoFiles) {

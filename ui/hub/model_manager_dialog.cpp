@@ -94,11 +94,12 @@ ModelManagerDialog::ModelManagerDialog(HubConfig hub, QWidget* parent)
 }
 
 void ModelManagerDialog::fillList() {
-  for (const KnownModel& model : knownModels()) {
-    const QString name = &model == &defaultModel() ? tr("%1 (default)").arg(model.name) : model.name;
-    QTreeWidgetItem* row = addRow(model.repoId, name, formatBytes(model.downloadBytes()), model.summaryText());
-    row->setToolTip(SizeColumn, model.sizeBreakdown());
-  }
+  for (const QList<KnownModel>* list : {&knownModels(), &knownVaes()})
+    for (const KnownModel& model : *list) {
+      const QString name = &model == &defaultModel() ? tr("%1 (default)").arg(model.name) : model.name;
+      QTreeWidgetItem* row = addRow(model.repoId, name, formatBytes(model.downloadBytes()), model.summaryText());
+      row->setToolTip(SizeColumn, model.sizeBreakdown());
+    }
   for (const QString& repoId : cachedModelRepos(hub_.cacheDir))
     if (!rowOf(repoId)) addRow(repoId, repoName(repoId), tr("—"), tr("Found in the Hugging Face cache."));
   markCachedRows();

@@ -2,6 +2,7 @@
 // environment, speed and the texts shown.
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLocale>
 #include <QTemporaryDir>
 #include <QTest>
@@ -110,6 +111,18 @@ class TestHubParts : public QObject {
     QVERIFY(errorOf(picklesOnly).startsWith(QLatin1String("org/model has no .safetensors weights for unet")));
   }
 
+  // A VAE's repo: its top-level config and weights, the config last (it marks the download as whole).
+  void picksAVaeReposConfigAndWeights() {
+    const QStringList vae = {QStringLiteral(".gitattributes"), QStringLiteral("README.md"), QStringLiteral("config.json"),
+                             QStringLiteral("diffusion_pytorch_model.bin"), QStringLiteral("diffusion_pytorch_model.safetensors"),
+                             QStringLiteral("diffusion_pytorch_model.fp16.safetensors")};
+    QCOMPARE(selectModelFiles(vae, {}, QStringLiteral("org/vae")),
+             (QStringList{"diffusion_pytorch_model.safetensors", "config.json"}));
+    QCOMPARE(selectModelFiles(vae, QStringLiteral("fp16"), QStringLiteral("org/vae")),
+             (QStringList{"diffusion_pytorch_model.fp16.safetensors", "config.json"}));
+    QVERIFY(errorOf({QStringLiteral("config.json"), QStringLiteral("diffusion_pytorch_model.bin")}).contains("no .safetensors"));
+  }
+
   void ignoresPathsThatLeaveTheSnapshot() {
     QStringList files = kRepoFiles;
     files += {QStringLiteral("../config.json"), QStringLiteral("unet/../../config.json"),
@@ -119,6 +132,8 @@ class TestHubParts : public QObject {
 
   void sizesFromParameterCounts() {
     QCOMPARE(knownModels().size(), 11);
+    QCOMPARE(knownVaes().size(), 2);
+    QCOMPARE(findKnownModel(QStringLiteral("madebyollin/taesd"))->downloadBytes(), 2'445'063LL * 4);  // ~9.8 MB
     const KnownModel& tiny = defaultModel();
     QCOMPARE(tiny.repoId, QStringLiteral("nota-ai/bk-sdm-v2-tiny"));
     QCOMPARE(tiny.downloadBytes(), (340'387'840LL + 326'825'604LL + 83'653'863LL) * 4);
@@ -192,6 +207,18 @@ class TestHubParts : public QObject {
              QStringList({QStringLiteral("nota-ai/bk-sdm-small"), QStringLiteral("someone/my-model")}));
     QVERIFY(isModelCached(cache.path(), QStringLiteral("nota-ai/bk-sdm-small")));
     QVERIFY(!isModelCached(cache.path(), QStringLiteral("someone/half-done")));
+
+    // A VAE's repo: an AutoencoderKL's config at its top; TAESD's (AutoencoderTiny) is no VAE to load.
+    const HubCacheRepo vae(cache.path(), QStringLiteral("stabilityai/sd-vae-ft-mse"));
+    writeFile(vae.pointerPath(QStringLiteral("c0ffee"), QStringLiteral("config.json")), R"({"_class_name": "AutoencoderKL"})");
+    vae.writeRef(QStringLiteral("main"), QStringLiteral("c0ffee"));
+    const HubCacheRepo taesd(cache.path(), QStringLiteral("madebyollin/taesd"));
+    writeFile(taesd.pointerPath(QStringLiteral("c0ffee"), QStringLiteral("config.json")), R"({"_class_name": "AutoencoderTiny"})");
+    taesd.writeRef(QStringLiteral("main"), QStringLiteral("c0ffee"));
+    QVERIFY(isModelCached(cache.path(), QStringLiteral("stabilityai/sd-vae-ft-mse")));
+    QCOMPARE(cachedVaeFolders(cache.path()),
+             QStringList{QFileInfo(vae.pointerPath(QStringLiteral("c0ffee"), QStringLiteral("config.json"))).absolutePath()});
+    QVERIFY(cachedVaeFolder(cache.path(), QStringLiteral("nota-ai/bk-sdm-small")).isEmpty());
   }
 
   void readsTheEnvironmentAsHuggingFaceHub() {

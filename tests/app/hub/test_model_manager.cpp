@@ -70,8 +70,8 @@ class TestModelManager : public QObject {
   void listsTheModelCardSystems() {
     ModelManagerDialog dialog(config());
     QTreeWidget* list = dialog.modelList();
-    QCOMPARE(list->topLevelItemCount(), 11);
-    for (const KnownModel& model : knownModels()) {
+    QCOMPARE(list->topLevelItemCount(), 13);  // 11 models and 2 VAEs
+    for (const KnownModel& model : knownModels() + knownVaes()) {
       QTreeWidgetItem* row = rowOf(list, model.repoId);
       QVERIFY2(row, qPrintable(model.repoId));
       QCOMPARE(row->text(ModelManagerDialog::SizeColumn), formatBytes(model.downloadBytes()));
@@ -85,6 +85,10 @@ class TestModelManager : public QObject {
              QStringLiteral("text encoder 1.36 GB, U-Net 1.31 GB, VAE 335 MB"));
     QCOMPARE(dialog.selectedRepo(), kDefaultRepo);
     QVERIFY(dialog.downloadButton()->isEnabled());
+    // SD's AutoencoderKL, 83,653,863 parameters in fp32.
+    QCOMPARE(rowOf(list, QStringLiteral("stabilityai/sd-vae-ft-mse"))->toolTip(ModelManagerDialog::SizeColumn),
+             QStringLiteral("VAE 335 MB"));
+    QVERIFY(rowOf(list, QStringLiteral("madebyollin/taesd")));
   }
 
   void marksModelsAlreadyInTheCache() {
@@ -92,7 +96,7 @@ class TestModelManager : public QObject {
     addCachedModel(cache_->path(), QStringLiteral("someone/my-model"));
     ModelManagerDialog dialog(config());
     QTreeWidget* list = dialog.modelList();
-    QCOMPARE(list->topLevelItemCount(), 12);
+    QCOMPARE(list->topLevelItemCount(), 14);
     QCOMPARE(rowOf(list, QStringLiteral("nota-ai/bk-sdm-small"))->text(ModelManagerDialog::StatusColumn),
              QStringLiteral("In the cache"));
     QTreeWidgetItem* mine = rowOf(list, QStringLiteral("someone/my-model"));
@@ -108,12 +112,12 @@ class TestModelManager : public QObject {
     QTest::keyClicks(typed, QStringLiteral(" someone/new-model "));
     QTest::keyClick(typed, Qt::Key_Return);
     QCOMPARE(dialog.selectedRepo(), QStringLiteral("someone/new-model"));
-    QCOMPARE(dialog.modelList()->topLevelItemCount(), 12);
+    QCOMPARE(dialog.modelList()->topLevelItemCount(), 14);  // 11 models, 2 VAEs, the typed one
     QVERIFY(typed->text().isEmpty());
     QTest::keyClicks(typed, QStringLiteral("not a repo"));
     QTest::keyClick(typed, Qt::Key_Return);
     QCOMPARE(dialog.selectedRepo(), QStringLiteral("someone/new-model"));
-    QCOMPARE(dialog.modelList()->topLevelItemCount(), 12);
+    QCOMPARE(dialog.modelList()->topLevelItemCount(), 14);
     bool explained = false;
     for (const QLabel* label : dialog.findChildren<QLabel*>())
       explained |= label->text().contains(QLatin1String("is not a repo id"));
