@@ -11,7 +11,9 @@
 #include "core/io/file_read.h"
 #include "core/io/json_text.h"
 #include "core/io/pickle_file.h"
+#include "core/io/safetensors.h"
 #include "core/io/utf8.h"
+#include "core/loading/single_file_configs.h"
 
 namespace fs = std::filesystem;
 
@@ -127,9 +129,7 @@ ModelFolder ModelFolder::open(std::string_view model, std::string variant) {
     const fs::path named = folder.root_.filename().empty() ? folder.root_.parent_path() : folder.root_;
     folder.name_ = path_text(named.filename());
   } else if (is_single_file(as_path)) {
-    throw Error(std::string(model) + ": a single-file checkpoint; say whose configs, tokenizer and scheduler it "
-                "takes with --config (the diffusers folder or Hub id of the model it was made from, e.g. "
-                "CompVis/stable-diffusion-v1-4)");
+    return open_single_file(as_path, "");
   } else if (looks_like_repo_id(model)) {
     const fs::path cache = hf_hub_cache();
     auto snapshot = hf_cached_snapshot(cache, model);
@@ -158,10 +158,29 @@ ModelFolder ModelFolder::open_single_file(const fs::path& file, std::string_view
     throw Error(file.string() + (kind.empty() ? ": no such file" : ": is " + kind + ", not a regular file"));
   }
   if (is_pickle_file(file)) throw Error(pickle_refusal(file));
-  ModelFolder folder = open(config);
+  ModelFolder folder = config.empty() ? with_inferred_configs(file) : open(config);
   folder.single_file_ = fs::absolute(file).lexically_normal();
   folder.name_ = path_text(file.stem());
   folder.repo_id_.reset();
+  return folder;
+}
+
+ModelFolder ModelFolder::with_inferred_configs(const fs::path& file) {
+  const auto weights = SafetensorsFile::open(file);
+  check_single_file_checkpoint(*weights);
+  const bool sd2 = is_sd2_single_file(*weights);
+  const std::vector<std::string>& repos = family_repos(sd2);
+  const auto cached = std::find_if(repos.begin(), repos.end(),
+                                   [cache = hf_hub_cache()](const std::string& repo) { return hf_cached_snapshot(cache, repo); });
+  if (cached == repos.end())
+    throw Error(file.string() + ": an " + (sd2 ? "SD 2.x" : "SD 1.x") +
+                " checkpoint; its tokenizer and scheduler come from a model of its family in the Hugging Face cache (" +
+                repos.front() + " or a BK-SDM model made from it), and none is there: download one, or give the "
+                "folder of the model it was made from with --config");
+  ModelFolder folder = open(*cached);
+  folder.configs_["unet"] = single_file_unet_config(*weights, folder.config("unet")).dump();
+  folder.configs_["vae"] = single_file_vae_config(*weights, folder.config("vae")).dump();
+  folder.configs_["text_encoder"] = single_file_text_encoder_config(*weights, folder.config("text_encoder")).dump();
   return folder;
 }
 
@@ -178,6 +197,8 @@ ModelFolder ModelFolder::with_variant(std::string variant) const {
 }
 
 nlohmann::json ModelFolder::config(std::string_view component) const {
+  if (const auto inferred = configs_.find(std::string(component)); inferred != configs_.end())
+    return parse_json(inferred->second, single_file_.string() + " (the " + std::string(component) + " config its tensors imply)");
   const char* file = component == "scheduler" ? "scheduler_config.json" : "config.json";
   return read_json_file(component_dir(component) / file);
 }

@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,7 +20,9 @@ class ModelFolder {
   static ModelFolder open(std::string_view model, std::string variant = "");
   // A checkpoint in one .safetensors file (the CompVis/LDM layout of A1111 and Civitai) with the
   // configs, tokenizer and scheduler of `config`: a diffusers folder or cached repo id, as open()
-  // takes, of the model the file was made from or one of its layout.
+  // takes, of the model the file was made from or one of its layout. Without one, the tokenizer
+  // and scheduler of a cached model of the file's family (family_repos), and the components'
+  // configs that model's adjusted to what the file's tensors imply; open() takes a file so.
   static ModelFolder open_single_file(const std::filesystem::path& file, std::string_view config);
 
   const std::filesystem::path& root() const { return root_; }
@@ -46,6 +49,9 @@ class ModelFolder {
   std::optional<std::string> repo_id_;
   std::string variant_;
   std::filesystem::path single_file_;
+  std::map<std::string, std::string> configs_;  // component -> the config a single file implies (JSON)
+
+  static ModelFolder with_inferred_configs(const std::filesystem::path& file);
 };
 
 // Reads a JSON file; a missing or malformed file is a bksdm::Error naming it.

@@ -1,7 +1,6 @@
 #include "core/loading/model_summary.h"
 
 #include <algorithm>
-#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
@@ -10,6 +9,7 @@
 #include "core/io/utf8.h"
 #include "core/loading/ldm_names.h"
 #include "core/loading/model_index.h"
+#include "core/loading/single_file_configs.h"
 
 namespace bksdm {
 namespace {
@@ -33,30 +33,6 @@ ComponentSummary summarize_weights(const SafetensorsFile& file, const std::strin
 
 ComponentSummary summarize_weights(const ModelFolder& model, const std::string& component) {
   return summarize_weights(*SafetensorsFile::open(model.weights(component)), component, !model.single_file().empty());
-}
-
-bool has_tensor_starting(const SafetensorsFile& file, std::string_view prefix) {
-  return std::any_of(file.tensors().begin(), file.tensors().end(),
-                     [&](const TensorInfo& info) { return std::string_view(info.name).starts_with(prefix); });
-}
-
-// The U-Net config's layout keys as a single file's names show them: one level per downsampler and
-// one more, blocks per level from the input blocks, the mid block when present.
-nlohmann::json single_file_unet_layout(const SafetensorsFile& file) {
-  const std::string blocks = std::string(kLdmUNetPrefix) + "input_blocks.";
-  int64_t inputs = 0, downsamplers = 0;
-  for (const TensorInfo& info : file.tensors()) {
-    if (!info.name.starts_with(blocks)) continue;
-    const std::string rest = info.name.substr(blocks.size());
-    inputs = std::max<int64_t>(inputs, std::atoll(rest.c_str()) + 1);
-    if (rest.find(".0.op.") != std::string::npos && rest.ends_with(".weight")) ++downsamplers;
-  }
-  const int64_t levels = downsamplers + 1;
-  nlohmann::json layout{{"down_block_types", nlohmann::json::array()},
-                        {"layers_per_block", (inputs - 1 - downsamplers) / levels}};
-  for (int64_t i = 0; i < levels; ++i) layout["down_block_types"].push_back("DownBlock2D");
-  if (!has_tensor_starting(file, std::string(kLdmUNetPrefix) + "middle_block.")) layout["mid_block_type"] = nullptr;
-  return layout;
 }
 
 // Runs `describe`, turning a failure into a problem line instead of an abort: inspect reports all.
@@ -127,7 +103,10 @@ ModelSummary summarize_single_file(const std::filesystem::path& path) {
   ModelSummary summary{path_text(path.stem()), "unknown", "unknown", {}, {}};
   if (has_tensor_starting(*file, kLdmOpenClipPrefix)) summary.family = "SD 2.x";
   else if (has_tensor_starting(*file, kLdmClipPrefix)) summary.family = "SD 1.x";
-  if (has_tensor_starting(*file, kLdmUNetPrefix)) summary.layout = unet_layout(single_file_unet_layout(*file));
+  collect(summary.problems, [&] {
+    check_single_file_checkpoint(*file);
+    summary.layout = unet_layout(single_file_unet_config(*file, nlohmann::json::object()));
+  });
   for (const char* component : kWeightedComponents)
     collect(summary.problems, [&] { summary.components.push_back(summarize_weights(*file, component, true)); });
   return summary;

@@ -7,6 +7,7 @@
 
 #include "core/io/error.h"
 #include "core/loading/ldm_names.h"
+#include "core/loading/single_file_configs.h"
 
 namespace bksdm {
 namespace {
@@ -180,25 +181,6 @@ bool training_leftover(std::string_view name) {
   return name.starts_with("model_ema.") || kBuffers.count(name) > 0;
 }
 
-bool has_prefix(const SafetensorsFile& file, std::string_view prefix) {
-  return std::any_of(file.tensors().begin(), file.tensors().end(),
-                     [&](const TensorInfo& info) { return std::string_view(info.name).starts_with(prefix); });
-}
-
-// What a file without a U-Net in LDM names seems to be, for the refusal.
-std::string what_it_seems(const SafetensorsFile& file) {
-  if (has_prefix(file, "lora_unet_") || has_prefix(file, "lora_te_") || has_prefix(file, "unet.") ||
-      has_prefix(file, "text_encoder."))
-    return "it looks like a LoRA (use it with --lora)";
-  if (file.find("emb_params") || file.tensors().size() == 1)
-    return "it looks like a textual-inversion embedding (put it in the --embeddings folder)";
-  if (has_prefix(file, "down_blocks.") || has_prefix(file, "encoder.down_blocks.") || has_prefix(file, "text_model."))
-    return "it looks like one component of a diffusers model folder (open the folder instead)";
-  if (has_prefix(file, "encoder.down.") && has_prefix(file, "decoder.up."))
-    return "it looks like a VAE on its own (use it with --vae)";
-  return "it is not a Stable Diffusion checkpoint";
-}
-
 // The tensors under `prefix` as `rules` name them; `skipped` ones are left out, and the rest that
 // no rule places keep their file names.
 template <class Skip>
@@ -219,13 +201,11 @@ WeightSource renamed(const std::shared_ptr<const SafetensorsFile>& file, std::st
 }  // namespace
 
 SingleFileCheckpoint::SingleFileCheckpoint(std::shared_ptr<const SafetensorsFile> file)
-    : file_(std::move(file)), openclip_(has_prefix(*file_, kLdmOpenClipPrefix)) {}
+    : file_(std::move(file)), openclip_(has_tensor_starting(*file_, kLdmOpenClipPrefix)) {}
 
 SingleFileCheckpoint SingleFileCheckpoint::open(const std::filesystem::path& path) {
   std::shared_ptr<const SafetensorsFile> file = SafetensorsFile::open(path);
-  if (!has_prefix(*file, kLdmUNetPrefix))
-    throw Error(path.string() + ": not a single-file checkpoint (no model.diffusion_model.* tensors): " +
-                what_it_seems(*file));
+  check_single_file_checkpoint(*file);
   return SingleFileCheckpoint(std::move(file));
 }
 
@@ -234,7 +214,7 @@ WeightSource SingleFileCheckpoint::weights(const UNet2DConditionConfig& config) 
 }
 
 WeightSource SingleFileCheckpoint::weights(const AutoencoderKLConfig& config) const {
-  if (!has_prefix(*file_, kLdmVaePrefix))
+  if (!has_tensor_starting(*file_, kLdmVaePrefix))
     throw Error(path().string() + ": holds no VAE (no first_stage_model.* tensors); give one with --vae");
   return renamed(file_, kLdmVaePrefix, vae_rules(config), [](std::string_view) { return false; });
 }
@@ -242,8 +222,8 @@ WeightSource SingleFileCheckpoint::weights(const AutoencoderKLConfig& config) co
 WeightSource vae_file_weights(const std::filesystem::path& path, const AutoencoderKLConfig& config) {
   std::shared_ptr<const SafetensorsFile> file = SafetensorsFile::open(path);
   const auto never = [](std::string_view) { return false; };
-  if (has_prefix(*file, kLdmVaePrefix)) return renamed(file, kLdmVaePrefix, vae_rules(config), never);
-  if (has_prefix(*file, "encoder.down.")) return renamed(file, "", vae_rules(config), never);
+  if (has_tensor_starting(*file, kLdmVaePrefix)) return renamed(file, kLdmVaePrefix, vae_rules(config), never);
+  if (has_tensor_starting(*file, "encoder.down.")) return renamed(file, "", vae_rules(config), never);
   return WeightSource(std::move(file));
 }
 
@@ -251,7 +231,7 @@ WeightSource SingleFileCheckpoint::weights(const CLIPTextConfig& config) const {
   if (openclip_)
     return renamed(file_, kLdmOpenClipPrefix, openclip_rules(config),
                    [&](std::string_view key) { return unused_by_openclip_text_model(key, config); });
-  if (!has_prefix(*file_, kLdmClipPrefix))
+  if (!has_tensor_starting(*file_, kLdmClipPrefix))
     throw Error(path().string() + ": holds no text encoder (no cond_stage_model.* tensors)");
   return renamed(file_, kLdmClipPrefix, clip_rules(), [](std::string_view) { return false; });
 }

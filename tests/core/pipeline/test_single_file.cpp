@@ -4,6 +4,9 @@
 // what a single file alone says about itself; the bad files of the catalogue, each refused by name.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
+
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
@@ -25,6 +28,30 @@ bksdm::ModelFolder single_file_model(const nlohmann::json& spec) {
                                               (kFixtures / spec["config"].get<std::string>()).string());
 }
 
+// A Hugging Face cache holding the SD fixtures as the family models a single file takes its
+// tokenizer, scheduler and base configs from; HF_HUB_CACHE names it while the test runs.
+class FamilyCache {
+ public:
+  FamilyCache() {
+    add("CompVis/stable-diffusion-v1-4", "sd-v1-4-mini");
+    add("stabilityai/stable-diffusion-2-1-base", "sd-v2-1-base-mini");
+    ::setenv("HF_HUB_CACHE", (dir_ / "hub").c_str(), 1);
+  }
+  ~FamilyCache() { ::unsetenv("HF_HUB_CACHE"); }
+
+ private:
+  void add(std::string repo, const std::string& model) {
+    std::replace(repo.begin(), repo.end(), '/', '-');
+    const fs::path root = dir_ / "hub" / ("models--" + repo.insert(repo.find('-'), "-"));
+    fs::create_directories(root / "refs");
+    fs::create_directories(root / "snapshots");
+    std::ofstream(root / "refs" / "main") << "0123abcd";
+    fs::copy(kFixtures / "models" / model, root / "snapshots" / "0123abcd", fs::copy_options::recursive);
+  }
+
+  TempDir dir_{"family-cache"};
+};
+
 class SingleFileCase : public ::testing::TestWithParam<nlohmann::json> {};
 
 TEST_P(SingleFileCase, MatchesTheReference) {
@@ -37,6 +64,19 @@ TEST_P(SingleFileCase, MatchesTheReference) {
 }
 
 TEST_P(SingleFileCase, MatchesTheReferenceThroughTheCommandLine) { expect_cli_run(GetParam(), "single-file-cli"); }
+
+// Without a folder of configs: the family's cached model gives tokenizer, scheduler and base configs,
+// and the file's tensors the layout (BK-SDM-Tiny's three levels from SD v1.4's four, here). The
+// fixtures' heads and groups are the cached model's own, so the run is the reference's.
+TEST_P(SingleFileCase, MatchesTheReferenceWithTheConfigsItsTensorsImply) {
+  const nlohmann::json& spec = GetParam();
+  const FamilyCache cache;
+  bksdm::LoadOptions options;
+  options.threads = 1;
+  const bksdm::ModelFolder model = bksdm::ModelFolder::open((kFixtures / spec["single_file"].get<std::string>()).string());
+  const auto expected = bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>());
+  expect_reference_run(bksdm::StableDiffusionPipeline::load(model, options)->generate(request_for(spec)), *expected);
+}
 
 // Every parameter as the folder holds it, bit for bit: the renaming, the q, k, v split and the
 // squeezed 1×1 convolutions lose nothing.
@@ -149,15 +189,38 @@ TEST(SingleFile, ALoraOrAFolderComponentIsNoCheckpoint) {
   EXPECT_NE(unet.find("one component of a diffusers model folder"), std::string::npos) << unet;
 }
 
-TEST(SingleFile, TheCommandLineAsksForItsConfigs) {
+// With no model of its family cached, the file cannot be tokenized: the message says what to do.
+TEST(SingleFile, WithoutItsFamilyCachedTheCommandLineAsksForItsConfigs) {
   if (!fs::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
+  const TempDir empty("empty-cache");
+  ::setenv("HF_HUB_CACHE", empty.path().c_str(), 1);
   std::string error;
   const TempDir dir("single-file-cli");
   EXPECT_EQ(run_bksdm("generate --model " + shell_quoted(kSd1File.string()) + " --prompt x --output " +
                           shell_quoted((dir / "x.png").string()),
                       &error),
             1);
+  ::unsetenv("HF_HUB_CACHE");
+  EXPECT_NE(error.find("an SD 1.x checkpoint; its tokenizer and scheduler come from a model of its family"),
+            std::string::npos)
+      << error;
   EXPECT_NE(error.find("--config"), std::string::npos) << error;
+}
+
+// Without --config, through the command line: the file opened as a model of its own.
+TEST(SingleFile, TheCommandLineTakesAFileAlone) {
+  if (!fs::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
+  const FamilyCache cache;
+  const nlohmann::json spec = ext_cases({"single_file"}).back();
+  const TempDir dir("single-file-alone");
+  std::string arguments = generate_arguments(spec, dir / "run.safetensors");
+  const std::string with_config = " --config " + shell_quoted((kFixtures / spec["config"].get<std::string>()).string());
+  ASSERT_NE(arguments.find(with_config), std::string::npos);
+  arguments.erase(arguments.find(with_config), with_config.size());
+  std::string error;
+  ASSERT_EQ(run_bksdm(arguments, &error), 0) << error;
+  expect_saved_run(*bksdm::SafetensorsFile::open(dir / "run.safetensors"),
+                   *bksdm::SafetensorsFile::open(kFixtures / spec["file"].get<std::string>()));
 }
 
 // The PNG's text names the checkpoint, the LoRA and the embedding by A1111's hashes, each computed
