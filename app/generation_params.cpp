@@ -262,12 +262,28 @@ QString a1111Text(const GenerationParams& params, int batchIndex) {
   return fromUtf8(format_a1111_parameters(a1111_parameters(request, batchIndex)));
 }
 
+namespace {
+
+// A1111's hashes of the files a run used: read into the run's description, and still shown with the
+// settings the form has no control for.
+bool isFileHash(const std::string& key) {
+  return key == "Model hash" || key == "VAE hash" || key == "Lora hashes" || key == "TI hashes";
+}
+
+}  // namespace
+
 ParametersReading readA1111Text(const QString& text) {
-  const A1111Reading read = read_a1111_parameters(parse_a1111_parameters(text.toStdString()));
+  const A1111Parameters parameters = parse_a1111_parameters(text.toStdString());
+  const A1111Reading read = read_a1111_parameters(parameters);
   ParametersReading reading{fromRequest(read.request), read.batch_pos, {}};
   reading.params.loraHashes = fromStdMap(read.lora_hashes);
   reading.params.embeddingHashes = fromStdMap(read.ti_hashes);
-  for (const auto& [key, value] : read.other_settings) reading.otherSettings.append({fromUtf8(key), fromUtf8(value)});
+  // In the text's order.
+  for (const auto& [key, value] : parameters.settings) {
+    const bool unread = std::find(read.other_settings.begin(), read.other_settings.end(), std::pair(key, value)) !=
+                        read.other_settings.end();
+    if (unread || isFileHash(key)) reading.otherSettings.append({fromUtf8(key), fromUtf8(value)});
+  }
   return reading;
 }
 

@@ -221,7 +221,9 @@ class GenerationParamsTest : public QObject {
     expected.vaeHashes.clear();
     QCOMPARE(read.params, expected);
     QCOMPARE(read.batchIndex, 2);
-    QVERIFY(read.otherSettings.isEmpty());
+    // The files' hashes are shown as they were written, with what no field of the form holds.
+    QCOMPARE(read.otherSettings, (QList<std::pair<QString, QString>>{{"VAE hash", "eeeeeeeeee"},
+                                                                     {"TI hashes", "lowq-neg: dddddddddddd"}}));
   }
 
   // JSON written before LoRAs, embeddings and VAEs existed reads as runs without them.
