@@ -59,6 +59,15 @@ QMap<QString, QString> usedEmbeddingHashes(const GenerationParams& params, FileH
   return used;
 }
 
+// A VAE folder's name in descriptions: a Hugging Face cache snapshot's is its repo's
+// (models--OWNER--NAME/snapshots/COMMIT: NAME), any other folder's its own.
+QString vaeName(const QString& folder) {
+  const QFileInfo info(folder);
+  const QDir snapshots = info.dir();
+  if (snapshots.dirName() != QLatin1String("snapshots")) return info.fileName();
+  return QFileInfo(snapshots.absolutePath()).dir().dirName().section(QStringLiteral("--"), -1);
+}
+
 // The sha256 of a VAE folder's weights, by file name.
 QMap<QString, QString> vaeWeightHashes(const QString& folder, FileHashes& hashes) {
   QMap<QString, QString> found;
@@ -176,7 +185,7 @@ void InferenceWorker::stampModel(GenerationParams& params) const {
   params.modelName = model_.entry.name;
   params.modelHashes = modelHashes_;
   params.vaeId = model_.engine.vae;
-  params.vaeName = model_.engine.vae.isEmpty() ? QString() : QFileInfo(model_.engine.vae).fileName();
+  params.vaeName = model_.engine.vae.isEmpty() ? QString() : vaeName(model_.engine.vae);
   params.vaeHashes = vaeHashes_;
 }
 

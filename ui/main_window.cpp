@@ -48,6 +48,7 @@
 #include "app/devices.h"
 #include "app/gallery/generation_settings.h"
 #include "app/generated_image.h"
+#include "app/hub/known_models.h"
 #include "app/lora_tags.h"
 #include "app/model_catalog.h"
 #include "app/studio.h"
@@ -234,6 +235,8 @@ void MainWindow::buildActions() {
     return action;
   };
   addFolderAction_ = make(tr("&Add Model Folder\u2026"), icon("folder-add"), QKeySequence::Open, [this] { addFolder(); });
+  addFileAction_ = make(tr("Add Model &File\u2026"), {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), [this] { addFile(); });
+  addFileAction_->setToolTip(tr("Add a single-file checkpoint (.safetensors), as A1111 and ComfyUI keep them"));
   saveAction_ = make(tr("&Save Image As\u2026"), icon("save"), QKeySequence::Save, [this] { saveImageAs(); });
   copyAction_ = make(tr("&Copy Image"), icon("copy"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), [this] { copyImage(); });
   generateAction_ = make(tr("&Generate"), icon("generate"), QKeySequence(Qt::CTRL | Qt::Key_Return), [this] { generate(); });
@@ -308,6 +311,7 @@ void MainWindow::buildActions() {
 void MainWindow::buildMenus() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
   file->addAction(addFolderAction_);
+  file->addAction(addFileAction_);
   file->addAction(downloadModelsAction_);
   file->addAction(saveAction_);
   file->addSeparator();
@@ -442,6 +446,7 @@ QWidget* MainWindow::buildControls() {
 
   connect(picker_, &ModelPicker::modelChosen, this, [this](const QString& location) { loadModel(location); });
   connect(picker_, &ModelPicker::addFolderRequested, this, &MainWindow::addFolder);
+  connect(picker_, &ModelPicker::addFileRequested, this, &MainWindow::addFile);
 
   auto* scroll = new VerticalScrollArea;
   scroll->setWidget(controls);
@@ -1028,15 +1033,22 @@ void MainWindow::vary(double strength) {
 
 void MainWindow::addFolder() {
   const QString folder = QFileDialog::getExistingDirectory(this, tr("Add a model folder"), QDir::homePath());
-  if (!folder.isEmpty()) addModelFolder(folder);
+  if (!folder.isEmpty()) addModel(folder);
 }
 
-QCoro::Task<> MainWindow::addModelFolder(QString folder) {
+void MainWindow::addFile() {
+  const QString file = QFileDialog::getOpenFileName(this, tr("Add a model file"), QDir::homePath(),
+                                                    tr("Safetensors checkpoints (*.safetensors)"));
+  if (!file.isEmpty()) addModel(file);
+}
+
+// A model folder or single-file checkpoint the picker lists from now on, loaded at once.
+QCoro::Task<> MainWindow::addModel(QString location) {
   QPointer<MainWindow> self(this);
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<QString> checked = runInPool([folder] {
+  QFuture<QString> checked = runInPool([location] {
     try {
-      const ModelEntry entry = describeModel(folder);
+      const ModelEntry entry = describeModel(location);
       return entry.problems;
     } catch (const std::exception& error) {
       return QString::fromUtf8(error.what());
@@ -1045,13 +1057,13 @@ QCoro::Task<> MainWindow::addModelFolder(QString folder) {
   const QString problem = co_await checked;
   if (!self) co_return;
   if (!problem.isEmpty()) {
-    showError(tr("Not a usable model folder"), problem);
+    showError(tr("Not a usable model"), problem);
     co_return;
   }
-  QStringList folders = settings_.modelFolders();
-  if (!folders.contains(folder)) settings_.setModelFolders(folders << folder);
+  QStringList locations = settings_.modelFolders();
+  if (!locations.contains(location)) settings_.setModelFolders(locations << location);
   co_await refreshModels();
-  if (self) co_await loadModel(folder);
+  if (self) co_await loadModel(location);
 }
 
 void MainWindow::saveImageAs() {
@@ -1110,6 +1122,12 @@ void MainWindow::showModelManager() {
 // A downloaded model joins the picker; it is loaded at once when none is, else on request.
 QCoro::Task<> MainWindow::onModelDownloaded(QString repoId) {
   QPointer<MainWindow> self(this);
+  if (const KnownModel* known = findKnownModel(repoId); known && known->isVae()) {
+    statusBar()->showMessage(tr("%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).")
+                                 .arg(repoId),
+                             8000);
+    co_return;
+  }
   co_await refreshModels();
   if (!self) co_return;
   if (!studio_->model()) {

@@ -107,6 +107,7 @@ class MainWindow : public QMainWindow {
  public Q_SLOTS:
   void generate();
   void addFolder();
+  void addFile();
   void saveImageAs();
   void copyImage();
   void showPreferences();
@@ -135,7 +136,7 @@ class MainWindow : public QMainWindow {
   void fitIntoScreen();
   void saveSettings();
   QCoro::Task<> refreshModels();
-  QCoro::Task<> addModelFolder(QString folder);
+  QCoro::Task<> addModel(QString location);
   QCoro::Task<> saveImage(QString path);
   QCoro::Task<> takeScreenshot(QString path);
   GenerationParams currentParams();
@@ -206,6 +207,7 @@ class MainWindow : public QMainWindow {
   QLabel* stepLabel_ = nullptr;
 
   QAction* addFolderAction_ = nullptr;
+  QAction* addFileAction_ = nullptr;
   QAction* saveAction_ = nullptr;
   QAction* copyAction_ = nullptr;
   QAction* generateAction_ = nullptr;

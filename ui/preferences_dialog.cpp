@@ -3,6 +3,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -13,6 +14,8 @@
 #include <QThread>
 #include <QVBoxLayout>
 
+#include "app/hub/cached_models.h"
+#include "app/hub/hub_config.h"
 #include "ui/i18n/translations.h"
 
 namespace bksdm {
@@ -22,7 +25,7 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
     : QDialog(parent), previewMode_(new QComboBox(this)), previewInterval_(new QSpinBox(this)),
       taesdFolder_(new QLineEdit(preview.taesdFolder, this)),
       device_(new QComboBox(this)), precision_(new QComboBox(this)), threads_(new QSpinBox(this)),
-      lowMemory_(new QCheckBox(tr("Low memory (16-bit weights)"), this)), theme_(new QComboBox(this)),
+      lowMemory_(new QCheckBox(tr("Low memory (16-bit weights)"), this)), vae_(new QComboBox(this)), theme_(new QComboBox(this)),
       language_(new QComboBox(this)),
       restartNote_(new QLabel(tr("The language changes when BK-SDM Studio starts again."), this)) {
   setWindowTitle(tr("Preferences"));
@@ -103,6 +106,7 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   form->addRow(tr("Precision"), precision_);
   form->addRow(tr("Threads"), threads_);
   form->addRow(QString(), lowMemory_);
+  form->addRow(tr("VAE"), buildVaeRow(engine.vae));
   form->addRow(tr("Theme"), theme_);
   form->addRow(tr("Language"), language_);
   form->addRow(QString(), restartNote_);
@@ -122,7 +126,40 @@ PreviewOptions PreferencesDialog::preview() const {
 EngineOptions PreferencesDialog::engine() const {
   const QString device = device_->currentData().toString();
   return {device, threads_->value(), lowMemory_->isChecked() && device == QStringLiteral("cpu"),
-          precision_->currentData().toString()};
+          precision_->currentData().toString(), vae_->currentData().toString()};
+}
+
+// The model's own VAE, those downloaded into the Hugging Face cache (Download Models), and folders
+// chosen here.
+QHBoxLayout* PreferencesDialog::buildVaeRow(const QString& chosen) {
+  vae_->setObjectName(QStringLiteral("vae"));
+  vae_->addItem(tr("The model's own"), QString());
+  for (const QString& folder : cachedVaeFolders(HubConfig::fromEnvironment().cacheDir)) addVaeFolder(folder);
+  if (!chosen.isEmpty()) addVaeFolder(chosen);
+  vae_->setCurrentIndex(std::max(0, vae_->findData(chosen)));
+  vae_->setToolTip(tr("The VAE that decodes the images, in place of the model's (e.g. stabilityai/sd-vae-ft-mse from "
+                      "Download Models): a folder with config.json and its weights. Applies when a model is next loaded."));
+  auto* browse = new QPushButton(tr("Other\u2026"), this);
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("VAE folder"), vae_->currentData().toString());
+    if (folder.isEmpty()) return;
+    addVaeFolder(folder);
+    vae_->setCurrentIndex(vae_->findData(folder));
+  });
+  auto* row = new QHBoxLayout;
+  row->addWidget(vae_, 1);
+  row->addWidget(browse);
+  return row;
+}
+
+// A folder as a choice, named by its repo ("models--owner--name") or its own name.
+void PreferencesDialog::addVaeFolder(const QString& folder) {
+  if (vae_->findData(folder) >= 0) return;
+  QString name = QDir::toNativeSeparators(folder);
+  if (const qsizetype repo = folder.indexOf(QLatin1String("models--")); repo >= 0)
+    name = folder.mid(repo + 8).section(QLatin1Char('/'), 0, 0).replace(QLatin1String("--"), QLatin1String("/"));
+  vae_->addItem(name, folder);
+  vae_->setItemData(vae_->count() - 1, QDir::toNativeSeparators(folder), Qt::ToolTipRole);
 }
 
 QString PreferencesDialog::theme() const { return theme_->currentData().toString(); }

@@ -7,14 +7,15 @@
 
 class QCheckBox;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
 
 namespace bksdm {
 
-// Live previews, the engine's device, precision and threads, the theme, and the language (stored here when
-// accepted, as it applies at the next start).
+// Live previews, the engine's device, precision, threads and VAE, the theme, and the language (stored here
+// when accepted, as it applies at the next start).
 class PreferencesDialog : public QDialog {
   Q_OBJECT
 
@@ -26,8 +27,12 @@ class PreferencesDialog : public QDialog {
   EngineOptions engine() const;
   QString theme() const;
   QString language() const;  // "" for the system's, else "en", "ko" or "de"
+  QComboBox* vaeBox() const { return vae_; }
 
  private:
+  QHBoxLayout* buildVaeRow(const QString& chosen);
+  void addVaeFolder(const QString& folder);
+
   QComboBox* previewMode_;
   QSpinBox* previewInterval_;
   QLineEdit* taesdFolder_;
@@ -35,6 +40,7 @@ class PreferencesDialog : public QDialog {
   QComboBox* precision_;
   QSpinBox* threads_;
   QCheckBox* lowMemory_;
+  QComboBox* vae_;
   QComboBox* theme_;
   QComboBox* language_;
   QLabel* restartNote_;
