@@ -39,7 +39,8 @@ ModelEntry describeOrReport(const QString& location) {
     return describeModel(location);
   } catch (const std::exception& error) {
     ModelEntry entry;
-    entry.name = displayName(QFileInfo(location).fileName());
+    const QFileInfo file(location);
+    entry.name = displayName(file.isFile() ? file.completeBaseName() : file.fileName());
     entry.location = location;
     entry.problems = QString::fromUtf8(error.what());
     return entry;

@@ -5,6 +5,7 @@
 #include <QComboBox>
 #include <QGridLayout>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QProgressBar>
 #include <QSignalBlocker>
@@ -92,6 +93,10 @@ ModelPicker::ModelPicker(QWidget* parent)
   layout->setColumnStretch(0, 1);
 
   connect(addButton_, &QToolButton::clicked, this, &ModelPicker::addFolderRequested);
+  auto* addMenu = new QMenu(addButton_);
+  addMenu->addAction(tr("Add a Checkpoint File (.safetensors)\u2026"), this, &ModelPicker::addFileRequested);
+  addButton_->setMenu(addMenu);
+  addButton_->setPopupMode(QToolButton::MenuButtonPopup);
   connect(combo_, &QComboBox::activated, this, [this] {
     describeCurrent();
     Q_EMIT modelChosen(currentLocation());

@@ -33,6 +33,7 @@ class ModelPicker : public QWidget {
  Q_SIGNALS:
   void modelChosen(const QString& location);
   void addFolderRequested();
+  void addFileRequested();  // a single-file checkpoint (.safetensors), from the add button's menu
 
  private:
   void describeCurrent();
