@@ -138,12 +138,12 @@
 <context>
     <name>InputImages</name>
     <message>
-        <location filename="../app/input_images.cpp" line="48"/>
+        <location filename="../app/input_images.cpp" line="36"/>
         <source>The image could not be kept as a PNG.</source>
         <translation>Das Bild konnte nicht als PNG gespeichert werden.</translation>
     </message>
     <message>
-        <location filename="../app/input_images.cpp" line="60"/>
+        <location filename="../app/input_images.cpp" line="49"/>
         <source>Could not keep a copy of the image in %1: %2</source>
         <translation>In %1 konnte keine Kopie des Bildes abgelegt werden: %2</translation>
     </message>
@@ -550,12 +550,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="112"/>
+        <location filename="../app/inference_worker.cpp" line="220"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="188"/>
+        <location filename="../app/inference_worker.cpp" line="301"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>Keine TAESD-Vorschau, stattdessen schnelle Vorschauen: %1</translation>
     </message>
@@ -710,64 +710,79 @@
 <context>
     <name>bksdm::KnownModels</name>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="30"/>
+        <location filename="../app/hub/known_models.cpp" line="32"/>
+        <source>VAE %1</source>
+        <translation>VAE %1</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="34"/>
         <source>text encoder %1, U-Net %2, VAE %3</source>
         <translation>Text-Encoder %1, U-Net %2, VAE %3</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="38"/>
+        <location filename="../app/hub/known_models.cpp" line="42"/>
         <source>SD 2.1-base compressed: fewest U-Net blocks and no mid-block. The fastest.</source>
         <translation>Komprimiertes SD 2.1-base: die wenigsten U-Net-Blöcke und kein Mittelblock. Am schnellsten.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="42"/>
+        <location filename="../app/hub/known_models.cpp" line="46"/>
         <source>SD 2.1-base compressed: fewer U-Net blocks and no mid-block.</source>
         <translation>Komprimiertes SD 2.1-base: weniger U-Net-Blöcke und kein Mittelblock.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="45"/>
+        <location filename="../app/hub/known_models.cpp" line="49"/>
         <source>SD 2.1-base compressed: one block fewer in each U-Net stage.</source>
         <translation>Komprimiertes SD 2.1-base: ein Block weniger in jeder U-Net-Stufe.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="48"/>
+        <location filename="../app/hub/known_models.cpp" line="52"/>
         <source>SD v1.4 compressed: fewest U-Net blocks and no mid-block; distilled on 0.22M LAION pairs.</source>
         <translation>Komprimiertes SD v1.4: die wenigsten U-Net-Blöcke und kein Mittelblock; destilliert auf 0,22 Mio. LAION-Paaren.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="53"/>
+        <location filename="../app/hub/known_models.cpp" line="57"/>
         <source>SD v1.4 compressed: fewer U-Net blocks and no mid-block; distilled on 0.22M LAION pairs.</source>
         <translation>Komprimiertes SD v1.4: weniger U-Net-Blöcke und kein Mittelblock; destilliert auf 0,22 Mio. LAION-Paaren.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="58"/>
+        <location filename="../app/hub/known_models.cpp" line="62"/>
         <source>SD v1.4 compressed: one block fewer in each U-Net stage; distilled on 0.22M LAION pairs.</source>
         <translation>Komprimiertes SD v1.4: ein Block weniger in jeder U-Net-Stufe; destilliert auf 0,22 Mio. LAION-Paaren.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="63"/>
+        <location filename="../app/hub/known_models.cpp" line="67"/>
         <source>BK-SDM-Tiny distilled on ten times the data (2.3M LAION pairs).</source>
         <translation>BK-SDM-Tiny, destilliert auf zehnmal so vielen Daten (2,3 Mio. LAION-Paare).</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="66"/>
+        <location filename="../app/hub/known_models.cpp" line="70"/>
         <source>BK-SDM-Small distilled on ten times the data (2.3M LAION pairs).</source>
         <translation>BK-SDM-Small, destilliert auf zehnmal so vielen Daten (2,3 Mio. LAION-Paare).</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="69"/>
+        <location filename="../app/hub/known_models.cpp" line="73"/>
         <source>BK-SDM-Base distilled on ten times the data (2.3M LAION pairs).</source>
         <translation>BK-SDM-Base, destilliert auf zehnmal so vielen Daten (2,3 Mio. LAION-Paare).</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="72"/>
+        <location filename="../app/hub/known_models.cpp" line="76"/>
         <source>The teacher of BK-SDM-v2: the full SD 2.1 U-Net, 512 px.</source>
         <translation>Das Lehrermodell von BK-SDM-v2: das vollständige U-Net von SD 2.1, 512 px.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="75"/>
+        <location filename="../app/hub/known_models.cpp" line="79"/>
         <source>The teacher of BK-SDM: the full SD v1.4 U-Net, 512 px.</source>
         <translation>Das Lehrermodell von BK-SDM: das vollständige U-Net von SD v1.4, 512 px.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="88"/>
+        <source>SD&apos;s VAE decoder fine-tuned on LAION images: smoother faces and details. Choose it in Preferences as the VAE.</source>
+        <translation>Der VAE-Decoder von SD, auf LAION-Bildern nachtrainiert: glattere Gesichter und Details. In den Einstellungen als VAE wählen.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="93"/>
+        <source>The tiny autoencoder the TAESD live previews decode with.</source>
+        <translation>Der winzige Autoencoder, mit dem die TAESD-Live-Vorschau decodiert.</translation>
     </message>
 </context>
 <context>
@@ -786,533 +801,578 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>&amp;Off</source>
         <translation>&amp;Aus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>&amp;Schnell (Latent-Farben)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>&amp;Vollständig (VAE-Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="82"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>&amp;TAESD (kleiner Decoder)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 1 Thread</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · %2 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
         <source>%1 · low memory</source>
         <translation>%1 · wenig Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>Cannot read the image %1.</source>
         <translation>Das Bild %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
-        <location filename="../ui/main_window.cpp" line="699"/>
+        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="759"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>&amp;Add Model Folder…</source>
         <translation>Modellordner &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>&amp;Save Image As…</source>
         <translation>Bild &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>&amp;Copy Image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
         <source>Cancel &amp;All</source>
         <translation>A&amp;lle abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>&amp;Random Seed</source>
         <translation>&amp;Zufälliger Seed</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Vary (Str&amp;ong)</source>
         <translation>Variieren (&amp;stark)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>&amp;Fit to Window</source>
         <translation>&amp;An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>&amp;Download Models…</source>
         <translation>Modelle herunter&amp;laden…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>BK-SDM- und Stable-Diffusion-Modelle vom Hugging Face Hub herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>&amp;Gallery</source>
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="406"/>
+        <location filename="../ui/main_window.cpp" line="418"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>Bild erzeugen (%1); während eines Durchlaufs in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="408"/>
+        <location filename="../ui/main_window.cpp" line="420"/>
         <source>Stop the current run (%1)</source>
         <translation>Laufenden Durchlauf abbrechen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="449"/>
+        <location filename="../ui/main_window.cpp" line="462"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>Einen Prompt eingeben und %1 drücken.
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="843"/>
+        <location filename="../ui/main_window.cpp" line="910"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>Die Aufmerksamkeitskarten (Cross-Attention) der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Decode in &amp;Tiles</source>
         <translation>In &amp;Kacheln dekodieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>Das Bild Kachel für Kachel dekodieren: Große Bilder brauchen weniger Speicher und unterscheiden sich leicht dort, wo die Kacheln überblendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
-        <location filename="../ui/main_window.cpp" line="1091"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
+        <location filename="../ui/main_window.cpp" line="1177"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="323"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>&amp;Live Preview</source>
         <translation>&amp;Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="354"/>
+        <location filename="../ui/main_window.cpp" line="366"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>Ü&amp;ber BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="380"/>
+        <location filename="../ui/main_window.cpp" line="392"/>
         <source>About BK-SDM Studio</source>
         <translation>Über BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>Was zu sehen sein soll (auf Englisch), z. B. „a lighthouse on a cliff at dawn, oil painting“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="93"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>CUDA · %1 (%2 GiB) · %3</source>
         <translation>CUDA · %1 (%2 GiB) · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
+        <source>Add Model &amp;File…</source>
+        <translation>Modell&amp;datei hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="239"/>
+        <source>Add a single-file checkpoint (.safetensors), as A1111 and ComfyUI keep them</source>
+        <translation>Einen Checkpoint in einer Datei (.safetensors) hinzufügen, wie A1111 und ComfyUI sie ablegen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>&amp;Use as Init Image</source>
         <translation>Als Ausgangsbild &amp;verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Start the next run from this image (img2img); paint a mask on it to repaint a part</source>
         <translation>Den nächsten Durchlauf von diesem Bild aus starten (img2img); eine Maske darauf malen, um einen Teil neu zu malen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Vary (&amp;Subtle)</source>
         <translation>Variieren (&amp;dezent)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Queue this image again with a random variation seed at strength %1</source>
         <translation>Dieses Bild erneut mit einem zufälligen Variations-Seed der Stärke %1 in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
+        <source>&amp;Resources</source>
+        <translation>&amp;Ressourcen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="275"/>
+        <source>LoRAs and embeddings: click one to add it to the prompt</source>
+        <translation>LoRAs und Embeddings: ein Klick fügt es in den Prompt ein</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>Record Attention &amp;Maps</source>
         <translation>Auf&amp;merksamkeitskarten aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Record the &amp;Negative Prompt&apos;s Maps Too</source>
         <translation>Karten des &amp;Negativ-Prompts auch aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>With attention maps on, also keep the negative prompt&apos;s, to see what each of its words steered away from</source>
         <translation>Bei eingeschalteten Aufmerksamkeitskarten auch die des Negativ-Prompts aufbewahren, um zu sehen, wovon jedes seiner Wörter weggelenkt hat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window.cpp" line="352"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="354"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="356"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>Die Anleitung der App öffnen (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="373"/>
+        <location filename="../ui/main_window.cpp" line="385"/>
         <source>Cannot open the documentation</source>
         <translation>Die Dokumentation lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>Die Anleitung (app.md) ist nicht installiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>No program opens %1.</source>
         <translation>Kein Programm öffnet %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="381"/>
+        <location filename="../ui/main_window.cpp" line="393"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in %2 auf libtorch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>Was vermieden werden soll, z. B. „blurry, low quality“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
-        <location filename="../ui/main_window.cpp" line="889"/>
+        <location filename="../ui/main_window.cpp" line="416"/>
+        <location filename="../ui/main_window.cpp" line="962"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="407"/>
+        <location filename="../ui/main_window.cpp" line="419"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="524"/>
         <source>Cannot save to the gallery</source>
         <translation>Speichern in der Galerie nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window.cpp" line="529"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="517"/>
+        <location filename="../ui/main_window.cpp" line="530"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="653"/>
-        <location filename="../ui/main_window.cpp" line="654"/>
-        <location filename="../ui/main_window.cpp" line="657"/>
+        <location filename="../ui/main_window.cpp" line="531"/>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="713"/>
+        <location filename="../ui/main_window.cpp" line="714"/>
+        <location filename="../ui/main_window.cpp" line="717"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="664"/>
+        <location filename="../ui/main_window.cpp" line="724"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="666"/>
+        <location filename="../ui/main_window.cpp" line="726"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="676"/>
+        <location filename="../ui/main_window.cpp" line="736"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="684"/>
+        <location filename="../ui/main_window.cpp" line="744"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="687"/>
+        <location filename="../ui/main_window.cpp" line="747"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="698"/>
+        <location filename="../ui/main_window.cpp" line="758"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="730"/>
+        <location filename="../ui/main_window.cpp" line="796"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="738"/>
+        <location filename="../ui/main_window.cpp" line="804"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="755"/>
+        <location filename="../ui/main_window.cpp" line="821"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="756"/>
+        <location filename="../ui/main_window.cpp" line="822"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="769"/>
+        <location filename="../ui/main_window.cpp" line="835"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="782"/>
+        <location filename="../ui/main_window.cpp" line="849"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="788"/>
+        <location filename="../ui/main_window.cpp" line="855"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="791"/>
+        <location filename="../ui/main_window.cpp" line="858"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="869"/>
+        <location filename="../ui/main_window.cpp" line="939"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="870"/>
+        <location filename="../ui/main_window.cpp" line="940"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="889"/>
+        <location filename="../ui/main_window.cpp" line="943"/>
+        <source>Settings reused; not in the LoRA folder, by name or hash: %1</source>
+        <translation>Einstellungen übernommen; nicht im LoRA-Ordner, weder nach Name noch nach Hash: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="962"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="901"/>
+        <location filename="../ui/main_window.cpp" line="974"/>
         <source>Start from an image</source>
         <translation>Ausgangsbild öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="902"/>
+        <location filename="../ui/main_window.cpp" line="975"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="921"/>
+        <location filename="../ui/main_window.cpp" line="994"/>
         <source>Cannot start from this image</source>
         <translation>Bild kann nicht als Ausgangsbild dienen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="932"/>
+        <location filename="../ui/main_window.cpp" line="1005"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>Der nächste Durchlauf geht von diesem Bild aus; eine Maske malen, um nur einen Teil neu zu malen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="947"/>
+        <location filename="../ui/main_window.cpp" line="1020"/>
         <source>Cannot keep the mask</source>
         <translation>Maske kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="958"/>
+        <location filename="../ui/main_window.cpp" line="1031"/>
         <source>A variation is queued (strength %1).</source>
         <translation>Eine Variation steht in der Warteschlange (Stärke %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="962"/>
+        <location filename="../ui/main_window.cpp" line="1035"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="980"/>
-        <source>Not a usable model folder</source>
-        <translation>Kein verwendbarer Modellordner</translation>
+        <location filename="../ui/main_window.cpp" line="1040"/>
+        <source>Add a model file</source>
+        <translation>Eine Modelldatei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="994"/>
+        <location filename="../ui/main_window.cpp" line="1041"/>
+        <source>Safetensors checkpoints (*.safetensors)</source>
+        <translation>Safetensors-Checkpoints (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1060"/>
+        <source>Not a usable model</source>
+        <translation>Kein verwendbares Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1074"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="994"/>
+        <location filename="../ui/main_window.cpp" line="1074"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1003"/>
+        <location filename="../ui/main_window.cpp" line="1083"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1005"/>
+        <location filename="../ui/main_window.cpp" line="1085"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1011"/>
+        <location filename="../ui/main_window.cpp" line="1091"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1051"/>
+        <location filename="../ui/main_window.cpp" line="1126"/>
+        <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
+        <translation>%1 ist heruntergeladen: in den Einstellungen als VAE wählen (TAESD dient der TAESD-Vorschau).</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1137"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1052"/>
+        <location filename="../ui/main_window.cpp" line="1138"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1086"/>
+        <location filename="../ui/main_window.cpp" line="1172"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1087"/>
+        <location filename="../ui/main_window.cpp" line="1173"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1088"/>
+        <location filename="../ui/main_window.cpp" line="1174"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1089"/>
+        <location filename="../ui/main_window.cpp" line="1175"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1119"/>
+        <location filename="../ui/main_window.cpp" line="1205"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1130"/>
+        <location filename="../ui/main_window.cpp" line="1216"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>
@@ -1560,52 +1620,52 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="98"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="99"/>
         <source>%1 (default)</source>
         <translation>%1 (Standard)</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="103"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="104"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="103"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="104"/>
         <source>Found in the Hugging Face cache.</source>
         <translation>Im Hugging-Face-Cache gefunden.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="128"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="129"/>
         <source>In the cache</source>
         <translation>Im Cache</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="139"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="139"/>
         <source>Added here; its files are listed when it downloads.</source>
         <translation>Hier hinzugefügt; die Dateien werden beim Herunterladen aufgelistet.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="155"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="156"/>
         <source>&quot;%1&quot; is not a repo id: write it as owner/name, as in the repo&apos;s address on the Hub.</source>
         <translation>„%1“ ist keine Repo-ID: Sie lautet owner/name, wie in der Adresse des Repos auf dem Hub.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="170"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="171"/>
         <source>Downloading…</source>
         <translation>Wird heruntergeladen…</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="186"/>
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="186"/>
         <source>Failed</source>
         <translation>Fehlgeschlagen</translation>
     </message>
@@ -1613,32 +1673,37 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
 <context>
     <name>bksdm::ModelPicker</name>
     <message>
-        <location filename="../ui/model_picker.cpp" line="22"/>
+        <location filename="../ui/model_picker.cpp" line="23"/>
         <source>%1 · %2 U-Net</source>
         <translation>%1 · U-Net %2</translation>
     </message>
     <message>
-        <location filename="../ui/model_picker.cpp" line="68"/>
+        <location filename="../ui/model_picker.cpp" line="69"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/model_picker.cpp" line="69"/>
+        <location filename="../ui/model_picker.cpp" line="70"/>
         <source>Models in the Hugging Face cache and in folders you added</source>
         <translation>Modelle im Hugging-Face-Cache und in hinzugefügten Ordnern</translation>
     </message>
     <message>
-        <location filename="../ui/model_picker.cpp" line="71"/>
+        <location filename="../ui/model_picker.cpp" line="72"/>
         <source>Add folder…</source>
         <translation>Ordner hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/model_picker.cpp" line="74"/>
+        <location filename="../ui/model_picker.cpp" line="75"/>
         <source>Add a diffusers model folder (one with model_index.json)</source>
         <translation>Einen diffusers-Modellordner hinzufügen (einen mit model_index.json)</translation>
     </message>
     <message>
-        <location filename="../ui/model_picker.cpp" line="148"/>
+        <location filename="../ui/model_picker.cpp" line="97"/>
+        <source>Add a Checkpoint File (.safetensors)…</source>
+        <translation>Checkpoint-Datei (.safetensors) hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="153"/>
         <source>No model chosen.</source>
         <translation>Kein Modell gewählt.</translation>
     </message>
@@ -1782,173 +1847,198 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="27"/>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
         <source>The language changes when BK-SDM Studio starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von BK-SDM Studio.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="28"/>
+        <location filename="../ui/preferences_dialog.cpp" line="31"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <location filename="../ui/preferences_dialog.cpp" line="32"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <location filename="../ui/preferences_dialog.cpp" line="33"/>
         <source>Fast (approximate colours from the latents)</source>
         <translation>Schnell (angenäherte Farben aus den Latents)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="31"/>
+        <location filename="../ui/preferences_dialog.cpp" line="34"/>
         <source>TAESD (a tiny decoder: near the final colours, cheap)</source>
         <translation>TAESD (kleiner Decoder: nahe an den endgültigen Farben, günstig)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="32"/>
+        <location filename="../ui/preferences_dialog.cpp" line="35"/>
         <source>Full (the real VAE: costs a decode each time)</source>
         <translation>Vollständig (echtes VAE: kostet jedes Mal eine Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="36"/>
+        <location filename="../ui/preferences_dialog.cpp" line="39"/>
         <source>every </source>
         <translation>alle </translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="37"/>
+        <location filename="../ui/preferences_dialog.cpp" line="40"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="38"/>
+        <location filename="../ui/preferences_dialog.cpp" line="41"/>
         <source>every step</source>
         <translation>jeder Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="39"/>
+        <location filename="../ui/preferences_dialog.cpp" line="42"/>
         <source>madebyollin/taesd from the Hugging Face cache</source>
         <translation>madebyollin/taesd aus dem Hugging-Face-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="40"/>
+        <location filename="../ui/preferences_dialog.cpp" line="43"/>
         <source>The folder of a diffusers-format TAESD (config.json and diffusion_pytorch_model.safetensors); it serves SD 1.x and 2.x models alike</source>
         <translation>Der Ordner eines TAESD im diffusers-Format (config.json und diffusion_pytorch_model.safetensors); er dient SD-1.x- und SD-2.x-Modellen gleichermaßen</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="45"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="44"/>
-        <location filename="../ui/preferences_dialog.cpp" line="101"/>
+        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <location filename="../ui/preferences_dialog.cpp" line="104"/>
         <source>TAESD folder</source>
         <translation>TAESD-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="51"/>
+        <location filename="../ui/preferences_dialog.cpp" line="54"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="52"/>
+        <location filename="../ui/preferences_dialog.cpp" line="55"/>
         <source>CUDA GPU</source>
         <translation>CUDA-GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="52"/>
+        <location filename="../ui/preferences_dialog.cpp" line="55"/>
         <source>CUDA GPU (%1)</source>
         <translation>CUDA-GPU (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="58"/>
+        <location filename="../ui/preferences_dialog.cpp" line="61"/>
         <source>16-bit (fp16): half the memory, fastest</source>
         <translation>16 Bit (fp16): halber Speicher, am schnellsten</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="59"/>
+        <location filename="../ui/preferences_dialog.cpp" line="62"/>
         <source>32-bit (fp32): as the CPU computes</source>
         <translation>32 Bit (fp32): wie die CPU rechnet</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <location filename="../ui/preferences_dialog.cpp" line="63"/>
         <source>bfloat16 (bf16): fp16&apos;s speed, fp32&apos;s range</source>
         <translation>bfloat16 (bf16): Tempo von fp16, Wertebereich von fp32</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <location filename="../ui/preferences_dialog.cpp" line="66"/>
         <source>What the GPU computes in; the CPU always computes in 32 bits. Applies when a model is next loaded.</source>
         <translation>Womit die GPU rechnet; die CPU rechnet immer mit 32 Bit. Gilt ab dem nächsten Laden eines Modells.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="66"/>
+        <location filename="../ui/preferences_dialog.cpp" line="69"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="25"/>
+        <location filename="../ui/preferences_dialog.cpp" line="136"/>
+        <source>The model&apos;s own</source>
+        <translation>Der des Modells</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="140"/>
+        <source>The VAE that decodes the images, in place of the model&apos;s (e.g. stabilityai/sd-vae-ft-mse from Download Models): a folder with config.json and its weights. Applies when a model is next loaded.</source>
+        <translation>Der VAE, der die Bilder decodiert, anstelle des VAE des Modells (z. B. stabilityai/sd-vae-ft-mse aus „Modelle herunterladen“): ein Ordner mit config.json und seinen Gewichten. Gilt, wenn das nächste Mal ein Modell geladen wird.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="142"/>
+        <source>Other…</source>
+        <translation>Anderer…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="144"/>
+        <source>VAE folder</source>
+        <translation>VAE-Ordner</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="28"/>
         <source>Low memory (16-bit weights)</source>
         <translation>Wenig Speicher (16-Bit-Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="69"/>
+        <location filename="../ui/preferences_dialog.cpp" line="72"/>
         <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
         <translation>Hält die Gewichte des Modells in 16 Bit (seine fp16-Dateien, wenn es welche hat) und rechnet in 32 Bit: etwa halb so viel Speicher, etwas langsamere Schritte und Bilder, die sich ganz leicht unterscheiden. Für die CPU; gilt ab dem nächsten Laden eines Modells.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="80"/>
+        <location filename="../ui/preferences_dialog.cpp" line="83"/>
         <source>Follow the system</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="81"/>
+        <location filename="../ui/preferences_dialog.cpp" line="84"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="82"/>
+        <location filename="../ui/preferences_dialog.cpp" line="85"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="86"/>
+        <location filename="../ui/preferences_dialog.cpp" line="89"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="99"/>
+        <location filename="../ui/preferences_dialog.cpp" line="102"/>
         <source>Live preview</source>
         <translation>Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="100"/>
+        <location filename="../ui/preferences_dialog.cpp" line="103"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="102"/>
+        <location filename="../ui/preferences_dialog.cpp" line="105"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="103"/>
+        <location filename="../ui/preferences_dialog.cpp" line="106"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="104"/>
+        <location filename="../ui/preferences_dialog.cpp" line="107"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="106"/>
+        <location filename="../ui/preferences_dialog.cpp" line="109"/>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="110"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="107"/>
+        <location filename="../ui/preferences_dialog.cpp" line="111"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>
@@ -2130,6 +2220,92 @@ und in hinzugefügten Ordnern.</translation>
         <location filename="../ui/queue_panel.cpp" line="128"/>
         <source>Queue (%1 waiting, %2 paused)</source>
         <translation>Warteschlange (%1 wartend, %2 angehalten)</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ResourceListModel</name>
+    <message>
+        <location filename="../app/resource_library.cpp" line="110"/>
+        <source>unreadable</source>
+        <translation>unlesbar</translation>
+    </message>
+    <message>
+        <location filename="../app/resource_library.cpp" line="112"/>
+        <source>other (width %1)</source>
+        <translation>andere (Breite %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/resource_library.cpp" line="112"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../app/resource_library.cpp" line="132"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../app/resource_library.cpp" line="132"/>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ResourcesPanel</name>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="28"/>
+        <source>LoRA Folder…</source>
+        <translation>LoRA-Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="29"/>
+        <source>Embeddings Folder…</source>
+        <translation>Embedding-Ordner…</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="31"/>
+        <source>Click a LoRA (or press Return) to add &lt;lora:NAME:1&gt; to the prompt at the cursor</source>
+        <translation>Ein Klick auf ein LoRA (oder die Eingabetaste) fügt &lt;lora:NAME:1&gt; an der Schreibmarke in den Prompt ein</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="32"/>
+        <source>Click an embedding (or press Return) to add its word to the prompt at the cursor</source>
+        <translation>Ein Klick auf ein Embedding (oder die Eingabetaste) fügt sein Wort an der Schreibmarke in den Prompt ein</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="36"/>
+        <source>The multipliers of the LoRAs the prompt names; a change rewrites the tag</source>
+        <translation>Die Multiplikatoren der LoRAs, die der Prompt nennt; eine Änderung schreibt das Tag neu</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="43"/>
+        <source>LoRAs</source>
+        <translation>LoRAs</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="44"/>
+        <source>Embeddings</source>
+        <translation>Embeddings</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="85"/>
+        <source>No folder chosen</source>
+        <translation>Kein Ordner gewählt</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="115"/>
+        <source>Choose the LoRA folder</source>
+        <translation>LoRA-Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="115"/>
+        <source>Choose the embeddings folder</source>
+        <translation>Embedding-Ordner wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="156"/>
+        <source>Last run: %1</source>
+        <translation>Letzter Lauf: %1</translation>
     </message>
 </context>
 <context>

@@ -138,12 +138,12 @@
 <context>
     <name>InputImages</name>
     <message>
-        <location filename="../app/input_images.cpp" line="48"/>
+        <location filename="../app/input_images.cpp" line="36"/>
         <source>The image could not be kept as a PNG.</source>
         <translation>이미지를 PNG로 보관할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/input_images.cpp" line="60"/>
+        <location filename="../app/input_images.cpp" line="49"/>
         <source>Could not keep a copy of the image in %1: %2</source>
         <translation>%1에 이미지 사본을 보관할 수 없습니다: %2</translation>
     </message>
@@ -548,12 +548,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="112"/>
+        <location filename="../app/inference_worker.cpp" line="220"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="188"/>
+        <location filename="../app/inference_worker.cpp" line="301"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>TAESD 미리보기를 쓸 수 없어 빠른 미리보기를 표시합니다: %1</translation>
     </message>
@@ -708,64 +708,79 @@
 <context>
     <name>bksdm::KnownModels</name>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="30"/>
+        <location filename="../app/hub/known_models.cpp" line="32"/>
+        <source>VAE %1</source>
+        <translation>VAE %1</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="34"/>
         <source>text encoder %1, U-Net %2, VAE %3</source>
         <translation>텍스트 인코더 %1, U-Net %2, VAE %3</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="38"/>
+        <location filename="../app/hub/known_models.cpp" line="42"/>
         <source>SD 2.1-base compressed: fewest U-Net blocks and no mid-block. The fastest.</source>
         <translation>SD 2.1-base 압축판: U-Net 블록이 가장 적고 중간 블록이 없습니다. 가장 빠릅니다.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="42"/>
+        <location filename="../app/hub/known_models.cpp" line="46"/>
         <source>SD 2.1-base compressed: fewer U-Net blocks and no mid-block.</source>
         <translation>SD 2.1-base 압축판: U-Net 블록이 더 적고 중간 블록이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="45"/>
+        <location filename="../app/hub/known_models.cpp" line="49"/>
         <source>SD 2.1-base compressed: one block fewer in each U-Net stage.</source>
         <translation>SD 2.1-base 압축판: U-Net 단계마다 블록이 하나씩 적습니다.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="48"/>
+        <location filename="../app/hub/known_models.cpp" line="52"/>
         <source>SD v1.4 compressed: fewest U-Net blocks and no mid-block; distilled on 0.22M LAION pairs.</source>
         <translation>SD v1.4 압축판: U-Net 블록이 가장 적고 중간 블록이 없습니다. LAION 쌍 22만 개로 증류했습니다.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="53"/>
+        <location filename="../app/hub/known_models.cpp" line="57"/>
         <source>SD v1.4 compressed: fewer U-Net blocks and no mid-block; distilled on 0.22M LAION pairs.</source>
         <translation>SD v1.4 압축판: U-Net 블록이 더 적고 중간 블록이 없습니다. LAION 쌍 22만 개로 증류했습니다.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="58"/>
+        <location filename="../app/hub/known_models.cpp" line="62"/>
         <source>SD v1.4 compressed: one block fewer in each U-Net stage; distilled on 0.22M LAION pairs.</source>
         <translation>SD v1.4 압축판: U-Net 단계마다 블록이 하나씩 적습니다. LAION 쌍 22만 개로 증류했습니다.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="63"/>
+        <location filename="../app/hub/known_models.cpp" line="67"/>
         <source>BK-SDM-Tiny distilled on ten times the data (2.3M LAION pairs).</source>
         <translation>10배의 데이터(LAION 쌍 230만 개)로 증류한 BK-SDM-Tiny.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="66"/>
+        <location filename="../app/hub/known_models.cpp" line="70"/>
         <source>BK-SDM-Small distilled on ten times the data (2.3M LAION pairs).</source>
         <translation>10배의 데이터(LAION 쌍 230만 개)로 증류한 BK-SDM-Small.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="69"/>
+        <location filename="../app/hub/known_models.cpp" line="73"/>
         <source>BK-SDM-Base distilled on ten times the data (2.3M LAION pairs).</source>
         <translation>10배의 데이터(LAION 쌍 230만 개)로 증류한 BK-SDM-Base.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="72"/>
+        <location filename="../app/hub/known_models.cpp" line="76"/>
         <source>The teacher of BK-SDM-v2: the full SD 2.1 U-Net, 512 px.</source>
         <translation>BK-SDM-v2의 교사 모델: 온전한 SD 2.1 U-Net, 512px.</translation>
     </message>
     <message>
-        <location filename="../app/hub/known_models.cpp" line="75"/>
+        <location filename="../app/hub/known_models.cpp" line="79"/>
         <source>The teacher of BK-SDM: the full SD v1.4 U-Net, 512 px.</source>
         <translation>BK-SDM의 교사 모델: 온전한 SD v1.4 U-Net, 512px.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="88"/>
+        <source>SD&apos;s VAE decoder fine-tuned on LAION images: smoother faces and details. Choose it in Preferences as the VAE.</source>
+        <translation>LAION 이미지로 미세 조정한 SD의 VAE 디코더: 얼굴과 세부가 더 매끄럽습니다. 환경설정에서 VAE로 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/hub/known_models.cpp" line="93"/>
+        <source>The tiny autoencoder the TAESD live previews decode with.</source>
+        <translation>TAESD 실시간 미리 보기가 디코딩에 쓰는 작은 오토인코더입니다.</translation>
     </message>
 </context>
 <context>
@@ -784,533 +799,578 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>&amp;Off</source>
         <translation>끄기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80"/>
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>빠르게: 잠재 공간 색상(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>전체: VAE 디코딩(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="82"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>TAESD: 작은 디코더(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
         <source>%1 · low memory</source>
         <translation>%1 · 메모리 절약</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>Cannot read the image %1.</source>
         <translation>이미지 %1을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="190"/>
-        <location filename="../ui/main_window.cpp" line="699"/>
+        <location filename="../ui/main_window.cpp" line="194"/>
+        <location filename="../ui/main_window.cpp" line="759"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="237"/>
         <source>&amp;Add Model Folder…</source>
         <translation>모델 폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>&amp;Save Image As…</source>
         <translation>다른 이름으로 이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="235"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>&amp;Copy Image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="236"/>
-        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="333"/>
         <source>&amp;Generate</source>
         <translation>생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
         <source>Cancel &amp;All</source>
         <translation>모두 취소(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>&amp;Random Seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Vary (Str&amp;ong)</source>
         <translation>강하게 변형(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="256"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>실제 크기 100%(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="259"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>&amp;Preferences…</source>
         <translation>설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>&amp;Download Models…</source>
         <translation>모델 다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>Hugging Face Hub에서 BK-SDM 및 Stable Diffusion 모델 다운로드</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>&amp;Gallery</source>
         <translation>갤러리(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="406"/>
+        <location filename="../ui/main_window.cpp" line="418"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>생성 (%1). 실행 중에는 대기열에 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="408"/>
+        <location filename="../ui/main_window.cpp" line="420"/>
         <source>Stop the current run (%1)</source>
         <translation>현재 실행 중지 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="449"/>
+        <location filename="../ui/main_window.cpp" line="462"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>프롬프트를 쓰고 %1을(를) 누르십시오.
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="843"/>
+        <location filename="../ui/main_window.cpp" line="910"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Decode in &amp;Tiles</source>
         <translation>타일 단위로 디코딩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="282"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>이미지를 타일 단위로 디코딩합니다. 큰 이미지도 적은 메모리로 만들 수 있지만, 타일이 겹쳐 섞이는 부분은 조금 달라집니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="302"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
-        <location filename="../ui/main_window.cpp" line="1091"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
+        <location filename="../ui/main_window.cpp" line="1177"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="323"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="331"/>
         <source>&amp;Live Preview</source>
         <translation>실시간 미리 보기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="350"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="354"/>
+        <location filename="../ui/main_window.cpp" line="366"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="380"/>
+        <location filename="../ui/main_window.cpp" line="392"/>
         <source>About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>&amp;Prompt</source>
         <translation>프롬프트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source>&amp;Negative prompt</source>
         <translation>네거티브 프롬프트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>그릴 내용(영어), 예: “a lighthouse on a cliff at dawn, oil painting”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92"/>
+        <location filename="../ui/main_window.cpp" line="96"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="93"/>
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>CUDA · %1 (%2 GiB) · %3</source>
         <translation>CUDA · %1 (%2 GiB) · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="238"/>
+        <source>Add Model &amp;File…</source>
+        <translation>모델 파일 추가(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="239"/>
+        <source>Add a single-file checkpoint (.safetensors), as A1111 and ComfyUI keep them</source>
+        <translation>A1111과 ComfyUI처럼 파일 하나로 된 체크포인트(.safetensors)를 추가합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>&amp;Use as Init Image</source>
         <translation>시작 이미지로 사용(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>Start the next run from this image (img2img); paint a mask on it to repaint a part</source>
         <translation>다음 실행을 이 이미지에서 시작합니다(img2img). 일부만 다시 그리려면 이미지에 마스크를 칠하십시오</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>Vary (&amp;Subtle)</source>
         <translation>약하게 변형(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="260"/>
         <source>Queue this image again with a random variation seed at strength %1</source>
         <translation>이 이미지를 무작위 변형 시드, 강도 %1로 다시 대기열에 넣습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
+        <source>&amp;Resources</source>
+        <translation>리소스(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="275"/>
+        <source>LoRAs and embeddings: click one to add it to the prompt</source>
+        <translation>LoRA와 임베딩: 클릭하면 프롬프트에 추가됩니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>Record Attention &amp;Maps</source>
         <translation>어텐션 맵 기록(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Record the &amp;Negative Prompt&apos;s Maps Too</source>
         <translation>네거티브 프롬프트의 맵도 기록(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>With attention maps on, also keep the negative prompt&apos;s, to see what each of its words steered away from</source>
         <translation>어텐션 맵이 켜져 있을 때 네거티브 프롬프트의 맵도 보관하여, 각 단어가 무엇에서 멀어지게 했는지 봅니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="340"/>
+        <location filename="../ui/main_window.cpp" line="352"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="342"/>
+        <location filename="../ui/main_window.cpp" line="354"/>
         <source>&amp;Documentation</source>
         <translation>문서(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="356"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>앱 안내서 열기 (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="373"/>
+        <location filename="../ui/main_window.cpp" line="385"/>
         <source>Cannot open the documentation</source>
         <translation>문서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>안내서(app.md)가 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="374"/>
+        <location filename="../ui/main_window.cpp" line="386"/>
         <source>No program opens %1.</source>
         <translation>%1을(를) 여는 프로그램이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="381"/>
+        <location filename="../ui/main_window.cpp" line="393"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 %2 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="390"/>
+        <location filename="../ui/main_window.cpp" line="402"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>피할 내용, 예: “blurry, low quality”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
-        <location filename="../ui/main_window.cpp" line="889"/>
+        <location filename="../ui/main_window.cpp" line="416"/>
+        <location filename="../ui/main_window.cpp" line="962"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="407"/>
+        <location filename="../ui/main_window.cpp" line="419"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="511"/>
+        <location filename="../ui/main_window.cpp" line="524"/>
         <source>Cannot save to the gallery</source>
         <translation>갤러리에 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="516"/>
+        <location filename="../ui/main_window.cpp" line="529"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="517"/>
+        <location filename="../ui/main_window.cpp" line="530"/>
         <source>Gallery</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="653"/>
-        <location filename="../ui/main_window.cpp" line="654"/>
-        <location filename="../ui/main_window.cpp" line="657"/>
+        <location filename="../ui/main_window.cpp" line="531"/>
+        <source>Resources</source>
+        <translation>리소스</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="713"/>
+        <location filename="../ui/main_window.cpp" line="714"/>
+        <location filename="../ui/main_window.cpp" line="717"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="664"/>
+        <location filename="../ui/main_window.cpp" line="724"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="666"/>
+        <location filename="../ui/main_window.cpp" line="726"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="676"/>
+        <location filename="../ui/main_window.cpp" line="736"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="684"/>
+        <location filename="../ui/main_window.cpp" line="744"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="687"/>
+        <location filename="../ui/main_window.cpp" line="747"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="698"/>
+        <location filename="../ui/main_window.cpp" line="758"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="730"/>
+        <location filename="../ui/main_window.cpp" line="796"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="738"/>
+        <location filename="../ui/main_window.cpp" line="804"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="755"/>
+        <location filename="../ui/main_window.cpp" line="821"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="756"/>
+        <location filename="../ui/main_window.cpp" line="822"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="769"/>
+        <location filename="../ui/main_window.cpp" line="835"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="782"/>
+        <location filename="../ui/main_window.cpp" line="849"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="788"/>
+        <location filename="../ui/main_window.cpp" line="855"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="791"/>
+        <location filename="../ui/main_window.cpp" line="858"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="869"/>
+        <location filename="../ui/main_window.cpp" line="939"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="870"/>
+        <location filename="../ui/main_window.cpp" line="940"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="889"/>
+        <location filename="../ui/main_window.cpp" line="943"/>
+        <source>Settings reused; not in the LoRA folder, by name or hash: %1</source>
+        <translation>설정을 재사용했습니다. 이름으로도 해시로도 LoRA 폴더에 없음: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="962"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="901"/>
+        <location filename="../ui/main_window.cpp" line="974"/>
         <source>Start from an image</source>
         <translation>시작 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="902"/>
+        <location filename="../ui/main_window.cpp" line="975"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="921"/>
+        <location filename="../ui/main_window.cpp" line="994"/>
         <source>Cannot start from this image</source>
         <translation>이 이미지에서 시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="932"/>
+        <location filename="../ui/main_window.cpp" line="1005"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>다음 실행은 이 이미지에서 시작합니다. 일부만 다시 그리려면 마스크를 칠하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="947"/>
+        <location filename="../ui/main_window.cpp" line="1020"/>
         <source>Cannot keep the mask</source>
         <translation>마스크를 보관할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="958"/>
+        <location filename="../ui/main_window.cpp" line="1031"/>
         <source>A variation is queued (strength %1).</source>
         <translation>변형을 대기열에 넣었습니다(강도 %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="962"/>
+        <location filename="../ui/main_window.cpp" line="1035"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="980"/>
-        <source>Not a usable model folder</source>
-        <translation>사용할 수 없는 모델 폴더</translation>
+        <location filename="../ui/main_window.cpp" line="1040"/>
+        <source>Add a model file</source>
+        <translation>모델 파일 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="994"/>
+        <location filename="../ui/main_window.cpp" line="1041"/>
+        <source>Safetensors checkpoints (*.safetensors)</source>
+        <translation>Safetensors 체크포인트 (*.safetensors)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1060"/>
+        <source>Not a usable model</source>
+        <translation>사용할 수 없는 모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1074"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="994"/>
+        <location filename="../ui/main_window.cpp" line="1074"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1003"/>
+        <location filename="../ui/main_window.cpp" line="1083"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1005"/>
+        <location filename="../ui/main_window.cpp" line="1085"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1011"/>
+        <location filename="../ui/main_window.cpp" line="1091"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1051"/>
+        <location filename="../ui/main_window.cpp" line="1126"/>
+        <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
+        <translation>%1을(를) 내려받았습니다. 환경설정에서 VAE로 선택하세요(TAESD는 TAESD 미리 보기에 쓰입니다).</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="1137"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1052"/>
+        <location filename="../ui/main_window.cpp" line="1138"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1086"/>
+        <location filename="../ui/main_window.cpp" line="1172"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1087"/>
+        <location filename="../ui/main_window.cpp" line="1173"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1088"/>
+        <location filename="../ui/main_window.cpp" line="1174"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1089"/>
+        <location filename="../ui/main_window.cpp" line="1175"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1119"/>
+        <location filename="../ui/main_window.cpp" line="1205"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1130"/>
+        <location filename="../ui/main_window.cpp" line="1216"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>
@@ -1557,52 +1617,52 @@ The image forms here step by step.</source>
         <translation>추가</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="98"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="99"/>
         <source>%1 (default)</source>
         <translation>%1 (기본)</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="103"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="104"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="103"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="104"/>
         <source>Found in the Hugging Face cache.</source>
         <translation>Hugging Face 캐시에서 찾았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="128"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="129"/>
         <source>In the cache</source>
         <translation>캐시에 있음</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="139"/>
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="138"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="139"/>
         <source>Added here; its files are listed when it downloads.</source>
         <translation>여기에서 추가했습니다. 다운로드할 때 파일 목록을 가져옵니다.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="155"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="156"/>
         <source>&quot;%1&quot; is not a repo id: write it as owner/name, as in the repo&apos;s address on the Hub.</source>
         <translation>“%1”은(는) 저장소 ID가 아닙니다. Hub의 저장소 주소처럼 owner/name 형식으로 쓰십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="170"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="171"/>
         <source>Downloading…</source>
         <translation>다운로드 중…</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="186"/>
         <source>Cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../ui/hub/model_manager_dialog.cpp" line="185"/>
+        <location filename="../ui/hub/model_manager_dialog.cpp" line="186"/>
         <source>Failed</source>
         <translation>실패</translation>
     </message>
@@ -1610,32 +1670,37 @@ The image forms here step by step.</source>
 <context>
     <name>bksdm::ModelPicker</name>
     <message>
-        <location filename="../ui/model_picker.cpp" line="22"/>
+        <location filename="../ui/model_picker.cpp" line="23"/>
         <source>%1 · %2 U-Net</source>
         <translation>%1 · %2 U-Net</translation>
     </message>
     <message>
-        <location filename="../ui/model_picker.cpp" line="68"/>
+        <location filename="../ui/model_picker.cpp" line="69"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/model_picker.cpp" line="69"/>
+        <location filename="../ui/model_picker.cpp" line="70"/>
         <source>Models in the Hugging Face cache and in folders you added</source>
         <translation>Hugging Face 캐시와 추가한 폴더에 있는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/model_picker.cpp" line="71"/>
+        <location filename="../ui/model_picker.cpp" line="72"/>
         <source>Add folder…</source>
         <translation>폴더 추가…</translation>
     </message>
     <message>
-        <location filename="../ui/model_picker.cpp" line="74"/>
+        <location filename="../ui/model_picker.cpp" line="75"/>
         <source>Add a diffusers model folder (one with model_index.json)</source>
         <translation>diffusers 모델 폴더 추가(model_index.json이 있는 폴더)</translation>
     </message>
     <message>
-        <location filename="../ui/model_picker.cpp" line="148"/>
+        <location filename="../ui/model_picker.cpp" line="97"/>
+        <source>Add a Checkpoint File (.safetensors)…</source>
+        <translation>체크포인트 파일(.safetensors) 추가…</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_picker.cpp" line="153"/>
         <source>No model chosen.</source>
         <translation>선택한 모델이 없습니다.</translation>
     </message>
@@ -1779,173 +1844,198 @@ and in folders you add.</source>
 <context>
     <name>bksdm::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="27"/>
+        <location filename="../ui/preferences_dialog.cpp" line="30"/>
         <source>The language changes when BK-SDM Studio starts again.</source>
         <translation>언어는 BK-SDM Studio를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="28"/>
+        <location filename="../ui/preferences_dialog.cpp" line="31"/>
         <source>Preferences</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <location filename="../ui/preferences_dialog.cpp" line="32"/>
         <source>Off</source>
         <translation>끄기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <location filename="../ui/preferences_dialog.cpp" line="33"/>
         <source>Fast (approximate colours from the latents)</source>
         <translation>빠르게 (잠재 공간에서 근사한 색상)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="31"/>
+        <location filename="../ui/preferences_dialog.cpp" line="34"/>
         <source>TAESD (a tiny decoder: near the final colours, cheap)</source>
         <translation>TAESD (작은 디코더: 최종 색상에 가깝고 가벼움)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="32"/>
+        <location filename="../ui/preferences_dialog.cpp" line="35"/>
         <source>Full (the real VAE: costs a decode each time)</source>
         <translation>전체 (실제 VAE: 매번 디코딩 비용이 듦)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="36"/>
+        <location filename="../ui/preferences_dialog.cpp" line="39"/>
         <source>every </source>
         <translation>매 </translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="37"/>
+        <location filename="../ui/preferences_dialog.cpp" line="40"/>
         <source> steps</source>
         <translation>단계마다</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="38"/>
+        <location filename="../ui/preferences_dialog.cpp" line="41"/>
         <source>every step</source>
         <translation>매 단계</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="39"/>
+        <location filename="../ui/preferences_dialog.cpp" line="42"/>
         <source>madebyollin/taesd from the Hugging Face cache</source>
         <translation>Hugging Face 캐시의 madebyollin/taesd</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="40"/>
+        <location filename="../ui/preferences_dialog.cpp" line="43"/>
         <source>The folder of a diffusers-format TAESD (config.json and diffusion_pytorch_model.safetensors); it serves SD 1.x and 2.x models alike</source>
         <translation>diffusers 형식 TAESD의 폴더(config.json과 diffusion_pytorch_model.safetensors). SD 1.x와 2.x 모델 모두에 쓰입니다</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="45"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="44"/>
-        <location filename="../ui/preferences_dialog.cpp" line="101"/>
+        <location filename="../ui/preferences_dialog.cpp" line="47"/>
+        <location filename="../ui/preferences_dialog.cpp" line="104"/>
         <source>TAESD folder</source>
         <translation>TAESD 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="51"/>
+        <location filename="../ui/preferences_dialog.cpp" line="54"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="52"/>
+        <location filename="../ui/preferences_dialog.cpp" line="55"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="52"/>
+        <location filename="../ui/preferences_dialog.cpp" line="55"/>
         <source>CUDA GPU (%1)</source>
         <translation>CUDA GPU (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="58"/>
+        <location filename="../ui/preferences_dialog.cpp" line="61"/>
         <source>16-bit (fp16): half the memory, fastest</source>
         <translation>16비트 (fp16): 메모리 절반, 가장 빠름</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="59"/>
+        <location filename="../ui/preferences_dialog.cpp" line="62"/>
         <source>32-bit (fp32): as the CPU computes</source>
         <translation>32비트 (fp32): CPU와 같은 계산</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="60"/>
+        <location filename="../ui/preferences_dialog.cpp" line="63"/>
         <source>bfloat16 (bf16): fp16&apos;s speed, fp32&apos;s range</source>
         <translation>bfloat16 (bf16): fp16의 속도, fp32의 범위</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <location filename="../ui/preferences_dialog.cpp" line="66"/>
         <source>What the GPU computes in; the CPU always computes in 32 bits. Applies when a model is next loaded.</source>
         <translation>GPU가 계산하는 정밀도입니다. CPU는 항상 32비트로 계산합니다. 다음에 모델을 불러올 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="66"/>
+        <location filename="../ui/preferences_dialog.cpp" line="69"/>
         <source>All cores</source>
         <translation>모든 코어</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="25"/>
+        <location filename="../ui/preferences_dialog.cpp" line="136"/>
+        <source>The model&apos;s own</source>
+        <translation>모델 자체의 VAE</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="140"/>
+        <source>The VAE that decodes the images, in place of the model&apos;s (e.g. stabilityai/sd-vae-ft-mse from Download Models): a folder with config.json and its weights. Applies when a model is next loaded.</source>
+        <translation>모델의 VAE 대신 이미지를 디코딩할 VAE입니다(예: 모델 다운로드의 stabilityai/sd-vae-ft-mse). config.json과 가중치가 있는 폴더이며, 다음에 모델을 불러올 때 적용됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="142"/>
+        <source>Other…</source>
+        <translation>기타…</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="144"/>
+        <source>VAE folder</source>
+        <translation>VAE 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="28"/>
         <source>Low memory (16-bit weights)</source>
         <translation>메모리 절약 (16비트 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="69"/>
+        <location filename="../ui/preferences_dialog.cpp" line="72"/>
         <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
         <translation>모델의 가중치를 16비트로 유지하고(fp16 파일이 있으면 그 파일을 사용) 계산은 32비트로 합니다. 메모리를 절반가량 덜 쓰는 대신 단계가 조금 느려지고 이미지가 아주 약간 달라집니다. CPU 전용이며, 다음에 모델을 불러올 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="80"/>
+        <location filename="../ui/preferences_dialog.cpp" line="83"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="81"/>
+        <location filename="../ui/preferences_dialog.cpp" line="84"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="82"/>
+        <location filename="../ui/preferences_dialog.cpp" line="85"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="86"/>
+        <location filename="../ui/preferences_dialog.cpp" line="89"/>
         <source>System</source>
         <translation>시스템</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="99"/>
+        <location filename="../ui/preferences_dialog.cpp" line="102"/>
         <source>Live preview</source>
         <translation>실시간 미리 보기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="100"/>
+        <location filename="../ui/preferences_dialog.cpp" line="103"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="102"/>
+        <location filename="../ui/preferences_dialog.cpp" line="105"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="103"/>
+        <location filename="../ui/preferences_dialog.cpp" line="106"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="104"/>
+        <location filename="../ui/preferences_dialog.cpp" line="107"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="106"/>
+        <location filename="../ui/preferences_dialog.cpp" line="109"/>
+        <source>VAE</source>
+        <translation>VAE</translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="110"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="107"/>
+        <location filename="../ui/preferences_dialog.cpp" line="111"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
@@ -2127,6 +2217,92 @@ and in folders you add.</source>
         <location filename="../ui/queue_panel.cpp" line="128"/>
         <source>Queue (%1 waiting, %2 paused)</source>
         <translation>대기열 (%1개 대기, %2개 일시 중지)</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ResourceListModel</name>
+    <message>
+        <location filename="../app/resource_library.cpp" line="110"/>
+        <source>unreadable</source>
+        <translation>읽을 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/resource_library.cpp" line="112"/>
+        <source>other (width %1)</source>
+        <translation>기타 (너비 %1)</translation>
+    </message>
+    <message>
+        <location filename="../app/resource_library.cpp" line="112"/>
+        <source>unknown</source>
+        <translation>알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/resource_library.cpp" line="132"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../app/resource_library.cpp" line="132"/>
+        <source>Family</source>
+        <translation>계열</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::ResourcesPanel</name>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="28"/>
+        <source>LoRA Folder…</source>
+        <translation>LoRA 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="29"/>
+        <source>Embeddings Folder…</source>
+        <translation>임베딩 폴더…</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="31"/>
+        <source>Click a LoRA (or press Return) to add &lt;lora:NAME:1&gt; to the prompt at the cursor</source>
+        <translation>LoRA를 클릭하면(또는 Return 키) 프롬프트의 커서 위치에 &lt;lora:NAME:1&gt;을 넣습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="32"/>
+        <source>Click an embedding (or press Return) to add its word to the prompt at the cursor</source>
+        <translation>임베딩을 클릭하면(또는 Return 키) 프롬프트의 커서 위치에 그 단어를 넣습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="36"/>
+        <source>The multipliers of the LoRAs the prompt names; a change rewrites the tag</source>
+        <translation>프롬프트에 있는 LoRA의 배율입니다. 바꾸면 태그가 다시 쓰입니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="43"/>
+        <source>LoRAs</source>
+        <translation>LoRA</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="44"/>
+        <source>Embeddings</source>
+        <translation>임베딩</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="85"/>
+        <source>No folder chosen</source>
+        <translation>선택한 폴더 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="115"/>
+        <source>Choose the LoRA folder</source>
+        <translation>LoRA 폴더 선택</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="115"/>
+        <source>Choose the embeddings folder</source>
+        <translation>임베딩 폴더 선택</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="156"/>
+        <source>Last run: %1</source>
+        <translation>마지막 실행: %1</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,7 @@ namespace {
 const QStringList kSameEverywhere = {
     QStringLiteral("BK-SDM Studio"), QStringLiteral("PNDM"), QStringLiteral("DDIM"), QStringLiteral("Euler"),
     QStringLiteral("Euler a"), QStringLiteral("DPM++ 2M"), QStringLiteral("DPM++ 2M Karras"),
-    QStringLiteral("px"),
+    QStringLiteral("px"), QStringLiteral("VAE"),
     // The language choice names each language in itself.
     QStringLiteral("English"), QStringLiteral("Deutsch"), QStringLiteral("\ud55c\uad6d\uc5b4")};
 
@@ -55,7 +55,8 @@ QStringList sameInLanguage(const QString& language) {
   if (language == QLatin1String("de"))
     return {QStringLiteral("&Prompt"),    QStringLiteral("S&eed"),   QStringLiteral("&Scheduler"),
             QStringLiteral("System"),     QStringLiteral("Threads"), QStringLiteral("Status"),
-            QStringLiteral("Repository"), QStringLiteral("CPU"),     QStringLiteral("OK")};
+            QStringLiteral("Repository"), QStringLiteral("CPU"),     QStringLiteral("OK"),
+            QStringLiteral("Name"),       QStringLiteral("LoRAs"),   QStringLiteral("Embeddings")};
   if (language == QLatin1String("ko")) return {QStringLiteral("CPU"), QStringLiteral("CUDA GPU")};
   return {};
 }
