@@ -2,6 +2,8 @@
 // image against the pipeline's direct output, and cancellation through the job's flag.
 #include <atomic>
 
+#include <QCryptographicHash>
+#include <QFile>
 #include <QtTest>
 
 #include "app/inference_worker.h"
@@ -126,6 +128,26 @@ class InferenceWorkerTest : public QObject {
     QCOMPARE(outcome.images[0], pipelineImage(request.params));
     request.params.tiledDecode = false;
     QVERIFY(outcome.images[0] != pipelineImage(request.params));
+  }
+
+  // A VAE folder in place of the model's (here the model's own, so the image stays the same) reaches
+  // the load, and the run's description names it with its weights' sha256.
+  void aVaeFolderOfItsOwnIsRecorded() {
+    const QString vae = kFixture + QStringLiteral("/vae");
+    testing::WorkerOnThread worker;
+    EngineOptions options;
+    options.vae = vae;
+    QVERIFY(worker.load(kFixture, options).ok);
+    const GenerationJob request = job(9, 2);
+    const GenerationOutcome outcome = worker.run(request);
+    QCOMPARE(outcome.status, GenerationOutcome::Status::Finished);
+    QCOMPARE(outcome.params.vaeId, vae);
+    QCOMPARE(outcome.params.vaeName, QStringLiteral("vae"));
+    QFile weights(vae + QStringLiteral("/diffusion_pytorch_model.safetensors"));
+    QVERIFY(weights.open(QIODevice::ReadOnly));
+    const QString sha256 = QString::fromLatin1(QCryptographicHash::hash(weights.readAll(), QCryptographicHash::Sha256).toHex());
+    QCOMPARE(outcome.params.vaeHashes, (QMap<QString, QString>{{"diffusion_pytorch_model.safetensors", sha256}}));
+    QCOMPARE(outcome.images[0], pipelineImage(request.params));
   }
 
   void cancelStopsWithinOneStepAndLeavesTheWorkerReady() {

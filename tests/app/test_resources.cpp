@@ -8,6 +8,7 @@
 #include <QComboBox>
 #include <QCryptographicHash>
 #include <QDoubleSpinBox>
+#include <QDir>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -22,6 +23,7 @@
 #include <ATen/ATen.h>
 
 #include "app/app_settings.h"
+#include "app/model_catalog.h"
 #include "app/resource_library.h"
 #include "app/studio.h"
 #include "core/io/safetensors.h"
@@ -238,8 +240,39 @@ class ResourcesTest : public QObject {
     panel()->setLoraFolder(kLoras);
   }
 
+  // A single-file checkpoint (SD v1.4's fixture in one file), with SD v1.4 in the Hugging Face cache
+  // for its tokenizer and configs: listed beside the folders by its name and family, and loaded.
+  void aCheckpointFileIsListedAndLoads() {
+    QTemporaryDir hub;
+    const QString snapshot = hub.filePath(QStringLiteral("models--CompVis--stable-diffusion-v1-4/snapshots/0123abcd"));
+    QVERIFY(copyFolder(QStringLiteral(BKSDM_FIXTURES_DIR "/models/sd-v1-4-mini"), snapshot));
+    QDir().mkpath(hub.filePath(QStringLiteral("models--CompVis--stable-diffusion-v1-4/refs")));
+    QFile ref(hub.filePath(QStringLiteral("models--CompVis--stable-diffusion-v1-4/refs/main")));
+    QVERIFY(ref.open(QIODevice::WriteOnly) && ref.write("0123abcd") == 8);
+    ref.close();
+    qputenv("HF_HUB_CACHE", hub.path().toLocal8Bit());
+    const QString file = QStringLiteral(BKSDM_FIXTURES_DIR "/inputs/single_file/sd-v1-4-mini.safetensors");
+    const QList<ModelEntry> models = QCoro::waitFor(discoverModels({file}));
+    const auto listed = std::find_if(models.begin(), models.end(), [&](const ModelEntry& entry) { return entry.location == file; });
+    QVERIFY(listed != models.end());
+    QVERIFY2(listed->problems.isEmpty(), qPrintable(listed->problems));
+    QCOMPARE(listed->family, QStringLiteral("SD 1.x"));
+    QVERIFY(!listed->name.contains(QLatin1String(".safetensors")));
+    QVERIFY(QCoro::waitFor(window_->loadModel(file)));
+    qunsetenv("HF_HUB_CACHE");
+  }
+
  private:
   ResourcesPanel* panel() const { return window_->resourcesPanel(); }
+
+  static bool copyFolder(const QString& from, const QString& to) {
+    QDir().mkpath(to);
+    for (const QFileInfo& entry : QDir(from).entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot)) {
+      const QString target = to + QLatin1Char('/') + entry.fileName();
+      if (entry.isDir() ? !copyFolder(entry.filePath(), target) : !QFile::copy(entry.filePath(), target)) return false;
+    }
+    return true;
+  }
 
   void clickRow(QTreeView* view, int row) {
     window_->resourcesAction()->trigger();
