@@ -23,6 +23,7 @@
 #include <ATen/ATen.h>
 
 #include "app/app_settings.h"
+#include "app/gallery/generation_settings.h"
 #include "app/model_catalog.h"
 #include "app/resource_library.h"
 #include "app/studio.h"
@@ -30,6 +31,7 @@
 #include "core/loading/model_folder.h"
 #include "core/pipeline/pipeline.h"
 #include "tests/app/temporary_settings.h"
+#include "ui/gallery/gallery_widget.h"
 #include "ui/image_view.h"
 #include "ui/main_window.h"
 #include "ui/parameters_panel.h"
@@ -238,6 +240,31 @@ class ResourcesTest : public QObject {
     window_->promptEditor()->setText(QStringLiteral("a cat"));
     QCOMPARE(int(runFromTheWindow().status), int(GenerationOutcome::Status::Finished));
     panel()->setLoraFolder(kLoras);
+  }
+
+  // An embedding of another width than the model's text encoder (16) fails the job naming the file;
+  // the next job runs once the folder is set back.
+  void anEmbeddingOfAnotherWidthIsTheJobsError() {
+    QTemporaryDir folder;
+    write_safetensors(folder.filePath("wide-word.safetensors").toStdString(), {{"emb_params", at::zeros({1, 24})}});
+    panel()->setEmbeddingsFolder(folder.path());
+    QTRY_COMPARE(panel()->embeddingModel()->rowCount(), 1);
+    window_->promptEditor()->setText(QStringLiteral("a wide-word cat"));
+    const GenerationOutcome outcome = runFromTheWindow();
+    QCOMPARE(int(outcome.status), int(GenerationOutcome::Status::Failed));
+    QVERIFY2(outcome.error.contains("wide-word.safetensors"), qPrintable(outcome.error));
+    panel()->setEmbeddingsFolder(kEmbeddings);
+    QCOMPARE(int(runFromTheWindow().status), int(GenerationOutcome::Status::Finished));
+  }
+
+  // Reuse of a run whose LoRA was named otherwise finds the file by the 12 digits of its hash that
+  // A1111's `Lora hashes` give, and writes its name into the tag.
+  void reuseFindsARenamedLoraByItsHash() {
+    gallery::GenerationSettings settings;
+    settings.params.prompt = QStringLiteral("a cat <lora:renamed-since:0.7>");
+    settings.params.loraHashes = {{"renamed-since", tensorDataSha256(kLoras + "/" + kPeft + ".safetensors").left(12)}};
+    Q_EMIT window_->galleryWidget()->reuseRequested(settings);
+    QTRY_COMPARE(window_->promptEditor()->text(), QStringLiteral("a cat <lora:%1:0.7>").arg(kPeft));
   }
 
   // A single-file checkpoint (SD v1.4's fixture in one file), with SD v1.4 in the Hugging Face cache
