@@ -13,6 +13,7 @@
 #include "app/file_hashes.h"
 #include "app/tensor_image.h"
 #include "core/generation/generation_request.h"
+#include "core/io/error.h"
 #include "core/io/error_text.h"
 #include "core/loading/model_folder.h"
 #include "core/models/taesd.h"
@@ -94,13 +95,15 @@ class EmbeddingTokenizers {
  public:
   explicit EmbeddingTokenizers(std::shared_ptr<const StableDiffusionPipeline> pipeline) : pipeline_(std::move(pipeline)) {}
 
-  // Throws what reading the folder throws (an embedding that does not fit the model).
+  // A bksdm::Error saying what reading the folder refused (an embedding that does not fit the
+  // model), kept like a tokenizer so that typing does not read the folder again.
   std::shared_ptr<const ClipTokenizer> of(const QString& folder) {
     if (folder.isEmpty()) return std::shared_ptr<const ClipTokenizer>(pipeline_, &pipeline_->tokenizer());
     const QString stamp = folderStamp(folder);
     std::lock_guard lock(mutex_);
     Entry& entry = cache_[folder];
-    if (!entry.tokenizer || entry.stamp != stamp) entry = {stamp, pipeline_->tokenizer_with_embeddings(folder.toStdString())};
+    if (entry.stamp != stamp || (!entry.tokenizer && entry.error.empty())) entry = read(folder, stamp);
+    if (!entry.tokenizer) throw Error(entry.error);
     return entry.tokenizer;
   }
 
@@ -118,7 +121,17 @@ class EmbeddingTokenizers {
   struct Entry {
     QString stamp;
     std::shared_ptr<const ClipTokenizer> tokenizer;
+    std::string error;  // why there is no tokenizer
   };
+
+  Entry read(const QString& folder, const QString& stamp) const {
+    try {
+      return {stamp, pipeline_->tokenizer_with_embeddings(folder.toStdString()), {}};
+    } catch (const std::exception& error) {
+      return {stamp, nullptr, user_message(error)};
+    }
+  }
+
   std::shared_ptr<const StableDiffusionPipeline> pipeline_;
   std::mutex mutex_;
   std::map<QString, Entry> cache_;
