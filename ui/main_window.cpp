@@ -921,7 +921,10 @@ QCoro::Task<> MainWindow::showSavedAttention(QString imagePath, QString mapsPath
 // overwrite the reused size and scheduler.
 QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockSeed) {
   QPointer<MainWindow> self(this);
-  const QMap<QString, QString> loraHashes = co_await loraHashesInPool(resources_->loraFolder());
+  const bool namesLoras = !loraTags(settings.params.prompt).isEmpty() || !loraTags(settings.params.negativePrompt).isEmpty();
+  // An `if`, not `?:`: GCC 12 corrupts the heap on a co_await inside a conditional expression.
+  QMap<QString, QString> loraHashes;
+  if (namesLoras) loraHashes = co_await loraHashesInPool(resources_->loraFolder());
   if (!self) co_return;
   QStringList missingLoras;
   const GenerationParams saved = withLorasFoundByHash(settings.params, loraHashes, &missingLoras);
