@@ -855,6 +855,7 @@ void MainWindow::onJobDone(const GenerationOutcome& outcome) {
       statusBar()->showMessage(tr("Cancelled."), 3000);
       break;
     case GenerationOutcome::Status::Failed:
+      resources_->showNotes({});  // the last notes were another run's
       showError(tr("The run failed"), outcome.error);
       break;
   }

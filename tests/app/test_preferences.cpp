@@ -1,5 +1,7 @@
 // The engine's settings in the preferences: what each device offers, and what the dialog returns.
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -46,7 +48,40 @@ class PreferencesTest : public QObject {
     QCOMPARE(dialog.engine().precision, QString("bf16"));
   }
 
+  // The VAE: the model's own, a VAE repo in the Hugging Face cache (an AutoencoderKL's config at its
+  // top), or the folder chosen before; TAESD's repo (AutoencoderTiny) is no VAE to load.
+  void aVaeFromTheCacheOrTheModelsOwn() {
+    QTemporaryDir hub;
+    const QString snapshot = addRepo(hub.path(), "stabilityai/sd-vae-ft-mse", R"({"_class_name": "AutoencoderKL"})");
+    addRepo(hub.path(), "madebyollin/taesd", R"({"_class_name": "AutoencoderTiny"})");
+    qputenv("HF_HUB_CACHE", hub.path().toLocal8Bit());
+    EngineOptions engine;
+    engine.vae = QStringLiteral("/somewhere/my-vae");
+    PreferencesDialog dialog({}, engine, QStringLiteral("system"), {QStringLiteral("cpu")}, {});
+    qunsetenv("HF_HUB_CACHE");
+    QComboBox* vae = dialog.vaeBox();
+    QCOMPARE(vae->count(), 3);
+    QCOMPARE(vae->itemText(1), QStringLiteral("stabilityai/sd-vae-ft-mse"));
+    QCOMPARE(dialog.engine().vae, QStringLiteral("/somewhere/my-vae"));
+    vae->setCurrentIndex(1);
+    QCOMPARE(QDir(dialog.engine().vae), QDir(snapshot));
+    vae->setCurrentIndex(0);
+    QCOMPARE(dialog.engine().vae, QString());
+  }
+
  private:
+  // A repo in the cache whose refs/main snapshot holds `config`; its snapshot folder.
+  static QString addRepo(const QString& hub, const char* repoId, const char* config) {
+    const QString repo = hub + QStringLiteral("/models--") + QString::fromLatin1(repoId).replace('/', QStringLiteral("--"));
+    const QString snapshot = repo + QStringLiteral("/snapshots/0123abcd");
+    QDir().mkpath(snapshot);
+    QDir().mkpath(repo + QStringLiteral("/refs"));
+    QFile ref(repo + QStringLiteral("/refs/main")), file(snapshot + QStringLiteral("/config.json"));
+    if (ref.open(QIODevice::WriteOnly)) ref.write("0123abcd");
+    if (file.open(QIODevice::WriteOnly)) file.write(config);
+    return snapshot;
+  }
+
   QTemporaryDir settingsFolder_;
 };
 
