@@ -180,6 +180,9 @@ void add_options(CLI::App& command, Settings& settings) {
       ->type_name("FILE[:MULT]");
   command.add_option("--lora-dir", settings.lora_dir, "where <lora:NAME:MULT> in the prompt finds NAME.safetensors")
       ->type_name("DIR");
+  command.add_flag("--lora-teacher-blocks", request.lora_teacher_blocks,
+                   "on a BK-SDM model, merge a LoRA trained on its teacher (SD v1.4, SD 2.1-base) into the blocks "
+                   "BK-SDM began from a teacher block of another index under that block's names (its copy table)");
   command.add_option("--embeddings", request.embeddings,
                      "a folder of textual-inversion embeddings (.safetensors): each file's name becomes a word of "
                      "the prompts")

@@ -84,6 +84,7 @@ bool read_setting(const std::string& key, const std::string& value, A1111Reading
     request.model.name = value;
     return true;
   }
+  if (key == "Lora blocks") return (request.lora_teacher_blocks = value == "teacher") || value == "own";
   if (key == "VAE") {
     request.vae.name = value;
     return true;
@@ -137,6 +138,8 @@ A1111Parameters a1111_parameters(const GenerationRequest& request, int batch_pos
   for (const LoraSetting& lora : request.loras)
     if (!lora.sha256.empty()) lora_hashes[std::filesystem::path(lora.file).stem().string()] = lora.sha256;
   if (!lora_hashes.empty()) parameters.settings.emplace_back("Lora hashes", hash_list(lora_hashes));
+  // Not A1111's: a run that merged by BK-SDM's copy table says so, in a key of its own.
+  if (request.lora_teacher_blocks) parameters.settings.emplace_back("Lora blocks", "teacher");
   if (!request.embedding_hashes.empty()) parameters.settings.emplace_back("TI hashes", hash_list(request.embedding_hashes));
   return parameters;
 }

@@ -125,6 +125,10 @@ struct GenerationRequest {
   RgbImage mask;
   // LoRAs merged into the U-Net's and the text encoder's weights, in order (diffusers' fuse_lora).
   std::vector<LoraSetting> loras;
+  // On a BK-SDM model, LoRAs trained on its teacher (SD v1.4, SD 2.1-base) merge into the blocks
+  // BK-SDM began from a teacher block of another index under that block's names (its copy table,
+  // teacher_parameter); false: every layer under its own name, as for any model.
+  bool lora_teacher_blocks = false;
   // A folder of textual-inversion embeddings: each file's stem becomes a word of the prompts
   // (diffusers' load_textual_inversion for every file, in name order). Empty: none.
   std::string embeddings;

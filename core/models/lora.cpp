@@ -98,11 +98,20 @@ void LoraFile::check_fits(const Layer& layer, at::IntArrayRef weight) const {
                 ": a LoRA for another model (SD 2.x and SD 1.x differ in widths)");
 }
 
+namespace {
+
+const LoraFile::Layer* layer_of(const LoraUse& use, std::string_view component, const std::string& parameter) {
+  const bool renamed = use.unet_name && component == "unet";
+  return use.file->layer_for(component, renamed ? use.unet_name(parameter) : parameter);
+}
+
+}  // namespace
+
 at::Tensor merged_weight(const std::vector<LoraUse>& loras, std::string_view component, const std::string& parameter,
                          const at::Tensor& value) {
   at::Tensor merged;
   for (const LoraUse& use : loras) {
-    const LoraFile::Layer* layer = use.file->layer_for(component, parameter);
+    const LoraFile::Layer* layer = layer_of(use, component, parameter);
     if (!layer) continue;
     if (!merged.defined()) merged = value.to(at::kFloat, /*non_blocking=*/false, /*copy=*/true);
     merged += use.file->delta(*layer, use.multiplier, value.sizes()).to(merged.device());
@@ -119,7 +128,7 @@ std::vector<std::string> lora_report(const std::vector<LoraUse>& loras,
     std::set<const LoraFile::Layer*> used;
     for (const auto& [component, shapes] : weights)
       for (const auto& [parameter, shape] : shapes)
-        if (const LoraFile::Layer* layer = use.file->layer_for(component, parameter)) {
+        if (const LoraFile::Layer* layer = layer_of(use, component, parameter)) {
           use.file->check_fits(*layer, shape);
           ++matched[component];
           used.insert(layer);

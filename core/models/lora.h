@@ -1,5 +1,6 @@
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -51,6 +52,9 @@ class LoraFile {
 struct LoraUse {
   std::shared_ptr<const LoraFile> file;
   double multiplier = 1.0;
+  // The name a U-Net parameter's layer has in the file, where it is not the parameter's own (a
+  // teacher's LoRA on a BK-SDM student: teacher_parameter); empty: its own.
+  std::function<std::string(const std::string&)> unet_name;
 };
 
 // `value` (a weight `parameter` of `component` as loaded) with the LoRAs merged in, one after the

@@ -19,8 +19,10 @@
 #include "core/io/message_text.h"
 #include "core/io/utf8.h"
 #include "core/loading/model_index.h"
+#include "core/loading/model_summary.h"
 #include "core/models/autoencoder_kl.h"
 #include "core/models/clip_text_model.h"
+#include "core/models/bk_sdm_copy_table.h"
 #include "core/models/config_reader.h"
 #include "core/models/lora.h"
 #include "core/models/textual_inversion.h"
@@ -332,6 +334,7 @@ class Pipeline final : public StableDiffusionPipeline {
     if (device_.is_cpu()) text_encoder_.reset();
     unet_ = configured(load_unet(model_, weights_, &warnings_));
     weight_shapes_["unet"] = parameter_shapes(*unet_);
+    unet_layout_ = unet_layout(model_.config("unet"));
     check_cross_attention_width(model_, unet_->config(), text_width);
     const int64_t unet_channels = unet_->config().in_channels;
     // The low-memory mode maps the U-Net for each run as well, so that the VAE decode, the other
@@ -495,10 +498,16 @@ class Pipeline final : public StableDiffusionPipeline {
     for (const LoraSetting& setting : request.loras) {
       std::shared_ptr<const LoraFile>& file = lora_files_[setting.file];
       if (!file) file = LoraFile::read(setting.file);
-      loras.push_back({file, setting.multiplier});
+      loras.push_back({file, setting.multiplier, {}});
+      if (request.lora_teacher_blocks)
+        loras.back().unet_name = [layout = unet_layout_](const std::string& name) { return teacher_parameter(layout, name); };
     }
-    std::vector<std::string> notes = lora_report(loras, weight_shapes_);
-    if (request.loras == merged_loras_ && request.embeddings == embeddings_dir_) return notes;
+    std::vector<std::string> notes = reported(loras, request.lora_teacher_blocks);
+    if (request.lora_teacher_blocks && !request.loras.empty() && !has_copy_table(unet_layout_))
+      notes.push_back("the U-Net is not BK-SDM's (" + unet_layout_ + "): its LoRAs merge by their own names");
+    if (request.loras == merged_loras_ && request.lora_teacher_blocks == merged_teacher_blocks_ &&
+        request.embeddings == embeddings_dir_)
+      return notes;
     if (request.embeddings != embeddings_dir_) {
       textual_inversions_ = request.embeddings.empty() ? std::vector<TextualInversion>{}
                                                        : read_textual_inversions(request.embeddings, token_width());
@@ -509,9 +518,21 @@ class Pipeline final : public StableDiffusionPipeline {
     }
     loras_ = std::move(loras);
     merged_loras_ = request.loras;
+    merged_teacher_blocks_ = request.lora_teacher_blocks;
     if (text_encoder_) text_encoder_ = load_clip_text_model(model_, load_options("text_encoder"));
     if (!unet_.is_empty()) unet_ = configured(load_unet(model_, load_options("unet")));
     return notes;
+  }
+
+  // lora_report's lines; a LoRA that does not fit a BK-SDM model by its own names may be its teacher's.
+  std::vector<std::string> reported(const std::vector<LoraUse>& loras, bool teacher_blocks) const {
+    try {
+      return lora_report(loras, weight_shapes_);
+    } catch (const Error& error) {
+      if (teacher_blocks || !has_copy_table(unet_layout_)) throw;
+      throw Error(std::string(error.what()) + ". On this BK-SDM model (" + unet_layout_ +
+                  "), a LoRA trained on its teacher merges by BK-SDM's copy table (--lora-teacher-blocks)");
+    }
   }
 
   // The text encoder's token width, which a textual inversion's vectors must have.
@@ -818,6 +839,8 @@ class Pipeline final : public StableDiffusionPipeline {
   std::map<std::string, std::map<std::string, std::vector<int64_t>>> weight_shapes_;
   std::map<std::string, std::shared_ptr<const LoraFile>> lora_files_;  // read once, by path
   std::vector<LoraSetting> merged_loras_;  // what the resident components have merged
+  bool merged_teacher_blocks_ = false;     // and whether by BK-SDM's copy table
+  std::string unet_layout_;                // "SD", "BK-Tiny", ...: which copy table applies
   std::vector<LoraUse> loras_;             // and the files, for what loads per run
   std::string embeddings_dir_;             // the textual inversions' folder, and what it held
   std::vector<TextualInversion> textual_inversions_;

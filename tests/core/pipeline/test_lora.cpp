@@ -9,6 +9,8 @@
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
 
+#include "core/generation/a1111_run.h"
+#include "core/models/bk_sdm_copy_table.h"
 #include "core/models/lora.h"
 #include "tests/core/pipeline/fixture_case.h"
 
@@ -188,6 +190,57 @@ TEST(Lora, AnAlphaOfSeveralNumbersIsRefused) {
                             {"lora_te_text_model_encoder_layers_0_self_attn_q_proj.alpha", at::ones({2})}});
   const std::string message = error_of([&] { bksdm::LoraFile::read(dir / "alpha.safetensors"); });
   EXPECT_NE(message.find("has an alpha of shape [2], not one number"), std::string::npos) << message;
+}
+
+}  // namespace
+
+namespace {
+
+using namespace bksdm::testing;
+
+// An SD v1.4 LoRA on BK-SDM-Tiny by BK-SDM's copy table: the student's up block 0, second resnet,
+// began as the teacher's up block 1, third resnet, so its conv1 takes that layer's change, computed
+// here from the file's matrices; by its own name it would take the teacher's up block 0's.
+TEST(Lora, ATeachersLoraMergesIntoCopiedBlocksByTheTeachersNames) {
+  const std::filesystem::path path = kFixtures / "inputs/lora/sd-v1-4-mini-kohya.safetensors";
+  const auto file = bksdm::SafetensorsFile::open(path);
+  const auto change = [&](const std::string& layer) {
+    const at::Tensor down = file->tensor(layer + ".lora_down.weight"), up = file->tensor(layer + ".lora_up.weight");
+    const double scale = file->tensor(layer + ".alpha").item<double>() / double(down.size(0));
+    return 0.7 * scale * up.flatten(1).mm(down.flatten(1));
+  };
+  const std::string parameter = "up_blocks.0.resnets.1.conv1.weight";
+  const at::Tensor base =
+      bksdm::SafetensorsFile::open(fixture_model("bk-sdm-tiny-mini").weights("unet"))->tensor(parameter);
+  bksdm::LoraUse use{bksdm::LoraFile::read(path), 0.7, {}};
+  const at::Tensor own = bksdm::merged_weight({use}, "unet", parameter, base);
+  EXPECT_LE(relative_error(own, base + change("lora_unet_up_blocks_0_resnets_1_conv1").view(base.sizes())), 1e-6);
+  use.unet_name = [](const std::string& name) { return bksdm::teacher_parameter("BK-Tiny", name); };
+  const at::Tensor teachers = bksdm::merged_weight({use}, "unet", parameter, base);
+  EXPECT_LE(relative_error(teachers, base + change("lora_unet_up_blocks_1_resnets_2_conv1").view(base.sizes())), 1e-6);
+}
+
+// The whole run: by their own names the teacher's up-block layers meet BK-SDM-Tiny's narrower up
+// blocks and the LoRA is refused, pointing at the copy table; with it the layers for blocks
+// BK-SDM-Tiny dropped are the ones left over, and the PNG text says how it merged.
+TEST(Lora, TheCopyTableIsARequestedWayToMerge) {
+  const auto pipeline = fixture_pipeline("bk-sdm-tiny-mini");
+  bksdm::GenerationRequest request;
+  request.prompt = "a vase";
+  request.steps = 1;
+  request.width = request.height = 64;
+  request.loras = {{(kFixtures / "inputs/lora/sd-v1-4-mini-kohya.safetensors").string(), 1.0, {}}};
+  const std::string refusal = error_of([&] { pipeline->generate(request); });
+  EXPECT_NE(refusal.find("does not fit the model's weight"), std::string::npos) << refusal;
+  EXPECT_NE(refusal.find("--lora-teacher-blocks"), std::string::npos) << refusal;
+  request.lora_teacher_blocks = true;
+  const bksdm::GenerationResult teachers = pipeline->generate(request);
+  ASSERT_EQ(teachers.notes.size(), 2u);
+  // BK-SDM-Tiny keeps one resnet and attention per down block: the second ones are left over.
+  EXPECT_NE(teachers.notes[1].find("lora_unet_down_blocks_0_attentions_1_proj_in"), std::string::npos) << teachers.notes[1];
+  const auto settings = bksdm::a1111_parameters(teachers.request).settings;
+  EXPECT_NE(std::find(settings.begin(), settings.end(), std::pair<std::string, std::string>{"Lora blocks", "teacher"}),
+            settings.end());
 }
 
 }  // namespace
