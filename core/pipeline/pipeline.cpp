@@ -25,6 +25,7 @@
 #include "core/models/bk_sdm_copy_table.h"
 #include "core/models/config_reader.h"
 #include "core/models/lora.h"
+#include "core/models/single_file.h"
 #include "core/models/textual_inversion.h"
 #include "core/models/unet_2d_condition.h"
 #include "core/models/weights.h"
@@ -333,6 +334,7 @@ class Pipeline final : public StableDiffusionPipeline {
     // of keeping a text encoder as large as the U-Net resident while the U-Net and the VAE work.
     if (device_.is_cpu()) text_encoder_.reset();
     unet_ = configured(load_unet(model_, weights_, &warnings_));
+    if (!model_.single_file().empty()) warn_of_unread_tensors(SingleFileCheckpoint::open(model_.single_file()));
     weight_shapes_["unet"] = parameter_shapes(*unet_);
     unet_layout_ = unet_layout(model_.config("unet"));
     check_cross_attention_width(model_, unet_->config(), text_width);
@@ -522,6 +524,18 @@ class Pipeline final : public StableDiffusionPipeline {
     if (text_encoder_) text_encoder_ = load_clip_text_model(model_, load_options("text_encoder"));
     if (!unet_.is_empty()) unet_ = configured(load_unet(model_, load_options("unet")));
     return notes;
+  }
+
+  // A single file's tensors that no component reads, beyond the LDM leftovers every such file has.
+  void warn_of_unread_tensors(const SingleFileCheckpoint& checkpoint) {
+    constexpr size_t kNamed = 5;
+    const std::vector<std::string> unread = checkpoint.unread_tensors();
+    if (unread.empty()) return;
+    std::string names;
+    for (size_t i = 0; i < std::min(unread.size(), kNamed); ++i) names += (i ? ", " : "") + unread[i];
+    warnings_.push_back(checkpoint.path().string() + ": " + std::to_string(unread.size()) +
+                        " tensor(s) that no component reads, ignored: " + names +
+                        (unread.size() > kNamed ? ", ..." : ""));
   }
 
   // lora_report's lines; a LoRA that does not fit a BK-SDM model by its own names may be its teacher's.

@@ -172,6 +172,25 @@ TEST(SingleFile, ATensorTheLayoutHasNoPlaceForIsNamed) {
       << error;
 }
 
+// Tensors outside the components are said, by name, unless they are the LDM's training leftovers
+// (the EMA copy, the noise schedule's buffers) every such file carries.
+TEST(SingleFile, TensorsNoComponentReadsAreNamed) {
+  const TempDir dir("single-file");
+  std::vector<std::pair<std::string, at::Tensor>> tensors;
+  const auto source = bksdm::SafetensorsFile::open(kSd1File);
+  for (const bksdm::TensorInfo& info : source->tensors()) tensors.emplace_back(info.name, source->tensor(info.name));
+  for (const char* name : {"betas", "alphas_cumprod", "model_ema.decay", "model_ema.diffusion_modelout2weight",
+                           "control_model.zero_convs.0.weight"})
+    tensors.emplace_back(name, at::zeros({2}));
+  const fs::path file = dir / "extra.safetensors";
+  bksdm::write_safetensors(file, tensors);
+  const auto pipeline = bksdm::StableDiffusionPipeline::load(
+      bksdm::ModelFolder::open_single_file(file, (kFixtures / "models/sd-v1-4-mini").string()));
+  ASSERT_EQ(pipeline->warnings().size(), 1u);
+  EXPECT_EQ(pipeline->warnings()[0],
+            file.string() + ": 1 tensor(s) that no component reads, ignored: control_model.zero_convs.0.weight");
+}
+
 // An SD 2.x file read with SD 1.x's configs: its OpenCLIP encoder has no place in a CLIP of that
 // layout, nor its linear projections in convolutions.
 TEST(SingleFile, AFileOfAnotherFamilyDoesNotLoad) {
