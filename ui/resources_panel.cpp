@@ -54,7 +54,6 @@ QTreeView* ResourcesPanel::buildView(ResourceListModel* model, ResourceKind kind
   auto* view = new QTreeView(this);
   view->setModel(model);
   view->setRootIsDecorated(false);
-  view->setUniformRowHeights(false);
   view->setIconSize(QSize(48, 48));
   view->setEditTriggers(QAbstractItemView::NoEditTriggers);
   view->header()->setSectionResizeMode(ResourceListModel::NameColumn, QHeaderView::Stretch);
