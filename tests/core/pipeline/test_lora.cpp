@@ -171,11 +171,7 @@ TEST(Lora, AConvolutionLayerOnALinearWeightIsRefused) {
                            {{"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_down.weight", at::ones({2, 16, 3, 3})},
                             {"lora_te_text_model_encoder_layers_0_self_attn_q_proj.lora_up.weight", at::ones({16, 2, 1, 1})}});
   const auto pipeline = fixture_pipeline("sd-v1-4-mini");
-  bksdm::GenerationRequest request;
-  request.prompt = "a vase";
-  request.steps = 1;
-  request.width = request.height = 64;
-  request.loras = {{(dir / "conv.safetensors").string(), 1.0, {}}};
+  bksdm::GenerationRequest request = small_request((dir / "conv.safetensors").string());
   const std::string message = error_of([&] { pipeline->generate(request); });
   EXPECT_NE(message.find("does not fit the model's weight of shape [16, 16]"), std::string::npos) << message;
   request.loras.clear();
@@ -225,11 +221,7 @@ TEST(Lora, ATeachersLoraMergesIntoCopiedBlocksByTheTeachersNames) {
 // BK-SDM-Tiny dropped are the ones left over, and the PNG text says how it merged.
 TEST(Lora, TheCopyTableIsARequestedWayToMerge) {
   const auto pipeline = fixture_pipeline("bk-sdm-tiny-mini");
-  bksdm::GenerationRequest request;
-  request.prompt = "a vase";
-  request.steps = 1;
-  request.width = request.height = 64;
-  request.loras = {{(kFixtures / "inputs/lora/sd-v1-4-mini-kohya.safetensors").string(), 1.0, {}}};
+  bksdm::GenerationRequest request = small_request((kFixtures / "inputs/lora/sd-v1-4-mini-kohya.safetensors").string());
   const std::string refusal = error_of([&] { pipeline->generate(request); });
   EXPECT_NE(refusal.find("does not fit the model's weight"), std::string::npos) << refusal;
   EXPECT_NE(refusal.find("--lora-teacher-blocks"), std::string::npos) << refusal;
