@@ -6,7 +6,6 @@
 
 #include <QDir>
 #include <QElapsedTimer>
-#include <QRegularExpression>
 #include <ATen/Parallel.h>
 
 #include "app/attention/attention_capture.h"
@@ -17,6 +16,7 @@
 #include "core/io/error_text.h"
 #include "core/loading/model_folder.h"
 #include "core/models/taesd.h"
+#include "core/pipeline/file_hashes.h"
 #include "core/pipeline/latent_preview.h"
 #include "core/pipeline/pipeline.h"
 #include "core/prompt/prompt_chunks.h"
@@ -45,19 +45,6 @@ QString folderStamp(const QString& folder) {
   for (const QFileInfo& file : QDir(folder).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files, QDir::Name))
     stamp += QStringLiteral("%1|%2|%3\n").arg(file.fileName()).arg(file.size()).arg(file.lastModified().toMSecsSinceEpoch());
   return stamp;
-}
-
-// The sha256 of each embedding whose word the prompt or the negative prompt uses, by its word.
-QMap<QString, QString> usedEmbeddingHashes(const GenerationParams& params, FileHashes& hashes) {
-  QMap<QString, QString> used;
-  if (params.embeddingsFolder.isEmpty()) return used;
-  for (const QFileInfo& file : QDir(params.embeddingsFolder).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files)) {
-    const QString word = file.completeBaseName();
-    const QRegularExpression asWord(QStringLiteral("(?<!\\w)%1(?!\\w)").arg(QRegularExpression::escape(word)));
-    if (params.prompt.contains(asWord) || params.negativePrompt.contains(asWord))
-      used.insert(word, hashes.sha256(file.absoluteFilePath()));
-  }
-  return used;
 }
 
 // A VAE folder's name in descriptions: a Hugging Face cache snapshot's is its repo's
@@ -202,19 +189,22 @@ void InferenceWorker::stampModel(GenerationParams& params) const {
   params.vaeHashes = vaeHashes_;
 }
 
-// The LoRAs' and the used embeddings' hashes, into the run and its description.
+// The LoRAs' and the used embeddings' hashes, into the run and its description: core's choice of
+// files and kinds of hash, through this worker's cache of them.
 void InferenceWorker::hashResources(GenerationRequest& request, GenerationParams& params) {
+  const auto text = [](const std::filesystem::path& file) { return QString::fromStdString(file.string()); };
+  const FileHasher hasher{[&](const auto& file) { return fileHashes_.sha256(text(file)).toStdString(); },
+                          [&](const auto& file) { return fileHashes_.safetensorsDataSha256(text(file)).toStdString(); }};
+  GenerationRequest files = request;
+  add_file_hashes(files, pipeline_->model(), "", hasher);
+  request.loras = files.loras;
+  request.embedding_hashes = files.embedding_hashes;
   params.loraHashes.clear();
-  for (LoraSetting& lora : request.loras) {
-    const QString file = QString::fromStdString(lora.file);
-    const QString hash = fileHashes_.safetensorsDataSha256(file);
-    lora.sha256 = hash.toStdString();
-    params.loraHashes.insert(QFileInfo(file).completeBaseName(), hash);
-  }
-  params.embeddingHashes = usedEmbeddingHashes(params, fileHashes_);
-  request.embedding_hashes.clear();
-  for (auto it = params.embeddingHashes.begin(); it != params.embeddingHashes.end(); ++it)
-    request.embedding_hashes.emplace(it.key().toStdString(), it.value().toStdString());
+  for (const LoraSetting& lora : request.loras)
+    params.loraHashes.insert(QFileInfo(QString::fromStdString(lora.file)).completeBaseName(), QString::fromStdString(lora.sha256));
+  params.embeddingHashes.clear();
+  for (const auto& [word, hash] : request.embedding_hashes)
+    params.embeddingHashes.insert(QString::fromStdString(word), QString::fromStdString(hash));
 }
 
 GenerationParams InferenceWorker::resolved(GenerationParams params) const {
