@@ -73,6 +73,7 @@ GenerationRequest describedRequest(const GenerationParams& params) {
   request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
   request.negative_attention_maps = params.attentionMaps && params.negativeAttentionMaps;
   request.embeddings = params.embeddingsFolder.toStdString();
+  request.lora_teacher_blocks = params.loraTeacherBlocks;
   request.embedding_hashes = toStdMap(params.embeddingHashes);
   request.vae = toIdentity(params.vaeId, params.vaeName, params.vaeHashes);
   return request;
@@ -138,6 +139,7 @@ GenerationParams fromRequest(const GenerationRequest& request) {
   params.attentionMaps = request.attention_maps;
   params.negativeAttentionMaps = request.negative_attention_maps;
   params.embeddingsFolder = fromUtf8(request.embeddings);
+  params.loraTeacherBlocks = request.lora_teacher_blocks;
   params.embeddingHashes = fromStdMap(request.embedding_hashes);
   for (const LoraSetting& lora : request.loras)
     if (!lora.sha256.empty()) params.loraHashes.insert(loraName(lora), fromUtf8(lora.sha256));
@@ -202,6 +204,7 @@ QJsonObject paramsToJson(const GenerationParams& p) {
       {"tiled_decode", p.tiledDecode},
       {"lora_folder", p.loraFolder},
       {"lora_hashes", mapToJson(p.loraHashes)},
+      {"lora_teacher_blocks", p.loraTeacherBlocks},
       {"embeddings_folder", p.embeddingsFolder},
       {"embedding_hashes", mapToJson(p.embeddingHashes)},
       {"vae", QJsonObject{{"id", p.vaeId}, {"name", p.vaeName}, {"hashes", mapToJson(p.vaeHashes)}}},
@@ -242,6 +245,7 @@ GenerationParams paramsFromJson(const QJsonObject& json) {
   p.tiledDecode = json["tiled_decode"].toBool();
   p.loraFolder = json["lora_folder"].toString();
   p.loraHashes = mapFromJson(json["lora_hashes"]);
+  p.loraTeacherBlocks = json["lora_teacher_blocks"].toBool();
   p.embeddingsFolder = json["embeddings_folder"].toString();
   p.embeddingHashes = mapFromJson(json["embedding_hashes"]);
   p.vaeId = vae["id"].toString();

@@ -56,6 +56,8 @@ struct GenerationParams {
   // embeddings' folder (each file's stem a word); empty: none.
   QString loraFolder;
   QString embeddingsFolder;
+  // A teacher's LoRAs on a BK-SDM model merge by its copy table (GenerationRequest::lora_teacher_blocks).
+  bool loraTeacherBlocks = false;
   // The files' hashes as run, for A1111's `Lora hashes` (a LoRA's name -> sha256 of its tensor
   // data) and `TI hashes` (a word the prompts use -> sha256 of its file); the worker fills them.
   QMap<QString, QString> loraHashes;

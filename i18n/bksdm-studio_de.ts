@@ -550,12 +550,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="233"/>
+        <location filename="../app/inference_worker.cpp" line="223"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="314"/>
+        <location filename="../app/inference_worker.cpp" line="304"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>Keine TAESD-Vorschau, stattdessen schnelle Vorschauen: %1</translation>
     </message>
@@ -945,7 +945,7 @@ The image forms here step by step.</source>
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="911"/>
+        <location filename="../ui/main_window.cpp" line="912"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
@@ -971,7 +971,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="318"/>
-        <location filename="../ui/main_window.cpp" line="1181"/>
+        <location filename="../ui/main_window.cpp" line="1183"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1128,7 +1128,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="416"/>
-        <location filename="../ui/main_window.cpp" line="966"/>
+        <location filename="../ui/main_window.cpp" line="968"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
@@ -1197,182 +1197,182 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="796"/>
+        <location filename="../ui/main_window.cpp" line="797"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="804"/>
+        <location filename="../ui/main_window.cpp" line="805"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="821"/>
+        <location filename="../ui/main_window.cpp" line="822"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="822"/>
+        <location filename="../ui/main_window.cpp" line="823"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="835"/>
+        <location filename="../ui/main_window.cpp" line="836"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="849"/>
+        <location filename="../ui/main_window.cpp" line="850"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="855"/>
+        <location filename="../ui/main_window.cpp" line="856"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="859"/>
+        <location filename="../ui/main_window.cpp" line="860"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="943"/>
+        <location filename="../ui/main_window.cpp" line="945"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="944"/>
+        <location filename="../ui/main_window.cpp" line="946"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="947"/>
+        <location filename="../ui/main_window.cpp" line="949"/>
         <source>Settings reused; not in the LoRA folder, by name or hash: %1</source>
         <translation>Einstellungen übernommen; nicht im LoRA-Ordner, weder nach Name noch nach Hash: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="966"/>
+        <location filename="../ui/main_window.cpp" line="968"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="978"/>
+        <location filename="../ui/main_window.cpp" line="980"/>
         <source>Start from an image</source>
         <translation>Ausgangsbild öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="979"/>
+        <location filename="../ui/main_window.cpp" line="981"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="998"/>
+        <location filename="../ui/main_window.cpp" line="1000"/>
         <source>Cannot start from this image</source>
         <translation>Bild kann nicht als Ausgangsbild dienen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1009"/>
+        <location filename="../ui/main_window.cpp" line="1011"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>Der nächste Durchlauf geht von diesem Bild aus; eine Maske malen, um nur einen Teil neu zu malen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1024"/>
+        <location filename="../ui/main_window.cpp" line="1026"/>
         <source>Cannot keep the mask</source>
         <translation>Maske kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1035"/>
+        <location filename="../ui/main_window.cpp" line="1037"/>
         <source>A variation is queued (strength %1).</source>
         <translation>Eine Variation steht in der Warteschlange (Stärke %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1039"/>
+        <location filename="../ui/main_window.cpp" line="1041"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1044"/>
+        <location filename="../ui/main_window.cpp" line="1046"/>
         <source>Add a model file</source>
         <translation>Eine Modelldatei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1045"/>
+        <location filename="../ui/main_window.cpp" line="1047"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors-Checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1064"/>
+        <location filename="../ui/main_window.cpp" line="1066"/>
         <source>Not a usable model</source>
         <translation>Kein verwendbares Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1078"/>
+        <location filename="../ui/main_window.cpp" line="1080"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1078"/>
+        <location filename="../ui/main_window.cpp" line="1080"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1087"/>
+        <location filename="../ui/main_window.cpp" line="1089"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1089"/>
+        <location filename="../ui/main_window.cpp" line="1091"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1095"/>
+        <location filename="../ui/main_window.cpp" line="1097"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1130"/>
+        <location filename="../ui/main_window.cpp" line="1132"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1 ist heruntergeladen: in den Einstellungen als VAE wählen (TAESD dient der TAESD-Vorschau).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1141"/>
+        <location filename="../ui/main_window.cpp" line="1143"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1142"/>
+        <location filename="../ui/main_window.cpp" line="1144"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1176"/>
+        <location filename="../ui/main_window.cpp" line="1178"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1177"/>
+        <location filename="../ui/main_window.cpp" line="1179"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1178"/>
+        <location filename="../ui/main_window.cpp" line="1180"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1179"/>
+        <location filename="../ui/main_window.cpp" line="1181"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1209"/>
+        <location filename="../ui/main_window.cpp" line="1211"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1220"/>
+        <location filename="../ui/main_window.cpp" line="1222"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>
@@ -2253,57 +2253,67 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::ResourcesPanel</name>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="28"/>
+        <location filename="../ui/resources_panel.cpp" line="29"/>
         <source>LoRA Folder…</source>
         <translation>LoRA-Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="29"/>
+        <location filename="../ui/resources_panel.cpp" line="30"/>
         <source>Embeddings Folder…</source>
         <translation>Embedding-Ordner…</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="31"/>
+        <location filename="../ui/resources_panel.cpp" line="32"/>
+        <source>Teacher&apos;s LoRAs by BK-SDM&apos;s copy table</source>
+        <translation>LoRAs des Lehrermodells nach BK-SDMs Kopiertabelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="33"/>
         <source>Click a LoRA (or press Return) to add &lt;lora:NAME:1&gt; to the prompt at the cursor</source>
         <translation>Ein Klick auf ein LoRA (oder die Eingabetaste) fügt &lt;lora:NAME:1&gt; an der Schreibmarke in den Prompt ein</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="32"/>
+        <location filename="../ui/resources_panel.cpp" line="34"/>
         <source>Click an embedding (or press Return) to add its word to the prompt at the cursor</source>
         <translation>Ein Klick auf ein Embedding (oder die Eingabetaste) fügt sein Wort an der Schreibmarke in den Prompt ein</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="36"/>
+        <location filename="../ui/resources_panel.cpp" line="38"/>
         <source>The multipliers of the LoRAs the prompt names; a change rewrites the tag</source>
         <translation>Die Multiplikatoren der LoRAs, die der Prompt nennt; eine Änderung schreibt das Tag neu</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="43"/>
+        <location filename="../ui/resources_panel.cpp" line="40"/>
+        <source>On a BK-SDM model, a LoRA trained on SD v1.4 or 2.1-base merges each block under the name of the teacher block it began as (needed on BK-SDM-Tiny for up-block layers)</source>
+        <translation>Auf einem BK-SDM-Modell geht eine für SD v1.4 oder 2.1-base trainierte LoRA in jeden Block unter dem Namen des Lehrerblocks ein, aus dem er hervorging (auf BK-SDM-Tiny für Schichten der Up-Blöcke nötig)</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="52"/>
         <source>LoRAs</source>
         <translation>LoRAs</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="44"/>
+        <location filename="../ui/resources_panel.cpp" line="53"/>
         <source>Embeddings</source>
         <translation>Embeddings</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="85"/>
+        <location filename="../ui/resources_panel.cpp" line="93"/>
         <source>No folder chosen</source>
         <translation>Kein Ordner gewählt</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="115"/>
+        <location filename="../ui/resources_panel.cpp" line="127"/>
         <source>Choose the LoRA folder</source>
         <translation>LoRA-Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="115"/>
+        <location filename="../ui/resources_panel.cpp" line="127"/>
         <source>Choose the embeddings folder</source>
         <translation>Embedding-Ordner wählen</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="156"/>
+        <location filename="../ui/resources_panel.cpp" line="168"/>
         <source>Last run: %1</source>
         <translation>Letzter Lauf: %1</translation>
     </message>

@@ -548,12 +548,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="233"/>
+        <location filename="../app/inference_worker.cpp" line="223"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="314"/>
+        <location filename="../app/inference_worker.cpp" line="304"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>TAESD 미리보기를 쓸 수 없어 빠른 미리보기를 표시합니다: %1</translation>
     </message>
@@ -943,7 +943,7 @@ The image forms here step by step.</source>
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="911"/>
+        <location filename="../ui/main_window.cpp" line="912"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
@@ -969,7 +969,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="318"/>
-        <location filename="../ui/main_window.cpp" line="1181"/>
+        <location filename="../ui/main_window.cpp" line="1183"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1126,7 +1126,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="416"/>
-        <location filename="../ui/main_window.cpp" line="966"/>
+        <location filename="../ui/main_window.cpp" line="968"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
@@ -1195,182 +1195,182 @@ The image forms here step by step.</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="796"/>
+        <location filename="../ui/main_window.cpp" line="797"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="804"/>
+        <location filename="../ui/main_window.cpp" line="805"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="821"/>
+        <location filename="../ui/main_window.cpp" line="822"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="822"/>
+        <location filename="../ui/main_window.cpp" line="823"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="835"/>
+        <location filename="../ui/main_window.cpp" line="836"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="849"/>
+        <location filename="../ui/main_window.cpp" line="850"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="855"/>
+        <location filename="../ui/main_window.cpp" line="856"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="859"/>
+        <location filename="../ui/main_window.cpp" line="860"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="943"/>
+        <location filename="../ui/main_window.cpp" line="945"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="944"/>
+        <location filename="../ui/main_window.cpp" line="946"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="947"/>
+        <location filename="../ui/main_window.cpp" line="949"/>
         <source>Settings reused; not in the LoRA folder, by name or hash: %1</source>
         <translation>설정을 재사용했습니다. 이름으로도 해시로도 LoRA 폴더에 없음: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="966"/>
+        <location filename="../ui/main_window.cpp" line="968"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="978"/>
+        <location filename="../ui/main_window.cpp" line="980"/>
         <source>Start from an image</source>
         <translation>시작 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="979"/>
+        <location filename="../ui/main_window.cpp" line="981"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="998"/>
+        <location filename="../ui/main_window.cpp" line="1000"/>
         <source>Cannot start from this image</source>
         <translation>이 이미지에서 시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1009"/>
+        <location filename="../ui/main_window.cpp" line="1011"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>다음 실행은 이 이미지에서 시작합니다. 일부만 다시 그리려면 마스크를 칠하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1024"/>
+        <location filename="../ui/main_window.cpp" line="1026"/>
         <source>Cannot keep the mask</source>
         <translation>마스크를 보관할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1035"/>
+        <location filename="../ui/main_window.cpp" line="1037"/>
         <source>A variation is queued (strength %1).</source>
         <translation>변형을 대기열에 넣었습니다(강도 %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1039"/>
+        <location filename="../ui/main_window.cpp" line="1041"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1044"/>
+        <location filename="../ui/main_window.cpp" line="1046"/>
         <source>Add a model file</source>
         <translation>모델 파일 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1045"/>
+        <location filename="../ui/main_window.cpp" line="1047"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors 체크포인트 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1064"/>
+        <location filename="../ui/main_window.cpp" line="1066"/>
         <source>Not a usable model</source>
         <translation>사용할 수 없는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1078"/>
+        <location filename="../ui/main_window.cpp" line="1080"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1078"/>
+        <location filename="../ui/main_window.cpp" line="1080"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1087"/>
+        <location filename="../ui/main_window.cpp" line="1089"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1089"/>
+        <location filename="../ui/main_window.cpp" line="1091"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1095"/>
+        <location filename="../ui/main_window.cpp" line="1097"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1130"/>
+        <location filename="../ui/main_window.cpp" line="1132"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1을(를) 내려받았습니다. 환경설정에서 VAE로 선택하세요(TAESD는 TAESD 미리 보기에 쓰입니다).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1141"/>
+        <location filename="../ui/main_window.cpp" line="1143"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1142"/>
+        <location filename="../ui/main_window.cpp" line="1144"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1176"/>
+        <location filename="../ui/main_window.cpp" line="1178"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1177"/>
+        <location filename="../ui/main_window.cpp" line="1179"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1178"/>
+        <location filename="../ui/main_window.cpp" line="1180"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1179"/>
+        <location filename="../ui/main_window.cpp" line="1181"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1209"/>
+        <location filename="../ui/main_window.cpp" line="1211"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1220"/>
+        <location filename="../ui/main_window.cpp" line="1222"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>
@@ -2250,57 +2250,67 @@ and in folders you add.</source>
 <context>
     <name>bksdm::ResourcesPanel</name>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="28"/>
+        <location filename="../ui/resources_panel.cpp" line="29"/>
         <source>LoRA Folder…</source>
         <translation>LoRA 폴더…</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="29"/>
+        <location filename="../ui/resources_panel.cpp" line="30"/>
         <source>Embeddings Folder…</source>
         <translation>임베딩 폴더…</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="31"/>
+        <location filename="../ui/resources_panel.cpp" line="32"/>
+        <source>Teacher&apos;s LoRAs by BK-SDM&apos;s copy table</source>
+        <translation>BK-SDM 복사 표에 따른 교사 모델 LoRA</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="33"/>
         <source>Click a LoRA (or press Return) to add &lt;lora:NAME:1&gt; to the prompt at the cursor</source>
         <translation>LoRA를 클릭하면(또는 Return 키) 프롬프트의 커서 위치에 &lt;lora:NAME:1&gt;을 넣습니다</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="32"/>
+        <location filename="../ui/resources_panel.cpp" line="34"/>
         <source>Click an embedding (or press Return) to add its word to the prompt at the cursor</source>
         <translation>임베딩을 클릭하면(또는 Return 키) 프롬프트의 커서 위치에 그 단어를 넣습니다</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="36"/>
+        <location filename="../ui/resources_panel.cpp" line="38"/>
         <source>The multipliers of the LoRAs the prompt names; a change rewrites the tag</source>
         <translation>프롬프트에 있는 LoRA의 배율입니다. 바꾸면 태그가 다시 쓰입니다</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="43"/>
+        <location filename="../ui/resources_panel.cpp" line="40"/>
+        <source>On a BK-SDM model, a LoRA trained on SD v1.4 or 2.1-base merges each block under the name of the teacher block it began as (needed on BK-SDM-Tiny for up-block layers)</source>
+        <translation>BK-SDM 모델에서 SD v1.4 또는 2.1-base로 학습한 LoRA를 각 블록이 시작된 교사 블록의 이름으로 병합합니다 (BK-SDM-Tiny의 업 블록 레이어에 필요)</translation>
+    </message>
+    <message>
+        <location filename="../ui/resources_panel.cpp" line="52"/>
         <source>LoRAs</source>
         <translation>LoRA</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="44"/>
+        <location filename="../ui/resources_panel.cpp" line="53"/>
         <source>Embeddings</source>
         <translation>임베딩</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="85"/>
+        <location filename="../ui/resources_panel.cpp" line="93"/>
         <source>No folder chosen</source>
         <translation>선택한 폴더 없음</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="115"/>
+        <location filename="../ui/resources_panel.cpp" line="127"/>
         <source>Choose the LoRA folder</source>
         <translation>LoRA 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="115"/>
+        <location filename="../ui/resources_panel.cpp" line="127"/>
         <source>Choose the embeddings folder</source>
         <translation>임베딩 폴더 선택</translation>
     </message>
     <message>
-        <location filename="../ui/resources_panel.cpp" line="156"/>
+        <location filename="../ui/resources_panel.cpp" line="168"/>
         <source>Last run: %1</source>
         <translation>마지막 실행: %1</translation>
     </message>

@@ -787,6 +787,7 @@ GenerationParams MainWindow::currentParams() {
   params.tiledDecode = tiledDecodeAction_->isChecked();
   params.loraFolder = resources_->loraFolder();
   params.embeddingsFolder = resources_->embeddingsFolder();
+  params.loraTeacherBlocks = resources_->teacherBlocks();
   initImage_->applyTo(params);
   return params;
 }
@@ -937,6 +938,7 @@ QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockS
   }
   parameters_->setParams(saved);
   initImage_->setFrom(saved);
+  resources_->setTeacherBlocks(saved.loraTeacherBlocks);
   if (lockSeed) parameters_->seedField()->setLocked(true);
   showGallery(false);
   const bool locked = parameters_->seedField()->isLocked();

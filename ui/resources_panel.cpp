@@ -1,6 +1,7 @@
 #include "ui/resources_panel.h"
 
 #include <QAction>
+#include <QCheckBox>
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -27,7 +28,8 @@ ResourcesPanel::ResourcesPanel(QWidget* parent)
       loraFolderLabel_(new QLabel(this)), embeddingsFolderLabel_(new QLabel(this)),
       chooseLoraFolder_(new QPushButton(tr("LoRA Folder\u2026"), this)),
       chooseEmbeddingsFolder_(new QPushButton(tr("Embeddings Folder\u2026"), this)), multipliersBox_(new QWidget(this)),
-      multipliersLayout_(new QFormLayout(multipliersBox_)), notes_(new QLabel(this)) {
+      multipliersLayout_(new QFormLayout(multipliersBox_)),
+      teacherBlocks_(new QCheckBox(tr("Teacher's LoRAs by BK-SDM's copy table"), this)), notes_(new QLabel(this)) {
   loraView_->setToolTip(tr("Click a LoRA (or press Return) to add <lora:NAME:1> to the prompt at the cursor"));
   embeddingView_->setToolTip(tr("Click an embedding (or press Return) to add its word to the prompt at the cursor"));
   connect(chooseLoraFolder_, &QPushButton::clicked, this, [this] { chooseFolder(ResourceKind::Lora); });
@@ -35,12 +37,19 @@ ResourcesPanel::ResourcesPanel(QWidget* parent)
   multipliersLayout_->setContentsMargins(0, 0, 0, 0);
   multipliersBox_->setToolTip(tr("The multipliers of the LoRAs the prompt names; a change rewrites the tag"));
   multipliersBox_->hide();
+  teacherBlocks_->setToolTip(tr("On a BK-SDM model, a LoRA trained on SD v1.4 or 2.1-base merges each block under the "
+                                "name of the teacher block it began as (needed on BK-SDM-Tiny for up-block layers)"));
   notes_->setWordWrap(true);
   notes_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   notes_->hide();
 
   auto* tabs = new QTabWidget(this);
-  tabs->addTab(buildPage(loraView_, loraFolderLabel_, chooseLoraFolder_, multipliersBox_), tr("LoRAs"));
+  auto* belowLoras = new QWidget(this);
+  auto* belowLayout = new QVBoxLayout(belowLoras);
+  belowLayout->setContentsMargins(0, 0, 0, 0);
+  belowLayout->addWidget(multipliersBox_);
+  belowLayout->addWidget(teacherBlocks_);
+  tabs->addTab(buildPage(loraView_, loraFolderLabel_, chooseLoraFolder_, belowLoras), tr("LoRAs"));
   tabs->addTab(buildPage(embeddingView_, embeddingsFolderLabel_, chooseEmbeddingsFolder_), tr("Embeddings"));
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(4, 4, 4, 4);
@@ -84,6 +93,10 @@ void ResourcesPanel::showFolder(QLabel* label, const QString& folder) {
   label->setText(folder.isEmpty() ? tr("No folder chosen") : QDir::toNativeSeparators(folder));
   label->setToolTip(label->text());
 }
+
+bool ResourcesPanel::teacherBlocks() const { return teacherBlocks_->isChecked(); }
+
+void ResourcesPanel::setTeacherBlocks(bool byCopyTable) { teacherBlocks_->setChecked(byCopyTable); }
 
 void ResourcesPanel::setLoraFolder(const QString& folder) {
   loraFolder_ = folder;

@@ -10,6 +10,7 @@
 #include "app/lora_tags.h"
 #include "app/resource_library.h"
 
+class QCheckBox;
 class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
@@ -34,6 +35,10 @@ class ResourcesPanel : public QWidget {
   // when its list is in.
   void setLoraFolder(const QString& folder);
   void setEmbeddingsFolder(const QString& folder);
+
+  // Whether a teacher's LoRAs merge into a BK-SDM model by its copy table.
+  bool teacherBlocks() const;
+  void setTeacherBlocks(bool byCopyTable);
 
   // The prompt's LoRA tags: one multiplier box per LoRA it names.
   void setPromptLoras(const QList<LoraTag>& tags);
@@ -75,6 +80,7 @@ class ResourcesPanel : public QWidget {
   QWidget* multipliersBox_;
   QFormLayout* multipliersLayout_;
   QMap<QString, QDoubleSpinBox*> multipliers_;
+  QCheckBox* teacherBlocks_;
   QLabel* notes_;
   QMap<ResourceKind, quint64> scans_;  // drops a scan's answer when a later one was asked for
 };

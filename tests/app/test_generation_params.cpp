@@ -49,6 +49,7 @@ GenerationParams everyField() {
   p.tiledDecode = true;
   p.loraFolder = QStringLiteral("/home/me/loras");
   p.embeddingsFolder = QStringLiteral("/home/me/embeddings");
+  p.loraTeacherBlocks = true;
   p.loraHashes = {{"film-grain", QString(64, QChar('c'))}};
   p.embeddingHashes = {{"lowq-neg", QString(64, QChar('d'))}};
   p.vaeId = QStringLiteral("/home/me/vae/sd-vae-ft-mse");
@@ -83,6 +84,7 @@ class GenerationParamsTest : public QObject {
     QVERIFY(full.batchNoise != defaults.batchNoise && full.strength != defaults.strength);
     QVERIFY(full.initImage != defaults.initImage && full.mask != defaults.mask);
     QVERIFY(full.loraFolder != defaults.loraFolder && full.embeddingsFolder != defaults.embeddingsFolder);
+    QVERIFY(full.loraTeacherBlocks != defaults.loraTeacherBlocks);
     QVERIFY(full.loraHashes != defaults.loraHashes && full.embeddingHashes != defaults.embeddingHashes);
     QVERIFY(full.vaeId != defaults.vaeId && full.vaeName != defaults.vaeName && full.vaeHashes != defaults.vaeHashes);
   }
@@ -107,6 +109,7 @@ class GenerationParamsTest : public QObject {
     QCOMPARE(request.vae.id, std::string("/home/me/vae/sd-vae-ft-mse"));
     QCOMPARE(request.vae.hashes.at("diffusion_pytorch_model.safetensors"), std::string(64, 'e'));
     QVERIFY(request.loras.empty());  // the prompt names none
+    QVERIFY(request.lora_teacher_blocks);
     // The image inputs' files, read as the command line reads them.
     QCOMPARE(request.init_image.width, 96);
     QCOMPARE(request.mask.height, 64);
@@ -197,7 +200,7 @@ class GenerationParamsTest : public QObject {
                             "Model: BK-SDM-v2-Tiny, VAE hash: eeeeeeeeee, VAE: sd-vae-ft-mse, Denoising strength: 0.6, "
                             "Batch size: 3, Batch pos: 2, Batch noise: shared, Variation seed: 1234, "
                             "Variation seed strength: 0.3, Eta DDIM: 0.25, Clip skip: 2, "
-                            "Prompt syntax: plain, TI hashes: \"lowq-neg: dddddddddddd\""));
+                            "Prompt syntax: plain, Lora blocks: teacher, TI hashes: \"lowq-neg: dddddddddddd\""));
   }
 
   void a1111TextRoundTrip() {
@@ -229,8 +232,10 @@ class GenerationParamsTest : public QObject {
   // JSON written before LoRAs, embeddings and VAEs existed reads as runs without them.
   void oldJsonHasNoResources() {
     QJsonObject json = paramsToJson(everyField());
-    for (const char* key : {"lora_folder", "lora_hashes", "embeddings_folder", "embedding_hashes", "vae"}) json.remove(key);
+    for (const char* key : {"lora_folder", "lora_hashes", "lora_teacher_blocks", "embeddings_folder", "embedding_hashes", "vae"})
+      json.remove(key);
     const GenerationParams read = paramsFromJson(json);
+    QVERIFY(!read.loraTeacherBlocks);
     QVERIFY(read.loraFolder.isEmpty() && read.embeddingsFolder.isEmpty() && read.vaeId.isEmpty() && read.vaeName.isEmpty());
     QVERIFY(read.loraHashes.isEmpty() && read.embeddingHashes.isEmpty() && read.vaeHashes.isEmpty());
     QCOMPARE(read.prompt, everyField().prompt);
