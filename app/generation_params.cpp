@@ -281,6 +281,9 @@ ParametersReading readA1111Text(const QString& text) {
   const A1111Reading read = read_a1111_parameters(parameters);
   ParametersReading reading{fromRequest(read.request), read.batch_pos, {}};
   reading.params.loraHashes = fromStdMap(read.lora_hashes);
+  // A1111 names a checkpoint by its file's stem and the first digits of its sha256.
+  if (!read.model_hash.empty())
+    reading.params.modelHashes.insert(reading.params.modelName + QStringLiteral(".safetensors"), fromUtf8(read.model_hash));
   reading.params.embeddingHashes = fromStdMap(read.ti_hashes);
   // In the text's order.
   for (const auto& [key, value] : parameters.settings) {
@@ -294,7 +297,7 @@ ParametersReading readA1111Text(const QString& text) {
 namespace {
 
 // The name of the file among `folderHashes` whose hash starts with `hash`, or empty.
-QString loraWithHash(const QMap<QString, QString>& folderHashes, const QString& hash) {
+QString fileWithHash(const QMap<QString, QString>& folderHashes, const QString& hash) {
   if (hash.isEmpty()) return {};
   for (auto it = folderHashes.begin(); it != folderHashes.end(); ++it)
     if (it.value().startsWith(hash, Qt::CaseInsensitive)) return it.key();
@@ -308,7 +311,7 @@ GenerationParams withLorasFoundByHash(GenerationParams params, const QMap<QStrin
   for (const LoraTag& tag : loraTags(params.prompt) + loraTags(params.negativePrompt))
     if (!folderHashes.contains(tag.name) && !names.contains(tag.name)) names << tag.name;
   for (const QString& name : names) {
-    const QString found = loraWithHash(folderHashes, params.loraHashes.value(name));
+    const QString found = fileWithHash(folderHashes, params.loraHashes.value(name));
     if (found.isEmpty()) {
       if (missing) missing->append(name);
       continue;
@@ -318,6 +321,11 @@ GenerationParams withLorasFoundByHash(GenerationParams params, const QMap<QStrin
     params.loraHashes.insert(found, params.loraHashes.take(name));
   }
   return params;
+}
+
+QString checkpointWithHash(const GenerationParams& params, const QMap<QString, QString>& checkpointHashes) {
+  if (!params.modelId.isEmpty() || params.modelHashes.size() != 1) return {};
+  return fileWithHash(checkpointHashes, params.modelHashes.first());
 }
 
 }  // namespace bksdm

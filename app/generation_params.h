@@ -109,5 +109,9 @@ ParametersReading readA1111Text(const QString& text);
 // `missing` gets the names found neither way.
 GenerationParams withLorasFoundByHash(GenerationParams params, const QMap<QString, QString>& folderHashes,
                                       QStringList* missing = nullptr);
+// A description read from another program's text names its checkpoint by A1111's short hash
+// alone: the file among `checkpointHashes` (location -> sha256) it names, or empty (also when the
+// description names its model by location, as the app's own do).
+QString checkpointWithHash(const GenerationParams& params, const QMap<QString, QString>& checkpointHashes);
 
 }  // namespace bksdm

@@ -102,6 +102,18 @@ QCoro::Task<QMap<QString, QString>> loraHashesInPool(QString folder) {
   co_return co_await hashed;
 }
 
+QCoro::Task<QMap<QString, QString>> checkpointHashesInPool(QStringList locations) {
+  QFuture<QMap<QString, QString>> hashed = runInPool([locations = std::move(locations)] {
+    QMap<QString, QString> hashes;
+    FileHashes cache;
+    for (const QString& location : locations)
+      if (location.endsWith(QLatin1String(".safetensors")) && QFileInfo(location).isFile())
+        hashes.insert(location, cache.sha256(location));
+    return hashes;
+  });
+  co_return co_await hashed;
+}
+
 int ResourceListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(files_.size()); }
 
 int ResourceListModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }

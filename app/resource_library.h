@@ -39,6 +39,9 @@ QCoro::Task<QList<ResourceFile>> scanResourcesInPool(QString folder, ResourceKin
 // A LoRA folder's files by name -> sha256 of their tensor data (A1111's LoRA hash), off the UI
 // thread, through the hash cache; none for an empty folder path.
 QCoro::Task<QMap<QString, QString>> loraHashesInPool(QString folder);
+// Each single-file checkpoint among `locations` (the model catalog's) -> the sha256 of its file,
+// off the UI thread, through the hash cache.
+QCoro::Task<QMap<QString, QString>> checkpointHashesInPool(QStringList locations);
 
 // The files of one folder for a view: name (with the preview as its icon) and family.
 class ResourceListModel : public QAbstractTableModel {

@@ -929,7 +929,14 @@ QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockS
   if (namesLoras) loraHashes = co_await loraHashesInPool(resources_->loraFolder());
   if (!self) co_return;
   QStringList missingLoras;
-  const GenerationParams saved = withLorasFoundByHash(settings.params, loraHashes, &missingLoras);
+  GenerationParams saved = withLorasFoundByHash(settings.params, loraHashes, &missingLoras);
+  if (saved.modelId.isEmpty() && !saved.modelHashes.isEmpty()) {
+    QStringList locations;
+    for (const ModelEntry& entry : picker_->models()) locations << entry.location;
+    const QMap<QString, QString> checkpoints = co_await checkpointHashesInPool(locations);
+    if (!self) co_return;
+    saved.modelId = checkpointWithHash(saved, checkpoints);
+  }
   prompt_->setText(saved.prompt);
   negativePrompt_->setText(saved.negativePrompt);
   if (!saved.modelId.isEmpty() && saved.modelId != loadedLocation_) {

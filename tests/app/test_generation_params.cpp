@@ -6,10 +6,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <qcoro/qcorotask.h>
+
 #include "app/file_hashes.h"
 #include "app/gallery/generation_settings.h"
 #include "app/generation_params.h"
 #include "app/lora_tags.h"
+#include "app/resource_library.h"
 #include "app/schedulers.h"
 #include "core/generation/generation_request.h"
 
@@ -230,6 +233,24 @@ class GenerationParamsTest : public QObject {
   }
 
   // JSON written before LoRAs, embeddings and VAEs existed reads as runs without them.
+  // Another program's text names its checkpoint by the first 10 digits of the file's sha256 (here
+  // the fixture checkpoint's, computed with Python's hashlib); Reuse finds it among the catalog's
+  // files under any name, and leaves a description that names its model by location alone.
+  void aCheckpointIsFoundByA1111sModelHash() {
+    const QString checkpoint = QStringLiteral(BKSDM_FIXTURES_DIR "/inputs/single_file/sd-v1-4-mini.safetensors");
+    const QString other = QStringLiteral(BKSDM_FIXTURES_DIR "/inputs/single_file/sd-v2-1-base-mini.safetensors");
+    const QString folder = QStringLiteral(BKSDM_FIXTURES_DIR "/models/sd-v1-4-mini");
+    const QMap<QString, QString> hashes = QCoro::waitFor(checkpointHashesInPool({folder, other, checkpoint}));
+    QCOMPARE(hashes.keys(), (QStringList{checkpoint, other}));  // files only, not folders
+    const ParametersReading read =
+        readA1111Text(QStringLiteral("a vase\nSteps: 20, Seed: 1, Size: 64x64, Model hash: 294dae9cfa, Model: renamed"));
+    QCOMPARE(read.params.modelHashes, (QMap<QString, QString>{{"renamed.safetensors", "294dae9cfa"}}));
+    QCOMPARE(checkpointWithHash(read.params, hashes), checkpoint);
+    GenerationParams located = read.params;
+    located.modelId = folder;
+    QVERIFY(checkpointWithHash(located, hashes).isEmpty());
+  }
+
   void oldJsonHasNoResources() {
     QJsonObject json = paramsToJson(everyField());
     for (const char* key : {"lora_folder", "lora_hashes", "lora_teacher_blocks", "embeddings_folder", "embedding_hashes", "vae"})
