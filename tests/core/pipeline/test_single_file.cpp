@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <tuple>
 
 #include <ATen/ATen.h>
 #include <nlohmann/json.hpp>
@@ -206,6 +207,22 @@ TEST(SingleFile, ALoraOrAFolderComponentIsNoCheckpoint) {
   const std::string unet =
       load_error(kFixtures / "models/sd-v1-4-mini/unet/diffusion_pytorch_model.safetensors", "models/sd-v1-4-mini");
   EXPECT_NE(unet.find("one component of a diffusers model folder"), std::string::npos) << unet;
+}
+
+// `bksdm inspect FILE` without configs: SD 2.x by its OpenCLIP encoder, BK-SDM-Tiny by its blocks.
+TEST(SingleFile, InspectDescribesAFileAlone) {
+  if (!fs::exists(kBksdm)) GTEST_SKIP() << "bksdm is not built";
+  for (const auto& [file, family, layout] : {std::tuple{"sd-v2-1-base-mini", "SD 2.x", "SD"},
+                                             std::tuple{"bk-sdm-tiny-mini", "SD 1.x", "BK-Tiny"}}) {
+    std::string error, output;
+    const fs::path path = kFixtures / "inputs/single_file" / (std::string(file) + ".safetensors");
+    ASSERT_EQ(run_bksdm("inspect --json " + shell_quoted(path.string()), &error, &output), 0) << error;
+    const nlohmann::json summary = nlohmann::json::parse(output);
+    EXPECT_EQ(summary["family"], family);
+    EXPECT_EQ(summary["layout"], layout);
+    EXPECT_EQ(summary["components"].size(), 3u);
+    EXPECT_FALSE(summary.contains("folder"));
+  }
 }
 
 // With no model of its family cached, the file cannot be tokenized: the message says what to do.
