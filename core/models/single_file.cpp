@@ -201,7 +201,7 @@ WeightSource renamed(const std::shared_ptr<const SafetensorsFile>& file, std::st
 }  // namespace
 
 SingleFileCheckpoint::SingleFileCheckpoint(std::shared_ptr<const SafetensorsFile> file)
-    : file_(std::move(file)), openclip_(has_tensor_starting(*file_, kLdmOpenClipPrefix)) {}
+    : file_(std::move(file)) {}
 
 SingleFileCheckpoint SingleFileCheckpoint::open(const std::filesystem::path& path) {
   std::shared_ptr<const SafetensorsFile> file = SafetensorsFile::open(path);
@@ -228,7 +228,7 @@ WeightSource vae_file_weights(const std::filesystem::path& path, const Autoencod
 }
 
 WeightSource SingleFileCheckpoint::weights(const CLIPTextConfig& config) const {
-  if (openclip_)
+  if (is_sd2_single_file(*file_))
     return renamed(file_, kLdmOpenClipPrefix, openclip_rules(config),
                    [&](std::string_view key) { return unused_by_openclip_text_model(key, config); });
   if (!has_tensor_starting(*file_, kLdmClipPrefix))

@@ -27,9 +27,6 @@ class SingleFileCheckpoint {
   static SingleFileCheckpoint open(const std::filesystem::path& file);
 
   const std::filesystem::path& path() const { return file_->path(); }
-  // SD 2.x's OpenCLIP text encoder, else SD 1.x's CLIP.
-  bool openclip_text_encoder() const { return openclip_; }
-  const SafetensorsFile& file() const { return *file_; }
 
   // Each component's tensors under its module's names. A tensor under the component's prefix that
   // the config's layout has no place for keeps its file name, so that loading names it as
@@ -46,7 +43,6 @@ class SingleFileCheckpoint {
   explicit SingleFileCheckpoint(std::shared_ptr<const SafetensorsFile> file);
 
   std::shared_ptr<const SafetensorsFile> file_;
-  bool openclip_ = false;
 };
 
 // A VAE in one file: diffusers' names, or the LDM's (as `first_stage_model.` of a checkpoint, or on

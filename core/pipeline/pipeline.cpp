@@ -467,7 +467,7 @@ class Pipeline final : public StableDiffusionPipeline {
   TokenizedPrompt prompt_tokens(const std::string& prompt) const override { return tokenizer_->encode_for_model(prompt); }
   std::shared_ptr<const ClipTokenizer> tokenizer_with_embeddings(const std::string& embeddings) const override {
     if (embeddings.empty()) return tokenizer_;
-    return tokenizer_->with_added_tokens(textual_inversion_tokens(read_textual_inversions(embeddings, token_width())));
+    return tokenizer_with(read_textual_inversions(embeddings, token_width()));
   }
   int text_encoder_layers() const override { return text_encoder_layers_; }
   int default_size() const override { return int(sample_size_ * vae_->downscale_factor()); }
@@ -513,9 +513,7 @@ class Pipeline final : public StableDiffusionPipeline {
     if (request.embeddings != embeddings_dir_) {
       textual_inversions_ = request.embeddings.empty() ? std::vector<TextualInversion>{}
                                                        : read_textual_inversions(request.embeddings, token_width());
-      run_tokenizer_ = textual_inversions_.empty()
-                           ? tokenizer_
-                           : tokenizer_->with_added_tokens(textual_inversion_tokens(textual_inversions_));
+      run_tokenizer_ = tokenizer_with(textual_inversions_);
       embeddings_dir_ = request.embeddings;
     }
     loras_ = std::move(loras);
@@ -547,6 +545,11 @@ class Pipeline final : public StableDiffusionPipeline {
       throw Error(std::string(error.what()) + ". On this BK-SDM model (" + unet_layout_ +
                   "), a LoRA trained on its teacher merges by BK-SDM's copy table (--lora-teacher-blocks)");
     }
+  }
+
+  // The real tokenizer with the inversions' words added as the tokens of their vectors.
+  std::shared_ptr<ClipTokenizer> tokenizer_with(const std::vector<TextualInversion>& inversions) const {
+    return inversions.empty() ? tokenizer_ : tokenizer_->with_added_tokens(textual_inversion_tokens(inversions));
   }
 
   // The text encoder's token width, which a textual inversion's vectors must have.
