@@ -285,6 +285,7 @@ ParametersReading readA1111Text(const QString& text) {
   if (!read.model_hash.empty())
     reading.params.modelHashes.insert(reading.params.modelName + QStringLiteral(".safetensors"), fromUtf8(read.model_hash));
   reading.params.embeddingHashes = fromStdMap(read.ti_hashes);
+  if (!read.vae_hash.empty()) reading.params.vaeHashes.insert(reading.params.vaeName, fromUtf8(read.vae_hash));
   // In the text's order.
   for (const auto& [key, value] : parameters.settings) {
     const bool unread = std::find(read.other_settings.begin(), read.other_settings.end(), std::pair(key, value)) !=
@@ -323,9 +324,39 @@ GenerationParams withLorasFoundByHash(GenerationParams params, const QMap<QStrin
   return params;
 }
 
+GenerationParams withEmbeddingsFoundByHash(GenerationParams params, const QMap<QString, QString>& folderHashes,
+                                           QStringList* missing) {
+  const QMap<QString, QString> used = params.embeddingHashes;
+  for (auto it = used.begin(); it != used.end(); ++it) {
+    if (folderHashes.contains(it.key())) continue;
+    const QString found = fileWithHash(folderHashes, it.value());
+    if (found.isEmpty()) {
+      if (missing) missing->append(it.key());
+      continue;
+    }
+    // As the tokenizer finds the word (diffusers' maybe_convert_prompt): anywhere in the text.
+    params.prompt.replace(it.key(), found);
+    params.negativePrompt.replace(it.key(), found);
+    params.embeddingHashes.insert(found, params.embeddingHashes.take(it.key()));
+  }
+  return params;
+}
+
+namespace {
+
+// The one file a description names by its hash alone, among `candidates` (location -> sha256).
+QString locationWithHash(const QMap<QString, QString>& ownHashes, const QMap<QString, QString>& candidates) {
+  return ownHashes.size() == 1 ? fileWithHash(candidates, ownHashes.first()) : QString();
+}
+
+}  // namespace
+
 QString checkpointWithHash(const GenerationParams& params, const QMap<QString, QString>& checkpointHashes) {
-  if (!params.modelId.isEmpty() || params.modelHashes.size() != 1) return {};
-  return fileWithHash(checkpointHashes, params.modelHashes.first());
+  return params.modelId.isEmpty() ? locationWithHash(params.modelHashes, checkpointHashes) : QString();
+}
+
+QString vaeWithHash(const GenerationParams& params, const QMap<QString, QString>& vaeHashes) {
+  return locationWithHash(params.vaeHashes, vaeHashes);
 }
 
 }  // namespace bksdm

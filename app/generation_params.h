@@ -113,5 +113,14 @@ GenerationParams withLorasFoundByHash(GenerationParams params, const QMap<QStrin
 // alone: the file among `checkpointHashes` (location -> sha256) it names, or empty (also when the
 // description names its model by location, as the app's own do).
 QString checkpointWithHash(const GenerationParams& params, const QMap<QString, QString>& checkpointHashes);
+// The run with its prompts' embedding words renamed after the files of an embeddings folder
+// (`folderHashes`: their words -> sha256 of the file) where no file has the word a run used but one's
+// hash starts with the hash the run gives it (A1111's `TI hashes`: 12 hex digits). `missing` gets
+// the words found neither way.
+GenerationParams withEmbeddingsFoundByHash(GenerationParams params, const QMap<QString, QString>& folderHashes,
+                                           QStringList* missing = nullptr);
+// The VAE folder among `vaeHashes` (folder -> sha256 of its weights) whose hash starts with the one
+// the description gives its VAE (A1111's `VAE hash`: 10 digits; the app's own: the whole), or empty.
+QString vaeWithHash(const GenerationParams& params, const QMap<QString, QString>& vaeHashes);
 
 }  // namespace bksdm

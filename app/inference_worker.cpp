@@ -15,6 +15,7 @@
 #include "core/io/error.h"
 #include "core/io/error_text.h"
 #include "core/loading/model_folder.h"
+#include "core/models/autoencoder_kl.h"
 #include "core/models/taesd.h"
 #include "core/pipeline/file_hashes.h"
 #include "core/pipeline/latent_preview.h"
@@ -56,13 +57,15 @@ QString vaeName(const QString& folder) {
   return QFileInfo(snapshots.absolutePath()).dir().dirName().section(QStringLiteral("--"), -1);
 }
 
-// The sha256 of a VAE folder's weights, by file name.
+// The sha256 of the weights file a run reads from a VAE folder (not its other variants), by file name.
 QMap<QString, QString> vaeWeightHashes(const QString& folder, FileHashes& hashes) {
-  QMap<QString, QString> found;
-  if (folder.isEmpty()) return found;
-  for (const QFileInfo& file : QDir(folder).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files))
-    found.insert(file.fileName(), hashes.sha256(file.absoluteFilePath()));
-  return found;
+  if (folder.isEmpty()) return {};
+  try {
+    const QString weights = QString::fromStdString(vae_weights(folder.toStdString()).string());
+    return {{QFileInfo(weights).fileName(), hashes.sha256(weights)}};
+  } catch (const std::exception&) {  // gone since the load read it: the run names it without a hash
+    return {};
+  }
 }
 
 JobStage jobStage(RunStage stage) {

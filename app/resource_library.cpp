@@ -5,8 +5,10 @@
 #include <qcoro/qcorofuture.h>
 
 #include "app/file_hashes.h"
+#include "app/lora_tags.h"
 #include "app/pool_task.h"
 #include "core/io/safetensors.h"
+#include "core/models/autoencoder_kl.h"
 
 namespace bksdm {
 namespace {
@@ -89,14 +91,16 @@ QCoro::Task<QList<ResourceFile>> scanResourcesInPool(QString folder, ResourceKin
   co_return co_await scanned;
 }
 
-QCoro::Task<QMap<QString, QString>> loraHashesInPool(QString folder) {
+QCoro::Task<QMap<QString, QString>> resourceHashesInPool(QString folder, ResourceKind kind) {
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<QMap<QString, QString>> hashed = runInPool([folder = std::move(folder)] {
+  QFuture<QMap<QString, QString>> hashed = runInPool([folder = std::move(folder), kind] {
     QMap<QString, QString> hashes;
     if (folder.isEmpty()) return hashes;
     FileHashes cache;  // its own: FileHashes is for one thread; the cache file is shared
-    for (const QFileInfo& info : QDir(folder).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files))
-      hashes.insert(info.completeBaseName(), cache.safetensorsDataSha256(info.absoluteFilePath()));
+    for (const QFileInfo& info : QDir(folder).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files)) {
+      const QString path = info.absoluteFilePath();
+      hashes.insert(info.completeBaseName(), kind == ResourceKind::Lora ? cache.safetensorsDataSha256(path) : cache.sha256(path));
+    }
     return hashes;
   });
   co_return co_await hashed;
@@ -112,6 +116,45 @@ QCoro::Task<QMap<QString, QString>> checkpointHashesInPool(QStringList locations
     return hashes;
   });
   co_return co_await hashed;
+}
+
+QCoro::Task<QMap<QString, QString>> vaeHashesInPool(QStringList folders) {
+  QFuture<QMap<QString, QString>> hashed = runInPool([folders = std::move(folders)] {
+    QMap<QString, QString> hashes;
+    FileHashes cache;
+    for (const QString& folder : folders) {
+      try {
+        hashes.insert(folder, cache.sha256(QString::fromStdString(vae_weights(folder.toStdString()).string())));
+      } catch (const std::exception&) {  // not a VAE folder (any more): nothing to find there
+      }
+    }
+    return hashes;
+  });
+  co_return co_await hashed;
+}
+
+QCoro::Task<FoundRunFiles> findRunFiles(GenerationParams params, ResourcePlaces places) {
+  FoundRunFiles found;
+  if (!loraTags(params.prompt).isEmpty() || !loraTags(params.negativePrompt).isEmpty()) {
+    const QMap<QString, QString> loras = co_await resourceHashesInPool(places.loraFolder, ResourceKind::Lora);
+    params = withLorasFoundByHash(std::move(params), loras, &found.missing);
+  }
+  if (!params.embeddingHashes.isEmpty()) {
+    const QMap<QString, QString> embeddings = co_await resourceHashesInPool(places.embeddingsFolder, ResourceKind::Embedding);
+    params = withEmbeddingsFoundByHash(std::move(params), embeddings, &found.missing);
+  }
+  if (params.modelId.isEmpty() && !params.modelHashes.isEmpty()) {
+    const QMap<QString, QString> checkpoints = co_await checkpointHashesInPool(places.models);
+    params.modelId = checkpointWithHash(params, checkpoints);
+  }
+  if (QFileInfo::exists(params.vaeId)) found.vae = params.vaeId;
+  if (found.vae.isEmpty() && !params.vaeHashes.isEmpty()) {
+    const QMap<QString, QString> vaes = co_await vaeHashesInPool(places.vaeFolders);
+    found.vae = vaeWithHash(params, vaes);
+    if (found.vae.isEmpty()) found.missing << (params.vaeName.isEmpty() ? QStringLiteral("VAE") : params.vaeName);
+  }
+  found.params = std::move(params);
+  co_return found;
 }
 
 int ResourceListModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(files_.size()); }

@@ -7,6 +7,8 @@
 
 #include <qcoro/qcorotask.h>
 
+#include "app/generation_params.h"
+
 namespace bksdm {
 
 // The files people bring beside models: LoRAs (merged by a prompt's <lora:NAME:MULT>) and
@@ -36,12 +38,33 @@ QList<ResourceFile> scanResources(const QString& folder, ResourceKind kind);
 // The same, off the UI thread.
 QCoro::Task<QList<ResourceFile>> scanResourcesInPool(QString folder, ResourceKind kind);
 
-// A LoRA folder's files by name -> sha256 of their tensor data (A1111's LoRA hash), off the UI
-// thread, through the hash cache; none for an empty folder path.
-QCoro::Task<QMap<QString, QString>> loraHashesInPool(QString folder);
+// A folder's files by name -> the sha256 A1111 names them by: a LoRA's of its tensor data, an
+// embedding's of the whole file; off the UI thread, through the hash cache; none for an empty path.
+QCoro::Task<QMap<QString, QString>> resourceHashesInPool(QString folder, ResourceKind kind);
 // Each single-file checkpoint among `locations` (the model catalog's) -> the sha256 of its file,
 // off the UI thread, through the hash cache.
 QCoro::Task<QMap<QString, QString>> checkpointHashesInPool(QStringList locations);
+// Each VAE folder among `folders` -> the sha256 of the weights file a run reads from it (A1111's VAE
+// hash); folders without one are left out.
+QCoro::Task<QMap<QString, QString>> vaeHashesInPool(QStringList folders);
+
+// Where a run's files may be now.
+struct ResourcePlaces {
+  QString loraFolder;
+  QString embeddingsFolder;
+  QStringList models;      // the model catalog's locations
+  QStringList vaeFolders;  // the VAEs one can choose
+};
+
+struct FoundRunFiles {
+  GenerationParams params;  // LoRA tags and embedding words renamed, a checkpoint's location set
+  QString vae;              // the VAE folder the run used, where it is now; empty: none named, or lost
+  QStringList missing;      // files the run names, found neither by name nor by hash
+};
+
+// A run's LoRAs, embeddings, checkpoint and VAE found in `places` by name, or by the hashes the run
+// gives them when renamed or moved (what A1111's texts name them by), hashing off the UI thread.
+QCoro::Task<FoundRunFiles> findRunFiles(GenerationParams params, ResourcePlaces places);
 
 // The files of one folder for a view: name (with the preview as its icon) and family.
 class ResourceListModel : public QAbstractTableModel {

@@ -550,12 +550,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="223"/>
+        <location filename="../app/inference_worker.cpp" line="226"/>
         <source>No model is loaded.</source>
         <translation>Es ist kein Modell geladen.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="304"/>
+        <location filename="../app/inference_worker.cpp" line="307"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>Keine TAESD-Vorschau, stattdessen schnelle Vorschauen: %1</translation>
     </message>
@@ -801,578 +801,583 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>&amp;Off</source>
         <translation>&amp;Aus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>&amp;Schnell (Latent-Farben)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>&amp;Vollständig (VAE-Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>&amp;TAESD (kleiner Decoder)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="106"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 1 Thread</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · %2 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>%1 · low memory</source>
         <translation>%1 · wenig Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Cannot read the image %1.</source>
         <translation>Das Bild %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
-        <location filename="../ui/main_window.cpp" line="759"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="762"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>&amp;Add Model Folder…</source>
         <translation>Modellordner &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>&amp;Save Image As…</source>
         <translation>Bild &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>&amp;Copy Image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="336"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>Cancel &amp;All</source>
         <translation>A&amp;lle abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>&amp;Random Seed</source>
         <translation>&amp;Zufälliger Seed</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Vary (Str&amp;ong)</source>
         <translation>Variieren (&amp;stark)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>&amp;Fit to Window</source>
         <translation>&amp;An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>&amp;Download Models…</source>
         <translation>Modelle herunter&amp;laden…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>BK-SDM- und Stable-Diffusion-Modelle vom Hugging Face Hub herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;Gallery</source>
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="418"/>
+        <location filename="../ui/main_window.cpp" line="421"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>Bild erzeugen (%1); während eines Durchlaufs in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="420"/>
+        <location filename="../ui/main_window.cpp" line="423"/>
         <source>Stop the current run (%1)</source>
         <translation>Laufenden Durchlauf abbrechen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="462"/>
+        <location filename="../ui/main_window.cpp" line="465"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>Einen Prompt eingeben und %1 drücken.
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="912"/>
+        <location filename="../ui/main_window.cpp" line="915"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>Die Aufmerksamkeitskarten (Cross-Attention) der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Decode in &amp;Tiles</source>
         <translation>In &amp;Kacheln dekodieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>Das Bild Kachel für Kachel dekodieren: Große Bilder brauchen weniger Speicher und unterscheiden sich leicht dort, wo die Kacheln überblendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
-        <location filename="../ui/main_window.cpp" line="1183"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="1195"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="323"/>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>&amp;Live Preview</source>
         <translation>&amp;Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="366"/>
+        <location filename="../ui/main_window.cpp" line="369"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>Ü&amp;ber BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window.cpp" line="395"/>
         <source>About BK-SDM Studio</source>
         <translation>Über BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>Was zu sehen sein soll (auf Englisch), z. B. „a lighthouse on a cliff at dawn, oil painting“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>CUDA · %1 (%2 GiB) · %3</source>
         <translation>CUDA · %1 (%2 GiB) · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Add Model &amp;File…</source>
         <translation>Modell&amp;datei hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Add a single-file checkpoint (.safetensors), as A1111 and ComfyUI keep them</source>
         <translation>Einen Checkpoint in einer Datei (.safetensors) hinzufügen, wie A1111 und ComfyUI sie ablegen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>&amp;Use as Init Image</source>
         <translation>Als Ausgangsbild &amp;verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>Start the next run from this image (img2img); paint a mask on it to repaint a part</source>
         <translation>Den nächsten Durchlauf von diesem Bild aus starten (img2img); eine Maske darauf malen, um einen Teil neu zu malen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Vary (&amp;Subtle)</source>
         <translation>Variieren (&amp;dezent)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
         <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Queue this image again with a random variation seed at strength %1</source>
         <translation>Dieses Bild erneut mit einem zufälligen Variations-Seed der Stärke %1 in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>&amp;Resources</source>
         <translation>&amp;Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>LoRAs and embeddings: click one to add it to the prompt</source>
         <translation>LoRAs und Embeddings: ein Klick fügt es in den Prompt ein</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>Record Attention &amp;Maps</source>
         <translation>Auf&amp;merksamkeitskarten aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>Record the &amp;Negative Prompt&apos;s Maps Too</source>
         <translation>Karten des &amp;Negativ-Prompts auch aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>With attention maps on, also keep the negative prompt&apos;s, to see what each of its words steered away from</source>
         <translation>Bei eingeschalteten Aufmerksamkeitskarten auch die des Negativ-Prompts aufbewahren, um zu sehen, wovon jedes seiner Wörter weggelenkt hat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="352"/>
+        <location filename="../ui/main_window.cpp" line="355"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="354"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>Die Anleitung der App öffnen (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="385"/>
+        <location filename="../ui/main_window.cpp" line="388"/>
         <source>Cannot open the documentation</source>
         <translation>Die Dokumentation lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>Die Anleitung (app.md) ist nicht installiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>No program opens %1.</source>
         <translation>Kein Programm öffnet %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="393"/>
+        <location filename="../ui/main_window.cpp" line="396"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in %2 auf libtorch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>Was vermieden werden soll, z. B. „blurry, low quality“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="416"/>
-        <location filename="../ui/main_window.cpp" line="968"/>
+        <location filename="../ui/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window.cpp" line="980"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window.cpp" line="422"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="524"/>
+        <location filename="../ui/main_window.cpp" line="527"/>
         <source>Cannot save to the gallery</source>
         <translation>Speichern in der Galerie nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="529"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="530"/>
+        <location filename="../ui/main_window.cpp" line="533"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="534"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="713"/>
-        <location filename="../ui/main_window.cpp" line="714"/>
+        <location filename="../ui/main_window.cpp" line="716"/>
         <location filename="../ui/main_window.cpp" line="717"/>
+        <location filename="../ui/main_window.cpp" line="720"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="724"/>
+        <location filename="../ui/main_window.cpp" line="727"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="726"/>
+        <location filename="../ui/main_window.cpp" line="729"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="736"/>
+        <location filename="../ui/main_window.cpp" line="739"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="744"/>
+        <location filename="../ui/main_window.cpp" line="747"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="747"/>
+        <location filename="../ui/main_window.cpp" line="750"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="758"/>
+        <location filename="../ui/main_window.cpp" line="761"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="797"/>
+        <location filename="../ui/main_window.cpp" line="800"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="805"/>
+        <location filename="../ui/main_window.cpp" line="808"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="822"/>
+        <location filename="../ui/main_window.cpp" line="825"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="823"/>
+        <location filename="../ui/main_window.cpp" line="826"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="836"/>
+        <location filename="../ui/main_window.cpp" line="839"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="850"/>
+        <location filename="../ui/main_window.cpp" line="853"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="856"/>
+        <location filename="../ui/main_window.cpp" line="859"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="860"/>
+        <location filename="../ui/main_window.cpp" line="863"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="945"/>
+        <location filename="../ui/main_window.cpp" line="957"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="946"/>
+        <location filename="../ui/main_window.cpp" line="958"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="949"/>
-        <source>Settings reused; not in the LoRA folder, by name or hash: %1</source>
-        <translation>Einstellungen übernommen; nicht im LoRA-Ordner, weder nach Name noch nach Hash: %1</translation>
+        <location filename="../ui/main_window.cpp" line="959"/>
+        <source>VAE set to %1, as the image was made with it.</source>
+        <translation>VAE auf %1 gesetzt, da das Bild damit erstellt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="968"/>
+        <location filename="../ui/main_window.cpp" line="961"/>
+        <source>Not found by name or hash: %1.</source>
+        <translation>Weder nach Name noch nach Hash gefunden: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="980"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="980"/>
+        <location filename="../ui/main_window.cpp" line="992"/>
         <source>Start from an image</source>
         <translation>Ausgangsbild öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="981"/>
+        <location filename="../ui/main_window.cpp" line="993"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1000"/>
+        <location filename="../ui/main_window.cpp" line="1012"/>
         <source>Cannot start from this image</source>
         <translation>Bild kann nicht als Ausgangsbild dienen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1011"/>
+        <location filename="../ui/main_window.cpp" line="1023"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>Der nächste Durchlauf geht von diesem Bild aus; eine Maske malen, um nur einen Teil neu zu malen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1026"/>
+        <location filename="../ui/main_window.cpp" line="1038"/>
         <source>Cannot keep the mask</source>
         <translation>Maske kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1037"/>
+        <location filename="../ui/main_window.cpp" line="1049"/>
         <source>A variation is queued (strength %1).</source>
         <translation>Eine Variation steht in der Warteschlange (Stärke %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1041"/>
+        <location filename="../ui/main_window.cpp" line="1053"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1046"/>
+        <location filename="../ui/main_window.cpp" line="1058"/>
         <source>Add a model file</source>
         <translation>Eine Modelldatei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1047"/>
+        <location filename="../ui/main_window.cpp" line="1059"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors-Checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1066"/>
+        <location filename="../ui/main_window.cpp" line="1078"/>
         <source>Not a usable model</source>
         <translation>Kein verwendbares Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1080"/>
+        <location filename="../ui/main_window.cpp" line="1092"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1080"/>
+        <location filename="../ui/main_window.cpp" line="1092"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1089"/>
+        <location filename="../ui/main_window.cpp" line="1101"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1091"/>
+        <location filename="../ui/main_window.cpp" line="1103"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1097"/>
+        <location filename="../ui/main_window.cpp" line="1109"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1132"/>
+        <location filename="../ui/main_window.cpp" line="1144"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1 ist heruntergeladen: in den Einstellungen als VAE wählen (TAESD dient der TAESD-Vorschau).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1143"/>
+        <location filename="../ui/main_window.cpp" line="1155"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window.cpp" line="1156"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1178"/>
+        <location filename="../ui/main_window.cpp" line="1190"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1179"/>
+        <location filename="../ui/main_window.cpp" line="1191"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1180"/>
+        <location filename="../ui/main_window.cpp" line="1192"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1181"/>
+        <location filename="../ui/main_window.cpp" line="1193"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1211"/>
+        <location filename="../ui/main_window.cpp" line="1223"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1222"/>
+        <location filename="../ui/main_window.cpp" line="1234"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>
@@ -2225,27 +2230,27 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::ResourceListModel</name>
     <message>
-        <location filename="../app/resource_library.cpp" line="110"/>
+        <location filename="../app/resource_library.cpp" line="165"/>
         <source>unreadable</source>
         <translation>unlesbar</translation>
     </message>
     <message>
-        <location filename="../app/resource_library.cpp" line="112"/>
+        <location filename="../app/resource_library.cpp" line="167"/>
         <source>other (width %1)</source>
         <translation>andere (Breite %1)</translation>
     </message>
     <message>
-        <location filename="../app/resource_library.cpp" line="112"/>
+        <location filename="../app/resource_library.cpp" line="167"/>
         <source>unknown</source>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <location filename="../app/resource_library.cpp" line="132"/>
+        <location filename="../app/resource_library.cpp" line="187"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../app/resource_library.cpp" line="132"/>
+        <location filename="../app/resource_library.cpp" line="187"/>
         <source>Family</source>
         <translation>Familie</translation>
     </message>

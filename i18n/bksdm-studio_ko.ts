@@ -548,12 +548,12 @@
 <context>
     <name>bksdm::InferenceWorker</name>
     <message>
-        <location filename="../app/inference_worker.cpp" line="223"/>
+        <location filename="../app/inference_worker.cpp" line="226"/>
         <source>No model is loaded.</source>
         <translation>불러온 모델이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/inference_worker.cpp" line="304"/>
+        <location filename="../app/inference_worker.cpp" line="307"/>
         <source>No TAESD preview, showing Fast previews: %1</source>
         <translation>TAESD 미리보기를 쓸 수 없어 빠른 미리보기를 표시합니다: %1</translation>
     </message>
@@ -799,578 +799,583 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="86"/>
         <source>&amp;Off</source>
         <translation>끄기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>빠르게: 잠재 공간 색상(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>전체: VAE 디코딩(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>TAESD: 작은 디코더(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="106"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>%1 · low memory</source>
         <translation>%1 · 메모리 절약</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="162"/>
         <source>Cannot read the image %1.</source>
         <translation>이미지 %1을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="194"/>
-        <location filename="../ui/main_window.cpp" line="759"/>
+        <location filename="../ui/main_window.cpp" line="197"/>
+        <location filename="../ui/main_window.cpp" line="762"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="237"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>&amp;Add Model Folder…</source>
         <translation>모델 폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>&amp;Save Image As…</source>
         <translation>다른 이름으로 이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>&amp;Copy Image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
-        <location filename="../ui/main_window.cpp" line="333"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="336"/>
         <source>&amp;Generate</source>
         <translation>생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
+        <location filename="../ui/main_window.cpp" line="248"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>Cancel &amp;All</source>
         <translation>모두 취소(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="251"/>
         <source>&amp;Random Seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Vary (Str&amp;ong)</source>
         <translation>강하게 변형(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="262"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>실제 크기 100%(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="267"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="266"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>&amp;Preferences…</source>
         <translation>설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>&amp;Download Models…</source>
         <translation>모델 다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>Hugging Face Hub에서 BK-SDM 및 Stable Diffusion 모델 다운로드</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>&amp;Gallery</source>
         <translation>갤러리(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="418"/>
+        <location filename="../ui/main_window.cpp" line="421"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>생성 (%1). 실행 중에는 대기열에 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="420"/>
+        <location filename="../ui/main_window.cpp" line="423"/>
         <source>Stop the current run (%1)</source>
         <translation>현재 실행 중지 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="462"/>
+        <location filename="../ui/main_window.cpp" line="465"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>프롬프트를 쓰고 %1을(를) 누르십시오.
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="912"/>
+        <location filename="../ui/main_window.cpp" line="915"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="283"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="290"/>
+        <location filename="../ui/main_window.cpp" line="293"/>
         <source>Decode in &amp;Tiles</source>
         <translation>타일 단위로 디코딩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="295"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>이미지를 타일 단위로 디코딩합니다. 큰 이미지도 적은 메모리로 만들 수 있지만, 타일이 겹쳐 섞이는 부분은 조금 달라집니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="318"/>
-        <location filename="../ui/main_window.cpp" line="1183"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
+        <location filename="../ui/main_window.cpp" line="1195"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="319"/>
+        <location filename="../ui/main_window.cpp" line="322"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="323"/>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="331"/>
+        <location filename="../ui/main_window.cpp" line="334"/>
         <source>&amp;Live Preview</source>
         <translation>실시간 미리 보기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="362"/>
+        <location filename="../ui/main_window.cpp" line="365"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="366"/>
+        <location filename="../ui/main_window.cpp" line="369"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="392"/>
+        <location filename="../ui/main_window.cpp" line="395"/>
         <source>About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
         <source>&amp;Prompt</source>
         <translation>프롬프트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>&amp;Negative prompt</source>
         <translation>네거티브 프롬프트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="401"/>
+        <location filename="../ui/main_window.cpp" line="404"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>그릴 내용(영어), 예: “a lighthouse on a cliff at dawn, oil painting”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>CUDA · %1 (%2 GiB) · %3</source>
         <translation>CUDA · %1 (%2 GiB) · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="238"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>Add Model &amp;File…</source>
         <translation>모델 파일 추가(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Add a single-file checkpoint (.safetensors), as A1111 and ComfyUI keep them</source>
         <translation>A1111과 ComfyUI처럼 파일 하나로 된 체크포인트(.safetensors)를 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="254"/>
         <source>&amp;Use as Init Image</source>
         <translation>시작 이미지로 사용(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="257"/>
         <source>Start the next run from this image (img2img); paint a mask on it to repaint a part</source>
         <translation>다음 실행을 이 이미지에서 시작합니다(img2img). 일부만 다시 그리려면 이미지에 마스크를 칠하십시오</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="255"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Vary (&amp;Subtle)</source>
         <translation>약하게 변형(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
         <location filename="../ui/main_window.cpp" line="260"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Queue this image again with a random variation seed at strength %1</source>
         <translation>이 이미지를 무작위 변형 시드, 강도 %1로 다시 대기열에 넣습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="275"/>
         <source>&amp;Resources</source>
         <translation>리소스(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="278"/>
         <source>LoRAs and embeddings: click one to add it to the prompt</source>
         <translation>LoRA와 임베딩: 클릭하면 프롬프트에 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>Record Attention &amp;Maps</source>
         <translation>어텐션 맵 기록(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="286"/>
         <source>Record the &amp;Negative Prompt&apos;s Maps Too</source>
         <translation>네거티브 프롬프트의 맵도 기록(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="285"/>
+        <location filename="../ui/main_window.cpp" line="288"/>
         <source>With attention maps on, also keep the negative prompt&apos;s, to see what each of its words steered away from</source>
         <translation>어텐션 맵이 켜져 있을 때 네거티브 프롬프트의 맵도 보관하여, 각 단어가 무엇에서 멀어지게 했는지 봅니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="352"/>
+        <location filename="../ui/main_window.cpp" line="355"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="354"/>
+        <location filename="../ui/main_window.cpp" line="357"/>
         <source>&amp;Documentation</source>
         <translation>문서(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="356"/>
+        <location filename="../ui/main_window.cpp" line="359"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>앱 안내서 열기 (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="385"/>
+        <location filename="../ui/main_window.cpp" line="388"/>
         <source>Cannot open the documentation</source>
         <translation>문서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>안내서(app.md)가 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="386"/>
+        <location filename="../ui/main_window.cpp" line="389"/>
         <source>No program opens %1.</source>
         <translation>%1을(를) 여는 프로그램이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="393"/>
+        <location filename="../ui/main_window.cpp" line="396"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 %2 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="402"/>
+        <location filename="../ui/main_window.cpp" line="405"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>피할 내용, 예: “blurry, low quality”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="416"/>
-        <location filename="../ui/main_window.cpp" line="968"/>
+        <location filename="../ui/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window.cpp" line="980"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="419"/>
+        <location filename="../ui/main_window.cpp" line="422"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="524"/>
+        <location filename="../ui/main_window.cpp" line="527"/>
         <source>Cannot save to the gallery</source>
         <translation>갤러리에 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="529"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="530"/>
+        <location filename="../ui/main_window.cpp" line="533"/>
         <source>Gallery</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="531"/>
+        <location filename="../ui/main_window.cpp" line="534"/>
         <source>Resources</source>
         <translation>리소스</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="713"/>
-        <location filename="../ui/main_window.cpp" line="714"/>
+        <location filename="../ui/main_window.cpp" line="716"/>
         <location filename="../ui/main_window.cpp" line="717"/>
+        <location filename="../ui/main_window.cpp" line="720"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="724"/>
+        <location filename="../ui/main_window.cpp" line="727"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="726"/>
+        <location filename="../ui/main_window.cpp" line="729"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="736"/>
+        <location filename="../ui/main_window.cpp" line="739"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="744"/>
+        <location filename="../ui/main_window.cpp" line="747"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="747"/>
+        <location filename="../ui/main_window.cpp" line="750"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="758"/>
+        <location filename="../ui/main_window.cpp" line="761"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="797"/>
+        <location filename="../ui/main_window.cpp" line="800"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="805"/>
+        <location filename="../ui/main_window.cpp" line="808"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="822"/>
+        <location filename="../ui/main_window.cpp" line="825"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="823"/>
+        <location filename="../ui/main_window.cpp" line="826"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="836"/>
+        <location filename="../ui/main_window.cpp" line="839"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="850"/>
+        <location filename="../ui/main_window.cpp" line="853"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="856"/>
+        <location filename="../ui/main_window.cpp" line="859"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="860"/>
+        <location filename="../ui/main_window.cpp" line="863"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="945"/>
+        <location filename="../ui/main_window.cpp" line="957"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="946"/>
+        <location filename="../ui/main_window.cpp" line="958"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="949"/>
-        <source>Settings reused; not in the LoRA folder, by name or hash: %1</source>
-        <translation>설정을 재사용했습니다. 이름으로도 해시로도 LoRA 폴더에 없음: %1</translation>
+        <location filename="../ui/main_window.cpp" line="959"/>
+        <source>VAE set to %1, as the image was made with it.</source>
+        <translation>이미지를 만든 VAE인 %1(으)로 설정했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="968"/>
+        <location filename="../ui/main_window.cpp" line="961"/>
+        <source>Not found by name or hash: %1.</source>
+        <translation>이름으로도 해시로도 찾지 못함: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="980"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="980"/>
+        <location filename="../ui/main_window.cpp" line="992"/>
         <source>Start from an image</source>
         <translation>시작 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="981"/>
+        <location filename="../ui/main_window.cpp" line="993"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1000"/>
+        <location filename="../ui/main_window.cpp" line="1012"/>
         <source>Cannot start from this image</source>
         <translation>이 이미지에서 시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1011"/>
+        <location filename="../ui/main_window.cpp" line="1023"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>다음 실행은 이 이미지에서 시작합니다. 일부만 다시 그리려면 마스크를 칠하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1026"/>
+        <location filename="../ui/main_window.cpp" line="1038"/>
         <source>Cannot keep the mask</source>
         <translation>마스크를 보관할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1037"/>
+        <location filename="../ui/main_window.cpp" line="1049"/>
         <source>A variation is queued (strength %1).</source>
         <translation>변형을 대기열에 넣었습니다(강도 %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1041"/>
+        <location filename="../ui/main_window.cpp" line="1053"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1046"/>
+        <location filename="../ui/main_window.cpp" line="1058"/>
         <source>Add a model file</source>
         <translation>모델 파일 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1047"/>
+        <location filename="../ui/main_window.cpp" line="1059"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors 체크포인트 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1066"/>
+        <location filename="../ui/main_window.cpp" line="1078"/>
         <source>Not a usable model</source>
         <translation>사용할 수 없는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1080"/>
+        <location filename="../ui/main_window.cpp" line="1092"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1080"/>
+        <location filename="../ui/main_window.cpp" line="1092"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1089"/>
+        <location filename="../ui/main_window.cpp" line="1101"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1091"/>
+        <location filename="../ui/main_window.cpp" line="1103"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1097"/>
+        <location filename="../ui/main_window.cpp" line="1109"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1132"/>
+        <location filename="../ui/main_window.cpp" line="1144"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1을(를) 내려받았습니다. 환경설정에서 VAE로 선택하세요(TAESD는 TAESD 미리 보기에 쓰입니다).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1143"/>
+        <location filename="../ui/main_window.cpp" line="1155"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window.cpp" line="1156"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1178"/>
+        <location filename="../ui/main_window.cpp" line="1190"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1179"/>
+        <location filename="../ui/main_window.cpp" line="1191"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1180"/>
+        <location filename="../ui/main_window.cpp" line="1192"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1181"/>
+        <location filename="../ui/main_window.cpp" line="1193"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1211"/>
+        <location filename="../ui/main_window.cpp" line="1223"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1222"/>
+        <location filename="../ui/main_window.cpp" line="1234"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>
@@ -2222,27 +2227,27 @@ and in folders you add.</source>
 <context>
     <name>bksdm::ResourceListModel</name>
     <message>
-        <location filename="../app/resource_library.cpp" line="110"/>
+        <location filename="../app/resource_library.cpp" line="165"/>
         <source>unreadable</source>
         <translation>읽을 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/resource_library.cpp" line="112"/>
+        <location filename="../app/resource_library.cpp" line="167"/>
         <source>other (width %1)</source>
         <translation>기타 (너비 %1)</translation>
     </message>
     <message>
-        <location filename="../app/resource_library.cpp" line="112"/>
+        <location filename="../app/resource_library.cpp" line="167"/>
         <source>unknown</source>
         <translation>알 수 없음</translation>
     </message>
     <message>
-        <location filename="../app/resource_library.cpp" line="132"/>
+        <location filename="../app/resource_library.cpp" line="187"/>
         <source>Name</source>
         <translation>이름</translation>
     </message>
     <message>
-        <location filename="../app/resource_library.cpp" line="132"/>
+        <location filename="../app/resource_library.cpp" line="187"/>
         <source>Family</source>
         <translation>계열</translation>
     </message>

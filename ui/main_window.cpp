@@ -48,8 +48,11 @@
 #include "app/devices.h"
 #include "app/gallery/generation_settings.h"
 #include "app/generated_image.h"
+#include "app/hub/cached_models.h"
+#include "app/hub/hub_config.h"
 #include "app/hub/known_models.h"
 #include "app/lora_tags.h"
+#include "app/resource_library.h"
 #include "app/model_catalog.h"
 #include "app/studio.h"
 #include "ui/attention/attention_panel.h"
@@ -923,24 +926,26 @@ QCoro::Task<> MainWindow::showSavedAttention(QString imagePath, QString mapsPath
 // overwrite the reused size and scheduler.
 QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockSeed) {
   QPointer<MainWindow> self(this);
-  const bool namesLoras = !loraTags(settings.params.prompt).isEmpty() || !loraTags(settings.params.negativePrompt).isEmpty();
-  // An `if`, not `?:`: GCC 12 corrupts the heap on a co_await inside a conditional expression.
-  QMap<QString, QString> loraHashes;
-  if (namesLoras) loraHashes = co_await loraHashesInPool(resources_->loraFolder());
+  ResourcePlaces places{resources_->loraFolder(), resources_->embeddingsFolder(), {},
+                        cachedVaeFolders(HubConfig::fromEnvironment().cacheDir)};
+  for (const ModelEntry& entry : picker_->models()) places.models << entry.location;
+  if (!settings_.engine().vae.isEmpty()) places.vaeFolders << settings_.engine().vae;
+  const FoundRunFiles found = co_await findRunFiles(settings.params, places);
   if (!self) co_return;
-  QStringList missingLoras;
-  GenerationParams saved = withLorasFoundByHash(settings.params, loraHashes, &missingLoras);
-  if (saved.modelId.isEmpty() && !saved.modelHashes.isEmpty()) {
-    QStringList locations;
-    for (const ModelEntry& entry : picker_->models()) locations << entry.location;
-    const QMap<QString, QString> checkpoints = co_await checkpointHashesInPool(locations);
-    if (!self) co_return;
-    saved.modelId = checkpointWithHash(saved, checkpoints);
+  const GenerationParams& saved = found.params;
+  // The VAE decides the image as much as the model; it is loaded with the model, as Preferences does.
+  const bool vaeChanges = !found.vae.isEmpty() && found.vae != settings_.engine().vae;
+  if (vaeChanges) {
+    EngineOptions engine = settings_.engine();
+    engine.vae = found.vae;
+    settings_.setEngine(engine);
   }
   prompt_->setText(saved.prompt);
   negativePrompt_->setText(saved.negativePrompt);
-  if (!saved.modelId.isEmpty() && saved.modelId != loadedLocation_) {
-    co_await loadModel(saved.modelId);
+  QString model = saved.modelId;
+  if (model.isEmpty()) model = loadedLocation_;
+  if (!model.isEmpty() && (model != loadedLocation_ || vaeChanges)) {
+    co_await loadModel(model);
     if (!self) co_return;
   }
   parameters_->setParams(saved);
@@ -949,12 +954,12 @@ QCoro::Task<> MainWindow::reuse(gallery::GenerationSettings settings, bool lockS
   if (lockSeed) parameters_->seedField()->setLocked(true);
   showGallery(false);
   const bool locked = parameters_->seedField()->isLocked();
-  statusBar()->showMessage(locked ? tr("Settings reused, seed locked; press %1 to generate.").arg(shortcutText(generateAction_))
-                                  : tr("Settings reused; the seed is unlocked, so the next run draws a new one."),
-                           4000);
-  if (!missingLoras.isEmpty())
-    statusBar()->showMessage(tr("Settings reused; not in the LoRA folder, by name or hash: %1").arg(missingLoras.join(QStringLiteral(", "))),
-                             8000);
+  QString message = locked ? tr("Settings reused, seed locked; press %1 to generate.").arg(shortcutText(generateAction_))
+                           : tr("Settings reused; the seed is unlocked, so the next run draws a new one.");
+  if (vaeChanges) message += QLatin1Char(' ') + tr("VAE set to %1, as the image was made with it.").arg(QDir::toNativeSeparators(found.vae));
+  if (!found.missing.isEmpty())
+    message += QLatin1Char(' ') + tr("Not found by name or hash: %1.").arg(found.missing.join(QStringLiteral(", ")));
+  statusBar()->showMessage(message, found.missing.isEmpty() && !vaeChanges ? 4000 : 10000);
 }
 
 // The attention panel shows the latest run's maps, for whichever of its images is shown.

@@ -1,6 +1,7 @@
 // The app's one description of a run: every field survives the gallery's JSON and, where A1111's
 // "parameters" text has a key for it, that text; the text is A1111's; the defaults, limits and
 // scheduler labels are the core's; a weight file is hashed once, then read from the cache.
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -224,7 +225,7 @@ class GenerationParamsTest : public QObject {
     expected.loraHashes.clear();  // the prompt names no LoRA
     expected.embeddingHashes = {{"lowq-neg", QString(12, QChar('d'))}};
     expected.vaeId.clear();
-    expected.vaeHashes.clear();
+    expected.vaeHashes = {{"sd-vae-ft-mse", QString(10, QChar('e'))}};  // by its name: the file's is not written
     QCOMPARE(read.params, expected);
     QCOMPARE(read.batchIndex, 2);
     // The files' hashes are shown as they were written, with what no field of the form holds.
@@ -289,6 +290,35 @@ class GenerationParamsTest : public QObject {
     QCOMPARE(found.negativePrompt, QStringLiteral("<lora:new-name:-1>"));
     QCOMPARE(missing, QStringList{"lost"});
     QCOMPARE(found.loraHashes.value("new-name"), QString("0123456789ab"));
+  }
+
+  // An A1111 text names its embeddings and VAE by hash (here the fixture files' sha256, computed with
+  // Python's hashlib): found under other names, the prompts' words renamed; what is found neither
+  // by name nor by hash is named.
+  void renamedFilesOfARunAreFoundByHash() {
+    QTemporaryDir dir;
+    const QString embeddings = dir.filePath("embeddings");
+    const QString otherVae = dir.filePath("other-vae");
+    QVERIFY(QDir().mkpath(embeddings) && QDir().mkpath(otherVae));
+    QVERIFY(QFile::copy(BKSDM_FIXTURES_DIR "/inputs/embeddings/sd1/vase-style.safetensors", embeddings + "/vase-look.safetensors"));
+    QVERIFY(writeFile(otherVae + "/diffusion_pytorch_model.safetensors", "other weights"));
+    const QString vae = QStringLiteral(BKSDM_FIXTURES_DIR "/models/sd-v1-4-mini/vae");
+    const ParametersReading read = readA1111Text(
+        "a vase-style vase <lora:gone:1>\nNegative prompt: vase-style\nSteps: 20, Seed: 1, Size: 64x64, "
+        "VAE hash: 3c637fd891, VAE: ft-mse, TI hashes: \"vase-style: 690650dfb20f\", Lora hashes: \"gone: 0123456789ab\"");
+    QCOMPARE(read.params.vaeHashes, (QMap<QString, QString>{{"ft-mse", "3c637fd891"}}));
+    const ResourcePlaces places{dir.filePath("loras"), embeddings, {}, {otherVae, dir.filePath("no-vae"), vae}};
+    const FoundRunFiles found = QCoro::waitFor(findRunFiles(read.params, places));
+    QCOMPARE(found.params.prompt, QStringLiteral("a vase-look vase <lora:gone:1>"));
+    QCOMPARE(found.params.negativePrompt, QStringLiteral("vase-look"));
+    QCOMPARE(found.params.embeddingHashes, (QMap<QString, QString>{{"vase-look", "690650dfb20f"}}));
+    QCOMPARE(found.vae, vae);
+    QCOMPARE(found.missing, QStringList{"gone"});
+
+    const FoundRunFiles lost = QCoro::waitFor(findRunFiles(read.params, {{}, {}, {}, {otherVae}}));
+    QVERIFY(lost.vae.isEmpty());
+    QCOMPARE(lost.missing, (QStringList{"gone", "vase-style", "ft-mse"}));
+    QCOMPARE(lost.params.prompt, read.params.prompt);
   }
 
   // A1111's `Lora hashes` and `TI hashes` come back as the run's short hashes.

@@ -267,6 +267,33 @@ class ResourcesTest : public QObject {
     QTRY_COMPARE(window_->promptEditor()->text(), QStringLiteral("a cat <lora:%1:0.7>").arg(kPeft));
   }
 
+  // Reuse of a run made with a VAE named by A1111's `VAE hash` (the fixture VAE's sha256, from
+  // Python's hashlib) finds it in the Hugging Face cache under another name, sets it as the VAE and
+  // reloads the model with it.
+  void reuseFindsAVaeByItsHash() {
+    QTemporaryDir hub;
+    const QString snapshot = hub.filePath(QStringLiteral("models--stabilityai--sd-vae-ft-mse/snapshots/4567cdef"));
+    QVERIFY(copyFolder(QStringLiteral(BKSDM_FIXTURES_DIR "/models/sd-v1-4-mini/vae"), snapshot));
+    QDir().mkpath(hub.filePath(QStringLiteral("models--stabilityai--sd-vae-ft-mse/refs")));
+    QFile ref(hub.filePath(QStringLiteral("models--stabilityai--sd-vae-ft-mse/refs/main")));
+    QVERIFY(ref.open(QIODevice::WriteOnly) && ref.write("4567cdef") == 8);
+    ref.close();
+    qputenv("HF_HUB_CACHE", hub.path().toLocal8Bit());
+    gallery::GenerationSettings settings;
+    settings.params.prompt = QStringLiteral("a cat");
+    settings.params.vaeName = QStringLiteral("vae-ft-mse-840000-ema-pruned");
+    settings.params.vaeHashes = {{settings.params.vaeName, QStringLiteral("3c637fd891")}};
+    Q_EMIT window_->galleryWidget()->reuseRequested(settings);
+    QTRY_COMPARE(AppSettings().engine().vae, snapshot);
+    QTRY_VERIFY(window_->studio()->model() && window_->studio()->model()->engine.vae == snapshot);
+    QCOMPARE(window_->studio()->model()->location, kFixture);
+    EngineOptions engine = AppSettings().engine();
+    engine.vae.clear();
+    AppSettings().setEngine(engine);
+    QVERIFY(QCoro::waitFor(window_->loadModel(kFixture)));
+    qunsetenv("HF_HUB_CACHE");
+  }
+
   // A single-file checkpoint (SD v1.4's fixture in one file), with SD v1.4 in the Hugging Face cache
   // for its tokenizer and configs: listed beside the folders by its name and family, and loaded.
   void aCheckpointFileIsListedAndLoads() {
