@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <algorithm>
 #include <cmath>
 
 namespace bksdm {
@@ -22,8 +23,16 @@ std::vector<std::string> split_at_colons(std::string_view text) {
 
 }  // namespace
 
-PromptNetworks take_extra_networks(std::string_view prompt) {
-  PromptNetworks result;
+namespace {
+
+// A1111's tags of `prompt` in order, each with where it stands: [open, close] of its brackets.
+struct TagAt {
+  size_t open = 0, close = 0;
+  ExtraNetwork network;
+};
+
+std::vector<TagAt> tags_of(std::string_view prompt) {
+  std::vector<TagAt> tags;
   size_t at = 0;
   while (at < prompt.size()) {
     const size_t open = prompt.find('<', at);
@@ -34,16 +43,44 @@ PromptNetworks take_extra_networks(std::string_view prompt) {
     const bool tag = end > open + 1 && end < prompt.size() && prompt[end] == ':' && close != std::string_view::npos &&
                      close > end + 1;
     if (!tag) {
-      result.prompt.append(prompt.substr(at, open + 1 - at));
       at = open + 1;
       continue;
     }
-    result.prompt.append(prompt.substr(at, open - at));
-    result.networks.push_back({std::string(prompt.substr(open + 1, end - open - 1)),
-                               split_at_colons(prompt.substr(end + 1, close - end - 1))});
+    tags.push_back({open, close,
+                    {std::string(prompt.substr(open + 1, end - open - 1)), split_at_colons(prompt.substr(end + 1, close - end - 1))}});
     at = close + 1;
   }
-  if (at < prompt.size()) result.prompt.append(prompt.substr(at));
+  return tags;
+}
+
+}  // namespace
+
+PromptNetworks take_extra_networks(std::string_view prompt) {
+  PromptNetworks result;
+  size_t at = 0;
+  for (TagAt& tag : tags_of(prompt)) {
+    result.prompt.append(prompt.substr(at, tag.open - at));
+    result.networks.push_back(std::move(tag.network));
+    at = tag.close + 1;
+  }
+  result.prompt.append(prompt.substr(at));
+  return result;
+}
+
+std::string with_lora_multiplier(std::string_view prompt, std::string_view name, std::string_view multiplier) {
+  std::string result;
+  size_t at = 0;
+  for (TagAt& tag : tags_of(prompt)) {
+    if (tag.network.kind != "lora" || tag.network.args.front() != name) continue;
+    std::vector<std::string>& args = tag.network.args;
+    args.resize(std::max<size_t>(args.size(), 2));
+    args[1] = multiplier;
+    result.append(prompt.substr(at, tag.open - at)).append("<lora");
+    for (const std::string& arg : args) result.append(":").append(arg);
+    result.append(">");
+    at = tag.close + 1;
+  }
+  result.append(prompt.substr(at));
   return result;
 }
 

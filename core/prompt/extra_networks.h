@@ -21,6 +21,10 @@ struct PromptNetworks {
 // is split at ':'.
 PromptNetworks take_extra_networks(std::string_view prompt);
 
+// `prompt` with the multiplier of each `<lora:NAME...>` tag set to `multiplier` (written in where
+// the tag gives none), the rest of the text as it was.
+std::string with_lora_multiplier(std::string_view prompt, std::string_view name, std::string_view multiplier);
+
 // A `<lora:NAME[:MULTIPLIER]>` tag's multiplier, 1 when it gives none or none that parses.
 double lora_multiplier(const ExtraNetwork& lora);
 
