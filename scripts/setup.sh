@@ -5,7 +5,7 @@ cd "$(dirname "$0")/.."
 
 packages=(
   cmake ninja-build ccache g++ pkg-config
-  libtorch-dev libopenblas0-openmp nlohmann-json3-dev libsentencepiece-dev zlib1g-dev libpng-dev libjpeg-dev libwebp-dev libssl-dev libicu-dev libcli11-dev
+  libtorch-dev libopenblas0-openmp nlohmann-json3-dev libsentencepiece-dev zlib1g-dev libpng-dev libjpeg-dev libwebp-dev libssl-dev libicu-dev libcli11-dev libfreetype-dev libfontconfig-dev
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qcoro-qt6-dev
   qt6-translations-l10n fontconfig
   libgtest-dev xvfb xauth
