@@ -16,6 +16,7 @@ struct Command {
 
 // Each sub-command, in a file of its own, adds itself to `bksdm`.
 Command add_generate(CLI::App& bksdm);
+Command add_grid(CLI::App& bksdm);
 Command add_inspect(CLI::App& bksdm);
 Command add_tokenize(CLI::App& bksdm);
 Command add_bench(CLI::App& bksdm);

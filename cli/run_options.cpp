@@ -164,23 +164,29 @@ void add_run_options(CLI::App& command, RunOptions& options) {
 
 bool draws_seed(const RunOptions& options) { return options.seed == kRandomSeed; }
 
-GenerationRequest run_request(const RunOptions& options) {
+GenerationRequest base_request(const RunOptions& options) {
   GenerationRequest request = options.request;
   request.seed = draws_seed(options) ? random_seed() : *parsed_seed(options.seed);
   if (!options.init_image.empty()) request.init_image = read_image(options.init_image);
   if (!options.mask.empty()) request.mask = read_image(options.mask);
   for (const std::string& lora : options.loras) request.loras.push_back(lora_setting(lora));
+  return request;
+}
+
+GenerationRequest with_prompt_loras(GenerationRequest request, const RunOptions& options) {
   for (const LoraSetting& lora : prompt_loras(request, options.lora_dir)) request.loras.push_back(lora);
   check_image_inputs(request);
   return request;
 }
 
+GenerationRequest run_request(const RunOptions& options) { return with_prompt_loras(base_request(options), options); }
+
 std::unique_ptr<StableDiffusionPipeline> load_pipeline(const ModelChoice& model, const RunOptions& options,
-                                                       GenerationRequest& request) {
+                                                       GenerationRequest& request, const FileHasher& hasher) {
   const auto start = std::chrono::steady_clock::now();
   auto pipeline = StableDiffusionPipeline::load(model.open(options.variant), options.load);
   request.model = {model.model, pipeline->model().name(), {}};
-  add_file_hashes(request, pipeline->model(), options.load.vae);
+  add_file_hashes(request, pipeline->model(), options.load.vae, hasher);
   if (!options.quiet) {
     for (const std::string& warning : pipeline->warnings()) std::fprintf(stderr, "warning: %s\n", warning.c_str());
     std::fprintf(stderr, "loaded %s in %.2f s; seed %llu\n", pipeline->model().name().c_str(),

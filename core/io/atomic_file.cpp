@@ -93,9 +93,12 @@ void remove_stale_temporaries(const std::filesystem::path& path, const std::file
 void check_output_path(const std::filesystem::path& path, bool may_create_folder) {
   std::filesystem::path folder = folder_of(write_target(path));
   std::error_code error;
-  while (may_create_folder && !std::filesystem::exists(folder, error) && folder.has_parent_path() &&
-         folder != folder.parent_path())
-    folder = folder.parent_path();
+  // A relative folder's first part is made in the current one.
+  while (may_create_folder && !std::filesystem::exists(folder, error)) {
+    const std::filesystem::path parent = folder.has_parent_path() ? folder.parent_path() : std::filesystem::path(".");
+    if (parent == folder) break;
+    folder = parent;
+  }
   if (!std::filesystem::is_directory(folder, error))
     refuse(path, folder.string() + (std::filesystem::exists(folder, error) ? " is not a folder" : " does not exist"));
   if (::access(folder.c_str(), W_OK | X_OK) != 0)

@@ -263,6 +263,8 @@ TEST(HostileOutput, BadPathsAreKnownBeforeAnyWork) {
   EXPECT_NE(error_of([&] { bksdm::check_output_path(dir / "missing" / "a.png"); }).find("does not exist"),
             std::string::npos);
   EXPECT_EQ(error_of([&] { bksdm::check_output_path(dir / "missing" / "a.png", true); }), "(no error)");
+  // A folder to make under the current one, named without "./".
+  EXPECT_EQ(error_of([] { bksdm::check_output_path(fs::path("missing-here") / "a.png", true); }), "(no error)");
   std::ofstream(dir / "file") << "x";
   EXPECT_NE(error_of([&] { bksdm::check_output_path(dir / "file" / "a.png"); }).find("is not a folder"),
             std::string::npos);
