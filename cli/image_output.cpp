@@ -13,16 +13,12 @@
 #include "core/pipeline/prompt_words.h"
 
 namespace bksdm::cli {
-namespace {
 
-// The word as a file name part: letters and digits kept, anything else as '_'.
 std::string file_safe(const std::string& word) {
   std::string safe;
   for (unsigned char c : word) safe += (std::isalnum(c) || c >= 0x80) ? char(c) : '_';
   return safe;
 }
-
-}  // namespace
 
 std::string numbered_path(const std::string& output, int index, int count) {
   if (count == 1) return output;

@@ -30,4 +30,8 @@ std::vector<std::string> write_attention_overlays(const std::string& dir, const 
 // The path of image `index` of `count` written to `output` (see write_images).
 std::string numbered_path(const std::string& output, int index, int count);
 
+// A word of the prompt as a part of a file name: letters, digits and non-ASCII bytes kept, anything
+// else as '_'.
+std::string file_safe(const std::string& word);
+
 }  // namespace bksdm::cli
