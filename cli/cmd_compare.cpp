@@ -148,7 +148,7 @@ std::vector<std::string> write_similarities(const Settings& settings, const Side
 void add_options(CLI::App& command, Settings& settings) {
   command.add_option("--model", settings.models,
                      "model A, then model B (each a folder, cached repo id, or single-file checkpoint with "
-                     "--config); once with --prompt-b")
+                     "--config); one model alone with --prompt-b")
       ->required()
       ->type_name("MODEL");
   command.add_option("--config", settings.configs,
