@@ -23,7 +23,7 @@ inline constexpr double kDefaultTopFraction = 0.2;
 double map_pearson(const at::Tensor& a, const at::Tensor& b);
 
 // The intersection over union of the two maps' top regions. A map's top region is every pixel at or
-// above its k-th largest value, k = ceil(top_fraction × pixels): the top-k% of its pixels. Ties at
+// above its k-th largest value, k = ceil(top_fraction × pixels): its top 20% at 0.2. Ties at
 // that value are all in, so a region can be larger than k (a constant map's is the whole map) and
 // equal maps always give 1. `top_fraction` is in (0, 1].
 double map_iou(const at::Tensor& a, const at::Tensor& b, double top_fraction = kDefaultTopFraction);
