@@ -21,5 +21,6 @@ Command add_inspect(CLI::App& bksdm);
 Command add_tokenize(CLI::App& bksdm);
 Command add_bench(CLI::App& bksdm);
 Command add_make_random_model(CLI::App& bksdm);
+Command add_compare(CLI::App& bksdm);
 
 }  // namespace bksdm::cli

@@ -68,7 +68,8 @@ int main(int argc, char** argv) {
   CLI::App bksdm("bksdm: text to image with Stable Diffusion and BK-SDM models, on the engine alone", "bksdm");
   bksdm.set_version_flag("--version", std::string("bksdm ") + BKSDM_VERSION);
   bksdm.require_subcommand(1);
-  std::vector<Command> commands = {bksdm::cli::add_generate(bksdm), bksdm::cli::add_grid(bksdm), bksdm::cli::add_inspect(bksdm),
+  std::vector<Command> commands = {bksdm::cli::add_generate(bksdm), bksdm::cli::add_grid(bksdm),
+                                   bksdm::cli::add_compare(bksdm), bksdm::cli::add_inspect(bksdm),
                                    bksdm::cli::add_tokenize(bksdm), bksdm::cli::add_bench(bksdm),
                                    bksdm::cli::add_make_random_model(bksdm)};
   commands.push_back(add_help(bksdm, commands));
