@@ -23,6 +23,7 @@ ImageView::ImageView(QWidget* parent) : QAbstractScrollArea(parent) {
   viewport()->setBackgroundRole(QPalette::Base);
   viewport()->setAutoFillBackground(true);
   setMinimumSize(160, 160);
+  viewport()->setMouseTracking(true);  // hoveredPixelChanged without a button held
 }
 
 void ImageView::setImage(const QImage& image) {
@@ -115,6 +116,7 @@ void ImageView::mousePressEvent(QMouseEvent* event) {
 }
 
 void ImageView::mouseMoveEvent(QMouseEvent* event) {
+  reportHoveredPixel(event->position());
   if (pressedAt_ && (event->buttons() & Qt::LeftButton) &&
       (event->position().toPoint() - *pressedAt_).manhattanLength() >= QApplication::startDragDistance()) {
     pressedAt_.reset();
@@ -122,6 +124,24 @@ void ImageView::mouseMoveEvent(QMouseEvent* event) {
     return;
   }
   QAbstractScrollArea::mouseMoveEvent(event);
+}
+
+void ImageView::leaveEvent(QEvent* event) {
+  reportHoveredPixel({-1, -1});
+  QAbstractScrollArea::leaveEvent(event);
+}
+
+void ImageView::reportHoveredPixel(const QPointF& position) {
+  const QRectF shown = imageRect();
+  const QPointF inImage = (position - shown.topLeft()) / scale();
+  // Truncated, not rounded: a pixel is hovered over its whole square.
+  const QPoint pixel = image_.isNull() || !shown.contains(position)
+                           ? QPoint(-1, -1)
+                           : QPoint(std::min(int(inImage.x()), image_.width() - 1),
+                                    std::min(int(inImage.y()), image_.height() - 1));
+  if (pixel == hoveredPixel_) return;
+  hoveredPixel_ = pixel;
+  Q_EMIT hoveredPixelChanged(pixel);
 }
 
 }  // namespace bksdm

@@ -33,6 +33,8 @@ class ImageView : public QAbstractScrollArea {
   void scaleChanged(double scale, bool fitting);
   // The mouse was pressed on the image and moved far enough to start a drag.
   void dragRequested();
+  // The image pixel under the pointer, as it moves; (-1, -1) once it is off the image.
+  void hoveredPixelChanged(const QPoint& pixel);
 
  protected:
   void paintEvent(QPaintEvent* event) override;
@@ -40,17 +42,20 @@ class ImageView : public QAbstractScrollArea {
   void wheelEvent(QWheelEvent* event) override;
   void mousePressEvent(QMouseEvent* event) override;
   void mouseMoveEvent(QMouseEvent* event) override;
+  void leaveEvent(QEvent* event) override;
 
  private:
   void setZoom(double zoom);
   void updateScrollBars();
   QRectF imageRect() const;
+  void reportHoveredPixel(const QPointF& position);
 
   QImage image_;
   QString placeholder_;
   bool fit_ = true;
   double zoom_ = 1.0;
   std::optional<QPoint> pressedAt_;  // where a drag may start
+  QPoint hoveredPixel_{-1, -1};
 };
 
 }  // namespace bksdm

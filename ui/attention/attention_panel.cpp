@@ -20,6 +20,7 @@
 #include <qcoro/qcorofuture.h>
 
 #include "app/attention/attention_export.h"
+#include "app/attention/attention_measures.h"
 #include "app/attention/attention_render.h"
 #include "ui/attention/flow_layout.h"
 
@@ -29,6 +30,7 @@ namespace {
 constexpr int kTile = 160;         // the comparison grid's overlays, in pixels
 constexpr int kChipRows = 4;       // chips shown before the chip area scrolls
 constexpr double kOpacity = 0.6;   // core's attention_overlay default
+constexpr int kSharesShown = 5;    // words named at the pointer; the rest are the long tail
 
 // "steps 3–10", "steps 1, 3, 5": the steps an edited prompt's text was in force.
 QString stepList(const QList<int>& steps) {
@@ -80,6 +82,17 @@ QLabel* makeChunkMark(int chunk) {
   mark->setEnabled(false);
   mark->setToolTip(AttentionPanel::tr("The prompt is read in chunks of 75 tokens, each encoded on its own"));
   return mark;
+}
+
+// "vase 41 %, red 22 %, table 9 %, …"
+QString shareList(const QList<WordShare>& shares) {
+  QStringList named;
+  for (const WordShare& share : shares.first(std::min(kSharesShown, int(shares.size()))))
+    named << AttentionPanel::tr("%1 %2 %", "a word and its share of the attention in percent")
+                 .arg(share.word)
+                 .arg(std::lround(share.share * 100));
+  if (shares.size() > kSharesShown) named << QStringLiteral("\u2026");
+  return named.join(QStringLiteral(", "));
 }
 
 QWidget* makeTile(const QImage& overlay, const QString& caption) {
@@ -154,6 +167,10 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   textInForce_->setObjectName(QStringLiteral("textInForce"));
   textInForce_->setWordWrap(true);
   textInForce_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  shares_ = new QLabel;
+  shares_->setObjectName(QStringLiteral("pointerShares"));
+  shares_->setToolTip(tr("A word's share at a place: its map's value there over the sum of all the prompt's words' "
+                         "values there (the start token and padding left out)"));
 
   grid_ = new QWidget;
   gridLayout_ = new FlowLayout(grid_, 8);
@@ -166,6 +183,7 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   contentLayout->setContentsMargins(0, 0, 0, 0);
   contentLayout->addLayout(header);
   contentLayout->addWidget(chipScroll_);
+  contentLayout->addWidget(shares_);
   contentLayout->addWidget(stepRow_);
   contentLayout->addWidget(textInForce_);
   contentLayout->addWidget(grid_);
@@ -378,6 +396,21 @@ void AttentionPanel::showTextInForce() {
   textInForce_->setText(tr("The prompt read, in turn: %1").arg(texts.join(QStringLiteral("; "))));
 }
 
+void AttentionPanel::showSharesAt(const QPoint& pixel) {
+  hoveredPixel_ = pixel;
+  showShares();
+}
+
+QString AttentionPanel::sharesText() const { return shares_->text(); }
+
+void AttentionPanel::showShares() {
+  const ImageAttention* attention = current();
+  const QList<WordShare> shares =
+      attention ? wordSharesAt(*attention, step(), hoveredPixel_, images_[imageIndex_].size()) : QList<WordShare>();
+  shares_->setText(shares.isEmpty() ? tr("Point at the image to rank the words by their share of the attention there.")
+                                    : tr("At the pointer: %1").arg(shareList(shares)));
+}
+
 void AttentionPanel::render() {
   overlay_ = {};
   gridOverlays_.clear();
@@ -386,6 +419,7 @@ void AttentionPanel::render() {
   if (const int steps = attention ? attention->steps() : 0; steps > 0)
     stepLabel_->setText(tr("%1 of %2").arg(stepSlider_->value()).arg(steps));
   showTextInForce();
+  showShares();
   if (attention && !selection_.isEmpty()) {
     try {
       const QList<AttentionSubject> chosen = selectedSubjects();

@@ -1,6 +1,7 @@
 #pragma once
 #include <QImage>
 #include <QList>
+#include <QPoint>
 #include <QString>
 #include <QWidget>
 
@@ -65,6 +66,11 @@ class AttentionPanel : public QWidget {
   // One small overlay per chosen subject when two or more are chosen, in the order chosen.
   const QList<QImage>& gridOverlays() const { return gridOverlays_; }
 
+  // Ranks the words by their share of the attention at `pixel` of the shown image (the image view's
+  // hoveredPixelChanged); (-1, -1) or a pixel off the image says how to ask.
+  void showSharesAt(const QPoint& pixel);
+  QString sharesText() const;
+
   // What the export buttons do once a place is chosen, off the UI thread; empty or an error.
   QCoro::Task<QString> exportOverlays(QString folder);
   QCoro::Task<QString> exportMaps(QString path);
@@ -83,6 +89,7 @@ class AttentionPanel : public QWidget {
   void onChipClicked(int index, bool additive);
   void render();
   void showTextInForce();
+  void showShares();
   void chooseOverlayFolder();
   void chooseMapsFile();
   void showStatus(const QString& text);
@@ -98,6 +105,7 @@ class AttentionPanel : public QWidget {
   QList<int> selection_;
   QImage overlay_;
   QList<QImage> gridOverlays_;
+  QPoint hoveredPixel_{-1, -1};
 
   QLabel* placeholder_;
   QWidget* content_;
@@ -114,6 +122,7 @@ class AttentionPanel : public QWidget {
   QSlider* stepSlider_;
   QLabel* stepLabel_;
   QLabel* textInForce_;
+  QLabel* shares_;
   QWidget* grid_;
   FlowLayout* gridLayout_;
   QLabel* status_;

@@ -1,0 +1,49 @@
+#include "app/attention/attention_measures.h"
+
+#include <algorithm>
+
+#include <QRect>
+
+namespace bksdm {
+namespace {
+
+// The subject's map value at one cell: its tokens' mean, as core's word_map averages them.
+double valueAt(const std::vector<float>& maps, const ImageAttention& attention, const AttentionSubject& subject,
+               int cell) {
+  double sum = 0;
+  for (int slot : subject.positions) sum += maps[size_t(slot) * attention.height * attention.width + cell];
+  return sum / double(subject.positions.size());
+}
+
+// The map cell under `pixel`: each cell covers imageSize / map size pixels.
+int cellAt(const ImageAttention& attention, QPoint pixel, QSize imageSize) {
+  const int x = int(qint64(pixel.x()) * attention.width / imageSize.width());
+  const int y = int(qint64(pixel.y()) * attention.height / imageSize.height());
+  return y * attention.width + x;
+}
+
+bool fits(const std::vector<float>& maps, const ImageAttention& attention) {
+  return maps.size() == size_t(attention.slots()) * attention.height * attention.width;
+}
+
+}  // namespace
+
+QList<WordShare> wordSharesAt(const ImageAttention& attention, int step, QPoint pixel, QSize imageSize) {
+  if (attention.isEmpty() || !QRect(QPoint(0, 0), imageSize).contains(pixel)) return {};
+  const int cell = cellAt(attention, pixel, imageSize);
+  QList<WordShare> shares;
+  double total = 0;
+  for (const AttentionSubject& word : wordSubjects(attention)) {
+    const std::vector<float>& maps = attention.mapsAt(step, word.text);
+    if (!word.hasMap() || !fits(maps, attention)) continue;
+    shares << WordShare{word.label, valueAt(maps, attention, word, cell)};
+    total += shares.last().share;
+  }
+  if (total <= 0) return {};
+  for (WordShare& share : shares) share.share /= total;
+  std::stable_sort(shares.begin(), shares.end(),
+                   [](const WordShare& a, const WordShare& b) { return a.share > b.share; });
+  return shares;
+}
+
+}  // namespace bksdm

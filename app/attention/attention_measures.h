@@ -1,0 +1,25 @@
+#pragma once
+#include <QList>
+#include <QPoint>
+#include <QSize>
+#include <QString>
+
+#include "app/attention/attention_subject.h"
+#include "app/attention/image_attention.h"
+
+namespace bksdm {
+
+// A word's part of the attention at one place of the image.
+struct WordShare {
+  QString word;
+  double share = 0;  // 0..1
+};
+
+// The prompt's words ranked by their share of the attention at `pixel` of an image of `imageSize`,
+// from the maps accumulated up to `step` (ImageAttention::mapsAt): each word's map (its tokens'
+// mean) at the map cell under the pixel, over the sum of every word's there. Words without a map at
+// that step are left out; none where the pixel is off the image or all the words' values are 0.
+// Equal shares keep the prompt's order.
+QList<WordShare> wordSharesAt(const ImageAttention& attention, int step, QPoint pixel, QSize imageSize);
+
+}  // namespace bksdm
