@@ -34,6 +34,10 @@ at::Tensor subjectMap(const ImageAttention& attention, const AttentionSubject& s
   return word_map(view, PromptWord{subject.label.toStdString(), subject.positions, {}, false});
 }
 
+QImage toQImage(const RgbImage& rgb) {
+  return QImage(rgb.pixels.data(), rgb.width, rgb.height, rgb.width * 3, QImage::Format_RGB888).copy();
+}
+
 }  // namespace
 
 RgbImage attentionOverlayRgb(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
@@ -46,8 +50,12 @@ RgbImage attentionOverlayRgb(const QImage& image, const ImageAttention& attentio
 
 QImage attentionOverlay(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
                         int step, double opacity) {
-  const RgbImage rgb = attentionOverlayRgb(image, attention, subject, step, opacity);
-  return QImage(rgb.pixels.data(), rgb.width, rgb.height, rgb.width * 3, QImage::Format_RGB888).copy();
+  return toQImage(attentionOverlayRgb(image, attention, subject, step, opacity));
+}
+
+QImage attentionLegend(int width, int height) {
+  const at::Tensor ramp = at::linspace(0, 1, width, at::kFloat).expand({height, width});
+  return toQImage(to_rgb_image(colorize_inferno(ramp)));
 }
 
 }  // namespace bksdm

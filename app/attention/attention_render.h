@@ -14,4 +14,8 @@ namespace bksdm {
 QImage attentionOverlay(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
                         int step, double opacity);
 
+// The overlays' colour scale: inferno from a map's lowest value (left) to its highest (right), as
+// attentionOverlay colours them, unblended.
+QImage attentionLegend(int width, int height);
+
 }  // namespace bksdm

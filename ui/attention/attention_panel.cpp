@@ -30,6 +30,7 @@ namespace {
 constexpr int kTile = 160;         // the comparison grid's overlays, in pixels
 constexpr int kChipRows = 4;       // chips shown before the chip area scrolls
 constexpr double kOpacity = 0.6;   // core's attention_overlay default
+constexpr QSize kLegend(120, 10);  // the colour scale's ramp, in pixels
 constexpr int kSharesShown = 5;    // words named at the pointer; the rest are the long tail
 
 // "steps 3–10", "steps 1, 3, 5": the steps an edited prompt's text was in force.
@@ -93,6 +94,23 @@ QString shareList(const QList<WordShare>& shares) {
                  .arg(std::lround(share.share * 100));
   if (shares.size() > kSharesShown) named << QStringLiteral("\u2026");
   return named.join(QStringLiteral(", "));
+}
+
+// The overlays' colour scale, from a map's lowest value to its highest.
+QWidget* makeLegend() {
+  auto* legend = new QWidget;
+  legend->setObjectName(QStringLiteral("colourLegend"));
+  legend->setToolTip(AttentionPanel::tr("The overlay's colours: each map runs from its own lowest value to its highest, "
+                                        "so the colours compare places within one map, not one word with another"));
+  auto* layout = new QHBoxLayout(legend);
+  layout->setContentsMargins(0, 0, 0, 0);
+  auto* ramp = new QLabel;
+  ramp->setObjectName(QStringLiteral("colourRamp"));
+  ramp->setPixmap(QPixmap::fromImage(attentionLegend(kLegend.width(), kLegend.height())));
+  layout->addWidget(new QLabel(AttentionPanel::tr("low", "the colour scale's lowest value")));
+  layout->addWidget(ramp);
+  layout->addWidget(new QLabel(AttentionPanel::tr("high", "the colour scale's highest value")));
+  return legend;
 }
 
 QWidget* makeTile(const QImage& overlay, const QString& caption) {
@@ -183,7 +201,11 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   contentLayout->setContentsMargins(0, 0, 0, 0);
   contentLayout->addLayout(header);
   contentLayout->addWidget(chipScroll_);
-  contentLayout->addWidget(shares_);
+  legend_ = makeLegend();
+  auto* sharesRow = new QHBoxLayout;
+  sharesRow->addWidget(shares_, 1);
+  sharesRow->addWidget(legend_);
+  contentLayout->addLayout(sharesRow);
   contentLayout->addWidget(stepRow_);
   contentLayout->addWidget(textInForce_);
   contentLayout->addWidget(grid_);
@@ -437,6 +459,7 @@ void AttentionPanel::render() {
     }
   }
   grid_->setVisible(!gridOverlays_.isEmpty());
+  legend_->setVisible(!overlay_.isNull());
   exportOverlaysButton_->setEnabled(!selection_.isEmpty());
   Q_EMIT overlayChanged(overlay_);
 }

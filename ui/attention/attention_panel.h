@@ -123,6 +123,7 @@ class AttentionPanel : public QWidget {
   QLabel* stepLabel_;
   QLabel* textInForce_;
   QLabel* shares_;
+  QWidget* legend_;
   QWidget* grid_;
   FlowLayout* gridLayout_;
   QLabel* status_;

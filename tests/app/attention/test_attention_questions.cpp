@@ -1,11 +1,14 @@
 // Questions asked of the maps, on hand-made maps whose answers are known: which words hold a place
-// of the image (the hover ranking), and the image view's report of the hovered pixel.
+// of the image (the hover ranking), and the image view's report of the hovered pixel; the colour
+// scale against matplotlib's inferno.
 #include <cmath>
 
+#include <QLabel>
 #include <QSignalSpy>
 #include <QtTest>
 
 #include "app/attention/attention_measures.h"
+#include "app/attention/attention_render.h"
 #include "ui/attention/attention_panel.h"
 #include "ui/image_view.h"
 
@@ -44,6 +47,15 @@ QImage plainImage() {
 
 // The maps are float32: shares agree with their decimal values to float precision.
 bool near(double a, double b) { return std::abs(a - b) < 1e-6; }
+
+// Within 6 of 255 per channel: core's inferno is a degree-6 polynomial fit of matplotlib's table.
+bool nearColour(QRgb actual, QRgb expected) {
+  return std::abs(qRed(actual) - qRed(expected)) <= 6 && std::abs(qGreen(actual) - qGreen(expected)) <= 6 &&
+         std::abs(qBlue(actual) - qBlue(expected)) <= 6;
+}
+
+// matplotlib's inferno at 0, 0.5 and 1: #000004, #bc3754, #fcffa4.
+const QRgb kInfernoLow = qRgb(0, 0, 4), kInfernoMiddle = qRgb(188, 55, 84), kInfernoHigh = qRgb(252, 255, 164);
 
 QStringList words(const QList<WordShare>& shares) {
   QStringList list;
@@ -115,6 +127,28 @@ class AttentionQuestionsTest : public QObject {
     QTest::mouseMove(view.viewport(), QPoint(10, 10));
     QTRY_COMPARE(hovered.size(), 2);
     QCOMPARE(hovered.last()[0].toPoint(), QPoint(-1, -1));
+  }
+
+  void theLegendRunsThroughInfernoFromLowToHigh() {
+    const QImage legend = attentionLegend(101, 4);
+    QCOMPARE(legend.size(), QSize(101, 4));
+    QVERIFY(nearColour(legend.pixel(0, 0), kInfernoLow));
+    QVERIFY(nearColour(legend.pixel(50, 3), kInfernoMiddle));
+    QVERIFY(nearColour(legend.pixel(100, 2), kInfernoHigh));
+  }
+
+  void thePanelShowsTheLegendWithAnOverlay() {
+    AttentionPanel panel;
+    panel.setResults({image_}, {attention_});
+    auto* legend = panel.findChild<QWidget*>(QStringLiteral("colourLegend"));
+    QVERIFY(legend && legend->isHidden());
+    panel.setSelection({2});
+    QVERIFY(!legend->isHidden());
+    const QImage ramp = panel.findChild<QLabel*>(QStringLiteral("colourRamp"))->pixmap().toImage();
+    QVERIFY(nearColour(ramp.pixel(0, 0), kInfernoLow));
+    QVERIFY(nearColour(ramp.pixel(ramp.width() - 1, 0), kInfernoHigh));
+    panel.setSelection({});
+    QVERIFY(legend->isHidden());
   }
 
  private:
