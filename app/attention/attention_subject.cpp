@@ -57,6 +57,12 @@ QList<AttentionSubject> tokenSubjects(const ImageAttention& attention) {
   return subjects;
 }
 
+int paddingAfter(const ImageAttention& attention, const AttentionSubject& subject) {
+  if (subject.kind != AttentionSubject::Kind::Token || attention.tokens.value(subject.index) != kEndToken) return 0;
+  const int chunkEnd = std::min((subject.chunk + 1) * ImageAttention::kChunkSlots, attention.slots());
+  return chunkEnd - subject.index - 1;
+}
+
 QList<int> tokensOfWords(const ImageAttention& attention, const QList<int>& words) {
   QList<int> tokens;
   for (int word : words)

@@ -26,6 +26,9 @@ QList<AttentionSubject> wordSubjects(const ImageAttention& attention);
 // Each chunk's token slots from its start token to its end token, labelled as read ("start", "cat",
 // "end").
 QList<AttentionSubject> tokenSubjects(const ImageAttention& attention);
+// The padding slots after `subject` when it is its chunk's end token (the end token repeated, or
+// "!", up to the chunk's 77th slot), which tokenSubjects leaves out; 0 for any other subject.
+int paddingAfter(const ImageAttention& attention, const AttentionSubject& subject);
 // A selection carried from one view to the other: the slots of the chosen words, or the words
 // that have one of the chosen slots; in the order chosen.
 QList<int> tokensOfWords(const ImageAttention& attention, const QList<int>& words);

@@ -1,6 +1,7 @@
 #include "ui/attention/attention_panel.h"
 #include "app/pool_task.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QCheckBox>
@@ -111,6 +112,24 @@ QWidget* makeLegend() {
   layout->addWidget(ramp);
   layout->addWidget(new QLabel(AttentionPanel::tr("high", "the colour scale's highest value")));
   return legend;
+}
+
+// The padding after a chunk's end token, as one chip: its slots hold no words of the prompt.
+QToolButton* makePaddingChip(int slots) {
+  auto* chip = new QToolButton;
+  chip->setObjectName(QStringLiteral("paddingChip"));
+  chip->setText(AttentionPanel::tr("+%n padding", "slots after the end token", slots));
+  chip->setEnabled(false);
+  chip->setToolTip(AttentionPanel::tr("%n padding slot(s) after the end token, which fill the chunk to 77: they hold no "
+                                      "word of the prompt, so they are not shown one by one", "", slots));
+  return chip;
+}
+
+// The subject a chip index names: a word's index, or a token's slot.
+const AttentionSubject* findSubject(const QList<AttentionSubject>& subjects, int index) {
+  const auto found = std::find_if(subjects.begin(), subjects.end(),
+                                  [index](const AttentionSubject& subject) { return subject.index == index; });
+  return found == subjects.end() ? nullptr : &*found;
 }
 
 QWidget* makeTile(const QImage& overlay, const QString& caption) {
@@ -323,7 +342,7 @@ QList<AttentionSubject> AttentionPanel::subjects() const {
 QList<AttentionSubject> AttentionPanel::selectedSubjects() const {
   const QList<AttentionSubject> all = subjects();
   QList<AttentionSubject> chosen;
-  for (int index : selection_) chosen << all[index];
+  for (int index : selection_) chosen << *findSubject(all, index);
   return chosen;
 }
 
@@ -345,6 +364,7 @@ void AttentionPanel::buildChips() {
     });
     chipLayout_->addWidget(chip);
     chips_ << chip;
+    if (const int padding = paddingAfter(*attention, subject)) chipLayout_->addWidget(makePaddingChip(padding));
   }
   fitChipArea();
 }
@@ -377,8 +397,10 @@ void AttentionPanel::onChipClicked(int index, bool additive) {
 void AttentionPanel::setSelection(const QList<int>& selection) {
   const QList<AttentionSubject> all = subjects();
   QList<int> chosen;
-  for (int index : selection)
-    if (index >= 0 && index < all.size() && all[index].hasMap() && !chosen.contains(index)) chosen << index;
+  for (int index : selection) {
+    const AttentionSubject* subject = findSubject(all, index);
+    if (subject && subject->hasMap() && !chosen.contains(index)) chosen << index;
+  }
   const QList<int> added = [&] {
     QList<int> fresh;
     for (int index : chosen)
@@ -386,7 +408,7 @@ void AttentionPanel::setSelection(const QList<int>& selection) {
     return fresh;
   }();
   selection_ = chosen;
-  for (int i = 0; i < chips_.size(); ++i) chips_[i]->setChecked(selection_.contains(i));
+  for (int i = 0; i < chips_.size(); ++i) chips_[i]->setChecked(selection_.contains(all[i].index));
   render();
   for (int index : added) Q_EMIT wordSelected(index);
   Q_EMIT selectionChanged(selection_);

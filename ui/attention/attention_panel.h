@@ -23,8 +23,8 @@ namespace bksdm {
 class FlowLayout;
 
 // Which parts of an image each word of the prompt drew on (DAAM's cross-attention maps): the words
-// as chips (a click shows one, Ctrl+click adds more to compare side by side), every token slot
-// under "All tokens", a step slider for the maps accumulated up to a step, and export. The chosen
+// as chips (a click shows one, Ctrl+click adds more to compare side by side), the token slots
+// under "All tokens" (each chunk's padding as one chip), a step slider for the maps accumulated up to a step, and export. The chosen
 // word's overlay goes out through overlayChanged() to be shown on the image itself.
 class AttentionPanel : public QWidget {
   Q_OBJECT

@@ -179,8 +179,8 @@ class AttentionPanelTest : public QObject {
     QVERIFY(panel_->selection().isEmpty());
   }
 
-  // The slots from the start to the end token, read as words are: no "</w>", no padding after the
-  // end token; the choice carries over between the two views.
+  // The slots from the start to the end token, read as words are: no "</w>", the padding after the
+  // end token one chip; the choice carries over between the two views.
   void allTokensShowsTheSlotsUpToTheEndToken() {
     QSignalSpy chosen(panel_.get(), &AttentionPanel::wordSelected);
     panel_->setSelection({2});
@@ -191,6 +191,9 @@ class AttentionPanelTest : public QObject {
     QCOMPARE(labels, (QStringList{"start", "a", "red", "ca", "t", "end"}));
     QVERIFY(panel_->chips()[4]->toolTip().contains(QStringLiteral("t</w>")));
     QTRY_VERIFY(!panel_->chips()[0]->visibleRegion().isEmpty());  // rows of chips, not a sliver
+    const auto* padding = panel_->findChild<QAbstractButton*>(QStringLiteral("paddingChip"));
+    QVERIFY(padding && !padding->isEnabled());
+    QCOMPARE(padding->text(), QString("+71 padding"));  // slots 6..76 after "start a red ca t end"
     for (QAbstractButton* chip : panel_->chips()) QVERIFY(chip->isEnabled());
     QTest::mouseClick(panel_->chips()[0], Qt::LeftButton);
     QCOMPARE(chosen.last()[0].toInt(), 0);
@@ -283,9 +286,12 @@ class AttentionPanelTest : public QObject {
     QVERIFY(panel_->selection().isEmpty());
   }
 
-  // Two chunks: the "All tokens" view marks where the second begins and shows its slots.
+  // Two chunks: the "All tokens" view marks where the second begins and shows its slots, each
+  // chunk's padding as one chip (slots 4..76 and 80..153 of "start a red end" and "start cat end"),
+  // and a slot of the second chunk can be chosen.
   void allTokensMarksTheChunks() {
-    panel_->setResults({image_}, {madeUpEditedAttention()});
+    const ImageAttention edited = madeUpEditedAttention();
+    panel_->setResults({image_}, {edited});
     panel_->setShowsAllTokens(true);
     QStringList labels;
     for (QAbstractButton* chip : panel_->chips()) labels << chip->text();
@@ -295,6 +301,18 @@ class AttentionPanelTest : public QObject {
       marked = marked || label->text().contains(QStringLiteral("chunk 2"));
     QVERIFY(marked);
     QVERIFY(panel_->chips()[5]->toolTip().contains(QStringLiteral("chunk 2")));
+    QStringList padding;
+    for (const QAbstractButton* chip : panel_->findChildren<QAbstractButton*>(QStringLiteral("paddingChip")))
+      padding << chip->text();
+    QCOMPARE(padding, (QStringList{"+73 padding", "+74 padding"}));
+
+    QTest::mouseClick(panel_->chips()[5], Qt::LeftButton);
+    QCOMPARE(panel_->selection(), QList<int>{78});
+    QVERIFY(panel_->chips()[5]->isChecked());
+    const AttentionSubject cat{AttentionSubject::Kind::Token, 78, "cat", {78}, -1, 1};
+    QCOMPARE(panel_->overlay(), attentionOverlay(image_, edited, cat, kSteps, 0.6));
+    panel_->setShowsAllTokens(false);
+    QCOMPARE(panel_->selection(), QList<int>{2});  // the word "cat"
   }
 
   // The gallery keeps an edited prompt's texts and their maps (float16) beside the image.
