@@ -47,9 +47,6 @@ int promptChunkTokens() { return kPromptChunkTokens; }
 int maxPromptChunks() { return kMaxPromptChunks; }
 double defaultStrength() { return kDefaultStrength; }
 
-namespace {
-
-// Every field but the image inputs' pixels.
 GenerationRequest describedRequest(const GenerationParams& params) {
   GenerationRequest request;
   request.model = toIdentity(params.modelId, params.modelName, params.modelHashes);
@@ -78,6 +75,8 @@ GenerationRequest describedRequest(const GenerationParams& params) {
   request.vae = toIdentity(params.vaeId, params.vaeName, params.vaeHashes);
   return request;
 }
+
+namespace {
 
 // The prompt's LoRAs from the LoRA folder, each with its hash where the description has it.
 std::vector<LoraSetting> promptLoras(const GenerationRequest& request, const GenerationParams& params) {

@@ -75,6 +75,8 @@ struct GenerationParams {
 // input that cannot be read or a LoRA that is not there); fromRequest leaves the files out, as the
 // core holds their pixels and paths, not the folders.
 GenerationRequest toRequest(const GenerationParams& params);
+// Every field but what files hold: no image inputs' pixels, no LoRA files found.
+GenerationRequest describedRequest(const GenerationParams& params);
 GenerationParams fromRequest(const GenerationRequest& request);
 
 // Image `batchIndex` of a run varied with A1111's variation seed: its settings with `subseed` at

@@ -123,6 +123,34 @@
     </message>
 </context>
 <context>
+    <name>GridPlan</name>
+    <message>
+        <location filename="../app/grid_plan.cpp" line="60"/>
+        <source>Give the X axis.</source>
+        <translation>Geben Sie die X-Achse an.</translation>
+    </message>
+    <message>
+        <location filename="../app/grid_plan.cpp" line="61"/>
+        <source>A grid has at most three axes.</source>
+        <translation>Ein Raster hat höchstens drei Achsen.</translation>
+    </message>
+    <message>
+        <location filename="../app/grid_plan.cpp" line="64"/>
+        <source>Give the %1 axis before the %2.</source>
+        <translation>Geben Sie die %1-Achse vor der %2-Achse an.</translation>
+    </message>
+    <message>
+        <location filename="../app/grid_plan.cpp" line="66"/>
+        <source>A grid&apos;s cells are one image each: set Images to 1.</source>
+        <translation>Jede Zelle eines Rasters ist ein Bild: setzen Sie „Bilder“ auf 1.</translation>
+    </message>
+    <message>
+        <location filename="../app/grid_plan.cpp" line="76"/>
+        <source>A grid in the app uses the loaded model; bksdm grid takes a model axis.</source>
+        <translation>Ein Raster in der App nutzt das geladene Modell; eine Modellachse nimmt bksdm grid.</translation>
+    </message>
+</context>
+<context>
     <name>ImageFile</name>
     <message>
         <location filename="../app/gallery/image_file.cpp" line="112"/>
@@ -186,177 +214,232 @@
 <context>
     <name>bksdm::AttentionPanel</name>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="53"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="57"/>
         <source>Tokens: %1</source>
         <translation>Token: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="61"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="65"/>
         <source>Click to show it; Ctrl+click to compare several.</source>
         <translation>Klicken zum Anzeigen, Strg+Klick zum Vergleichen mehrerer Wörter.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="103"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="153"/>
         <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
         <translation>Für dieses Bild gibt es keine Aufmerksamkeitskarten. Erzeugen ▸ Aufmerksamkeitskarten aufzeichnen einschalten und erneut erzeugen, um zu sehen, welche Wörter welche Bildteile geprägt haben.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="109"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="159"/>
         <source>Which image of the batch</source>
         <translation>Welches Bild des Stapels</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="119"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="169"/>
         <source>How strongly the heat map covers the image</source>
         <translation>Wie stark die Heatmap das Bild überdeckt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="110"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="160"/>
         <source>All to&amp;kens</source>
         <translation>Alle &amp;Token</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="36"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="40"/>
         <source>steps %1–%2</source>
         <translation>Schritte %1–%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="39"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="43"/>
         <source>steps %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="48"/>
         <source>Token slot %1 of %2 (chunk %3): %4</source>
         <translation>Token-Position %1 von %2 (Abschnitt %3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="51"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="55"/>
         <source>“%1” was cut: its tokens fall past the prompt&apos;s length limit, so it has no map.</source>
         <translation>„%1“ wurde abgeschnitten: Seine Token liegen hinter der Längengrenze des Prompts, daher hat es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="55"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="59"/>
         <source>Some of its tokens fall past the prompt&apos;s length limit; the map uses the rest.</source>
         <translation>Einige seiner Token liegen hinter der Längengrenze des Prompts; die Karte nutzt die übrigen.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="58"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="62"/>
         <source>In force while the prompt read “%1” (%2); its map covers those steps.</source>
         <translation>Gültig, solange der Prompt „%1“ lautete (%2); seine Karte umfasst diese Schritte.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="79"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="83"/>
         <source>│ chunk %1</source>
         <translation>│ Abschnitt %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="81"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="85"/>
         <source>The prompt is read in chunks of 75 tokens, each encoded on its own</source>
         <translation>Der Prompt wird in Abschnitten zu 75 Token gelesen, jeder für sich kodiert</translation>
     </message>
     <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="93"/>
+        <source>%1 %2 %</source>
+        <comment>a word and its share of the attention in percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="104"/>
+        <source>The overlay&apos;s colours: each map runs from its own lowest value to its highest, so the colours compare places within one map, not one word with another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/attention/attention_panel.cpp" line="111"/>
+        <source>low</source>
+        <comment>the colour scale&apos;s lowest value</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="113"/>
+        <source>high</source>
+        <comment>the colour scale&apos;s highest value</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/attention/attention_panel.cpp" line="121"/>
+        <source>+%n padding</source>
+        <comment>slots after the end token</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/attention/attention_panel.cpp" line="123"/>
+        <source>%n padding slot(s) after the end token, which fill the chunk to 77: they hold no word of the prompt, so they are not shown one by one</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="161"/>
         <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
         <translation>Die Token-Positionen einzeln: das Start-Token, die Teile des Prompts und das End-Token</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="112"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="162"/>
         <source>Negative pr&amp;ompt</source>
         <translation>Negativ-Pr&amp;ompt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="114"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="164"/>
         <source>The negative prompt&apos;s words and maps: what each of them steered the image away from</source>
         <translation>Die Wörter und Karten des Negativ-Prompts: wovon jedes das Bild weggelenkt hat</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="120"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
         <source>E&amp;xport PNG…</source>
         <translation>PNG e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="121"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="171"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>Die Überlagerungen der gewählten Wörter als PNG-Dateien speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="172"/>
         <source>Export &amp;maps…</source>
         <translation>&amp;Karten exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="123"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="173"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
         <translation>Die Rohdaten der Karten aller Bilder (und aller Schritte, falls aufbewahrt) als safetensors speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="126"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="176"/>
         <source>Attention:</source>
         <translation>Aufmerksamkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="131"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="181"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="145"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="195"/>
         <source>The maps accumulated up to this step: when did a word start to matter?</source>
         <translation>Die bis zu diesem Schritt aufsummierten Karten: Ab wann zählte ein Wort?</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="150"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="200"/>
         <source>Up to step</source>
         <translation>Bis Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="205"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="209"/>
+        <source>A word&apos;s share at a place: its map&apos;s value there over the sum of all the prompt&apos;s words&apos; values there (the start token and padding left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="264"/>
         <source>Image %1 of %2</source>
         <translation>Bild %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="373"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="435"/>
         <source>At this step the prompt read: “%1”</source>
         <translation>In diesem Schritt lautete der Prompt: „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="377"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="439"/>
         <source>“%1” (%2)</source>
         <translation>„%1“ (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="378"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="440"/>
         <source>The prompt read, in turn: %1</source>
         <translation>Der Prompt lautete nacheinander: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="387"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="454"/>
+        <source>Point at the image to rank the words by their share of the attention there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="455"/>
+        <source>At the pointer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="464"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="411"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="490"/>
         <source>Choose one or more words first.</source>
         <translation>Zuerst ein oder mehrere Wörter wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="419"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="498"/>
         <source>Cannot create the folder %1</source>
         <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="430"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="509"/>
         <source>There are no attention maps to export.</source>
         <translation>Es gibt keine Aufmerksamkeitskarten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="444"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="523"/>
         <source>Export overlays to</source>
         <translation>Überlagerungen exportieren nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="450"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="529"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>%n Überlagerung in %1 gespeichert.</numerusform>
@@ -364,17 +447,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="457"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="536"/>
         <source>Export attention maps</source>
         <translation>Aufmerksamkeitskarten exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="458"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="537"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="462"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="541"/>
         <source>Saved the maps to %1.</source>
         <translation>Karten in %1 gespeichert.</translation>
     </message>
@@ -472,6 +555,154 @@
         <location filename="../ui/hub/download_progress_view.cpp" line="104"/>
         <source>%1 h %2 min left</source>
         <translation>noch %1 h %2 min</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::GridPanel</name>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="26"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="27"/>
+        <source>Prompt S/R</source>
+        <translation>Prompt S/R</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="27"/>
+        <source>cat, dog, fox: the first is searched in the prompts</source>
+        <translation>Katze, Hund, Fuchs: der erste wird in den Prompts gesucht</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="28"/>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="28"/>
+        <source>1, 2, 3, or +4: four from the form&apos;s seed</source>
+        <translation>1, 2, 3 oder +4: vier ab dem Seed des Formulars</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="29"/>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="29"/>
+        <source>10, 25, 50, or 10-50 [5]</source>
+        <translation>10, 25, 50 oder 10-50 [5]</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="30"/>
+        <source>Guidance</source>
+        <translation>Guidance</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="30"/>
+        <source>5, 7.5, 9, or 4-11 (+1.5)</source>
+        <translation>5, 7.5, 9 oder 4-11 (+1.5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="31"/>
+        <source>Sampler</source>
+        <translation>Sampler</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="31"/>
+        <source>Euler a, DDIM, DPM++ 2M Karras</source>
+        <translation>Euler a, DDIM, DPM++ 2M Karras</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="32"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="32"/>
+        <source>512x512, 640x384</source>
+        <translation>512x512, 640x384</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="33"/>
+        <source>Denoising strength</source>
+        <translation>Entrauschungsstärke</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="33"/>
+        <source>0.3-0.9 [4]</source>
+        <translation>0.3-0.9 [4]</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="34"/>
+        <source>LoRA multiplier</source>
+        <translation>LoRA-Multiplikator</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="34"/>
+        <source>NAME: 0, 0.5, 1</source>
+        <translation>NAME: 0, 0.5, 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="38"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="39"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="40"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <source>X (columns)</source>
+        <translation>X (Spalten)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <source>Y (rows)</source>
+        <translation>Y (Zeilen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <source>Z (grids)</source>
+        <translation>Z (Raster)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="69"/>
+        <source>Make Grid</source>
+        <translation>Raster erstellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="132"/>
+        <source>Images: %1</source>
+        <translation>Bilder: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="133"/>
+        <source> · to make: %1</source>
+        <translation> · zu erstellen: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="135"/>
+        <source> · about %1 at the last run&apos;s pace</source>
+        <translation> · etwa %1 im Tempo des letzten Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="136"/>
+        <source> · the time is known once a run has been made</source>
+        <translation> · die Dauer ist bekannt, sobald ein Lauf gemacht wurde</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="185"/>
+        <source>waiting</source>
+        <translation>wartet</translation>
     </message>
 </context>
 <context>
@@ -801,583 +1032,614 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>&amp;Off</source>
         <translation>&amp;Aus</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>&amp;Schnell (Latent-Farben)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>&amp;Vollständig (VAE-Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="90"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>&amp;TAESD (kleiner Decoder)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 1 Thread</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · %2 Threads</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="109"/>
         <source>%1 · low memory</source>
         <translation>%1 · wenig Speicher</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>Cannot read the image %1.</source>
         <translation>Das Bild %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
-        <location filename="../ui/main_window.cpp" line="762"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="770"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>&amp;Add Model Folder…</source>
         <translation>Modellordner &amp;hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>&amp;Save Image As…</source>
         <translation>Bild &amp;speichern unter…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>&amp;Copy Image</source>
         <translation>Bild &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
-        <location filename="../ui/main_window.cpp" line="336"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&amp;Generate</source>
         <translation>&amp;Erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>&amp;Cancel</source>
         <translation>&amp;Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>Cancel &amp;All</source>
         <translation>A&amp;lle abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>&amp;Random Seed</source>
         <translation>&amp;Zufälliger Seed</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>Vary (Str&amp;ong)</source>
         <translation>Variieren (&amp;stark)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>&amp;Fit to Window</source>
         <translation>&amp;An Fenster anpassen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>&amp;Originalgröße (100 %)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Zoom &amp;In</source>
         <translation>&amp;Vergrößern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Zoom &amp;Out</source>
         <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>&amp;Preferences…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>&amp;Download Models…</source>
         <translation>Modelle herunter&amp;laden…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>BK-SDM- und Stable-Diffusion-Modelle vom Hugging Face Hub herunterladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;Gallery</source>
         <translation>&amp;Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="421"/>
+        <location filename="../ui/main_window.cpp" line="426"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>Bild erzeugen (%1); während eines Durchlaufs in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="423"/>
+        <location filename="../ui/main_window.cpp" line="428"/>
         <source>Stop the current run (%1)</source>
         <translation>Laufenden Durchlauf abbrechen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="465"/>
+        <location filename="../ui/main_window.cpp" line="470"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>Einen Prompt eingeben und %1 drücken.
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="915"/>
+        <location filename="../ui/main_window.cpp" line="979"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>Die Aufmerksamkeitskarten (Cross-Attention) der nächsten Durchläufe Schritt für Schritt aufbewahren, um zu sehen, welche Wörter welche Bildteile geprägt haben</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>Decode in &amp;Tiles</source>
         <translation>In &amp;Kacheln dekodieren</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>Das Bild Kachel für Kachel dekodieren: Große Bilder brauchen weniger Speicher und unterscheiden sich leicht dort, wo die Kacheln überblendet werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
-        <location filename="../ui/main_window.cpp" line="1195"/>
+        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="1259"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="330"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>&amp;Live Preview</source>
         <translation>&amp;Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="370"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="369"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>Ü&amp;ber BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="395"/>
+        <location filename="../ui/main_window.cpp" line="400"/>
         <source>About BK-SDM Studio</source>
         <translation>Über BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="409"/>
         <source>&amp;Prompt</source>
         <translation>&amp;Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window.cpp" line="410"/>
         <source>&amp;Negative prompt</source>
         <translation>&amp;Negativ-Prompt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="409"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>Was zu sehen sein soll (auf Englisch), z. B. „a lighthouse on a cliff at dawn, oil painting“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>CUDA · %1 (%2 GiB) · %3</source>
         <translation>CUDA · %1 (%2 GiB) · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Add Model &amp;File…</source>
         <translation>Modell&amp;datei hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Add a single-file checkpoint (.safetensors), as A1111 and ComfyUI keep them</source>
         <translation>Einen Checkpoint in einer Datei (.safetensors) hinzufügen, wie A1111 und ComfyUI sie ablegen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Use as Init Image</source>
         <translation>Als Ausgangsbild &amp;verwenden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Start the next run from this image (img2img); paint a mask on it to repaint a part</source>
         <translation>Den nächsten Durchlauf von diesem Bild aus starten (img2img); eine Maske darauf malen, um einen Teil neu zu malen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Vary (&amp;Subtle)</source>
         <translation>Variieren (&amp;dezent)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
-        <location filename="../ui/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>Queue this image again with a random variation seed at strength %1</source>
         <translation>Dieses Bild erneut mit einem zufälligen Variations-Seed der Stärke %1 in die Warteschlange stellen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>&amp;Resources</source>
         <translation>&amp;Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>LoRAs and embeddings: click one to add it to the prompt</source>
         <translation>LoRAs und Embeddings: ein Klick fügt es in den Prompt ein</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
+        <source>G&amp;rid</source>
+        <translation>&amp;Raster</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="282"/>
+        <source>X/Y/Z grid: the form&apos;s run over up to three axes of values</source>
+        <translation>X/Y/Z-Raster: der Lauf des Formulars über bis zu drei Werteachsen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>Record Attention &amp;Maps</source>
         <translation>Auf&amp;merksamkeitskarten aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Record the &amp;Negative Prompt&apos;s Maps Too</source>
         <translation>Karten des &amp;Negativ-Prompts auch aufzeichnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>With attention maps on, also keep the negative prompt&apos;s, to see what each of its words steered away from</source>
         <translation>Bei eingeschalteten Aufmerksamkeitskarten auch die des Negativ-Prompts aufbewahren, um zu sehen, wovon jedes seiner Wörter weggelenkt hat</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>&amp;Documentation</source>
         <translation>&amp;Dokumentation</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="364"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>Die Anleitung der App öffnen (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="388"/>
+        <location filename="../ui/main_window.cpp" line="393"/>
         <source>Cannot open the documentation</source>
         <translation>Die Dokumentation lässt sich nicht öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="394"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>Die Anleitung (app.md) ist nicht installiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="394"/>
         <source>No program opens %1.</source>
         <translation>Kein Programm öffnet %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-zu-Bild mit den blockreduzierten, wissensdestillierten Stable-Diffusion-Modellen von Nota AI (BK-SDM) sowie SD v1.4 / v2.1-base, in %2 auf libtorch.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window.cpp" line="410"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>Was vermieden werden soll, z. B. „blurry, low quality“</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="419"/>
-        <location filename="../ui/main_window.cpp" line="980"/>
+        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window.cpp" line="1044"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="422"/>
+        <location filename="../ui/main_window.cpp" line="427"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="527"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>Cannot save to the gallery</source>
         <translation>Speichern in der Galerie nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window.cpp" line="537"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window.cpp" line="538"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="534"/>
+        <location filename="../ui/main_window.cpp" line="539"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="716"/>
-        <location filename="../ui/main_window.cpp" line="717"/>
-        <location filename="../ui/main_window.cpp" line="720"/>
+        <location filename="../ui/main_window.cpp" line="540"/>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="724"/>
+        <location filename="../ui/main_window.cpp" line="725"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="727"/>
+        <location filename="../ui/main_window.cpp" line="735"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="729"/>
+        <location filename="../ui/main_window.cpp" line="737"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="739"/>
+        <location filename="../ui/main_window.cpp" line="747"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="747"/>
+        <location filename="../ui/main_window.cpp" line="755"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="750"/>
+        <location filename="../ui/main_window.cpp" line="758"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="761"/>
+        <location filename="../ui/main_window.cpp" line="769"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="800"/>
+        <location filename="../ui/main_window.cpp" line="811"/>
+        <location filename="../ui/main_window.cpp" line="861"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="808"/>
+        <location filename="../ui/main_window.cpp" line="818"/>
+        <source>Grid: runs queued: %1</source>
+        <translation>Raster: Läufe in der Warteschlange: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="829"/>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="829"/>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="869"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="825"/>
+        <location filename="../ui/main_window.cpp" line="886"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="826"/>
+        <location filename="../ui/main_window.cpp" line="887"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="839"/>
+        <location filename="../ui/main_window.cpp" line="903"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="853"/>
+        <location filename="../ui/main_window.cpp" line="917"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="859"/>
+        <location filename="../ui/main_window.cpp" line="923"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="863"/>
+        <location filename="../ui/main_window.cpp" line="927"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="957"/>
+        <location filename="../ui/main_window.cpp" line="1021"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="958"/>
+        <location filename="../ui/main_window.cpp" line="1022"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="959"/>
+        <location filename="../ui/main_window.cpp" line="1023"/>
         <source>VAE set to %1, as the image was made with it.</source>
         <translation>VAE auf %1 gesetzt, da das Bild damit erstellt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="961"/>
+        <location filename="../ui/main_window.cpp" line="1025"/>
         <source>Not found by name or hash: %1.</source>
         <translation>Weder nach Name noch nach Hash gefunden: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="980"/>
+        <location filename="../ui/main_window.cpp" line="1044"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="992"/>
+        <location filename="../ui/main_window.cpp" line="1056"/>
         <source>Start from an image</source>
         <translation>Ausgangsbild öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="993"/>
+        <location filename="../ui/main_window.cpp" line="1057"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1012"/>
+        <location filename="../ui/main_window.cpp" line="1076"/>
         <source>Cannot start from this image</source>
         <translation>Bild kann nicht als Ausgangsbild dienen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1023"/>
+        <location filename="../ui/main_window.cpp" line="1087"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>Der nächste Durchlauf geht von diesem Bild aus; eine Maske malen, um nur einen Teil neu zu malen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1038"/>
+        <location filename="../ui/main_window.cpp" line="1102"/>
         <source>Cannot keep the mask</source>
         <translation>Maske kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1049"/>
+        <location filename="../ui/main_window.cpp" line="1113"/>
         <source>A variation is queued (strength %1).</source>
         <translation>Eine Variation steht in der Warteschlange (Stärke %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1053"/>
+        <location filename="../ui/main_window.cpp" line="1117"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1058"/>
+        <location filename="../ui/main_window.cpp" line="1122"/>
         <source>Add a model file</source>
         <translation>Eine Modelldatei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1059"/>
+        <location filename="../ui/main_window.cpp" line="1123"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors-Checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1078"/>
+        <location filename="../ui/main_window.cpp" line="1142"/>
         <source>Not a usable model</source>
         <translation>Kein verwendbares Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1092"/>
+        <location filename="../ui/main_window.cpp" line="1156"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1092"/>
+        <location filename="../ui/main_window.cpp" line="1156"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1101"/>
+        <location filename="../ui/main_window.cpp" line="1165"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1103"/>
+        <location filename="../ui/main_window.cpp" line="1167"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1109"/>
+        <location filename="../ui/main_window.cpp" line="1173"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window.cpp" line="1208"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1 ist heruntergeladen: in den Einstellungen als VAE wählen (TAESD dient der TAESD-Vorschau).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1155"/>
+        <location filename="../ui/main_window.cpp" line="1219"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1156"/>
+        <location filename="../ui/main_window.cpp" line="1220"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1190"/>
+        <location filename="../ui/main_window.cpp" line="1254"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1191"/>
+        <location filename="../ui/main_window.cpp" line="1255"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1192"/>
+        <location filename="../ui/main_window.cpp" line="1256"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1193"/>
+        <location filename="../ui/main_window.cpp" line="1257"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1223"/>
+        <location filename="../ui/main_window.cpp" line="1287"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1234"/>
+        <location filename="../ui/main_window.cpp" line="1298"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>

@@ -123,6 +123,34 @@
     </message>
 </context>
 <context>
+    <name>GridPlan</name>
+    <message>
+        <location filename="../app/grid_plan.cpp" line="60"/>
+        <source>Give the X axis.</source>
+        <translation>X 축을 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/grid_plan.cpp" line="61"/>
+        <source>A grid has at most three axes.</source>
+        <translation>그리드의 축은 최대 세 개입니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/grid_plan.cpp" line="64"/>
+        <source>Give the %1 axis before the %2.</source>
+        <translation>%2 축보다 %1 축을 먼저 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/grid_plan.cpp" line="66"/>
+        <source>A grid&apos;s cells are one image each: set Images to 1.</source>
+        <translation>그리드의 각 칸은 이미지 한 장입니다: 이미지 수를 1로 설정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/grid_plan.cpp" line="76"/>
+        <source>A grid in the app uses the loaded model; bksdm grid takes a model axis.</source>
+        <translation>앱의 그리드는 불러온 모델을 씁니다. 모델 축은 bksdm grid에서 쓰세요.</translation>
+    </message>
+</context>
+<context>
     <name>ImageFile</name>
     <message>
         <location filename="../app/gallery/image_file.cpp" line="112"/>
@@ -186,194 +214,247 @@
 <context>
     <name>bksdm::AttentionPanel</name>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="53"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="57"/>
         <source>Tokens: %1</source>
         <translation>토큰: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="61"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="65"/>
         <source>Click to show it; Ctrl+click to compare several.</source>
         <translation>클릭하면 표시하고, Ctrl+클릭하면 여러 개를 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="103"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="153"/>
         <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
         <translation>이 이미지에는 어텐션 맵이 없습니다. 생성 ▸ 어텐션 맵 기록을 켜고 다시 실행하면 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="109"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="159"/>
         <source>Which image of the batch</source>
         <translation>배치 중 표시할 이미지</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="119"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="169"/>
         <source>How strongly the heat map covers the image</source>
         <translation>히트맵이 이미지를 덮는 정도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="110"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="160"/>
         <source>All to&amp;kens</source>
         <translation>모든 토큰(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="36"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="40"/>
         <source>steps %1–%2</source>
         <translation>%1–%2단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="39"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="43"/>
         <source>steps %1</source>
         <translation>%1단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="48"/>
         <source>Token slot %1 of %2 (chunk %3): %4</source>
         <translation>토큰 슬롯 %1/%2 (청크 %3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="51"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="55"/>
         <source>“%1” was cut: its tokens fall past the prompt&apos;s length limit, so it has no map.</source>
         <translation>“%1”은(는) 잘렸습니다: 토큰이 프롬프트 길이 제한을 넘어 맵이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="55"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="59"/>
         <source>Some of its tokens fall past the prompt&apos;s length limit; the map uses the rest.</source>
         <translation>일부 토큰이 프롬프트 길이 제한을 넘습니다. 맵은 나머지 토큰을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="58"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="62"/>
         <source>In force while the prompt read “%1” (%2); its map covers those steps.</source>
         <translation>프롬프트가 “%1”이었던 동안 적용됨 (%2). 맵은 그 단계들을 다룹니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="79"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="83"/>
         <source>│ chunk %1</source>
         <translation>│ 청크 %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="81"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="85"/>
         <source>The prompt is read in chunks of 75 tokens, each encoded on its own</source>
         <translation>프롬프트는 75토큰 단위 청크로 읽히며, 각 청크는 따로 인코딩됩니다</translation>
     </message>
     <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="93"/>
+        <source>%1 %2 %</source>
+        <comment>a word and its share of the attention in percent</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="104"/>
+        <source>The overlay&apos;s colours: each map runs from its own lowest value to its highest, so the colours compare places within one map, not one word with another</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/attention/attention_panel.cpp" line="111"/>
+        <source>low</source>
+        <comment>the colour scale&apos;s lowest value</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="113"/>
+        <source>high</source>
+        <comment>the colour scale&apos;s highest value</comment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/attention/attention_panel.cpp" line="121"/>
+        <source>+%n padding</source>
+        <comment>slots after the end token</comment>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/attention/attention_panel.cpp" line="123"/>
+        <source>%n padding slot(s) after the end token, which fill the chunk to 77: they hold no word of the prompt, so they are not shown one by one</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="161"/>
         <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
         <translation>토큰 자리 하나하나: 시작 토큰, 프롬프트의 조각, 끝 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="112"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="162"/>
         <source>Negative pr&amp;ompt</source>
         <translation>네거티브 프롬프트(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="114"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="164"/>
         <source>The negative prompt&apos;s words and maps: what each of them steered the image away from</source>
         <translation>네거티브 프롬프트의 단어와 맵: 각 단어가 이미지를 무엇에서 멀어지게 했는지</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="120"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
         <source>E&amp;xport PNG…</source>
         <translation>PNG 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="121"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="171"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>선택한 단어의 오버레이를 PNG 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="172"/>
         <source>Export &amp;maps…</source>
         <translation>맵 내보내기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="123"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="173"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
         <translation>모든 이미지의 원본 맵(보관한 경우 모든 단계 포함)을 safetensors로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="126"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="176"/>
         <source>Attention:</source>
         <translation>어텐션:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="131"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="181"/>
         <source>Opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="145"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="195"/>
         <source>The maps accumulated up to this step: when did a word start to matter?</source>
         <translation>이 단계까지 누적된 맵: 단어가 언제부터 영향을 주었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="150"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="200"/>
         <source>Up to step</source>
         <translation>누적 단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="205"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="209"/>
+        <source>A word&apos;s share at a place: its map&apos;s value there over the sum of all the prompt&apos;s words&apos; values there (the start token and padding left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="264"/>
         <source>Image %1 of %2</source>
         <translation>이미지 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="373"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="435"/>
         <source>At this step the prompt read: “%1”</source>
         <translation>이 단계의 프롬프트: “%1”</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="377"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="439"/>
         <source>“%1” (%2)</source>
         <translation>“%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="378"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="440"/>
         <source>The prompt read, in turn: %1</source>
         <translation>프롬프트는 차례로: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="387"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="454"/>
+        <source>Point at the image to rank the words by their share of the attention there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="455"/>
+        <source>At the pointer: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="464"/>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="411"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="490"/>
         <source>Choose one or more words first.</source>
         <translation>먼저 단어를 하나 이상 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="419"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="498"/>
         <source>Cannot create the folder %1</source>
         <translation>폴더 %1을(를) 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="430"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="509"/>
         <source>There are no attention maps to export.</source>
         <translation>내보낼 어텐션 맵이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="444"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="523"/>
         <source>Export overlays to</source>
         <translation>오버레이를 내보낼 폴더</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="450"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="529"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>오버레이 %n개를 %1에 저장했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="457"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="536"/>
         <source>Export attention maps</source>
         <translation>어텐션 맵 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="458"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="537"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="462"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="541"/>
         <source>Saved the maps to %1.</source>
         <translation>맵을 %1에 저장했습니다.</translation>
     </message>
@@ -470,6 +551,154 @@
         <location filename="../ui/hub/download_progress_view.cpp" line="104"/>
         <source>%1 h %2 min left</source>
         <translation>%1시간 %2분 남음</translation>
+    </message>
+</context>
+<context>
+    <name>bksdm::GridPanel</name>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="26"/>
+        <source>None</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="27"/>
+        <source>Prompt S/R</source>
+        <translation>프롬프트 S/R</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="27"/>
+        <source>cat, dog, fox: the first is searched in the prompts</source>
+        <translation>cat, dog, fox: 첫 값을 프롬프트에서 찾습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="28"/>
+        <source>Seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="28"/>
+        <source>1, 2, 3, or +4: four from the form&apos;s seed</source>
+        <translation>1, 2, 3 또는 +4: 양식의 시드부터 네 개</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="29"/>
+        <source>Steps</source>
+        <translation>단계</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="29"/>
+        <source>10, 25, 50, or 10-50 [5]</source>
+        <translation>10, 25, 50 또는 10-50 [5]</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="30"/>
+        <source>Guidance</source>
+        <translation>가이던스</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="30"/>
+        <source>5, 7.5, 9, or 4-11 (+1.5)</source>
+        <translation>5, 7.5, 9 또는 4-11 (+1.5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="31"/>
+        <source>Sampler</source>
+        <translation>샘플러</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="31"/>
+        <source>Euler a, DDIM, DPM++ 2M Karras</source>
+        <translation>Euler a, DDIM, DPM++ 2M Karras</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="32"/>
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="32"/>
+        <source>512x512, 640x384</source>
+        <translation>512x512, 640x384</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="33"/>
+        <source>Denoising strength</source>
+        <translation>디노이징 강도</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="33"/>
+        <source>0.3-0.9 [4]</source>
+        <translation>0.3-0.9 [4]</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="34"/>
+        <source>LoRA multiplier</source>
+        <translation>LoRA 배율</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="34"/>
+        <source>NAME: 0, 0.5, 1</source>
+        <translation>이름: 0, 0.5, 1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="38"/>
+        <source>%1 s</source>
+        <translation>%1초</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="39"/>
+        <source>%1 min</source>
+        <translation>%1분</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="40"/>
+        <source>%1 h</source>
+        <translation>%1시간</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <source>X (columns)</source>
+        <translation>X (열)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <source>Y (rows)</source>
+        <translation>Y (행)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <source>Z (grids)</source>
+        <translation>Z (그리드)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="69"/>
+        <source>Make Grid</source>
+        <translation>그리드 만들기</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="132"/>
+        <source>Images: %1</source>
+        <translation>이미지: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="133"/>
+        <source> · to make: %1</source>
+        <translation> · 만들 것: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="135"/>
+        <source> · about %1 at the last run&apos;s pace</source>
+        <translation> · 마지막 실행 속도로 약 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="136"/>
+        <source> · the time is known once a run has been made</source>
+        <translation> · 한 번 실행한 뒤 시간을 알 수 있습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="185"/>
+        <source>waiting</source>
+        <translation>대기 중</translation>
     </message>
 </context>
 <context>
@@ -799,583 +1028,614 @@
 <context>
     <name>bksdm::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="86"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>&amp;Off</source>
         <translation>끄기(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>&amp;Fast (latent colours)</source>
         <translation>빠르게: 잠재 공간 색상(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>F&amp;ull (VAE decode)</source>
         <translation>전체: VAE 디코딩(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="90"/>
         <source>&amp;TAESD (tiny decoder)</source>
         <translation>TAESD: 작은 디코더(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>%1 · 1 thread</source>
         <translation>%1 · 스레드 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>%1 · %2 threads</source>
         <translation>%1 · 스레드 %2개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="109"/>
         <source>%1 · low memory</source>
         <translation>%1 · 메모리 절약</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="162"/>
+        <location filename="../ui/main_window.cpp" line="163"/>
         <source>Cannot read the image %1.</source>
         <translation>이미지 %1을(를) 읽을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197"/>
-        <location filename="../ui/main_window.cpp" line="762"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="770"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>&amp;Add Model Folder…</source>
         <translation>모델 폴더 추가(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="244"/>
         <source>&amp;Save Image As…</source>
         <translation>다른 이름으로 이미지 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="244"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>&amp;Copy Image</source>
         <translation>이미지 복사(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="245"/>
-        <location filename="../ui/main_window.cpp" line="336"/>
+        <location filename="../ui/main_window.cpp" line="246"/>
+        <location filename="../ui/main_window.cpp" line="341"/>
         <source>&amp;Generate</source>
         <translation>생성(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="248"/>
+        <location filename="../ui/main_window.cpp" line="249"/>
         <source>&amp;Cancel</source>
         <translation>취소(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="249"/>
+        <location filename="../ui/main_window.cpp" line="250"/>
         <source>Cancel &amp;All</source>
         <translation>모두 취소(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
+        <location filename="../ui/main_window.cpp" line="252"/>
         <source>&amp;Random Seed</source>
         <translation>무작위 시드(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="262"/>
         <source>Vary (Str&amp;ong)</source>
         <translation>강하게 변형(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="264"/>
+        <location filename="../ui/main_window.cpp" line="265"/>
         <source>&amp;Fit to Window</source>
         <translation>창에 맞추기(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="265"/>
+        <location filename="../ui/main_window.cpp" line="266"/>
         <source>&amp;Actual Size (100%)</source>
         <translation>실제 크기 100%(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="267"/>
+        <location filename="../ui/main_window.cpp" line="268"/>
         <source>Zoom &amp;In</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="269"/>
         <source>Zoom &amp;Out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="270"/>
         <source>&amp;Preferences…</source>
         <translation>설정(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>&amp;Download Models…</source>
         <translation>모델 다운로드(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="272"/>
+        <location filename="../ui/main_window.cpp" line="273"/>
         <source>Download BK-SDM and Stable Diffusion models from the Hugging Face Hub</source>
         <translation>Hugging Face Hub에서 BK-SDM 및 Stable Diffusion 모델 다운로드</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="273"/>
+        <location filename="../ui/main_window.cpp" line="274"/>
         <source>&amp;Gallery</source>
         <translation>갤러리(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="421"/>
+        <location filename="../ui/main_window.cpp" line="426"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>생성 (%1). 실행 중에는 대기열에 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="423"/>
+        <location filename="../ui/main_window.cpp" line="428"/>
         <source>Stop the current run (%1)</source>
         <translation>현재 실행 중지 (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="465"/>
+        <location filename="../ui/main_window.cpp" line="470"/>
         <source>Write a prompt and press %1.
 The image forms here step by step.</source>
         <translation>프롬프트를 쓰고 %1을(를) 누르십시오.
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="915"/>
+        <location filename="../ui/main_window.cpp" line="979"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="283"/>
+        <location filename="../ui/main_window.cpp" line="287"/>
         <source>Keep the cross-attention maps of the next runs, step by step, to see which words shaped which parts of the image</source>
         <translation>다음 실행부터 교차 어텐션 맵을 단계별로 보관하여 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있게 합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="293"/>
+        <location filename="../ui/main_window.cpp" line="297"/>
         <source>Decode in &amp;Tiles</source>
         <translation>타일 단위로 디코딩(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="295"/>
+        <location filename="../ui/main_window.cpp" line="299"/>
         <source>Decode the image tile by tile: large images fit in less memory, and differ slightly where the tiles are blended</source>
         <translation>이미지를 타일 단위로 디코딩합니다. 큰 이미지도 적은 메모리로 만들 수 있지만, 타일이 겹쳐 섞이는 부분은 조금 달라집니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="315"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="321"/>
-        <location filename="../ui/main_window.cpp" line="1195"/>
+        <location filename="../ui/main_window.cpp" line="325"/>
+        <location filename="../ui/main_window.cpp" line="1259"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="322"/>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="330"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="334"/>
+        <location filename="../ui/main_window.cpp" line="339"/>
         <source>&amp;Live Preview</source>
         <translation>실시간 미리 보기(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="365"/>
+        <location filename="../ui/main_window.cpp" line="370"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="369"/>
+        <location filename="../ui/main_window.cpp" line="374"/>
         <source>&amp;About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="395"/>
+        <location filename="../ui/main_window.cpp" line="400"/>
         <source>About BK-SDM Studio</source>
         <translation>BK-SDM Studio 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="409"/>
         <source>&amp;Prompt</source>
         <translation>프롬프트(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window.cpp" line="410"/>
         <source>&amp;Negative prompt</source>
         <translation>네거티브 프롬프트(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="404"/>
+        <location filename="../ui/main_window.cpp" line="409"/>
         <source>What to draw, e.g. “a lighthouse on a cliff at dawn, oil painting”</source>
         <translation>그릴 내용(영어), 예: “a lighthouse on a cliff at dawn, oil painting”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>CUDA · %1</source>
         <translation>CUDA · %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>CUDA · %1 (%2 GiB) · %3</source>
         <translation>CUDA · %1 (%2 GiB) · %3</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="241"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>Add Model &amp;File…</source>
         <translation>모델 파일 추가(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="242"/>
+        <location filename="../ui/main_window.cpp" line="243"/>
         <source>Add a single-file checkpoint (.safetensors), as A1111 and ComfyUI keep them</source>
         <translation>A1111과 ComfyUI처럼 파일 하나로 된 체크포인트(.safetensors)를 추가합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="254"/>
+        <location filename="../ui/main_window.cpp" line="255"/>
         <source>&amp;Use as Init Image</source>
         <translation>시작 이미지로 사용(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="257"/>
+        <location filename="../ui/main_window.cpp" line="258"/>
         <source>Start the next run from this image (img2img); paint a mask on it to repaint a part</source>
         <translation>다음 실행을 이 이미지에서 시작합니다(img2img). 일부만 다시 그리려면 이미지에 마스크를 칠하십시오</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="258"/>
+        <location filename="../ui/main_window.cpp" line="259"/>
         <source>Vary (&amp;Subtle)</source>
         <translation>약하게 변형(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="260"/>
-        <location filename="../ui/main_window.cpp" line="263"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="264"/>
         <source>Queue this image again with a random variation seed at strength %1</source>
         <translation>이 이미지를 무작위 변형 시드, 강도 %1로 다시 대기열에 넣습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="275"/>
+        <location filename="../ui/main_window.cpp" line="276"/>
         <source>&amp;Resources</source>
         <translation>리소스(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="278"/>
+        <location filename="../ui/main_window.cpp" line="279"/>
         <source>LoRAs and embeddings: click one to add it to the prompt</source>
         <translation>LoRA와 임베딩: 클릭하면 프롬프트에 추가됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
+        <source>G&amp;rid</source>
+        <translation>그리드(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="282"/>
+        <source>X/Y/Z grid: the form&apos;s run over up to three axes of values</source>
+        <translation>X/Y/Z 그리드: 양식의 실행을 최대 세 값 축으로</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="285"/>
         <source>Record Attention &amp;Maps</source>
         <translation>어텐션 맵 기록(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="286"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Record the &amp;Negative Prompt&apos;s Maps Too</source>
         <translation>네거티브 프롬프트의 맵도 기록(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="288"/>
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>With attention maps on, also keep the negative prompt&apos;s, to see what each of its words steered away from</source>
         <translation>어텐션 맵이 켜져 있을 때 네거티브 프롬프트의 맵도 보관하여, 각 단어가 무엇에서 멀어지게 했는지 봅니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="355"/>
+        <location filename="../ui/main_window.cpp" line="360"/>
         <source>&amp;Keyboard Shortcuts</source>
         <translation>키보드 단축키(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="357"/>
+        <location filename="../ui/main_window.cpp" line="362"/>
         <source>&amp;Documentation</source>
         <translation>문서(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="359"/>
+        <location filename="../ui/main_window.cpp" line="364"/>
         <source>Open the app&apos;s guide (docs/app.md)</source>
         <translation>앱 안내서 열기 (docs/app.md)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="388"/>
+        <location filename="../ui/main_window.cpp" line="393"/>
         <source>Cannot open the documentation</source>
         <translation>문서를 열 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="394"/>
         <source>The guide (app.md) is not installed.</source>
         <translation>안내서(app.md)가 설치되어 있지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="389"/>
+        <location filename="../ui/main_window.cpp" line="394"/>
         <source>No program opens %1.</source>
         <translation>%1을(를) 여는 프로그램이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="396"/>
+        <location filename="../ui/main_window.cpp" line="401"/>
         <source>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Text-to-image with Nota AI&apos;s block-removed knowledge-distilled Stable Diffusion models (BK-SDM) and SD v1.4 / v2.1-base, in %2 on libtorch.</source>
         <translation>&lt;b&gt;BK-SDM Studio&lt;/b&gt; %1&lt;br&gt;Nota AI의 블록 제거·지식 증류 Stable Diffusion 모델(BK-SDM)과 SD v1.4 / v2.1-base로 텍스트에서 이미지를 만듭니다. libtorch 기반의 %2 프로그램입니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="405"/>
+        <location filename="../ui/main_window.cpp" line="410"/>
         <source>What to avoid, e.g. “blurry, low quality”</source>
         <translation>피할 내용, 예: “blurry, low quality”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="419"/>
-        <location filename="../ui/main_window.cpp" line="980"/>
+        <location filename="../ui/main_window.cpp" line="424"/>
+        <location filename="../ui/main_window.cpp" line="1044"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="422"/>
+        <location filename="../ui/main_window.cpp" line="427"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="527"/>
+        <location filename="../ui/main_window.cpp" line="532"/>
         <source>Cannot save to the gallery</source>
         <translation>갤러리에 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="532"/>
+        <location filename="../ui/main_window.cpp" line="537"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="533"/>
+        <location filename="../ui/main_window.cpp" line="538"/>
         <source>Gallery</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="534"/>
+        <location filename="../ui/main_window.cpp" line="539"/>
         <source>Resources</source>
         <translation>리소스</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="716"/>
-        <location filename="../ui/main_window.cpp" line="717"/>
-        <location filename="../ui/main_window.cpp" line="720"/>
+        <location filename="../ui/main_window.cpp" line="540"/>
+        <source>Grid</source>
+        <translation>그리드</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="724"/>
+        <location filename="../ui/main_window.cpp" line="725"/>
+        <location filename="../ui/main_window.cpp" line="728"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="727"/>
+        <location filename="../ui/main_window.cpp" line="735"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="729"/>
+        <location filename="../ui/main_window.cpp" line="737"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="739"/>
+        <location filename="../ui/main_window.cpp" line="747"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="747"/>
+        <location filename="../ui/main_window.cpp" line="755"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="750"/>
+        <location filename="../ui/main_window.cpp" line="758"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="761"/>
+        <location filename="../ui/main_window.cpp" line="769"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="800"/>
+        <location filename="../ui/main_window.cpp" line="811"/>
+        <location filename="../ui/main_window.cpp" line="861"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="808"/>
+        <location filename="../ui/main_window.cpp" line="818"/>
+        <source>Grid: runs queued: %1</source>
+        <translation>그리드: 대기열의 실행: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="829"/>
+        <source>cancelled</source>
+        <translation>취소됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="829"/>
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="869"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="825"/>
+        <location filename="../ui/main_window.cpp" line="886"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="826"/>
+        <location filename="../ui/main_window.cpp" line="887"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="839"/>
+        <location filename="../ui/main_window.cpp" line="903"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="853"/>
+        <location filename="../ui/main_window.cpp" line="917"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="859"/>
+        <location filename="../ui/main_window.cpp" line="923"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="863"/>
+        <location filename="../ui/main_window.cpp" line="927"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="957"/>
+        <location filename="../ui/main_window.cpp" line="1021"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="958"/>
+        <location filename="../ui/main_window.cpp" line="1022"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="959"/>
+        <location filename="../ui/main_window.cpp" line="1023"/>
         <source>VAE set to %1, as the image was made with it.</source>
         <translation>이미지를 만든 VAE인 %1(으)로 설정했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="961"/>
+        <location filename="../ui/main_window.cpp" line="1025"/>
         <source>Not found by name or hash: %1.</source>
         <translation>이름으로도 해시로도 찾지 못함: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="980"/>
+        <location filename="../ui/main_window.cpp" line="1044"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="992"/>
+        <location filename="../ui/main_window.cpp" line="1056"/>
         <source>Start from an image</source>
         <translation>시작 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="993"/>
+        <location filename="../ui/main_window.cpp" line="1057"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1012"/>
+        <location filename="../ui/main_window.cpp" line="1076"/>
         <source>Cannot start from this image</source>
         <translation>이 이미지에서 시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1023"/>
+        <location filename="../ui/main_window.cpp" line="1087"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>다음 실행은 이 이미지에서 시작합니다. 일부만 다시 그리려면 마스크를 칠하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1038"/>
+        <location filename="../ui/main_window.cpp" line="1102"/>
         <source>Cannot keep the mask</source>
         <translation>마스크를 보관할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1049"/>
+        <location filename="../ui/main_window.cpp" line="1113"/>
         <source>A variation is queued (strength %1).</source>
         <translation>변형을 대기열에 넣었습니다(강도 %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1053"/>
+        <location filename="../ui/main_window.cpp" line="1117"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1058"/>
+        <location filename="../ui/main_window.cpp" line="1122"/>
         <source>Add a model file</source>
         <translation>모델 파일 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1059"/>
+        <location filename="../ui/main_window.cpp" line="1123"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors 체크포인트 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1078"/>
+        <location filename="../ui/main_window.cpp" line="1142"/>
         <source>Not a usable model</source>
         <translation>사용할 수 없는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1092"/>
+        <location filename="../ui/main_window.cpp" line="1156"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1092"/>
+        <location filename="../ui/main_window.cpp" line="1156"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1101"/>
+        <location filename="../ui/main_window.cpp" line="1165"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1103"/>
+        <location filename="../ui/main_window.cpp" line="1167"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1109"/>
+        <location filename="../ui/main_window.cpp" line="1173"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window.cpp" line="1208"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1을(를) 내려받았습니다. 환경설정에서 VAE로 선택하세요(TAESD는 TAESD 미리 보기에 쓰입니다).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1155"/>
+        <location filename="../ui/main_window.cpp" line="1219"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1156"/>
+        <location filename="../ui/main_window.cpp" line="1220"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1190"/>
+        <location filename="../ui/main_window.cpp" line="1254"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1191"/>
+        <location filename="../ui/main_window.cpp" line="1255"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1192"/>
+        <location filename="../ui/main_window.cpp" line="1256"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1193"/>
+        <location filename="../ui/main_window.cpp" line="1257"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1223"/>
+        <location filename="../ui/main_window.cpp" line="1287"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1234"/>
+        <location filename="../ui/main_window.cpp" line="1298"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>

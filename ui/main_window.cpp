@@ -57,6 +57,7 @@
 #include "app/studio.h"
 #include "ui/attention/attention_panel.h"
 #include "ui/gallery/gallery_widget.h"
+#include "ui/grid_panel.h"
 #include "ui/hub/model_manager_dialog.h"
 #include "ui/hub/welcome_panel.h"
 #include "ui/image_drag.h"
@@ -276,6 +277,9 @@ void MainWindow::buildActions() {
                           [this](bool show) { showResources(show); });
   resourcesAction_->setCheckable(true);
   resourcesAction_->setToolTip(tr("LoRAs and embeddings: click one to add it to the prompt"));
+  gridAction_ = make(tr("G&rid"), {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this](bool show) { showGrid(show); });
+  gridAction_->setCheckable(true);
+  gridAction_->setToolTip(tr("X/Y/Z grid: the form's run over up to three axes of values"));
   fitAction_->setCheckable(true);
   fitAction_->setChecked(true);
   attentionAction_ = new QAction(tr("Record Attention &Maps"), this);
@@ -331,6 +335,7 @@ void MainWindow::buildMenus() {
   view->addSeparator();
   view->addAction(galleryAction_);
   view->addAction(resourcesAction_);
+  view->addAction(gridAction_);
   QMenu* preview = view->addMenu(tr("&Live Preview"));
   preview->addActions(previewActions_);
   QMenu* run = menuBar()->addMenu(tr("&Generate"));
@@ -532,9 +537,12 @@ QWidget* MainWindow::buildCentre() {
   tabs_->addTab(centre_, tr("Image"));
   tabs_->addTab(gallery_, tr("Gallery"));
   tabs_->addTab(buildResources(), tr("Resources"));
+  tabs_->addTab(buildGrid(), tr("Grid"));
   connect(tabs_, &QTabWidget::currentChanged, this, [this] {
     galleryAction_->setChecked(showsGallery());
     resourcesAction_->setChecked(tabs_->currentWidget() == resources_);
+    gridAction_->setChecked(tabs_->currentWidget() == grid_);
+    if (tabs_->currentWidget() == grid_) grid_->check();  // against the form as it is now
   });
 
   progress_ = new ProgressPanel;
@@ -780,6 +788,59 @@ void MainWindow::showResources(bool show) {
   tabs_->setCurrentWidget(show ? static_cast<QWidget*>(resources_) : centre_);
 }
 
+void MainWindow::showGrid(bool show) { tabs_->setCurrentWidget(show ? static_cast<QWidget*>(grid_) : centre_); }
+
+QWidget* MainWindow::buildGrid() {
+  grid_ = new GridPanel;
+  // The seed as the form gives it, without drawing a new one for an unlocked seed at each check.
+  grid_->setBaseSource([this] {
+    GenerationParams params = currentParams();
+    params.seed = parameters_->seedField()->value();
+    return params;
+  });
+  connect(grid_, &GridPanel::gridRequested, this, &MainWindow::makeGrid);
+  connect(grid_, &GridPanel::cellActivated, this, [this](const GenerationParams& params, const QImage& image) {
+    results_->add(GeneratedImage{image, params, 0, {}});
+    tabs_->setCurrentWidget(centre_);
+  });
+  return grid_;
+}
+
+void MainWindow::makeGrid(const GridPlan& plan) {
+  if (!studio_->model()) {
+    statusBar()->showMessage(tr("Load a model first."), 4000);
+    return;
+  }
+  for (const quint64 job : gridJobs_.keys()) studio_->remove(job);  // a new grid replaces the last
+  gridJobs_.clear();
+  grid_->start(plan);
+  for (const int cell : plan.runOrder) gridJobs_.insert(studio_->enqueue(plan.cells[cell], settings_.preview()), cell);
+  statusBar()->showMessage(tr("Grid: runs queued: %1").arg(plan.runOrder.size()), 4000);
+}
+
+bool MainWindow::takeGridOutcome(const GenerationOutcome& outcome) {
+  const auto job = gridJobs_.find(outcome.jobId);
+  if (job == gridJobs_.end()) return false;
+  const int cell = job.value();
+  gridJobs_.erase(job);
+  if (outcome.status == GenerationOutcome::Status::Finished && !outcome.images.isEmpty())
+    grid_->setCellImage(cell, outcome.images.front());
+  else
+    grid_->setCellMissing(cell, outcome.status == GenerationOutcome::Status::Cancelled ? tr("cancelled") : tr("failed"));
+  const bool anyMade = std::any_of(grid_->cellImages().begin(), grid_->cellImages().end(), [](const QImage& i) { return !i.isNull(); });
+  if (gridJobs_.isEmpty() && anyMade) keepGrid(grid_->plan(), grid_->cellImages());
+  return true;
+}
+
+QCoro::Task<> MainWindow::keepGrid(GridPlan plan, QList<QImage> cellImages) {
+  QPointer<MainWindow> self(this);
+  for (int z = 0; z < plan.grids && self; ++z) {
+    const int first = plan.madeBy[z * plan.cellsPerGrid()];
+    gallery::GenerationSettings settings{plan.cells[first], 0, QCoreApplication::applicationVersion(), QDateTime::currentDateTime()};
+    co_await gallery_->addResult(gridImage(plan, z, cellImages), std::move(settings), QString());
+  }
+}
+
 GenerationParams MainWindow::currentParams() {
   GenerationParams params = parameters_->params();
   params.seed = parameters_->seedField()->seedForRun();
@@ -833,6 +894,9 @@ void MainWindow::onPreview(quint64 jobId, int, const QImage& image) {
 
 void MainWindow::onJobDone(const GenerationOutcome& outcome) {
   updateActions();
+  if (outcome.status == GenerationOutcome::Status::Finished)
+    grid_->setPace(outcome.params, outcome.seconds, outcome.decodeSeconds);
+  takeGridOutcome(outcome);
   if (outcome.jobId != shownJob_) return;  // removed from the queue before it ran
   stallMonitor_.stop();
   lastRunStallMs_ = stallMonitor_.longestStallMs();

@@ -1,6 +1,7 @@
 #pragma once
 #include <optional>
 
+#include <QMap>
 #include <QPointer>
 #include <QTemporaryDir>
 
@@ -12,6 +13,7 @@
 #include "app/attention/image_attention.h"
 #include "app/event_loop_monitor.h"
 #include "app/generation_job.h"
+#include "app/grid_plan.h"
 #include "app/input_images.h"
 #include "app/loaded_model.h"
 #include "ui/startup_options.h"
@@ -35,6 +37,7 @@ struct GenerationSettings;
 
 class AttentionPanel;
 struct GeneratedImage;
+class GridPanel;
 class ImageView;
 class InitImagePanel;
 class MaskEditor;
@@ -77,6 +80,7 @@ class MainWindow : public QMainWindow {
   ProgressPanel* progressPanel() const { return progress_; }
   QueuePanel* queuePanel() const { return queue_; }
   ResourcesPanel* resourcesPanel() const { return resources_; }
+  GridPanel* gridPanel() const { return grid_; }
   NoModelPanel* noModelPanel() const { return noModel_; }
   WelcomePanel* welcomePanel() const { return welcome_; }
   gallery::GalleryWidget* galleryWidget() const { return gallery_; }
@@ -92,6 +96,7 @@ class MainWindow : public QMainWindow {
   QAction* downloadModelsAction() const { return downloadModelsAction_; }
   QAction* galleryAction() const { return galleryAction_; }
   QAction* resourcesAction() const { return resourcesAction_; }
+  QAction* gridAction() const { return gridAction_; }
   QAction* preferencesAction() const { return preferencesAction_; }
   QAction* shortcutsAction() const { return shortcutsAction_; }
   QAction* docsAction() const { return docsAction_; }
@@ -163,6 +168,14 @@ class MainWindow : public QMainWindow {
   QCoro::Task<> onModelDownloaded(QString repoId);
   void showGallery(bool show);
   void showResources(bool show);
+  void showGrid(bool show);
+  QWidget* buildGrid();
+  // Queues a grid's cells in its run order; each one's outcome fills it in.
+  void makeGrid(const GridPlan& plan);
+  // A grid cell's outcome into the grid; true when the job was one.
+  bool takeGridOutcome(const GenerationOutcome& outcome);
+  // The finished grid's images (one per Z value) into the gallery, as its first cell's description.
+  QCoro::Task<> keepGrid(GridPlan plan, QList<QImage> cellImages);
   QWidget* buildResources();
   void insertIntoPrompt(const QString& text);
   void setLoraMultiplier(const QString& loraName, double multiplier);
@@ -191,6 +204,8 @@ class MainWindow : public QMainWindow {
   QPushButton* cancelButton_ = nullptr;
   QueuePanel* queue_ = nullptr;
   ResourcesPanel* resources_ = nullptr;
+  GridPanel* grid_ = nullptr;
+  QMap<quint64, int> gridJobs_;  // the running grid's queued and running jobs -> their cells
   QStackedWidget* centre_ = nullptr;
   NoModelPanel* noModel_ = nullptr;
   WelcomePanel* welcome_ = nullptr;
@@ -228,6 +243,7 @@ class MainWindow : public QMainWindow {
   QAction* downloadModelsAction_ = nullptr;
   QAction* galleryAction_ = nullptr;
   QAction* resourcesAction_ = nullptr;
+  QAction* gridAction_ = nullptr;
   QAction* shortcutsAction_ = nullptr;
   QAction* docsAction_ = nullptr;
   QList<QAction*> previewActions_;
