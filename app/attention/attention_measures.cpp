@@ -4,6 +4,9 @@
 
 #include <QRect>
 
+#include "app/attention/subject_map.h"
+#include "core/pipeline/attention_similarity.h"
+
 namespace bksdm {
 namespace {
 
@@ -44,6 +47,14 @@ QList<WordShare> wordSharesAt(const ImageAttention& attention, int step, QPoint 
   std::stable_sort(shares.begin(), shares.end(),
                    [](const WordShare& a, const WordShare& b) { return a.share > b.share; });
   return shares;
+}
+
+std::optional<MapOverlap> mapOverlap(const ImageAttention& attention, const AttentionSubject& a,
+                                     const AttentionSubject& b, int step) {
+  if (!a.hasMap() || !b.hasMap()) return std::nullopt;
+  const at::Tensor first = subjectMap(attention, a, step), second = subjectMap(attention, b, step);
+  if (!first.defined() || !second.defined()) return std::nullopt;
+  return MapOverlap{map_iou(first, second, kDefaultTopFraction), kDefaultTopFraction};
 }
 
 }  // namespace bksdm

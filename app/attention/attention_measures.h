@@ -1,4 +1,6 @@
 #pragma once
+#include <optional>
+
 #include <QList>
 #include <QPoint>
 #include <QSize>
@@ -21,5 +23,15 @@ struct WordShare {
 // that step are left out; none where the pixel is off the image or all the words' values are 0.
 // Equal shares keep the prompt's order.
 QList<WordShare> wordSharesAt(const ImageAttention& attention, int step, QPoint pixel, QSize imageSize);
+
+// How much two subjects' maps cover the same place: core's map_iou of their top regions.
+struct MapOverlap {
+  double iou = 0;
+  double topFraction = 0;  // the share of each map's pixels in its top region
+};
+
+// The overlap of `a`'s and `b`'s maps accumulated up to `step`; none where either has no map there.
+std::optional<MapOverlap> mapOverlap(const ImageAttention& attention, const AttentionSubject& a,
+                                     const AttentionSubject& b, int step);
 
 }  // namespace bksdm

@@ -5,6 +5,7 @@
 #include <ATen/ATen.h>
 
 #include "app/attention/attention_overlay_rgb.h"
+#include "app/attention/subject_map.h"
 #include "core/io/error.h"
 #include "core/pipeline/attention_overlay.h"
 #include "core/pipeline/prompt_words.h"
@@ -21,7 +22,12 @@ at::Tensor imageTensor(const QImage& image) {
   return pixels.permute({2, 0, 1}).to(at::kFloat).div_(255);
 }
 
-// The subject's map at `step`; undefined where its text was not yet in force.
+QImage toQImage(const RgbImage& rgb) {
+  return QImage(rgb.pixels.data(), rgb.width, rgb.height, rgb.width * 3, QImage::Format_RGB888).copy();
+}
+
+}  // namespace
+
 at::Tensor subjectMap(const ImageAttention& attention, const AttentionSubject& subject, int step) {
   const std::vector<float>& maps = attention.mapsAt(step, subject.text);
   if (maps.empty()) return {};
@@ -33,12 +39,6 @@ at::Tensor subjectMap(const ImageAttention& attention, const AttentionSubject& s
                                         {attention.slots(), attention.height, attention.width}, at::kFloat);
   return word_map(view, PromptWord{subject.label.toStdString(), subject.positions, {}, false});
 }
-
-QImage toQImage(const RgbImage& rgb) {
-  return QImage(rgb.pixels.data(), rgb.width, rgb.height, rgb.width * 3, QImage::Format_RGB888).copy();
-}
-
-}  // namespace
 
 RgbImage attentionOverlayRgb(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
                              int step, double opacity) {

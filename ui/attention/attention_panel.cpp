@@ -11,6 +11,7 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
@@ -209,6 +210,8 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   shares_->setToolTip(tr("A word's share at a place: its map's value there over the sum of all the prompt's words' "
                          "values there (the start token and padding left out)"));
 
+  overlap_ = new QLabel;
+  overlap_->setObjectName(QStringLiteral("pairOverlap"));
   grid_ = new QWidget;
   gridLayout_ = new FlowLayout(grid_, 8);
   status_ = new QLabel;
@@ -227,6 +230,7 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   contentLayout->addLayout(sharesRow);
   contentLayout->addWidget(stepRow_);
   contentLayout->addWidget(textInForce_);
+  contentLayout->addWidget(overlap_);
   contentLayout->addWidget(grid_);
   contentLayout->addWidget(status_);
 
@@ -455,8 +459,25 @@ void AttentionPanel::showShares() {
                                     : tr("At the pointer: %1").arg(shareList(shares)));
 }
 
+// Two chosen subjects: how much their maps cover the same place.
+void AttentionPanel::showOverlap(const QList<AttentionSubject>& chosen) {
+  const ImageAttention* attention = current();
+  const std::optional<MapOverlap> overlap =
+      attention && chosen.size() == 2 ? mapOverlap(*attention, chosen[0], chosen[1], step()) : std::nullopt;
+  overlap_->setVisible(overlap.has_value());
+  if (!overlap) return;
+  const long percent = std::lround(overlap->topFraction * 100);
+  overlap_->setText(tr("\u201c%1\u201d and \u201c%2\u201d overlap: IoU %3 of their top %4 %")
+                        .arg(chosen[0].label, chosen[1].label, QLocale().toString(overlap->iou, 'f', 2))
+                        .arg(percent));
+  overlap_->setToolTip(tr("The intersection over union of the two maps' top regions, each map's top %1 % of pixels "
+                          "(ties at its threshold included): 1 is the same region, 0 no pixel in common")
+                           .arg(percent));
+}
+
 void AttentionPanel::render() {
   overlay_ = {};
+  overlap_->hide();
   gridOverlays_.clear();
   gridLayout_->clear();
   const ImageAttention* attention = current();
@@ -476,6 +497,7 @@ void AttentionPanel::render() {
           gridLayout_->addWidget(makeTile(gridOverlays_.last(), subject.label));
         }
       }
+      showOverlap(chosen);
     } catch (const std::exception& error) {
       showStatus(QString::fromUtf8(error.what()));
     }

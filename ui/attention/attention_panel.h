@@ -90,6 +90,7 @@ class AttentionPanel : public QWidget {
   void render();
   void showTextInForce();
   void showShares();
+  void showOverlap(const QList<AttentionSubject>& chosen);
   void chooseOverlayFolder();
   void chooseMapsFile();
   void showStatus(const QString& text);
@@ -124,6 +125,7 @@ class AttentionPanel : public QWidget {
   QLabel* textInForce_;
   QLabel* shares_;
   QWidget* legend_;
+  QLabel* overlap_;
   QWidget* grid_;
   FlowLayout* gridLayout_;
   QLabel* status_;

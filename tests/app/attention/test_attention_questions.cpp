@@ -1,7 +1,9 @@
 // Questions asked of the maps, on hand-made maps whose answers are known: which words hold a place
 // of the image (the hover ranking), and the image view's report of the hovered pixel; the colour
-// scale against matplotlib's inferno.
+// scale against matplotlib's inferno; two words' overlap counted by hand.
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -149,6 +151,38 @@ class AttentionQuestionsTest : public QObject {
     QVERIFY(nearColour(ramp.pixel(ramp.width() - 1, 0), kInfernoHigh));
     panel.setSelection({});
     QVERIFY(legend->isHidden());
+  }
+
+  // 64 cells, so each top 20 % region is ceil(12.8) = 13 cells: "sun" is 1 at cells 0..12, "sky" at
+  // 6..18, 0 elsewhere; they share cells 6..12 of 0..18: IoU 7 / 19.
+  void twoWordsMapsOverlapByTheirTopRegions() {
+    ImageAttention attention = attention_;
+    std::fill(attention.maps.begin(), attention.maps.end(), 0.0f);
+    for (int cell = 0; cell <= 12; ++cell) attention.maps[size_t(1) * kCells + cell] = 1;
+    for (int cell = 6; cell <= 18; ++cell) attention.maps[size_t(2) * kCells + cell] = 1;
+    const QList<AttentionSubject> subjects = wordSubjects(attention);
+    const std::optional<MapOverlap> overlap = mapOverlap(attention, subjects[0], subjects[1], 0);
+    QVERIFY(overlap);
+    QCOMPARE(overlap->iou, 7.0 / 19.0);
+    QCOMPARE(overlap->topFraction, 0.2);
+
+    AttentionPanel panel;
+    panel.setResults({image_}, {attention});
+    auto* label = panel.findChild<QLabel*>(QStringLiteral("pairOverlap"));
+    panel.setSelection({0});
+    QVERIFY(label->isHidden());
+    panel.setSelection({0, 1});
+    QVERIFY(!label->isHidden());
+    QCOMPARE(label->text(), QString("\u201ca\u201d and \u201cred\u201d overlap: IoU 0.37 of their top 20 %"));
+    panel.setSelection({0, 1, 2});
+    QVERIFY(label->isHidden());
+  }
+
+  void noOverlapWithAWordWithoutAMap() {
+    ImageAttention attention = attention_;
+    attention.words[1].positions.clear();
+    const QList<AttentionSubject> subjects = wordSubjects(attention);
+    QVERIFY(!mapOverlap(attention, subjects[0], subjects[1], 0));
   }
 
  private:
