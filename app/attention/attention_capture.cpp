@@ -1,5 +1,7 @@
 #include "app/attention/attention_capture.h"
 
+#include <chrono>
+
 #include <ATen/ATen.h>
 
 #include "core/io/error.h"
@@ -80,12 +82,14 @@ void AttentionCapture::addStep(const StepInfo& step) {
   const bool negative = of_ == Of::Negative;
   const at::Tensor& maps = negative ? step.negative_attention : step.attention;
   if (!maps.defined()) return;
+  const auto start = std::chrono::steady_clock::now();
   const int64_t images = maps.size(0);
   steps_.push_back(perImage(maps, images));
   std::vector<PerImage> texts;
   for (const at::Tensor& text : negative ? step.negative_text_attention : step.text_attention)
     texts.push_back(perImage(text, images));
   textSteps_.push_back(std::move(texts));
+  captureSeconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 QList<ImageAttention> AttentionCapture::finish(const GenerationResult& result, const ClipTokenizer& tokenizer) {
@@ -107,6 +111,7 @@ QList<ImageAttention> AttentionCapture::finish(const GenerationResult& result, c
   std::vector<PerImage> finalTexts;
   for (const TextAttention& text : own.texts) finalTexts.push_back(perImage(text.maps, images));
   std::vector<std::vector<float>> finals = perImage(maps, images);
+  if (!steps_.empty()) shared.captureMsPerStep = captureSeconds_ * 1000 / double(steps_.size());
   QList<ImageAttention> split;
   for (size_t i = 0; i < finals.size(); ++i) {
     ImageAttention image = shared;
@@ -122,6 +127,7 @@ QList<ImageAttention> AttentionCapture::finish(const GenerationResult& result, c
   }
   steps_.clear();
   textSteps_.clear();
+  captureSeconds_ = 0;
   return split;
 }
 

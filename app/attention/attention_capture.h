@@ -19,7 +19,7 @@ class AttentionCapture {
   explicit AttentionCapture(Of of = Of::Prompt) : of_(of) {}
 
   // The running maps of the step just done (StepInfo::attention and ::text_attention, or the
-  // negative's).
+  // negative's). It times itself: ImageAttention::captureMsPerStep.
   void addStep(const StepInfo& step);
   // One value per image of the batch, from GenerationResult::attention and ::text_attention (or the
   // negative's); the words as the run's prompt syntax reads them. The step maps move into the
@@ -31,6 +31,7 @@ class AttentionCapture {
   using PerImage = std::vector<std::vector<float>>;  // [image]: [slots*h*w]; empty: no maps
   std::vector<PerImage> steps_;                     // [step]
   std::vector<std::vector<PerImage>> textSteps_;    // [step][text]
+  double captureSeconds_ = 0;                       // addStep's wall time over the steps so far
 };
 
 }  // namespace bksdm

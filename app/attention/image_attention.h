@@ -40,6 +40,9 @@ struct ImageAttention {
   std::vector<float> maps;                   // [slots, height, width] over the whole run
   std::vector<std::vector<float>> stepMaps;  // [k-1]: accumulated over steps 1..k; empty when not kept
   QList<TextMaps> texts;                     // an edited prompt's texts; empty for one text
+  // What taking each step's running maps out of the run cost the app (AttentionCapture::addStep),
+  // in ms a step, the mean over the run; 0 when the run kept no step maps.
+  double captureMsPerStep = 0;
 
   bool isEmpty() const { return maps.empty(); }
   int slots() const { return int(tokens.size()); }

@@ -201,6 +201,12 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   stepLayout->addWidget(new QLabel(tr("Up to step")));
   stepLayout->addWidget(stepSlider_, 1);
   stepLayout->addWidget(stepLabel_);
+  stepCost_ = new QLabel;
+  stepCost_->setObjectName(QStringLiteral("stepCost"));
+  stepCost_->setEnabled(false);
+  stepCost_->setToolTip(tr("What keeping every step's maps cost this run on the app's side: copying each step's maps "
+                           "out of the run. The U-Net's own recording of the attention is not in this figure."));
+  stepLayout->addWidget(stepCost_);
   textInForce_ = new QLabel;
   textInForce_->setObjectName(QStringLiteral("textInForce"));
   textInForce_->setWordWrap(true);
@@ -459,6 +465,13 @@ void AttentionPanel::showShares() {
                                     : tr("At the pointer: %1").arg(shareList(shares)));
 }
 
+void AttentionPanel::showStepCost() {
+  const ImageAttention* attention = current();
+  const double ms = attention ? attention->captureMsPerStep : 0;
+  stepCost_->setVisible(ms > 0);
+  stepCost_->setText(tr("(keeping them: ~%1 ms a step)").arg(QLocale().toString(ms, 'f', 1)));
+}
+
 // Two chosen subjects: how much their maps cover the same place.
 void AttentionPanel::showOverlap(const QList<AttentionSubject>& chosen) {
   const ImageAttention* attention = current();
@@ -485,6 +498,7 @@ void AttentionPanel::render() {
     stepLabel_->setText(tr("%1 of %2").arg(stepSlider_->value()).arg(steps));
   showTextInForce();
   showShares();
+  showStepCost();
   if (attention && !selection_.isEmpty()) {
     try {
       const QList<AttentionSubject> chosen = selectedSubjects();

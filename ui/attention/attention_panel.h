@@ -90,6 +90,7 @@ class AttentionPanel : public QWidget {
   void render();
   void showTextInForce();
   void showShares();
+  void showStepCost();
   void showOverlap(const QList<AttentionSubject>& chosen);
   void chooseOverlayFolder();
   void chooseMapsFile();
@@ -122,6 +123,7 @@ class AttentionPanel : public QWidget {
   QWidget* stepRow_;
   QSlider* stepSlider_;
   QLabel* stepLabel_;
+  QLabel* stepCost_;
   QLabel* textInForce_;
   QLabel* shares_;
   QWidget* legend_;

@@ -185,6 +185,19 @@ class AttentionQuestionsTest : public QObject {
     QVERIFY(!mapOverlap(attention, subjects[0], subjects[1], 0));
   }
 
+  void theStepRowSaysWhatKeepingTheStepMapsCost() {
+    ImageAttention stepped = attention_;
+    stepped.stepMaps = {stepped.maps, stepped.maps};
+    AttentionPanel panel;
+    panel.setResults({image_}, {stepped});
+    auto* cost = panel.findChild<QLabel*>(QStringLiteral("stepCost"));
+    QVERIFY(cost->isHidden());  // not measured
+    stepped.captureMsPerStep = 2.54;
+    panel.setResults({image_}, {stepped});
+    QVERIFY(!cost->isHidden());
+    QCOMPARE(cost->text(), QString("(keeping them: ~2.5 ms a step)"));
+  }
+
  private:
   const ImageAttention attention_ = rankedAttention();
   const QImage image_ = plainImage();

@@ -140,6 +140,10 @@ class AttentionRunTest : public QObject {
     for (int slot : lighthouse.positions)
       QVERIFY(lighthouse.pieces.contains(first.tokens[slot]));
     QVERIFY(images[1].maps != first.maps);
+    // Every step's maps were copied out, which took time; a run keeping the final maps alone copies none.
+    QVERIFY(first.captureMsPerStep > 0);
+    QCOMPARE(images[1].captureMsPerStep, first.captureMsPerStep);
+    QCOMPARE(captured(*pipeline_, request(kSize, 2, true, false)).second[0].captureMsPerStep, 0.0);
   }
 
   // A prompt of two chunks: 154 slots, and a word of the second chunk maps the run's maps there.
