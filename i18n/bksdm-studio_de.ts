@@ -214,232 +214,252 @@
 <context>
     <name>bksdm::AttentionPanel</name>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="57"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="58"/>
         <source>Tokens: %1</source>
         <translation>Token: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="65"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="66"/>
         <source>Click to show it; Ctrl+click to compare several.</source>
         <translation>Klicken zum Anzeigen, Strg+Klick zum Vergleichen mehrerer Wörter.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="153"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="154"/>
         <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
         <translation>Für dieses Bild gibt es keine Aufmerksamkeitskarten. Erzeugen ▸ Aufmerksamkeitskarten aufzeichnen einschalten und erneut erzeugen, um zu sehen, welche Wörter welche Bildteile geprägt haben.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="159"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="160"/>
         <source>Which image of the batch</source>
         <translation>Welches Bild des Stapels</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="169"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
         <source>How strongly the heat map covers the image</source>
         <translation>Wie stark die Heatmap das Bild überdeckt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="160"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="161"/>
         <source>All to&amp;kens</source>
         <translation>Alle &amp;Token</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="40"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="41"/>
         <source>steps %1–%2</source>
         <translation>Schritte %1–%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="43"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
         <source>steps %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="48"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="49"/>
         <source>Token slot %1 of %2 (chunk %3): %4</source>
         <translation>Token-Position %1 von %2 (Abschnitt %3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="55"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="56"/>
         <source>“%1” was cut: its tokens fall past the prompt&apos;s length limit, so it has no map.</source>
         <translation>„%1“ wurde abgeschnitten: Seine Token liegen hinter der Längengrenze des Prompts, daher hat es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="59"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="60"/>
         <source>Some of its tokens fall past the prompt&apos;s length limit; the map uses the rest.</source>
         <translation>Einige seiner Token liegen hinter der Längengrenze des Prompts; die Karte nutzt die übrigen.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="62"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="63"/>
         <source>In force while the prompt read “%1” (%2); its map covers those steps.</source>
         <translation>Gültig, solange der Prompt „%1“ lautete (%2); seine Karte umfasst diese Schritte.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="83"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="84"/>
         <source>│ chunk %1</source>
         <translation>│ Abschnitt %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="85"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="86"/>
         <source>The prompt is read in chunks of 75 tokens, each encoded on its own</source>
         <translation>Der Prompt wird in Abschnitten zu 75 Token gelesen, jeder für sich kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="93"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="94"/>
         <source>%1 %2 %</source>
         <comment>a word and its share of the attention in percent</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="104"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="105"/>
         <source>The overlay&apos;s colours: each map runs from its own lowest value to its highest, so the colours compare places within one map, not one word with another</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Farben der Überlagerung: Jede Karte reicht von ihrem eigenen kleinsten bis zu ihrem größten Wert, die Farben vergleichen also Stellen innerhalb einer Karte, nicht ein Wort mit einem anderen</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="111"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="112"/>
         <source>low</source>
         <comment>the colour scale&apos;s lowest value</comment>
-        <translation type="unfinished"></translation>
+        <translation>niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="113"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="114"/>
         <source>high</source>
         <comment>the colour scale&apos;s highest value</comment>
-        <translation type="unfinished"></translation>
+        <translation>hoch</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="121"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
         <source>+%n padding</source>
         <comment>slots after the end token</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n Füllposition</numerusform>
+            <numerusform>+%n Füllpositionen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="123"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
         <source>%n padding slot(s) after the end token, which fill the chunk to 77: they hold no word of the prompt, so they are not shown one by one</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Füllposition nach dem End-Token, die den Abschnitt auf 77 auffüllt: Sie enthält kein Wort des Prompts und wird daher nicht einzeln gezeigt</numerusform>
+            <numerusform>%n Füllpositionen nach dem End-Token, die den Abschnitt auf 77 auffüllen: Sie enthalten kein Wort des Prompts und werden daher nicht einzeln gezeigt</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="161"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="162"/>
         <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
         <translation>Die Token-Positionen einzeln: das Start-Token, die Teile des Prompts und das End-Token</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="162"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="163"/>
         <source>Negative pr&amp;ompt</source>
         <translation>Negativ-Pr&amp;ompt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="164"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="165"/>
         <source>The negative prompt&apos;s words and maps: what each of them steered the image away from</source>
         <translation>Die Wörter und Karten des Negativ-Prompts: wovon jedes das Bild weggelenkt hat</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="171"/>
         <source>E&amp;xport PNG…</source>
         <translation>PNG e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="171"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="172"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>Die Überlagerungen der gewählten Wörter als PNG-Dateien speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="172"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="173"/>
         <source>Export &amp;maps…</source>
         <translation>&amp;Karten exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="173"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="174"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
         <translation>Die Rohdaten der Karten aller Bilder (und aller Schritte, falls aufbewahrt) als safetensors speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="176"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="177"/>
         <source>Attention:</source>
         <translation>Aufmerksamkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="181"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="182"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="195"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="196"/>
         <source>The maps accumulated up to this step: when did a word start to matter?</source>
         <translation>Die bis zu diesem Schritt aufsummierten Karten: Ab wann zählte ein Wort?</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="200"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="201"/>
         <source>Up to step</source>
         <translation>Bis Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="209"/>
-        <source>A word&apos;s share at a place: its map&apos;s value there over the sum of all the prompt&apos;s words&apos; values there (the start token and padding left out)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/attention/attention_panel.cpp" line="207"/>
+        <source>What keeping every step&apos;s maps cost this run on the app&apos;s side: copying each step&apos;s maps out of the run. The U-Net&apos;s own recording of the attention is not in this figure.</source>
+        <translation>Was das Aufbewahren der Karten jedes Schritts diesen Lauf auf Seiten der App gekostet hat: das Kopieren der Karten jedes Schritts aus dem Lauf. Die Aufzeichnung der Attention im U-Net selbst ist in dieser Zahl nicht enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="264"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="216"/>
+        <source>A word&apos;s share at a place: its map&apos;s value there over the sum of all the prompt&apos;s words&apos; values there (the start token and padding left out)</source>
+        <translation>Der Anteil eines Worts an einer Stelle: der Wert seiner Karte dort, geteilt durch die Summe der Werte aller Wörter des Prompts dort (ohne Start-Token und Füllpositionen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="274"/>
         <source>Image %1 of %2</source>
         <translation>Bild %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="435"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="445"/>
         <source>At this step the prompt read: “%1”</source>
         <translation>In diesem Schritt lautete der Prompt: „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="439"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="449"/>
         <source>“%1” (%2)</source>
         <translation>„%1“ (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="440"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="450"/>
         <source>The prompt read, in turn: %1</source>
         <translation>Der Prompt lautete nacheinander: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="454"/>
-        <source>Point at the image to rank the words by their share of the attention there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="455"/>
-        <source>At the pointer: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/attention/attention_panel.cpp" line="464"/>
+        <source>Point at the image to rank the words by their share of the attention there.</source>
+        <translation>Zeigen Sie auf das Bild, um die Wörter nach ihrem Anteil an der Attention dort zu ordnen.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="465"/>
+        <source>At the pointer: %1</source>
+        <translation>Am Mauszeiger: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="472"/>
+        <source>(keeping them: ~%1 ms a step)</source>
+        <translation>(Aufbewahren: ~%1 ms pro Schritt)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="483"/>
+        <source>“%1” and “%2” overlap: IoU %3 of their top %4 %</source>
+        <translation>„%1“ und „%2“ überlappen: IoU %3 ihrer oberen %4 %</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="486"/>
+        <source>The intersection over union of the two maps&apos; top regions, each map&apos;s top %1 % of pixels (ties at its threshold included): 1 is the same region, 0 no pixel in common</source>
+        <translation>Schnittmenge durch Vereinigung der oberen Bereiche beider Karten, je die oberen %1 % der Pixel einer Karte (Gleichstände an der Schwelle eingeschlossen): 1 ist derselbe Bereich, 0 kein gemeinsames Pixel</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="498"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="490"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="526"/>
         <source>Choose one or more words first.</source>
         <translation>Zuerst ein oder mehrere Wörter wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="498"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="534"/>
         <source>Cannot create the folder %1</source>
         <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="509"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="545"/>
         <source>There are no attention maps to export.</source>
         <translation>Es gibt keine Aufmerksamkeitskarten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="523"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="559"/>
         <source>Export overlays to</source>
         <translation>Überlagerungen exportieren nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="529"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="565"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>%n Überlagerung in %1 gespeichert.</numerusform>
@@ -447,17 +467,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="536"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="572"/>
         <source>Export attention maps</source>
         <translation>Aufmerksamkeitskarten exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="537"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="573"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="541"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="577"/>
         <source>Saved the maps to %1.</source>
         <translation>Karten in %1 gespeichert.</translation>
     </message>

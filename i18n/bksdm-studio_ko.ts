@@ -214,247 +214,267 @@
 <context>
     <name>bksdm::AttentionPanel</name>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="57"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="58"/>
         <source>Tokens: %1</source>
         <translation>토큰: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="65"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="66"/>
         <source>Click to show it; Ctrl+click to compare several.</source>
         <translation>클릭하면 표시하고, Ctrl+클릭하면 여러 개를 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="153"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="154"/>
         <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
         <translation>이 이미지에는 어텐션 맵이 없습니다. 생성 ▸ 어텐션 맵 기록을 켜고 다시 실행하면 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="159"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="160"/>
         <source>Which image of the batch</source>
         <translation>배치 중 표시할 이미지</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="169"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
         <source>How strongly the heat map covers the image</source>
         <translation>히트맵이 이미지를 덮는 정도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="160"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="161"/>
         <source>All to&amp;kens</source>
         <translation>모든 토큰(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="40"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="41"/>
         <source>steps %1–%2</source>
         <translation>%1–%2단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="43"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
         <source>steps %1</source>
         <translation>%1단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="48"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="49"/>
         <source>Token slot %1 of %2 (chunk %3): %4</source>
         <translation>토큰 슬롯 %1/%2 (청크 %3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="55"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="56"/>
         <source>“%1” was cut: its tokens fall past the prompt&apos;s length limit, so it has no map.</source>
         <translation>“%1”은(는) 잘렸습니다: 토큰이 프롬프트 길이 제한을 넘어 맵이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="59"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="60"/>
         <source>Some of its tokens fall past the prompt&apos;s length limit; the map uses the rest.</source>
         <translation>일부 토큰이 프롬프트 길이 제한을 넘습니다. 맵은 나머지 토큰을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="62"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="63"/>
         <source>In force while the prompt read “%1” (%2); its map covers those steps.</source>
         <translation>프롬프트가 “%1”이었던 동안 적용됨 (%2). 맵은 그 단계들을 다룹니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="83"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="84"/>
         <source>│ chunk %1</source>
         <translation>│ 청크 %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="85"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="86"/>
         <source>The prompt is read in chunks of 75 tokens, each encoded on its own</source>
         <translation>프롬프트는 75토큰 단위 청크로 읽히며, 각 청크는 따로 인코딩됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="93"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="94"/>
         <source>%1 %2 %</source>
         <comment>a word and its share of the attention in percent</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="104"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="105"/>
         <source>The overlay&apos;s colours: each map runs from its own lowest value to its highest, so the colours compare places within one map, not one word with another</source>
-        <translation type="unfinished"></translation>
+        <translation>오버레이의 색: 각 맵은 자신의 최솟값에서 최댓값까지 표시되므로, 색은 한 맵 안의 위치를 비교할 뿐 단어끼리 비교하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="111"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="112"/>
         <source>low</source>
         <comment>the colour scale&apos;s lowest value</comment>
-        <translation type="unfinished"></translation>
+        <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="113"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="114"/>
         <source>high</source>
         <comment>the colour scale&apos;s highest value</comment>
-        <translation type="unfinished"></translation>
+        <translation>높음</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="121"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
         <source>+%n padding</source>
         <comment>slots after the end token</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>+%n 패딩</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="123"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
         <source>%n padding slot(s) after the end token, which fill the chunk to 77: they hold no word of the prompt, so they are not shown one by one</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>끝 토큰 뒤에서 청크를 77개로 채우는 패딩 슬롯 %n개: 프롬프트의 단어가 없으므로 하나씩 표시하지 않습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="161"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="162"/>
         <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
         <translation>토큰 자리 하나하나: 시작 토큰, 프롬프트의 조각, 끝 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="162"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="163"/>
         <source>Negative pr&amp;ompt</source>
         <translation>네거티브 프롬프트(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="164"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="165"/>
         <source>The negative prompt&apos;s words and maps: what each of them steered the image away from</source>
         <translation>네거티브 프롬프트의 단어와 맵: 각 단어가 이미지를 무엇에서 멀어지게 했는지</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="171"/>
         <source>E&amp;xport PNG…</source>
         <translation>PNG 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="171"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="172"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>선택한 단어의 오버레이를 PNG 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="172"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="173"/>
         <source>Export &amp;maps…</source>
         <translation>맵 내보내기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="173"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="174"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
         <translation>모든 이미지의 원본 맵(보관한 경우 모든 단계 포함)을 safetensors로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="176"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="177"/>
         <source>Attention:</source>
         <translation>어텐션:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="181"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="182"/>
         <source>Opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="195"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="196"/>
         <source>The maps accumulated up to this step: when did a word start to matter?</source>
         <translation>이 단계까지 누적된 맵: 단어가 언제부터 영향을 주었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="200"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="201"/>
         <source>Up to step</source>
         <translation>누적 단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="209"/>
-        <source>A word&apos;s share at a place: its map&apos;s value there over the sum of all the prompt&apos;s words&apos; values there (the start token and padding left out)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/attention/attention_panel.cpp" line="207"/>
+        <source>What keeping every step&apos;s maps cost this run on the app&apos;s side: copying each step&apos;s maps out of the run. The U-Net&apos;s own recording of the attention is not in this figure.</source>
+        <translation>이번 실행에서 모든 단계의 맵을 보관하는 데 앱 쪽에서 든 비용: 각 단계의 맵을 실행에서 복사해 오는 시간입니다. U-Net 자체의 어텐션 기록은 이 수치에 포함되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="264"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="216"/>
+        <source>A word&apos;s share at a place: its map&apos;s value there over the sum of all the prompt&apos;s words&apos; values there (the start token and padding left out)</source>
+        <translation>한 위치에서 단어의 비율: 그 위치에서 단어 맵의 값을 프롬프트의 모든 단어 값의 합으로 나눈 것 (시작 토큰과 패딩 제외)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="274"/>
         <source>Image %1 of %2</source>
         <translation>이미지 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="435"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="445"/>
         <source>At this step the prompt read: “%1”</source>
         <translation>이 단계의 프롬프트: “%1”</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="439"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="449"/>
         <source>“%1” (%2)</source>
         <translation>“%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="440"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="450"/>
         <source>The prompt read, in turn: %1</source>
         <translation>프롬프트는 차례로: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="454"/>
-        <source>Point at the image to rank the words by their share of the attention there.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="455"/>
-        <source>At the pointer: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/attention/attention_panel.cpp" line="464"/>
+        <source>Point at the image to rank the words by their share of the attention there.</source>
+        <translation>이미지를 가리키면 그 위치의 어텐션 비율 순으로 단어를 보여 줍니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="465"/>
+        <source>At the pointer: %1</source>
+        <translation>포인터 위치: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="472"/>
+        <source>(keeping them: ~%1 ms a step)</source>
+        <translation>(보관 비용: 단계당 ~%1 ms)</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="483"/>
+        <source>“%1” and “%2” overlap: IoU %3 of their top %4 %</source>
+        <translation>“%1”과(와) “%2”의 겹침: 상위 %4% 영역의 IoU %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="486"/>
+        <source>The intersection over union of the two maps&apos; top regions, each map&apos;s top %1 % of pixels (ties at its threshold included): 1 is the same region, 0 no pixel in common</source>
+        <translation>두 맵의 상위 영역(각 맵 픽셀의 상위 %1%, 경곗값과 같은 값 포함)의 교집합을 합집합으로 나눈 값: 1은 같은 영역, 0은 겹치는 픽셀 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="498"/>
         <source>%1 of %2</source>
         <translation>%1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="490"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="526"/>
         <source>Choose one or more words first.</source>
         <translation>먼저 단어를 하나 이상 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="498"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="534"/>
         <source>Cannot create the folder %1</source>
         <translation>폴더 %1을(를) 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="509"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="545"/>
         <source>There are no attention maps to export.</source>
         <translation>내보낼 어텐션 맵이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="523"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="559"/>
         <source>Export overlays to</source>
         <translation>오버레이를 내보낼 폴더</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="529"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="565"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>오버레이 %n개를 %1에 저장했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="536"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="572"/>
         <source>Export attention maps</source>
         <translation>어텐션 맵 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="537"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="573"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="541"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="577"/>
         <source>Saved the maps to %1.</source>
         <translation>맵을 %1에 저장했습니다.</translation>
     </message>
