@@ -113,6 +113,17 @@ class AttentionQuestionsTest : public QObject {
     QVERIFY(panel.sharesText().startsWith("Point at the image"));
   }
 
+  // The negative prompt's maps answer for its own words: one word holds all of it.
+  void theNegativePromptsWordsAreRankedToo() {
+    ImageAttention negative = attention_;
+    negative.words = {{"blurry", {"blurry</w>"}, {1}, false}};
+    AttentionPanel panel;
+    panel.setResults({image_}, {attention_}, {negative});
+    panel.setShowsNegative(true);
+    panel.showSharesAt(QPoint(20, 45));
+    QCOMPARE(panel.sharesText(), QString("At the pointer: blurry 100 %"));
+  }
+
   // A 64×64 image at 100 % in a 200×200 view sits at (68, 68); the pixel under the pointer is its
   // offset from there, and leaving the image reports (-1, -1).
   void theImageViewReportsTheHoveredPixel() {
