@@ -19,6 +19,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QImageReader>
+#include <QInputDialog>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -54,10 +55,12 @@
 #include "app/lora_tags.h"
 #include "app/resource_library.h"
 #include "app/model_catalog.h"
+#include "app/model_comparison.h"
 #include "app/studio.h"
 #include "ui/attention/attention_panel.h"
 #include "ui/gallery/gallery_widget.h"
 #include "ui/grid_panel.h"
+#include "ui/model_compare_dialog.h"
 #include "ui/hub/model_manager_dialog.h"
 #include "ui/hub/welcome_panel.h"
 #include "ui/image_drag.h"
@@ -262,6 +265,12 @@ void MainWindow::buildActions() {
   varyStrongAction_ = make(tr("Vary (Str&ong)"), {}, QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_V),
                            [this] { vary(kStrongVariation); });
   varyStrongAction_->setToolTip(tr("Queue this image again with a random variation seed at strength %1").arg(kStrongVariation));
+  compareTeacherAction_ = make(tr("Compare with &Teacher"), {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+                               [this] { compareWithTeacher(); });
+  compareTeacherAction_->setToolTip(tr("Run this image's settings on the model this BK-SDM model was distilled from, and "
+                                       "compare the two images and each word's attention maps"));
+  compareModelAction_ = make(tr("Compare with &Model\u2026"), {}, {}, [this] { compareWithModel(); });
+  comparePromptAction_ = make(tr("Compare with &Prompt\u2026"), {}, {}, [this] { compareWithPrompt(); });
   fitAction_ = make(tr("&Fit to Window"), icon("zoom-fit"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { imageView_->fitToWindow(); });
   actualSizeAction_ = make(tr("&Actual Size (100%)"), icon("zoom-original"), QKeySequence(Qt::CTRL | Qt::Key_1),
                            [this] { imageView_->showActualSize(); });
@@ -348,6 +357,10 @@ void MainWindow::buildMenus() {
   run->addAction(useAsInitAction_);
   run->addAction(varySubtleAction_);
   run->addAction(varyStrongAction_);
+  run->addSeparator();
+  run->addAction(compareTeacherAction_);
+  run->addAction(compareModelAction_);
+  run->addAction(comparePromptAction_);
   run->addSeparator();
   run->addAction(attentionAction_);
   run->addAction(negativeAttentionAction_);
@@ -806,6 +819,91 @@ QWidget* MainWindow::buildGrid() {
   return grid_;
 }
 
+ModelCompareDialog* MainWindow::lastComparison() const { return lastComparison_; }
+
+void MainWindow::compareWithTeacher() {
+  const QString teacher = teacherRepo(studio_->model() ? studio_->model()->entry.location : QString());
+  if (teacher.isEmpty()) {
+    compareWithModel();  // not a BK-SDM model: the user names the other
+    return;
+  }
+  if (!isModelCached(HubConfig::fromEnvironment().cacheDir, teacher)) {
+    showError(tr("The teacher is not downloaded"),
+              tr("%1 was distilled from %2. Download it first (File > Download Models), then compare again.")
+                  .arg(studio_->model()->entry.name, teacher));
+    return;
+  }
+  compareRuns(teacher, QString());
+}
+
+void MainWindow::compareWithModel() {
+  QStringList names;
+  QStringList locations;
+  for (const ModelEntry& entry : picker_->models())
+    if (entry.location != loadedLocation_ && entry.problems.isEmpty()) {
+      names << entry.name;
+      locations << entry.location;
+    }
+  if (names.isEmpty()) {
+    statusBar()->showMessage(tr("No other model to compare with: add or download one."), 5000);
+    return;
+  }
+  bool chosen = false;
+  const QString name = QInputDialog::getItem(this, tr("Compare with Model"), tr("Run this image's settings on:"), names, 0, false, &chosen);
+  if (chosen) compareRuns(locations[names.indexOf(name)], QString());
+}
+
+void MainWindow::compareWithPrompt() {
+  const GeneratedImage* shown = results_->currentResult();
+  if (!shown) return;
+  bool chosen = false;
+  const QString prompt = QInputDialog::getMultiLineText(this, tr("Compare with Prompt"), tr("Prompt B, on the same seed and settings:"),
+                                                        shown->params.prompt, &chosen);
+  if (chosen && !prompt.trimmed().isEmpty()) compareRuns(QString(), prompt);
+}
+
+QCoro::Task<> MainWindow::compareRuns(QString modelB, QString promptB) {
+  QPointer<MainWindow> self(this);
+  const GeneratedImage* shown = results_->currentResult();
+  if (!shown || !studio_->model()) co_return;
+  GenerationParams params = variationOf(shown->params, shown->batchIndex, shown->params.subseed, shown->params.subseedStrength);
+  params.attentionMaps = true;
+  const int image = params.numImages > 1 ? shown->batchIndex : 0;  // a shared-noise batch stays whole
+  const QString modelA = loadedLocation_;
+  const QString nameA = studio_->model()->entry.name;
+  statusBar()->showMessage(tr("Comparing: the first run\u2026"));
+  const GenerationOutcome a = co_await studio_->generate(params, settings_.preview());
+  if (!self || a.status != GenerationOutcome::Status::Finished) co_return;
+  GenerationParams paramsB = a.params;  // its size and scheduler as resolved
+  if (!promptB.isEmpty()) paramsB.prompt = promptB;
+  if (!modelB.isEmpty() && !co_await loadModel(modelB)) {
+    if (self) co_await loadModel(modelA);
+    co_return;
+  }
+  if (!self) co_return;
+  const QString nameB = studio_->model()->entry.name;
+  statusBar()->showMessage(tr("Comparing: the second run\u2026"));
+  const GenerationOutcome b = co_await studio_->generate(paramsB, settings_.preview());
+  if (!self) co_return;
+  if (!modelB.isEmpty()) {
+    co_await loadModel(modelA);
+    if (!self) co_return;
+  }
+  if (b.status != GenerationOutcome::Status::Finished) co_return;
+  QFuture<QList<WordAgreement>> measured = runInPool([a, b, image] {
+    return wordAgreements(a.images[image], a.attention[image], b.images[image], b.attention[image]);
+  });
+  const QList<WordAgreement> words = co_await measured;
+  if (!self) co_return;
+  const bool samePrompt = promptB.isEmpty();
+  auto* dialog = new ModelCompareDialog(samePrompt ? nameA : tr("A: %1").arg(params.prompt.left(40)), a.images[image],
+                                        samePrompt ? nameB : tr("B: %1").arg(promptB.left(40)), b.images[image], words, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->show();
+  lastComparison_ = dialog;
+  statusBar()->clearMessage();
+}
+
 void MainWindow::makeGrid(const GridPlan& plan) {
   if (!studio_->model()) {
     statusBar()->showMessage(tr("Load a model first."), 4000);
@@ -1050,6 +1148,7 @@ void MainWindow::updateActions() {
   useAsInitAction_->setEnabled(image);
   varySubtleAction_->setEnabled(image && model);
   varyStrongAction_->setEnabled(image && model);
+  for (QAction* compare : {compareTeacherAction_, compareModelAction_, comparePromptAction_}) compare->setEnabled(image && model && !running);
 }
 
 void MainWindow::openInitImage() {

@@ -38,6 +38,7 @@ struct GenerationSettings;
 class AttentionPanel;
 struct GeneratedImage;
 class GridPanel;
+class ModelCompareDialog;
 class ImageView;
 class InitImagePanel;
 class MaskEditor;
@@ -97,6 +98,12 @@ class MainWindow : public QMainWindow {
   QAction* galleryAction() const { return galleryAction_; }
   QAction* resourcesAction() const { return resourcesAction_; }
   QAction* gridAction() const { return gridAction_; }
+  QAction* compareTeacherAction() const { return compareTeacherAction_; }
+  // The shown result's description run again with attention maps on the loaded model and on
+  // `modelB` (empty: the same model) with `promptB` (empty: the same prompt), one model in memory at
+  // a time and the loaded model loaded again after; then the two side by side.
+  QCoro::Task<> compareRuns(QString modelB, QString promptB);
+  ModelCompareDialog* lastComparison() const;
   QAction* preferencesAction() const { return preferencesAction_; }
   QAction* shortcutsAction() const { return shortcutsAction_; }
   QAction* docsAction() const { return docsAction_; }
@@ -169,6 +176,9 @@ class MainWindow : public QMainWindow {
   void showGallery(bool show);
   void showResources(bool show);
   void showGrid(bool show);
+  void compareWithTeacher();
+  void compareWithModel();
+  void compareWithPrompt();
   QWidget* buildGrid();
   // Queues a grid's cells in its run order; each one's outcome fills it in.
   void makeGrid(const GridPlan& plan);
@@ -244,6 +254,10 @@ class MainWindow : public QMainWindow {
   QAction* galleryAction_ = nullptr;
   QAction* resourcesAction_ = nullptr;
   QAction* gridAction_ = nullptr;
+  QAction* compareTeacherAction_ = nullptr;
+  QAction* compareModelAction_ = nullptr;
+  QAction* comparePromptAction_ = nullptr;
+  QPointer<ModelCompareDialog> lastComparison_;
   QAction* shortcutsAction_ = nullptr;
   QAction* docsAction_ = nullptr;
   QList<QAction*> previewActions_;
