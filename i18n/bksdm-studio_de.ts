@@ -617,7 +617,7 @@
     <message>
         <location filename="../ui/grid_panel.cpp" line="30"/>
         <source>Guidance</source>
-        <translation>Guidance</translation>
+        <translation>CFG-Skala</translation>
     </message>
     <message>
         <location filename="../ui/grid_panel.cpp" line="30"/>
@@ -1093,7 +1093,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="201"/>
-        <location filename="../ui/main_window.cpp" line="783"/>
+        <location filename="../ui/main_window.cpp" line="784"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
@@ -1179,6 +1179,11 @@
         <translation>&amp;Galerie</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="289"/>
+        <source>Gri&amp;d</source>
+        <translation>Ra&amp;ster</translation>
+    </message>
+    <message>
         <location filename="../ui/main_window.cpp" line="439"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>Bild erzeugen (%1); während eines Durchlaufs in die Warteschlange stellen</translation>
@@ -1196,7 +1201,7 @@ The image forms here step by step.</source>
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1077"/>
+        <location filename="../ui/main_window.cpp" line="1078"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
@@ -1222,7 +1227,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="334"/>
-        <location filename="../ui/main_window.cpp" line="1358"/>
+        <location filename="../ui/main_window.cpp" line="1359"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1314,8 +1319,8 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="268"/>
-        <source>Compare with &amp;Teacher</source>
-        <translation>Mit &amp;Lehrermodell vergleichen</translation>
+        <source>Compare with T&amp;eacher</source>
+        <translation>Mit Le&amp;hrermodell vergleichen</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="270"/>
@@ -1324,8 +1329,8 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="272"/>
-        <source>Compare with &amp;Model…</source>
-        <translation>Mit &amp;Modell vergleichen…</translation>
+        <source>Compare with Mo&amp;del…</source>
+        <translation>Mit M&amp;odell vergleichen…</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="273"/>
@@ -1341,11 +1346,6 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <location filename="../ui/main_window.cpp" line="288"/>
         <source>LoRAs and embeddings: click one to add it to the prompt</source>
         <translation>LoRAs und Embeddings: ein Klick fügt es in den Prompt ein</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
-        <source>G&amp;rid</source>
-        <translation>&amp;Raster</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="291"/>
@@ -1409,7 +1409,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="437"/>
-        <location filename="../ui/main_window.cpp" line="1142"/>
+        <location filename="../ui/main_window.cpp" line="1143"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
@@ -1419,322 +1419,322 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window.cpp" line="546"/>
         <source>Cannot save to the gallery</source>
         <translation>Speichern in der Galerie nicht möglich</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window.cpp" line="551"/>
         <source>Image</source>
         <translation>Bild</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="551"/>
+        <location filename="../ui/main_window.cpp" line="552"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window.cpp" line="553"/>
         <source>Resources</source>
         <translation>Ressourcen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="553"/>
+        <location filename="../ui/main_window.cpp" line="554"/>
         <source>Grid</source>
         <translation>Raster</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="737"/>
         <location filename="../ui/main_window.cpp" line="738"/>
-        <location filename="../ui/main_window.cpp" line="741"/>
+        <location filename="../ui/main_window.cpp" line="739"/>
+        <location filename="../ui/main_window.cpp" line="742"/>
         <source>Loading %1…</source>
         <translation>%1 wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="748"/>
+        <location filename="../ui/main_window.cpp" line="749"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1 konnte nicht geladen werden:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="750"/>
+        <location filename="../ui/main_window.cpp" line="751"/>
         <source>Cannot load the model</source>
         <translation>Modell kann nicht geladen werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="760"/>
+        <location filename="../ui/main_window.cpp" line="761"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · U-Net %2 · %3 px · in %4 s geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="768"/>
+        <location filename="../ui/main_window.cpp" line="769"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="771"/>
+        <location filename="../ui/main_window.cpp" line="772"/>
         <source>Loaded %1</source>
         <translation>%1 geladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="782"/>
+        <location filename="../ui/main_window.cpp" line="783"/>
         <source>No model</source>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="831"/>
+        <location filename="../ui/main_window.cpp" line="832"/>
         <source>The teacher is not downloaded</source>
         <translation>Das Lehrermodell ist nicht heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="832"/>
+        <location filename="../ui/main_window.cpp" line="833"/>
         <source>%1 was distilled from %2. Download it first (File &gt; Download Models), then compare again.</source>
         <translation>%1 wurde aus %2 destilliert. Laden Sie es zuerst herunter (Datei &gt; Modelle herunterladen) und vergleichen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="848"/>
+        <location filename="../ui/main_window.cpp" line="849"/>
         <source>No other model to compare with: add or download one.</source>
         <translation>Kein anderes Modell zum Vergleichen: fügen Sie eines hinzu oder laden Sie eines herunter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="852"/>
+        <location filename="../ui/main_window.cpp" line="853"/>
         <source>Compare with Model</source>
         <translation>Mit Modell vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="852"/>
+        <location filename="../ui/main_window.cpp" line="853"/>
         <source>Run this image&apos;s settings on:</source>
         <translation>Die Einstellungen dieses Bildes ausführen auf:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="860"/>
+        <location filename="../ui/main_window.cpp" line="861"/>
         <source>Compare with Prompt</source>
         <translation>Mit Prompt vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="860"/>
+        <location filename="../ui/main_window.cpp" line="861"/>
         <source>Prompt B, on the same seed and settings:</source>
         <translation>Prompt B, mit demselben Seed und denselben Einstellungen:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="874"/>
+        <location filename="../ui/main_window.cpp" line="875"/>
         <source>Comparing: the first run…</source>
         <translation>Vergleich: der erste Lauf…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="885"/>
+        <location filename="../ui/main_window.cpp" line="886"/>
         <source>Comparing: the second run…</source>
         <translation>Vergleich: der zweite Lauf…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="899"/>
+        <location filename="../ui/main_window.cpp" line="900"/>
         <source>A: %1</source>
         <translation>A: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="900"/>
+        <location filename="../ui/main_window.cpp" line="901"/>
         <source>B: %1</source>
         <translation>B: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="909"/>
-        <location filename="../ui/main_window.cpp" line="959"/>
+        <location filename="../ui/main_window.cpp" line="910"/>
+        <location filename="../ui/main_window.cpp" line="960"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="916"/>
+        <location filename="../ui/main_window.cpp" line="917"/>
         <source>Grid: runs queued: %1</source>
         <translation>Raster: Läufe in der Warteschlange: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="927"/>
+        <location filename="../ui/main_window.cpp" line="928"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="927"/>
+        <location filename="../ui/main_window.cpp" line="928"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="967"/>
+        <location filename="../ui/main_window.cpp" line="968"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="984"/>
+        <location filename="../ui/main_window.cpp" line="985"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="985"/>
+        <location filename="../ui/main_window.cpp" line="986"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1001"/>
+        <location filename="../ui/main_window.cpp" line="1002"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1015"/>
+        <location filename="../ui/main_window.cpp" line="1016"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1021"/>
+        <location filename="../ui/main_window.cpp" line="1022"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1025"/>
+        <location filename="../ui/main_window.cpp" line="1026"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1119"/>
+        <location filename="../ui/main_window.cpp" line="1120"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1120"/>
+        <location filename="../ui/main_window.cpp" line="1121"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1121"/>
+        <location filename="../ui/main_window.cpp" line="1122"/>
         <source>VAE set to %1, as the image was made with it.</source>
         <translation>VAE auf %1 gesetzt, da das Bild damit erstellt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1123"/>
+        <location filename="../ui/main_window.cpp" line="1124"/>
         <source>Not found by name or hash: %1.</source>
         <translation>Weder nach Name noch nach Hash gefunden: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1142"/>
+        <location filename="../ui/main_window.cpp" line="1143"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1155"/>
+        <location filename="../ui/main_window.cpp" line="1156"/>
         <source>Start from an image</source>
         <translation>Ausgangsbild öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1156"/>
+        <location filename="../ui/main_window.cpp" line="1157"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1175"/>
+        <location filename="../ui/main_window.cpp" line="1176"/>
         <source>Cannot start from this image</source>
         <translation>Bild kann nicht als Ausgangsbild dienen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1186"/>
+        <location filename="../ui/main_window.cpp" line="1187"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>Der nächste Durchlauf geht von diesem Bild aus; eine Maske malen, um nur einen Teil neu zu malen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1201"/>
+        <location filename="../ui/main_window.cpp" line="1202"/>
         <source>Cannot keep the mask</source>
         <translation>Maske kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1212"/>
+        <location filename="../ui/main_window.cpp" line="1213"/>
         <source>A variation is queued (strength %1).</source>
         <translation>Eine Variation steht in der Warteschlange (Stärke %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1216"/>
+        <location filename="../ui/main_window.cpp" line="1217"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1221"/>
+        <location filename="../ui/main_window.cpp" line="1222"/>
         <source>Add a model file</source>
         <translation>Eine Modelldatei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1222"/>
+        <location filename="../ui/main_window.cpp" line="1223"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors-Checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1241"/>
+        <location filename="../ui/main_window.cpp" line="1242"/>
         <source>Not a usable model</source>
         <translation>Kein verwendbares Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1255"/>
+        <location filename="../ui/main_window.cpp" line="1256"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1255"/>
+        <location filename="../ui/main_window.cpp" line="1256"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1264"/>
+        <location filename="../ui/main_window.cpp" line="1265"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1266"/>
+        <location filename="../ui/main_window.cpp" line="1267"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1272"/>
+        <location filename="../ui/main_window.cpp" line="1273"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1307"/>
+        <location filename="../ui/main_window.cpp" line="1308"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1 ist heruntergeladen: in den Einstellungen als VAE wählen (TAESD dient der TAESD-Vorschau).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1318"/>
+        <location filename="../ui/main_window.cpp" line="1319"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1319"/>
+        <location filename="../ui/main_window.cpp" line="1320"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1353"/>
+        <location filename="../ui/main_window.cpp" line="1354"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1354"/>
+        <location filename="../ui/main_window.cpp" line="1355"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1355"/>
+        <location filename="../ui/main_window.cpp" line="1356"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1356"/>
+        <location filename="../ui/main_window.cpp" line="1357"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1386"/>
+        <location filename="../ui/main_window.cpp" line="1387"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1397"/>
+        <location filename="../ui/main_window.cpp" line="1398"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>

@@ -1089,7 +1089,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="201"/>
-        <location filename="../ui/main_window.cpp" line="783"/>
+        <location filename="../ui/main_window.cpp" line="784"/>
         <source>BK-SDM Studio</source>
         <translation>BK-SDM Studio</translation>
     </message>
@@ -1175,6 +1175,11 @@
         <translation>갤러리(&amp;G)</translation>
     </message>
     <message>
+        <location filename="../ui/main_window.cpp" line="289"/>
+        <source>Gri&amp;d</source>
+        <translation>그리드(&amp;D)</translation>
+    </message>
+    <message>
         <location filename="../ui/main_window.cpp" line="439"/>
         <source>Generate (%1); while a run is going, adds to the queue</source>
         <translation>생성 (%1). 실행 중에는 대기열에 추가합니다</translation>
@@ -1192,7 +1197,7 @@ The image forms here step by step.</source>
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1077"/>
+        <location filename="../ui/main_window.cpp" line="1078"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
@@ -1218,7 +1223,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="334"/>
-        <location filename="../ui/main_window.cpp" line="1358"/>
+        <location filename="../ui/main_window.cpp" line="1359"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1310,8 +1315,8 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="268"/>
-        <source>Compare with &amp;Teacher</source>
-        <translation>교사 모델과 비교(&amp;T)</translation>
+        <source>Compare with T&amp;eacher</source>
+        <translation>교사 모델과 비교(&amp;E)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="270"/>
@@ -1320,8 +1325,8 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="272"/>
-        <source>Compare with &amp;Model…</source>
-        <translation>다른 모델과 비교(&amp;M)…</translation>
+        <source>Compare with Mo&amp;del…</source>
+        <translation>다른 모델과 비교(&amp;D)…</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="273"/>
@@ -1337,11 +1342,6 @@ The image forms here step by step.</source>
         <location filename="../ui/main_window.cpp" line="288"/>
         <source>LoRAs and embeddings: click one to add it to the prompt</source>
         <translation>LoRA와 임베딩: 클릭하면 프롬프트에 추가됩니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="289"/>
-        <source>G&amp;rid</source>
-        <translation>그리드(&amp;R)</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="291"/>
@@ -1405,7 +1405,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="437"/>
-        <location filename="../ui/main_window.cpp" line="1142"/>
+        <location filename="../ui/main_window.cpp" line="1143"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
@@ -1415,322 +1415,322 @@ The image forms here step by step.</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="545"/>
+        <location filename="../ui/main_window.cpp" line="546"/>
         <source>Cannot save to the gallery</source>
         <translation>갤러리에 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="550"/>
+        <location filename="../ui/main_window.cpp" line="551"/>
         <source>Image</source>
         <translation>이미지</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="551"/>
+        <location filename="../ui/main_window.cpp" line="552"/>
         <source>Gallery</source>
         <translation>갤러리</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="552"/>
+        <location filename="../ui/main_window.cpp" line="553"/>
         <source>Resources</source>
         <translation>리소스</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="553"/>
+        <location filename="../ui/main_window.cpp" line="554"/>
         <source>Grid</source>
         <translation>그리드</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="737"/>
         <location filename="../ui/main_window.cpp" line="738"/>
-        <location filename="../ui/main_window.cpp" line="741"/>
+        <location filename="../ui/main_window.cpp" line="739"/>
+        <location filename="../ui/main_window.cpp" line="742"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="748"/>
+        <location filename="../ui/main_window.cpp" line="749"/>
         <source>Could not load %1:
 %2</source>
         <translation>%1을(를) 불러올 수 없습니다:
 %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="750"/>
+        <location filename="../ui/main_window.cpp" line="751"/>
         <source>Cannot load the model</source>
         <translation>모델을 불러올 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="760"/>
+        <location filename="../ui/main_window.cpp" line="761"/>
         <source>%1 · %2 U-Net · %3 px · loaded in %4 s</source>
         <translation>%1 · %2 U-Net · %3px · %4초 만에 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="768"/>
+        <location filename="../ui/main_window.cpp" line="769"/>
         <source>%1 — BK-SDM Studio</source>
         <translation>%1 — BK-SDM Studio</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="771"/>
+        <location filename="../ui/main_window.cpp" line="772"/>
         <source>Loaded %1</source>
         <translation>%1 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="782"/>
+        <location filename="../ui/main_window.cpp" line="783"/>
         <source>No model</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="831"/>
+        <location filename="../ui/main_window.cpp" line="832"/>
         <source>The teacher is not downloaded</source>
         <translation>교사 모델이 다운로드되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="832"/>
+        <location filename="../ui/main_window.cpp" line="833"/>
         <source>%1 was distilled from %2. Download it first (File &gt; Download Models), then compare again.</source>
         <translation>%1은(는) %2에서 증류되었습니다. 먼저 다운로드한 뒤(파일 &gt; 모델 다운로드) 다시 비교하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="848"/>
+        <location filename="../ui/main_window.cpp" line="849"/>
         <source>No other model to compare with: add or download one.</source>
         <translation>비교할 다른 모델이 없습니다: 모델을 추가하거나 다운로드하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="852"/>
+        <location filename="../ui/main_window.cpp" line="853"/>
         <source>Compare with Model</source>
         <translation>다른 모델과 비교</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="852"/>
+        <location filename="../ui/main_window.cpp" line="853"/>
         <source>Run this image&apos;s settings on:</source>
         <translation>이 이미지의 설정을 실행할 모델:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="860"/>
+        <location filename="../ui/main_window.cpp" line="861"/>
         <source>Compare with Prompt</source>
         <translation>다른 프롬프트와 비교</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="860"/>
+        <location filename="../ui/main_window.cpp" line="861"/>
         <source>Prompt B, on the same seed and settings:</source>
         <translation>같은 시드와 설정으로 실행할 프롬프트 B:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="874"/>
+        <location filename="../ui/main_window.cpp" line="875"/>
         <source>Comparing: the first run…</source>
         <translation>비교 중: 첫 번째 실행…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="885"/>
+        <location filename="../ui/main_window.cpp" line="886"/>
         <source>Comparing: the second run…</source>
         <translation>비교 중: 두 번째 실행…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="899"/>
+        <location filename="../ui/main_window.cpp" line="900"/>
         <source>A: %1</source>
         <translation>A: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="900"/>
+        <location filename="../ui/main_window.cpp" line="901"/>
         <source>B: %1</source>
         <translation>B: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="909"/>
-        <location filename="../ui/main_window.cpp" line="959"/>
+        <location filename="../ui/main_window.cpp" line="910"/>
+        <location filename="../ui/main_window.cpp" line="960"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="916"/>
+        <location filename="../ui/main_window.cpp" line="917"/>
         <source>Grid: runs queued: %1</source>
         <translation>그리드: 대기열의 실행: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="927"/>
+        <location filename="../ui/main_window.cpp" line="928"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="927"/>
+        <location filename="../ui/main_window.cpp" line="928"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="967"/>
+        <location filename="../ui/main_window.cpp" line="968"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="984"/>
+        <location filename="../ui/main_window.cpp" line="985"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="985"/>
+        <location filename="../ui/main_window.cpp" line="986"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1001"/>
+        <location filename="../ui/main_window.cpp" line="1002"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1015"/>
+        <location filename="../ui/main_window.cpp" line="1016"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1021"/>
+        <location filename="../ui/main_window.cpp" line="1022"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1025"/>
+        <location filename="../ui/main_window.cpp" line="1026"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1119"/>
+        <location filename="../ui/main_window.cpp" line="1120"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1120"/>
+        <location filename="../ui/main_window.cpp" line="1121"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1121"/>
+        <location filename="../ui/main_window.cpp" line="1122"/>
         <source>VAE set to %1, as the image was made with it.</source>
         <translation>이미지를 만든 VAE인 %1(으)로 설정했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1123"/>
+        <location filename="../ui/main_window.cpp" line="1124"/>
         <source>Not found by name or hash: %1.</source>
         <translation>이름으로도 해시로도 찾지 못함: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1142"/>
+        <location filename="../ui/main_window.cpp" line="1143"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1155"/>
+        <location filename="../ui/main_window.cpp" line="1156"/>
         <source>Start from an image</source>
         <translation>시작 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1156"/>
+        <location filename="../ui/main_window.cpp" line="1157"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1175"/>
+        <location filename="../ui/main_window.cpp" line="1176"/>
         <source>Cannot start from this image</source>
         <translation>이 이미지에서 시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1186"/>
+        <location filename="../ui/main_window.cpp" line="1187"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>다음 실행은 이 이미지에서 시작합니다. 일부만 다시 그리려면 마스크를 칠하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1201"/>
+        <location filename="../ui/main_window.cpp" line="1202"/>
         <source>Cannot keep the mask</source>
         <translation>마스크를 보관할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1212"/>
+        <location filename="../ui/main_window.cpp" line="1213"/>
         <source>A variation is queued (strength %1).</source>
         <translation>변형을 대기열에 넣었습니다(강도 %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1216"/>
+        <location filename="../ui/main_window.cpp" line="1217"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1221"/>
+        <location filename="../ui/main_window.cpp" line="1222"/>
         <source>Add a model file</source>
         <translation>모델 파일 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1222"/>
+        <location filename="../ui/main_window.cpp" line="1223"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors 체크포인트 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1241"/>
+        <location filename="../ui/main_window.cpp" line="1242"/>
         <source>Not a usable model</source>
         <translation>사용할 수 없는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1255"/>
+        <location filename="../ui/main_window.cpp" line="1256"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1255"/>
+        <location filename="../ui/main_window.cpp" line="1256"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1264"/>
+        <location filename="../ui/main_window.cpp" line="1265"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1266"/>
+        <location filename="../ui/main_window.cpp" line="1267"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1272"/>
+        <location filename="../ui/main_window.cpp" line="1273"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1307"/>
+        <location filename="../ui/main_window.cpp" line="1308"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1을(를) 내려받았습니다. 환경설정에서 VAE로 선택하세요(TAESD는 TAESD 미리 보기에 쓰입니다).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1318"/>
+        <location filename="../ui/main_window.cpp" line="1319"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1319"/>
+        <location filename="../ui/main_window.cpp" line="1320"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1353"/>
+        <location filename="../ui/main_window.cpp" line="1354"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1354"/>
+        <location filename="../ui/main_window.cpp" line="1355"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1355"/>
+        <location filename="../ui/main_window.cpp" line="1356"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1356"/>
+        <location filename="../ui/main_window.cpp" line="1357"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1386"/>
+        <location filename="../ui/main_window.cpp" line="1387"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1397"/>
+        <location filename="../ui/main_window.cpp" line="1398"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>

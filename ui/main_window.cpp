@@ -265,11 +265,11 @@ void MainWindow::buildActions() {
   varyStrongAction_ = make(tr("Vary (Str&ong)"), {}, QKeySequence(Qt::CTRL | Qt::ALT | Qt::SHIFT | Qt::Key_V),
                            [this] { vary(kStrongVariation); });
   varyStrongAction_->setToolTip(tr("Queue this image again with a random variation seed at strength %1").arg(kStrongVariation));
-  compareTeacherAction_ = make(tr("Compare with &Teacher"), {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+  compareTeacherAction_ = make(tr("Compare with T&eacher"), {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
                                [this] { compareWithTeacher(); });
   compareTeacherAction_->setToolTip(tr("Run this image's settings on the model this BK-SDM model was distilled from, and "
                                        "compare the two images and each word's attention maps"));
-  compareModelAction_ = make(tr("Compare with &Model\u2026"), {}, {}, [this] { compareWithModel(); });
+  compareModelAction_ = make(tr("Compare with Mo&del\u2026"), {}, {}, [this] { compareWithModel(); });
   comparePromptAction_ = make(tr("Compare with &Prompt\u2026"), {}, {}, [this] { compareWithPrompt(); });
   fitAction_ = make(tr("&Fit to Window"), icon("zoom-fit"), QKeySequence(Qt::CTRL | Qt::Key_0), [this] { imageView_->fitToWindow(); });
   actualSizeAction_ = make(tr("&Actual Size (100%)"), icon("zoom-original"), QKeySequence(Qt::CTRL | Qt::Key_1),
@@ -286,7 +286,7 @@ void MainWindow::buildActions() {
                           [this](bool show) { showResources(show); });
   resourcesAction_->setCheckable(true);
   resourcesAction_->setToolTip(tr("LoRAs and embeddings: click one to add it to the prompt"));
-  gridAction_ = make(tr("G&rid"), {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this](bool show) { showGrid(show); });
+  gridAction_ = make(tr("Gri&d"), {}, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), [this](bool show) { showGrid(show); });
   gridAction_->setCheckable(true);
   gridAction_->setToolTip(tr("X/Y/Z grid: the form's run over up to three axes of values"));
   fitAction_->setCheckable(true);
@@ -502,6 +502,7 @@ QWidget* MainWindow::buildCentre() {
   attention_ = new AttentionPanel;
   attention_->hide();
   connect(attention_, &AttentionPanel::overlayChanged, this, &MainWindow::showOverlay);
+  connect(imageView_, &ImageView::hoveredPixelChanged, attention_, &AttentionPanel::showSharesAt);
   imageLayout->addWidget(attention_);
 
   noModel_ = new NoModelPanel;

@@ -56,7 +56,8 @@ QStringList sameInLanguage(const QString& language) {
     return {QStringLiteral("&Prompt"),    QStringLiteral("S&eed"),   QStringLiteral("&Scheduler"),
             QStringLiteral("System"),     QStringLiteral("Threads"), QStringLiteral("Status"),
             QStringLiteral("Repository"), QStringLiteral("CPU"),     QStringLiteral("OK"),
-            QStringLiteral("Name"),       QStringLiteral("LoRAs"),   QStringLiteral("Embeddings")};
+            QStringLiteral("Name"),       QStringLiteral("LoRAs"),   QStringLiteral("Embeddings"),
+            QStringLiteral("Prompt S/R"), QStringLiteral("Sampler"), QStringLiteral("Seed")};
   if (language == QLatin1String("ko")) return {QStringLiteral("CPU"), QStringLiteral("CUDA GPU")};
   return {};
 }
