@@ -8,6 +8,19 @@
 
 namespace bksdm {
 
+// One down/up cross-attention layer's attention probabilities summed over the run, at its own
+// resolution, as AttentionMapAccumulator holds them.
+struct LayerAttention {
+  std::string layer;     // diffusers' module name, e.g. "up_blocks.1.attentions.0.transformer_blocks.0.attn2"
+  int64_t h = 0, w = 0;  // its resolution
+  at::Tensor sums;       // [images, heads, h*w, tokens]
+};
+
+// One layer's map [images, tokens, height, width] as maps() makes each (layer, head) pair's: the
+// sum upsampled bicubically to (height, width) and clamped at 0; of one head, or the mean of its
+// heads' maps (head < 0).
+at::Tensor layer_map(const LayerAttention& layer, int64_t height, int64_t width, int64_t head = -1);
+
 // DAAM's per-token cross-attention maps ("What the DAAM", Tang et al. 2022), as the fixtures README
 // defines them: the attention probabilities of every down- and up-block `attn2` layer, conditional
 // half of the batch, summed over the run per layer and head at the layer's own resolution; at the
@@ -33,6 +46,10 @@ class AttentionMapAccumulator {
   // maps() is several times a step's at batch 2.
   at::Tensor running_maps(int64_t height, int64_t width) const;
   std::vector<std::string> layers() const;
+  // Each layer's sums so far, in layers()' order; they share the accumulator's storage.
+  std::vector<LayerAttention> layer_sums() const;
+  // layer_map() of the named layer (one of layers()).
+  at::Tensor layer_map(const std::string& layer, int64_t height, int64_t width, int64_t head = -1) const;
   bool empty() const { return layers_.empty(); }
 
  private:
@@ -40,13 +57,9 @@ class AttentionMapAccumulator {
   // head) pairs; each head on its own, or the heads' sum.
   at::Tensor upsampled_mean(int64_t height, int64_t width, bool per_head) const;
 
-  struct LayerSum {
-    at::Tensor sum;  // [images, heads, h*w, tokens]
-    int64_t h = 0, w = 0;
-  };
   int64_t images_;
   int64_t first_row_;
-  std::map<std::string, LayerSum> layers_;
+  std::map<std::string, LayerAttention> layers_;
 };
 
 }  // namespace bksdm
