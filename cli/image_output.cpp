@@ -62,7 +62,7 @@ void write_prompt_overlays(const std::string& dir, const std::string& prefix, co
       const at::Tensor& own = word.text < 0 ? maps : text_maps[size_t(word.text)].maps;
       if (word.word.positions.empty() || !own.defined()) continue;  // past the token limit, or never in force
       const std::string image = result.images.size(0) > 1 ? "image" + std::to_string(i) + "-" : "";
-      char index[16];
+      char index[24];  // any size_t
       std::snprintf(index, sizeof index, "%02zu", k);
       written.push_back(
           (std::filesystem::path(dir) / (image + prefix + index + "-" + file_safe(word.word.text) + ".png")).string());

@@ -31,6 +31,7 @@
 #include "core/models/weights.h"
 #include "core/pipeline/attention_maps.h"
 #include "core/pipeline/conditioning.h"
+#include "core/pipeline/conditioning_cache.h"
 #include "core/pipeline/image_input.h"
 #include "core/pipeline/memory_check.h"
 #include "core/pipeline/non_finite.h"
@@ -399,7 +400,10 @@ class Pipeline final : public StableDiffusionPipeline {
 
     // 2. The prompt and the negative prompt
     announce(RunStage::EncodingPrompt);
-    const Conditioning conditioning = encode_prompt(request, guided, result.timesteps.size());
+    const ConditioningCache::Key key =
+        ConditioningCache::key_of(request, guided, result.timesteps.size(), text_encoder_version_);
+    const Conditioning conditioning = conditionings_.get(
+        key, [&] { return encode_prompt(request, guided, result.timesteps.size()); }, &result.conditioning_reused);
     mapped_files_.check();
     for (const Conditioning::Embeddings& embeddings : conditioning.entries)
       for (const at::Tensor& values : {embeddings.prompt, embeddings.negative})
@@ -516,6 +520,7 @@ class Pipeline final : public StableDiffusionPipeline {
       run_tokenizer_ = tokenizer_with(textual_inversions_);
       embeddings_dir_ = request.embeddings;
     }
+    ++text_encoder_version_;
     loras_ = std::move(loras);
     merged_loras_ = request.loras;
     merged_teacher_blocks_ = request.lora_teacher_blocks;
@@ -862,6 +867,8 @@ class Pipeline final : public StableDiffusionPipeline {
   std::string embeddings_dir_;             // the textual inversions' folder, and what it held
   std::vector<TextualInversion> textual_inversions_;
   std::shared_ptr<ClipTokenizer> run_tokenizer_;  // the tokenizer with their tokens added
+  uint64_t text_encoder_version_ = 0;  // counts the changes of LoRAs and embeddings, which conditionings depend on
+  ConditioningCache conditionings_;
 };
 
 }  // namespace

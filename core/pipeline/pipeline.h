@@ -104,6 +104,8 @@ struct GenerationResult {
   at::Tensor negative_prompt_embeds;
   // What the run noticed that the person should know: what each LoRA changed and skipped.
   std::vector<std::string> notes;
+  // The prompts' encoding came from an earlier run of the same prompts (ConditioningCache).
+  bool conditioning_reused = false;
   StageTimes times;
 };
 
