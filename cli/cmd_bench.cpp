@@ -6,9 +6,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <vector>
@@ -135,16 +138,30 @@ double load_average() {
   return getloadavg(&load, 1) == 1 ? load : -1;
 }
 
-std::string cpu_model() {
+// The first processor's `field` in /proc/cpuinfo, or "unknown".
+std::string cpuinfo_field(const std::string& field) {
   std::ifstream cpuinfo("/proc/cpuinfo");
-  for (std::string line; std::getline(cpuinfo, line);) {
-    if (line.rfind("model name", 0) == 0) return line.substr(line.find(':') + 2);
-  }
+  for (std::string line; std::getline(cpuinfo, line);)
+    if (line.rfind(field, 0) == 0 && line.find(':') != std::string::npos) return line.substr(line.find(':') + 2);
   return "unknown";
+}
+
+std::string cpu_model() { return cpuinfo_field("model name"); }
+
+// The vector units that decide the kernels' speed, as /proc/cpuinfo names them: benchmarks from
+// machines with other ones are not comparable by seconds.
+std::string cpu_vector_flags() {
+  std::istringstream flags(" " + cpuinfo_field("flags") + " ");
+  std::set<std::string> present{std::istream_iterator<std::string>(flags), {}};
+  std::string found;
+  for (const char* flag : {"avx2", "fma", "avx512f", "avx512_vnni", "avx512_bf16", "amx_tile", "amx_bf16"})
+    if (present.count(flag)) found += (found.empty() ? "" : " ") + std::string(flag);
+  return found.empty() ? "none of avx2, avx512, amx" : found;
 }
 
 nlohmann::json machine_json() {
   return {{"cpu", cpu_model()},
+          {"cpu_flags", cpu_vector_flags()},
           {"cores", std::thread::hardware_concurrency()},
           {"libtorch", TORCH_VERSION},
           {"mkldnn", at::hasMKLDNN() && at::globalContext().userEnabledMkldnn()},
@@ -396,12 +413,12 @@ class Bench {
 
 int bench(const Settings& settings) {
   nlohmann::json machine = machine_json();
-  std::printf("bksdm bench: %s, %dx%d, %d thread(s), %s %s%s, %s attention%s; %s, %u cores, libtorch %s, load "
+  std::printf("bksdm bench: %s, %dx%d, %d thread(s), %s %s%s, %s attention%s; %s (%s), %u cores, libtorch %s, load "
               "average %.2f\n",
               settings.model.c_str(), settings.size, settings.size, settings.threads, settings.device.c_str(),
               settings.dtype.c_str(), settings.low_memory ? " (low-memory: fp16 weights)" : "",
               settings.attention.c_str(), settings.channels_last ? ", channels-last" : "", cpu_model().c_str(),
-              std::thread::hardware_concurrency(), TORCH_VERSION, load_average());
+              cpu_vector_flags().c_str(), std::thread::hardware_concurrency(), TORCH_VERSION, load_average());
   Bench bench(settings);
   bench.run();
   machine["load_average_end"] = load_average();
