@@ -151,6 +151,7 @@ struct GenerationRequest {
   bool attention_maps = false;            // DAAM maps in the result
   bool attention_maps_per_step = false;   // also the running maps after each step
   bool negative_attention_maps = false;   // the negative prompt's maps too (guided runs)
+  bool attention_maps_per_layer = false;  // also each layer's sums over the run (the prompt's)
   bool keep_step_latents = false;         // latents after every scheduler step
 
   bool operator==(const GenerationRequest&) const = default;

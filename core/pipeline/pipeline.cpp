@@ -148,6 +148,8 @@ class PromptMaps {
       texts.push_back(last ? final_text_maps(h, w)[t].maps : texts_[t].running_maps(h, w));
   }
 
+  std::vector<LayerAttention> layer_sums() const { return maps_.layer_sums(); }
+
   // Undefined when no layer was seen (a U-Net without cross-attention in its down and up blocks).
   at::Tensor final_maps(int64_t h, int64_t w) {
     if (!exact_.defined() && !maps_.empty()) exact_ = maps_.maps(h, w);
@@ -190,6 +192,7 @@ class AttentionRecorder final : public LoopObserver {
         prompt_(request.num_images, conditioning.guided_in_one_batch() ? request.num_images : 0,
                 conditioning.prompt_texts),
         per_step_(request.attention_maps_per_step),
+        per_layer_(request.attention_maps_per_layer),
         h_(h),
         w_(w) {
     if (request.negative_attention_maps && !conditioning.negative_texts.texts.empty())
@@ -219,6 +222,11 @@ class AttentionRecorder final : public LoopObserver {
   void put_final(GenerationResult& result, const Conditioning& conditioning) {
     result.attention = on_cpu(prompt_.final_maps(h_, w_));
     result.text_attention = named(prompt_.final_text_maps(h_, w_), conditioning.prompt_texts);
+    if (per_layer_)
+      for (LayerAttention layer : prompt_.layer_sums()) {
+        layer.sums = on_cpu(layer.sums);
+        result.layer_attention.push_back(std::move(layer));
+      }
     if (!negative_) return;
     result.negative_attention = on_cpu(negative_->final_maps(h_, w_));
     result.negative_text_attention = named(negative_->final_text_maps(h_, w_), conditioning.negative_texts);
@@ -239,6 +247,7 @@ class AttentionRecorder final : public LoopObserver {
   size_t iteration_ = 0;
   UNetCall call_ = UNetCall::Batch;
   bool per_step_;
+  bool per_layer_;
   int64_t h_, w_;
 };
 

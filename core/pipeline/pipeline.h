@@ -10,6 +10,7 @@
 
 #include "core/generation/generation_request.h"
 #include "core/loading/model_folder.h"
+#include "core/pipeline/attention_maps.h"
 #include "core/tokenizer/clip_tokenizer.h"
 
 namespace bksdm {
@@ -93,6 +94,9 @@ struct GenerationResult {
   at::Tensor step_latents;  // [steps,N,4,h,w] when keep_step_latents
   at::Tensor attention;     // [N,T,h,w] when attention_maps: T = 77 per chunk of the prompt
   std::vector<TextAttention> text_attention;  // with attention_maps, for a prompt of several texts
+  // With attention_maps_per_layer: the prompt's down/up cross-attention layers' sums over the run
+  // (layer_map() turns one into that layer's or one head's map), on the CPU.
+  std::vector<LayerAttention> layer_attention;
   // The negative prompt's, alike, with negative_attention_maps (T: 77 per chunk of the negative).
   at::Tensor negative_attention;
   std::vector<TextAttention> negative_text_attention;
