@@ -1,6 +1,7 @@
 // The Grid tab (issue 20): the app's grid plan from the form and its axes (core's grid, checked as
 // the CLI checks it), its estimate, and in the window the cells filled in as their runs finish, in
 // the plan's order, a cancelled grid's cells marked so.
+#include <QAction>
 #include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -113,6 +114,12 @@ class GridTest : public QObject {
     // Now the pace of a run is known: the estimate says a time.
     grid->check();
     QVERIFY2(grid->summary()->text().contains("about"), qPrintable(grid->summary()->text()));
+    // scripts/doc-screenshots.sh: the Grid tab as docs/walkthrough/grid.png shows it.
+    if (const QString docs = qEnvironmentVariable("BKSDM_DOCS_DIR"); !docs.isEmpty()) {
+      window.gridAction()->setChecked(false);
+      window.gridAction()->trigger();
+      QVERIFY(window.grab().save(docs + QStringLiteral("/grid.png")));
+    }
   }
 
   // Cancelling everything ends the grid's waiting cells as cancelled, none left waiting.
@@ -142,6 +149,7 @@ class GridTest : public QObject {
   MainWindow& loadedWindow() {
     if (!window_) {
       window_ = new MainWindow;
+      window_->resize(1280, 800);
       window_->show();
       if (!QCoro::waitFor(window_->loadModel(kFixture))) qFatal("the fixture model did not load");
       window_->promptEditor()->setText(QStringLiteral("a red vase"));

@@ -118,6 +118,27 @@ class ModelCompareTest : public QObject {
     QCOMPARE(window.studio()->model()->location, kFixture);  // loaded again after
   }
 
+  // scripts/doc-screenshots.sh: BK-SDM-Tiny's fixture against SD v1.4's, as
+  // docs/walkthrough/teacher-compare.png shows it (random weights: the figures mean nothing).
+  void aTeacherComparisonForTheDocs() {
+    const QString docs = qEnvironmentVariable("BKSDM_DOCS_DIR");
+    if (docs.isEmpty()) QSKIP("BKSDM_DOCS_DIR is not set");
+    MainWindow window;
+    window.show();
+    QVERIFY(QCoro::waitFor(window.loadModel(QStringLiteral(BKSDM_FIXTURES_DIR "/models/bk-sdm-tiny-mini"))));
+    window.promptEditor()->setText(QStringLiteral("a red vase of roses on a table"));
+    window.parametersPanel()->widthBox()->setValue(128);
+    window.parametersPanel()->heightBox()->setValue(128);
+    window.parametersPanel()->stepsBox()->setValue(10);
+    QSignalSpy done(window.studio(), &Studio::jobDone);
+    window.generate();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 120000);
+    QTRY_VERIFY(window.resultStrip()->currentResult());
+    QCoro::waitFor(window.compareRuns(kFixture, QString()));
+    QVERIFY(window.lastComparison());
+    QVERIFY(window.lastComparison()->grab().save(docs + QStringLiteral("/teacher-compare.png")));
+  }
+
  private:
   QTemporaryDir settingsDir_;
 };
