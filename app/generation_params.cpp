@@ -69,6 +69,7 @@ GenerationRequest describedRequest(const GenerationParams& params) {
   request.tiled_decode = params.tiledDecode;
   request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
   request.negative_attention_maps = params.attentionMaps && params.negativeAttentionMaps;
+  request.attention_maps_per_layer = params.attentionMaps && params.layerAttentionMaps;
   request.embeddings = params.embeddingsFolder.toStdString();
   request.lora_teacher_blocks = params.loraTeacherBlocks;
   request.embedding_hashes = toStdMap(params.embeddingHashes);
@@ -137,6 +138,7 @@ GenerationParams fromRequest(const GenerationRequest& request) {
   params.tiledDecode = request.tiled_decode;
   params.attentionMaps = request.attention_maps;
   params.negativeAttentionMaps = request.negative_attention_maps;
+  params.layerAttentionMaps = request.attention_maps_per_layer;
   params.embeddingsFolder = fromUtf8(request.embeddings);
   params.loraTeacherBlocks = request.lora_teacher_blocks;
   params.embeddingHashes = fromStdMap(request.embedding_hashes);

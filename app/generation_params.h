@@ -51,6 +51,7 @@ struct GenerationParams {
   int clipSkip = 1;            // A1111's numbering: 1 the text encoder's last layer
   bool attentionMaps = false;  // cross-attention maps, final and per step, in the outcome
   bool negativeAttentionMaps = false;  // with attentionMaps: the negative prompt's too
+  bool layerAttentionMaps = false;     // with attentionMaps: each layer's too (ImageAttention::layers)
   bool tiledDecode = false;    // the VAE decodes tile by tile (GenerationRequest::tiled_decode)
   // Where the prompt's <lora:NAME:MULT> tags find NAME.safetensors, and the textual-inversion
   // embeddings' folder (each file's stem a word); empty: none.

@@ -947,6 +947,7 @@ GenerationParams MainWindow::currentParams() {
   params.negativePrompt = negativePrompt_->text();
   params.attentionMaps = attentionAction_->isChecked();
   params.negativeAttentionMaps = negativeAttentionAction_->isChecked();
+  params.layerAttentionMaps = attention_->keepsLayerMaps();
   params.tiledDecode = tiledDecodeAction_->isChecked();
   params.loraFolder = resources_->loraFolder();
   params.embeddingsFolder = resources_->embeddingsFolder();

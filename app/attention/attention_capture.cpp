@@ -13,16 +13,28 @@ namespace bksdm {
 namespace {
 
 // Image by image, as contiguous float32 on the CPU; `images` empty vectors for undefined maps (a
-// text not yet in force).
+// text not yet in force). Maps are [N,slots,h,w], a layer's sums [N,heads,h*w,slots].
 std::vector<std::vector<float>> perImage(const at::Tensor& maps, int64_t images) {
   if (!maps.defined()) return std::vector<std::vector<float>>(size_t(images));
-  if (maps.dim() != 4 || maps.size(0) != images) throw Error("attention maps: expected a tensor [N,slots,h,w]");
+  if (maps.dim() != 4 || maps.size(0) != images) throw Error("attention maps: expected a tensor of 4 dimensions, N first");
   const at::Tensor cpu = maps.to(at::kCPU, at::kFloat).contiguous();
   const size_t size = size_t(cpu[0].numel());
   std::vector<std::vector<float>> split;
   for (int64_t i = 0; i < cpu.size(0); ++i) {
     const float* data = cpu.data_ptr<float>() + size_t(i) * size;
     split.emplace_back(data, data + size);
+  }
+  return split;
+}
+
+// Each image's kept layers, in the run's order.
+std::vector<std::vector<LayerMaps>> layersPerImage(const std::vector<LayerAttention>& layers, int64_t images) {
+  std::vector<std::vector<LayerMaps>> split(static_cast<size_t>(images));
+  for (const LayerAttention& layer : layers) {
+    std::vector<std::vector<float>> sums = perImage(layer.sums, images);
+    for (size_t i = 0; i < split.size(); ++i)
+      split[i].push_back(LayerMaps{QString::fromStdString(layer.layer), int(layer.h), int(layer.w),
+                                   int(layer.sums.size(1)), std::move(sums[i])});
   }
   return split;
 }
@@ -111,11 +123,14 @@ QList<ImageAttention> AttentionCapture::finish(const GenerationResult& result, c
   std::vector<PerImage> finalTexts;
   for (const TextAttention& text : own.texts) finalTexts.push_back(perImage(text.maps, images));
   std::vector<std::vector<float>> finals = perImage(maps, images);
+  std::vector<std::vector<LayerMaps>> layers =
+      layersPerImage(of_ == Of::Prompt ? result.layer_attention : std::vector<LayerAttention>(), images);
   if (!steps_.empty()) shared.captureMsPerStep = captureSeconds_ * 1000 / double(steps_.size());
   QList<ImageAttention> split;
   for (size_t i = 0; i < finals.size(); ++i) {
     ImageAttention image = shared;
     image.maps = std::move(finals[i]);
+    image.layers = std::move(layers[i]);
     for (PerImage& step : steps_) image.stepMaps.push_back(std::move(step.at(i)));
     for (size_t t = 0; t < finalTexts.size(); ++t) {
       TextMaps& text = image.texts[qsizetype(t)];

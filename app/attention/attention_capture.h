@@ -22,7 +22,7 @@ class AttentionCapture {
   // negative's). It times itself: ImageAttention::captureMsPerStep.
   void addStep(const StepInfo& step);
   // One value per image of the batch, from GenerationResult::attention and ::text_attention (or the
-  // negative's); the words as the run's prompt syntax reads them. The step maps move into the
+  // negative's) and the prompt's ::layer_attention; the words as the run's prompt syntax reads them. The step maps move into the
   // result. None where the run has no such maps.
   QList<ImageAttention> finish(const GenerationResult& result, const ClipTokenizer& tokenizer);
 

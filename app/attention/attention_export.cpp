@@ -202,12 +202,12 @@ ImageAttention readImageAttention(const QString& path) {
 
 QStringList writeAttentionOverlays(const QString& folder, const QString& prefix, const QImage& image,
                                    const ImageAttention& attention, const QList<AttentionSubject>& subjects,
-                                   int step, double opacity) {
+                                   const MapView& view, double opacity) {
   QStringList written;
   for (const AttentionSubject& subject : subjects) {
     if (!subject.hasMap()) continue;
     const QString path = QDir(folder).filePath(prefix + fileStem(subject) + QStringLiteral(".png"));
-    write_png(toPath(path), attentionOverlayRgb(image, attention, subject, step, opacity));
+    write_png(toPath(path), attentionOverlayRgb(image, attention, subject, view, opacity));
     written << path;
   }
   return written;

@@ -29,6 +29,6 @@ ImageAttention readImageAttention(const QString& path);
 // it (attentionOverlay). Returns the paths written.
 QStringList writeAttentionOverlays(const QString& folder, const QString& prefix, const QImage& image,
                                    const ImageAttention& attention, const QList<AttentionSubject>& subjects,
-                                   int step, double opacity);
+                                   const MapView& view, double opacity);
 
 }  // namespace bksdm

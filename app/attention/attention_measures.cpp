@@ -1,9 +1,11 @@
 #include "app/attention/attention_measures.h"
 
 #include <algorithm>
+#include <map>
 
 #include <QRect>
 
+#include "app/attention/attention_view.h"
 #include "app/attention/subject_map.h"
 #include "core/pipeline/attention_similarity.h"
 
@@ -31,13 +33,15 @@ bool fits(const std::vector<float>& maps, const ImageAttention& attention) {
 
 }  // namespace
 
-QList<WordShare> wordSharesAt(const ImageAttention& attention, int step, QPoint pixel, QSize imageSize) {
+QList<WordShare> wordSharesAt(const ImageAttention& attention, const MapView& view, QPoint pixel, QSize imageSize) {
   if (attention.isEmpty() || !QRect(QPoint(0, 0), imageSize).contains(pixel)) return {};
   const int cell = cellAt(attention, pixel, imageSize);
+  std::map<int, std::vector<float>> textMaps;  // each text's once: a range or a layer computes them
   QList<WordShare> shares;
   double total = 0;
   for (const AttentionSubject& word : wordSubjects(attention)) {
-    const std::vector<float>& maps = attention.mapsAt(step, word.text);
+    if (!textMaps.contains(word.text)) textMaps[word.text] = viewMaps(attention, view, word.text);
+    const std::vector<float>& maps = textMaps[word.text];
     if (!word.hasMap() || !fits(maps, attention)) continue;
     shares << WordShare{word.label, valueAt(maps, attention, word, cell)};
     total += shares.last().share;
@@ -50,9 +54,9 @@ QList<WordShare> wordSharesAt(const ImageAttention& attention, int step, QPoint 
 }
 
 std::optional<MapOverlap> mapOverlap(const ImageAttention& attention, const AttentionSubject& a,
-                                     const AttentionSubject& b, int step) {
+                                     const AttentionSubject& b, const MapView& view) {
   if (!a.hasMap() || !b.hasMap()) return std::nullopt;
-  const at::Tensor first = subjectMap(attention, a, step), second = subjectMap(attention, b, step);
+  const at::Tensor first = subjectMap(attention, a, view), second = subjectMap(attention, b, view);
   if (!first.defined() || !second.defined()) return std::nullopt;
   return MapOverlap{map_iou(first, second, kDefaultTopFraction), kDefaultTopFraction};
 }

@@ -10,6 +10,6 @@ namespace bksdm {
 
 // attentionOverlay's pixels, for writing them as PNG without a detour through QImage.
 RgbImage attentionOverlayRgb(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
-                             int step, double opacity);
+                             const MapView& view, double opacity);
 
 }  // namespace bksdm

@@ -5,6 +5,7 @@
 #include <ATen/ATen.h>
 
 #include "app/attention/attention_overlay_rgb.h"
+#include "app/attention/attention_view.h"
 #include "app/attention/subject_map.h"
 #include "core/io/error.h"
 #include "core/pipeline/attention_overlay.h"
@@ -28,29 +29,29 @@ QImage toQImage(const RgbImage& rgb) {
 
 }  // namespace
 
-at::Tensor subjectMap(const ImageAttention& attention, const AttentionSubject& subject, int step) {
-  const std::vector<float>& maps = attention.mapsAt(step, subject.text);
+at::Tensor subjectMap(const ImageAttention& attention, const AttentionSubject& subject, const MapView& view) {
+  const std::vector<float> maps = viewMaps(attention, view, subject.text);
   if (maps.empty()) return {};
   if (maps.size() != size_t(attention.slots()) * attention.height * attention.width)
     throw Error("attention maps: the data does not match [" + std::to_string(attention.slots()) + "," +
                 std::to_string(attention.height) + "," + std::to_string(attention.width) + "]");
-  // A view of the floats: word_map only reads them.
-  const at::Tensor view = at::from_blob(const_cast<float*>(maps.data()),
-                                        {attention.slots(), attention.height, attention.width}, at::kFloat);
-  return word_map(view, PromptWord{subject.label.toStdString(), subject.positions, {}, false});
+  // The floats in place: word_map's index_select copies what it returns out of them.
+  const at::Tensor slots = at::from_blob(const_cast<float*>(maps.data()),
+                                         {attention.slots(), attention.height, attention.width}, at::kFloat);
+  return word_map(slots, PromptWord{subject.label.toStdString(), subject.positions, {}, false});
 }
 
 RgbImage attentionOverlayRgb(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
-                             int step, double opacity) {
+                             const MapView& view, double opacity) {
   const at::Tensor pixels = imageTensor(image);
-  const at::Tensor map = subject.hasMap() ? subjectMap(attention, subject, step) : at::Tensor();
+  const at::Tensor map = subject.hasMap() ? subjectMap(attention, subject, view) : at::Tensor();
   if (!map.defined()) return to_rgb_image(pixels);
   return attention_overlay(pixels, map, opacity);
 }
 
 QImage attentionOverlay(const QImage& image, const ImageAttention& attention, const AttentionSubject& subject,
-                        int step, double opacity) {
-  return toQImage(attentionOverlayRgb(image, attention, subject, step, opacity));
+                        const MapView& view, double opacity) {
+  return toQImage(attentionOverlayRgb(image, attention, subject, view, opacity));
 }
 
 QImage attentionLegend(int width, int height) {

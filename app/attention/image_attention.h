@@ -27,6 +27,16 @@ struct TextMaps {
                                              // before it came into force
 };
 
+// One down/up cross-attention layer's probabilities summed over the run (core's LayerAttention),
+// at the layer's own resolution: what its map, or one head's, is upsampled from.
+struct LayerMaps {
+  QString name;    // diffusers' module name, "down_blocks.0.attentions.1.transformer_blocks.0.attn2"
+  int height = 0;  // its resolution
+  int width = 0;
+  int heads = 0;
+  std::vector<float> sums;  // [heads, height*width, slots]
+};
+
 // One image's cross-attention maps (DAAM) with what they are maps of, as plain floats: they cross
 // threads in queued signals and reach the widgets without tensors.
 struct ImageAttention {
@@ -40,6 +50,8 @@ struct ImageAttention {
   std::vector<float> maps;                   // [slots, height, width] over the whole run
   std::vector<std::vector<float>> stepMaps;  // [k-1]: accumulated over steps 1..k; empty when not kept
   QList<TextMaps> texts;                     // an edited prompt's texts; empty for one text
+  std::vector<LayerMaps> layers;             // the prompt's layers in U-Net order, when the run kept
+                                             // them (GenerationParams::layerAttentionMaps); else empty
   // What taking each step's running maps out of the run cost the app (AttentionCapture::addStep),
   // in ms a step, the mean over the run; 0 when the run kept no step maps.
   double captureMsPerStep = 0;
@@ -61,6 +73,21 @@ struct ImageAttention {
       if (texts[t].steps.contains(step)) return t;
     return -1;
   }
+};
+
+// Which of an image's maps to show: those of steps first..last, or one layer's (one head's) over
+// the whole run.
+struct MapView {
+  // Implicit: a step number reads as the maps accumulated up to it, as the panel's slider showed
+  // them before it had a range.
+  MapView(int upTo = 0) : last(upTo) {}
+
+  int first = 1;   // 1-based; above 1 only with kept step maps
+  int last = 0;    // 1..steps; 0 (or past the kept steps): the run's final maps
+  int layer = -1;  // an index into ImageAttention::layers; -1: all layers' mean, the run's maps
+  int head = -1;   // of that layer; -1: the mean of its heads' maps
+
+  bool ofLayer() const { return layer >= 0; }
 };
 
 }  // namespace bksdm

@@ -7,8 +7,8 @@
 
 namespace bksdm {
 
-// The subject's map [h,w] at `step` (core's word_map of ImageAttention::mapsAt, of the subject's
-// text); undefined where its text was not yet in force.
-at::Tensor subjectMap(const ImageAttention& attention, const AttentionSubject& subject, int step);
+// The subject's map [h,w] in `view` (core's word_map of viewMaps, of the subject's text); undefined
+// where the view has none for it (its text not in force, or a layer's view of a text's word).
+at::Tensor subjectMap(const ImageAttention& attention, const AttentionSubject& subject, const MapView& view);
 
 }  // namespace bksdm

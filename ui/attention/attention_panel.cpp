@@ -16,6 +16,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -24,6 +25,7 @@
 #include "app/attention/attention_export.h"
 #include "app/attention/attention_measures.h"
 #include "app/attention/attention_render.h"
+#include "app/attention/attention_view.h"
 #include "ui/attention/flow_layout.h"
 
 namespace bksdm {
@@ -193,12 +195,18 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   chipScroll_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
   stepSlider_ = new QSlider(Qt::Horizontal);
-  stepSlider_->setToolTip(tr("The maps accumulated up to this step: when did a word start to matter?"));
+  stepSlider_->setToolTip(tr("The range's last step: the maps accumulated up to it, when did a word start to matter?"));
+  firstStepBox_ = new QSpinBox;
+  firstStepBox_->setObjectName(QStringLiteral("firstStep"));
+  firstStepBox_->setToolTip(tr("The range's first step: from 2 on, the maps show what the steps of the range added "
+                               "(the maps up to the last step less those before the first)"));
   stepLabel_ = new QLabel;
   stepRow_ = new QWidget;
   auto* stepLayout = new QHBoxLayout(stepRow_);
   stepLayout->setContentsMargins(0, 0, 0, 0);
-  stepLayout->addWidget(new QLabel(tr("Up to step")));
+  stepLayout->addWidget(new QLabel(tr("Steps from")));
+  stepLayout->addWidget(firstStepBox_);
+  stepLayout->addWidget(new QLabel(tr("to", "steps from 3 to 10")));
   stepLayout->addWidget(stepSlider_, 1);
   stepLayout->addWidget(stepLabel_);
   stepCost_ = new QLabel;
@@ -215,6 +223,26 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   shares_->setObjectName(QStringLiteral("pointerShares"));
   shares_->setToolTip(tr("A word's share at a place: its map's value there over the sum of all the prompt's words' "
                          "values there (the start token and padding left out)"));
+
+  layerChoice_ = new QComboBox;
+  layerChoice_->setObjectName(QStringLiteral("layerChoice"));
+  layerChoice_->setToolTip(tr("One cross-attention layer's maps over the whole run, at its own resolution "
+                              "upsampled to the latent's; all layers: their mean, the run's maps"));
+  headChoice_ = new QComboBox;
+  headChoice_->setObjectName(QStringLiteral("headChoice"));
+  headChoice_->setToolTip(tr("One attention head of the layer, or the mean of its heads"));
+  layerRow_ = new QWidget;
+  auto* layerLayout = new QHBoxLayout(layerRow_);
+  layerLayout->setContentsMargins(0, 0, 0, 0);
+  layerLayout->addWidget(new QLabel(tr("Layer")));
+  layerLayout->addWidget(layerChoice_);
+  layerLayout->addWidget(new QLabel(tr("Head")));
+  layerLayout->addWidget(headChoice_);
+  layerLayout->addStretch();
+  keepLayerMapsBox_ = new QCheckBox(tr("Keep per-layer maps"));
+  keepLayerMapsBox_->setObjectName(QStringLiteral("keepLayerMaps"));
+  keepLayerMapsBox_->setToolTip(tr("The next runs keep each cross-attention layer's maps, so that one layer or head "
+                                   "can be shown: about 66 MB more per 512×512 image with SD v1.4's layers"));
 
   overlap_ = new QLabel;
   overlap_->setObjectName(QStringLiteral("pairOverlap"));
@@ -235,6 +263,7 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   sharesRow->addWidget(legend_);
   contentLayout->addLayout(sharesRow);
   contentLayout->addWidget(stepRow_);
+  contentLayout->addWidget(layerRow_);
   contentLayout->addWidget(textInForce_);
   contentLayout->addWidget(overlap_);
   contentLayout->addWidget(grid_);
@@ -244,12 +273,19 @@ AttentionPanel::AttentionPanel(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(6, 4, 6, 4);
   layout->addWidget(placeholder_);
   layout->addWidget(content_);
+  layout->addWidget(keepLayerMapsBox_);
 
   connect(imageChoice_, &QComboBox::currentIndexChanged, this, [this](int index) { setImageIndex(index); });
   connect(allTokensBox_, &QCheckBox::toggled, this, [this](bool all) { setShowsAllTokens(all); });
   connect(negativeBox_, &QCheckBox::toggled, this, [this](bool negative) { setShowsNegative(negative); });
   connect(opacitySlider_, &QSlider::valueChanged, this, [this] { render(); });
-  connect(stepSlider_, &QSlider::valueChanged, this, [this] { render(); });
+  connect(stepSlider_, &QSlider::valueChanged, this, &AttentionPanel::onLastStepChanged);
+  connect(firstStepBox_, &QSpinBox::valueChanged, this, [this] { render(); });
+  connect(layerChoice_, &QComboBox::currentIndexChanged, this, [this] {
+    buildHeadChoice();
+    render();
+  });
+  connect(headChoice_, &QComboBox::currentIndexChanged, this, [this] { render(); });
   connect(exportOverlaysButton_, &QPushButton::clicked, this, &AttentionPanel::chooseOverlayFolder);
   connect(exportMapsButton_, &QPushButton::clicked, this, &AttentionPanel::chooseMapsFile);
   clear();
@@ -276,12 +312,15 @@ void AttentionPanel::setResults(const QList<QImage>& images, const QList<ImageAt
   imageChoice_->setVisible(images_.size() > 1);
   const int steps = current() ? current()->steps() : 0;
   {
-    const QSignalBlocker blocker(stepSlider_);
+    const QSignalBlocker blocker(stepSlider_), firstBlocker(firstStepBox_);
     stepSlider_->setRange(std::min(1, steps), steps);
     stepSlider_->setValue(steps);
+    firstStepBox_->setRange(std::min(1, steps), steps);
+    firstStepBox_->setValue(firstStepBox_->minimum());
   }
   stepRow_->setVisible(steps > 0);
   status_->clear();
+  buildLayerChoice();
   buildChips();
   render();
 }
@@ -294,6 +333,7 @@ void AttentionPanel::setShowsNegative(bool negative) {
   const QSignalBlocker blocker(negativeBox_);
   negativeBox_->setChecked(negative);
   selection_.clear();
+  buildLayerChoice();
   buildChips();
   render();
   Q_EMIT selectionChanged(selection_);
@@ -325,6 +365,7 @@ void AttentionPanel::setImageIndex(int index) {
   imageIndex_ = index;
   const QSignalBlocker blocker(imageChoice_);
   imageChoice_->setCurrentIndex(index);
+  buildLayerChoice();
   buildChips();  // the words are the same; which have maps is too, but the tooltips follow the image
   render();
 }
@@ -431,6 +472,76 @@ int AttentionPanel::step() const {
 
 void AttentionPanel::setStep(int step) { stepSlider_->setValue(step); }
 
+void AttentionPanel::setStepRange(int first, int last) {
+  setStep(last);
+  firstStepBox_->setValue(first);
+}
+
+void AttentionPanel::onLastStepChanged() {
+  {
+    const QSignalBlocker blocker(firstStepBox_);  // one render for the two
+    firstStepBox_->setMaximum(stepSlider_->value());
+  }
+  render();
+}
+
+MapView AttentionPanel::view() const {
+  MapView view(step());
+  if (view.last > 0) view.first = firstStepBox_->value();
+  const ImageAttention* attention = current();
+  if (attention && size_t(layerChoice_->currentIndex() - 1) < attention->layers.size()) {
+    view.layer = layerChoice_->currentIndex() - 1;
+    view.head = headChoice_->currentIndex() - 1;
+  }
+  return view;
+}
+
+void AttentionPanel::setLayer(int layer, int head) {
+  layerChoice_->setCurrentIndex(layer + 1);
+  headChoice_->setCurrentIndex(head + 1);
+}
+
+bool AttentionPanel::keepsLayerMaps() const { return keepLayerMapsBox_->isChecked(); }
+
+void AttentionPanel::setKeepsLayerMaps(bool keep) { keepLayerMapsBox_->setChecked(keep); }
+
+// The kept layers of the shown maps, "all layers" first; the choice stays where the image has it.
+void AttentionPanel::buildLayerChoice() {
+  const ImageAttention* attention = current();
+  const std::vector<LayerMaps> none;
+  const std::vector<LayerMaps>& layers = attention ? attention->layers : none;
+  layerRow_->setVisible(!layers.empty());
+  const int chosen = layerChoice_->currentIndex();
+  const QSignalBlocker blocker(layerChoice_);
+  layerChoice_->clear();
+  layerChoice_->addItem(tr("All layers"));
+  for (const LayerMaps& layer : layers) {
+    layerChoice_->addItem(layerLabel(layer));
+    layerChoice_->setItemData(layerChoice_->count() - 1, layer.name, Qt::ToolTipRole);
+  }
+  layerChoice_->setCurrentIndex(chosen < layerChoice_->count() ? std::max(chosen, 0) : 0);
+  buildHeadChoice();
+}
+
+// The chosen layer's heads; the step range does not apply to a layer's maps, which are the run's.
+void AttentionPanel::buildHeadChoice() {
+  const ImageAttention* attention = current();
+  const int layer = layerChoice_->currentIndex() - 1;
+  const int heads = attention && size_t(layer) < attention->layers.size() ? attention->layers[size_t(layer)].heads : 0;
+  const int head = headChoice_->currentIndex();
+  {
+    const QSignalBlocker blocker(headChoice_);
+    headChoice_->clear();
+    headChoice_->addItem(tr("All heads"));
+    for (int i = 1; i <= heads; ++i) headChoice_->addItem(tr("Head %1 of %2").arg(i).arg(heads));
+    headChoice_->setCurrentIndex(head < headChoice_->count() ? std::max(head, 0) : 0);
+  }
+  headChoice_->setEnabled(heads > 0);
+  stepRow_->setEnabled(heads == 0);
+  stepRow_->setToolTip(heads > 0 ? tr("A layer's maps are over the whole run: choose all layers for a step range")
+                                 : QString());
+}
+
 double AttentionPanel::opacity() const { return opacitySlider_->value() / 100.0; }
 
 void AttentionPanel::setOpacity(double opacity) { opacitySlider_->setValue(int(std::lround(opacity * 100))); }
@@ -460,7 +571,7 @@ QString AttentionPanel::sharesText() const { return shares_->text(); }
 void AttentionPanel::showShares() {
   const ImageAttention* attention = current();
   const QList<WordShare> shares =
-      attention ? wordSharesAt(*attention, step(), hoveredPixel_, images_[imageIndex_].size()) : QList<WordShare>();
+      attention ? wordSharesAt(*attention, view(), hoveredPixel_, images_[imageIndex_].size()) : QList<WordShare>();
   shares_->setText(shares.isEmpty() ? tr("Point at the image to rank the words by their share of the attention there.")
                                     : tr("At the pointer: %1").arg(shareList(shares)));
 }
@@ -476,7 +587,7 @@ void AttentionPanel::showStepCost() {
 void AttentionPanel::showOverlap(const QList<AttentionSubject>& chosen) {
   const ImageAttention* attention = current();
   const std::optional<MapOverlap> overlap =
-      attention && chosen.size() == 2 ? mapOverlap(*attention, chosen[0], chosen[1], step()) : std::nullopt;
+      attention && chosen.size() == 2 ? mapOverlap(*attention, chosen[0], chosen[1], view()) : std::nullopt;
   overlap_->setVisible(overlap.has_value());
   if (!overlap) return;
   const long percent = std::lround(overlap->topFraction * 100);
@@ -495,7 +606,7 @@ void AttentionPanel::render() {
   gridLayout_->clear();
   const ImageAttention* attention = current();
   if (const int steps = attention ? attention->steps() : 0; steps > 0)
-    stepLabel_->setText(tr("%1 of %2").arg(stepSlider_->value()).arg(steps));
+    stepLabel_->setText(tr("%1–%2 of %3", "steps 3–10 of 25").arg(firstStepBox_->value()).arg(stepSlider_->value()).arg(steps));
   showTextInForce();
   showShares();
   showStepCost();
@@ -503,11 +614,11 @@ void AttentionPanel::render() {
     try {
       const QList<AttentionSubject> chosen = selectedSubjects();
       const QImage& image = images_[imageIndex_];
-      overlay_ = attentionOverlay(image, *attention, chosen.last(), step(), opacity());
+      overlay_ = attentionOverlay(image, *attention, chosen.last(), view(), opacity());
       if (chosen.size() > 1) {
         const QImage small = image.scaled(kTile, kTile, Qt::KeepAspectRatio, Qt::SmoothTransformation);
         for (const AttentionSubject& subject : chosen) {
-          gridOverlays_ << attentionOverlay(small, *attention, subject, step(), opacity());
+          gridOverlays_ << attentionOverlay(small, *attention, subject, view(), opacity());
           gridLayout_->addWidget(makeTile(gridOverlays_.last(), subject.label));
         }
       }
@@ -529,10 +640,10 @@ QCoro::Task<QString> AttentionPanel::exportOverlays(QString folder) {
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
   QFuture<QString> written = runInPool(
       [folder, prefix, image = images_[imageIndex_], attention = *current(),
-       subjects = selectedSubjects(), step = step(), opacity = opacity()] {
+       subjects = selectedSubjects(), view = view(), opacity = opacity()] {
         try {
           if (!QDir().mkpath(folder)) return tr("Cannot create the folder %1").arg(folder);
-          writeAttentionOverlays(folder, prefix, image, attention, subjects, step, opacity);
+          writeAttentionOverlays(folder, prefix, image, attention, subjects, view, opacity);
           return QString();
         } catch (const std::exception& error) {
           return QString::fromUtf8(error.what());

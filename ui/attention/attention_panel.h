@@ -17,6 +17,7 @@ class QLabel;
 class QPushButton;
 class QScrollArea;
 class QSlider;
+class QSpinBox;
 
 namespace bksdm {
 
@@ -24,8 +25,9 @@ class FlowLayout;
 
 // Which parts of an image each word of the prompt drew on (DAAM's cross-attention maps): the words
 // as chips (a click shows one, Ctrl+click adds more to compare side by side), the token slots
-// under "All tokens" (each chunk's padding as one chip), a step slider for the maps accumulated up to a step, and export. The chosen
-// word's overlay goes out through overlayChanged() to be shown on the image itself.
+// under "All tokens" (each chunk's padding as one chip), a step range, a layer and head (when the run
+// kept them), and export. The chosen word's overlay goes out through overlayChanged() to be shown on
+// the image itself.
 class AttentionPanel : public QWidget {
   Q_OBJECT
 
@@ -54,8 +56,19 @@ class AttentionPanel : public QWidget {
   // Chip indices (into the words, or the token slots) in the order they were chosen.
   const QList<int>& selection() const { return selection_; }
   void setSelection(const QList<int>& selection);
-  int step() const;  // 1..steps; 0 when the run kept no per-step maps (the final maps)
+  int step() const;  // the range's last step, 1..steps; 0 when the run kept no per-step maps (the final maps)
   void setStep(int step);
+  int firstStep() const { return view().first; }  // the range's first step; 1 without per-step maps
+  void setStepRange(int first, int last);
+  // The kept layer shown (an index into ImageAttention::layers) and its head; -1: all of them.
+  int layer() const { return view().layer; }
+  int head() const { return view().head; }
+  void setLayer(int layer, int head = -1);
+  // What the panel shows of the image's maps: the step range, or one layer (and head).
+  MapView view() const;
+  // Whether the next run keeps each layer's maps (GenerationParams::layerAttentionMaps).
+  bool keepsLayerMaps() const;
+  void setKeepsLayerMaps(bool keep);
   double opacity() const;
   void setOpacity(double opacity);
 
@@ -85,6 +98,9 @@ class AttentionPanel : public QWidget {
 
  private:
   void buildChips();
+  void buildLayerChoice();
+  void buildHeadChoice();
+  void onLastStepChanged();
   void fitChipArea();
   void onChipClicked(int index, bool additive);
   void render();
@@ -122,9 +138,14 @@ class AttentionPanel : public QWidget {
   QList<QAbstractButton*> chips_;
   QWidget* stepRow_;
   QSlider* stepSlider_;
+  QSpinBox* firstStepBox_;
   QLabel* stepLabel_;
   QLabel* stepCost_;
   QLabel* textInForce_;
+  QWidget* layerRow_;
+  QComboBox* layerChoice_;
+  QComboBox* headChoice_;
+  QCheckBox* keepLayerMapsBox_;
   QLabel* shares_;
   QWidget* legend_;
   QLabel* overlap_;

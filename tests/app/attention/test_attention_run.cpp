@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "app/attention/attention_capture.h"
+#include "app/attention/attention_view.h"
 #include "app/inference_worker.h"
 #include "tests/app/worker_on_thread.h"
 #include "core/loading/model_folder.h"
@@ -147,6 +148,29 @@ class AttentionRunTest : public QObject {
   }
 
   // A prompt of two chunks: 154 slots, and a word of the second chunk maps the run's maps there.
+  // Kept on request only: each layer of the run's maps, whose views average to the run's maps.
+  void theRunsLayersComeAlongWhenAskedFor() {
+    QVERIFY(captured(*pipeline_, request(kSize, 2, true, false)).second[0].layers.empty());
+    GenerationRequest run = request(kSize, 2, true, false);
+    run.attention_maps_per_layer = true;
+    const auto [result, images] = captured(*pipeline_, run);
+    QVERIFY(!result.layer_attention.empty());
+    for (const ImageAttention& image : images) {
+      QCOMPARE(image.layers.size(), result.layer_attention.size());
+      at::Tensor sum = at::zeros({image.slots(), image.height, image.width});
+      int pairs = 0;
+      for (int l = 0; l < int(image.layers.size()); ++l)
+        for (int head = 0; head < image.layers[size_t(l)].heads; ++head, ++pairs) {
+          MapView view;
+          view.layer = l;
+          view.head = head;
+          sum += tensorOf(viewMaps(image, view), image);
+        }
+      QVERIFY(at::allclose(sum / double(pairs), tensorOf(image.maps, image), 1e-4, 1e-6));
+    }
+    QCOMPARE(images[0].layers.front().name, QString::fromStdString(result.layer_attention.front().layer));
+  }
+
   void aLongPromptsWordsHaveMapsInEveryChunk() {
     GenerationRequest run = request(kSize, 2, true, false);
     run.num_images = 1;
