@@ -214,100 +214,100 @@
 <context>
     <name>bksdm::AttentionPanel</name>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="58"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="60"/>
         <source>Tokens: %1</source>
         <translation>Token: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="66"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="68"/>
         <source>Click to show it; Ctrl+click to compare several.</source>
         <translation>Klicken zum Anzeigen, Strg+Klick zum Vergleichen mehrerer Wörter.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="154"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="156"/>
         <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
         <translation>Für dieses Bild gibt es keine Aufmerksamkeitskarten. Erzeugen ▸ Aufmerksamkeitskarten aufzeichnen einschalten und erneut erzeugen, um zu sehen, welche Wörter welche Bildteile geprägt haben.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="160"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="162"/>
         <source>Which image of the batch</source>
         <translation>Welches Bild des Stapels</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="172"/>
         <source>How strongly the heat map covers the image</source>
         <translation>Wie stark die Heatmap das Bild überdeckt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="161"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="163"/>
         <source>All to&amp;kens</source>
         <translation>Alle &amp;Token</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="41"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="43"/>
         <source>steps %1–%2</source>
         <translation>Schritte %1–%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="46"/>
         <source>steps %1</source>
         <translation>Schritt %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="49"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="51"/>
         <source>Token slot %1 of %2 (chunk %3): %4</source>
         <translation>Token-Position %1 von %2 (Abschnitt %3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="56"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="58"/>
         <source>“%1” was cut: its tokens fall past the prompt&apos;s length limit, so it has no map.</source>
         <translation>„%1“ wurde abgeschnitten: Seine Token liegen hinter der Längengrenze des Prompts, daher hat es keine Karte.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="60"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="62"/>
         <source>Some of its tokens fall past the prompt&apos;s length limit; the map uses the rest.</source>
         <translation>Einige seiner Token liegen hinter der Längengrenze des Prompts; die Karte nutzt die übrigen.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="63"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="65"/>
         <source>In force while the prompt read “%1” (%2); its map covers those steps.</source>
         <translation>Gültig, solange der Prompt „%1“ lautete (%2); seine Karte umfasst diese Schritte.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="84"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="86"/>
         <source>│ chunk %1</source>
         <translation>│ Abschnitt %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="86"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="88"/>
         <source>The prompt is read in chunks of 75 tokens, each encoded on its own</source>
         <translation>Der Prompt wird in Abschnitten zu 75 Token gelesen, jeder für sich kodiert</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="94"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="96"/>
         <source>%1 %2 %</source>
         <comment>a word and its share of the attention in percent</comment>
         <translation>%1 %2 %</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="105"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="107"/>
         <source>The overlay&apos;s colours: each map runs from its own lowest value to its highest, so the colours compare places within one map, not one word with another</source>
         <translation>Die Farben der Überlagerung: Jede Karte reicht von ihrem eigenen kleinsten bis zu ihrem größten Wert, die Farben vergleichen also Stellen innerhalb einer Karte, nicht ein Wort mit einem anderen</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="112"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="114"/>
         <source>low</source>
         <comment>the colour scale&apos;s lowest value</comment>
         <translation>niedrig</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="114"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="116"/>
         <source>high</source>
         <comment>the colour scale&apos;s highest value</comment>
         <translation>hoch</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
         <source>+%n padding</source>
         <comment>slots after the end token</comment>
         <translation>
@@ -316,7 +316,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="126"/>
         <source>%n padding slot(s) after the end token, which fill the chunk to 77: they hold no word of the prompt, so they are not shown one by one</source>
         <translation>
             <numerusform>%n Füllposition nach dem End-Token, die den Abschnitt auf 77 auffüllt: Sie enthält kein Wort des Prompts und wird daher nicht einzeln gezeigt</numerusform>
@@ -324,142 +324,204 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="162"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="164"/>
         <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
         <translation>Die Token-Positionen einzeln: das Start-Token, die Teile des Prompts und das End-Token</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="163"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="165"/>
         <source>Negative pr&amp;ompt</source>
         <translation>Negativ-Pr&amp;ompt</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="165"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="167"/>
         <source>The negative prompt&apos;s words and maps: what each of them steered the image away from</source>
         <translation>Die Wörter und Karten des Negativ-Prompts: wovon jedes das Bild weggelenkt hat</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="171"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="173"/>
         <source>E&amp;xport PNG…</source>
         <translation>PNG e&amp;xportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="172"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="174"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>Die Überlagerungen der gewählten Wörter als PNG-Dateien speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="173"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="175"/>
         <source>Export &amp;maps…</source>
         <translation>&amp;Karten exportieren…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="174"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="176"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
         <translation>Die Rohdaten der Karten aller Bilder (und aller Schritte, falls aufbewahrt) als safetensors speichern</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="177"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="179"/>
         <source>Attention:</source>
         <translation>Aufmerksamkeit:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="182"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="184"/>
         <source>Opacity</source>
         <translation>Deckkraft</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="196"/>
-        <source>The maps accumulated up to this step: when did a word start to matter?</source>
-        <translation>Die bis zu diesem Schritt aufsummierten Karten: Ab wann zählte ein Wort?</translation>
+        <location filename="../ui/attention/attention_panel.cpp" line="198"/>
+        <source>The range&apos;s last step: the maps accumulated up to it, when did a word start to matter?</source>
+        <translation>Der letzte Schritt des Bereichs: die bis zu ihm gesammelten Karten – ab wann zählte ein Wort?</translation>
     </message>
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="201"/>
-        <source>Up to step</source>
-        <translation>Bis Schritt</translation>
+        <source>The range&apos;s first step: from 2 on, the maps show what the steps of the range added (the maps up to the last step less those before the first)</source>
+        <translation>Der erste Schritt des Bereichs: ab 2 zeigen die Karten, was die Schritte des Bereichs beitrugen (die Karten bis zum letzten Schritt abzüglich derer vor dem ersten)</translation>
     </message>
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="207"/>
+        <source>Steps from</source>
+        <translation>Schritte von</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="209"/>
+        <source>to</source>
+        <comment>steps from 3 to 10</comment>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="609"/>
+        <source>%1–%2 of %3</source>
+        <comment>steps 3–10 of 25</comment>
+        <translation>%1–%2 von %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="215"/>
         <source>What keeping every step&apos;s maps cost this run on the app&apos;s side: copying each step&apos;s maps out of the run. The U-Net&apos;s own recording of the attention is not in this figure.</source>
         <translation>Was das Aufbewahren der Karten jedes Schritts diesen Lauf auf Seiten der App gekostet hat: das Kopieren der Karten jedes Schritts aus dem Lauf. Die Aufzeichnung der Attention im U-Net selbst ist in dieser Zahl nicht enthalten.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="216"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="224"/>
         <source>A word&apos;s share at a place: its map&apos;s value there over the sum of all the prompt&apos;s words&apos; values there (the start token and padding left out)</source>
         <translation>Der Anteil eines Worts an einer Stelle: der Wert seiner Karte dort, geteilt durch die Summe der Werte aller Wörter des Prompts dort (ohne Start-Token und Füllpositionen)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="274"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="229"/>
+        <source>One cross-attention layer&apos;s maps over the whole run, at its own resolution upsampled to the latent&apos;s; all layers: their mean, the run&apos;s maps</source>
+        <translation>Die Karten einer Cross-Attention-Schicht über den ganzen Lauf, von ihrer eigenen Auflösung auf die des Latents vergrößert; alle Schichten: ihr Mittel, die Karten des Laufs</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="233"/>
+        <source>One attention head of the layer, or the mean of its heads</source>
+        <translation>Ein Attention-Kopf der Schicht oder das Mittel ihrer Köpfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="237"/>
+        <source>Layer</source>
+        <translation>Schicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="239"/>
+        <source>Head</source>
+        <translation>Kopf</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="242"/>
+        <source>Keep per-layer maps</source>
+        <translation>Karten je Schicht behalten</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="244"/>
+        <source>The next runs keep each cross-attention layer&apos;s maps, so that one layer or head can be shown: about 66 MB more per 512×512 image with SD v1.4&apos;s layers</source>
+        <translation>Die nächsten Läufe behalten die Karten jeder Cross-Attention-Schicht, damit eine Schicht oder ein Kopf gezeigt werden kann: etwa 66 MB mehr je 512×512-Bild mit den Schichten von SD v1.4</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="310"/>
         <source>Image %1 of %2</source>
         <translation>Bild %1 von %2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="445"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="517"/>
+        <source>All layers</source>
+        <translation>Alle Schichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="535"/>
+        <source>All heads</source>
+        <translation>Alle Köpfe</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="536"/>
+        <source>Head %1 of %2</source>
+        <translation>Kopf %1 von %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="541"/>
+        <source>A layer&apos;s maps are over the whole run: choose all layers for a step range</source>
+        <translation>Die Karten einer Schicht gelten für den ganzen Lauf: für einen Schrittbereich alle Schichten wählen</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="556"/>
         <source>At this step the prompt read: “%1”</source>
         <translation>In diesem Schritt lautete der Prompt: „%1“</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="449"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="560"/>
         <source>“%1” (%2)</source>
         <translation>„%1“ (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="450"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="561"/>
         <source>The prompt read, in turn: %1</source>
         <translation>Der Prompt lautete nacheinander: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="464"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="575"/>
         <source>Point at the image to rank the words by their share of the attention there.</source>
         <translation>Zeigen Sie auf das Bild, um die Wörter nach ihrem Anteil an der Attention dort zu ordnen.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="465"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="576"/>
         <source>At the pointer: %1</source>
         <translation>Am Mauszeiger: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="472"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="583"/>
         <source>(keeping them: ~%1 ms a step)</source>
         <translation>(Aufbewahren: ~%1 ms pro Schritt)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="483"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="594"/>
         <source>“%1” and “%2” overlap: IoU %3 of their top %4 %</source>
         <translation>„%1“ und „%2“ überlappen: IoU %3 ihrer oberen %4 %</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="486"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="597"/>
         <source>The intersection over union of the two maps&apos; top regions, each map&apos;s top %1 % of pixels (ties at its threshold included): 1 is the same region, 0 no pixel in common</source>
         <translation>Schnittmenge durch Vereinigung der oberen Bereiche beider Karten, je die oberen %1 % der Pixel einer Karte (Gleichstände an der Schwelle eingeschlossen): 1 ist derselbe Bereich, 0 kein gemeinsames Pixel</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="498"/>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="526"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="637"/>
         <source>Choose one or more words first.</source>
         <translation>Zuerst ein oder mehrere Wörter wählen.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="534"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="645"/>
         <source>Cannot create the folder %1</source>
         <translation>Der Ordner %1 kann nicht angelegt werden</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="545"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="656"/>
         <source>There are no attention maps to export.</source>
         <translation>Es gibt keine Aufmerksamkeitskarten zum Exportieren.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="559"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="670"/>
         <source>Export overlays to</source>
         <translation>Überlagerungen exportieren nach</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="565"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="676"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>%n Überlagerung in %1 gespeichert.</numerusform>
@@ -467,17 +529,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="572"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="683"/>
         <source>Export attention maps</source>
         <translation>Aufmerksamkeitskarten exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="573"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="684"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="577"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="688"/>
         <source>Saved the maps to %1.</source>
         <translation>Karten in %1 gespeichert.</translation>
     </message>
@@ -1201,7 +1263,7 @@ The image forms here step by step.</source>
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1078"/>
+        <location filename="../ui/main_window.cpp" line="1079"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
@@ -1227,7 +1289,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="334"/>
-        <location filename="../ui/main_window.cpp" line="1359"/>
+        <location filename="../ui/main_window.cpp" line="1360"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1409,7 +1471,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="437"/>
-        <location filename="../ui/main_window.cpp" line="1143"/>
+        <location filename="../ui/main_window.cpp" line="1144"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
@@ -1539,7 +1601,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="910"/>
-        <location filename="../ui/main_window.cpp" line="960"/>
+        <location filename="../ui/main_window.cpp" line="961"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
@@ -1559,182 +1621,182 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="968"/>
+        <location filename="../ui/main_window.cpp" line="969"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="985"/>
+        <location filename="../ui/main_window.cpp" line="986"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="986"/>
+        <location filename="../ui/main_window.cpp" line="987"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1002"/>
+        <location filename="../ui/main_window.cpp" line="1003"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1016"/>
+        <location filename="../ui/main_window.cpp" line="1017"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1022"/>
+        <location filename="../ui/main_window.cpp" line="1023"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1026"/>
+        <location filename="../ui/main_window.cpp" line="1027"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1120"/>
+        <location filename="../ui/main_window.cpp" line="1121"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1121"/>
+        <location filename="../ui/main_window.cpp" line="1122"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1122"/>
+        <location filename="../ui/main_window.cpp" line="1123"/>
         <source>VAE set to %1, as the image was made with it.</source>
         <translation>VAE auf %1 gesetzt, da das Bild damit erstellt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1124"/>
+        <location filename="../ui/main_window.cpp" line="1125"/>
         <source>Not found by name or hash: %1.</source>
         <translation>Weder nach Name noch nach Hash gefunden: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1143"/>
+        <location filename="../ui/main_window.cpp" line="1144"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1156"/>
+        <location filename="../ui/main_window.cpp" line="1157"/>
         <source>Start from an image</source>
         <translation>Ausgangsbild öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1157"/>
+        <location filename="../ui/main_window.cpp" line="1158"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1176"/>
+        <location filename="../ui/main_window.cpp" line="1177"/>
         <source>Cannot start from this image</source>
         <translation>Bild kann nicht als Ausgangsbild dienen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1187"/>
+        <location filename="../ui/main_window.cpp" line="1188"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>Der nächste Durchlauf geht von diesem Bild aus; eine Maske malen, um nur einen Teil neu zu malen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1202"/>
+        <location filename="../ui/main_window.cpp" line="1203"/>
         <source>Cannot keep the mask</source>
         <translation>Maske kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1213"/>
+        <location filename="../ui/main_window.cpp" line="1214"/>
         <source>A variation is queued (strength %1).</source>
         <translation>Eine Variation steht in der Warteschlange (Stärke %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1217"/>
+        <location filename="../ui/main_window.cpp" line="1218"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1222"/>
+        <location filename="../ui/main_window.cpp" line="1223"/>
         <source>Add a model file</source>
         <translation>Eine Modelldatei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1223"/>
+        <location filename="../ui/main_window.cpp" line="1224"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors-Checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1242"/>
+        <location filename="../ui/main_window.cpp" line="1243"/>
         <source>Not a usable model</source>
         <translation>Kein verwendbares Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1256"/>
+        <location filename="../ui/main_window.cpp" line="1257"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1256"/>
+        <location filename="../ui/main_window.cpp" line="1257"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1265"/>
+        <location filename="../ui/main_window.cpp" line="1266"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1267"/>
+        <location filename="../ui/main_window.cpp" line="1268"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1273"/>
+        <location filename="../ui/main_window.cpp" line="1274"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1308"/>
+        <location filename="../ui/main_window.cpp" line="1309"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1 ist heruntergeladen: in den Einstellungen als VAE wählen (TAESD dient der TAESD-Vorschau).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1319"/>
+        <location filename="../ui/main_window.cpp" line="1320"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1320"/>
+        <location filename="../ui/main_window.cpp" line="1321"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1354"/>
+        <location filename="../ui/main_window.cpp" line="1355"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1355"/>
+        <location filename="../ui/main_window.cpp" line="1356"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1356"/>
+        <location filename="../ui/main_window.cpp" line="1357"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1357"/>
+        <location filename="../ui/main_window.cpp" line="1358"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1387"/>
+        <location filename="../ui/main_window.cpp" line="1388"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1398"/>
+        <location filename="../ui/main_window.cpp" line="1399"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>
@@ -2252,128 +2314,123 @@ und in hinzugefügten Ordnern.</translation>
 <context>
     <name>bksdm::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <location filename="../ui/preferences_dialog.cpp" line="32"/>
         <source>The language changes when BK-SDM Studio starts again.</source>
         <translation>Die Sprache wechselt beim nächsten Start von BK-SDM Studio.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="31"/>
+        <location filename="../ui/preferences_dialog.cpp" line="33"/>
         <source>Preferences</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="32"/>
+        <location filename="../ui/preferences_dialog.cpp" line="34"/>
         <source>Off</source>
         <translation>Aus</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="33"/>
+        <location filename="../ui/preferences_dialog.cpp" line="35"/>
         <source>Fast (approximate colours from the latents)</source>
         <translation>Schnell (angenäherte Farben aus den Latents)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="34"/>
+        <location filename="../ui/preferences_dialog.cpp" line="36"/>
         <source>TAESD (a tiny decoder: near the final colours, cheap)</source>
         <translation>TAESD (kleiner Decoder: nahe an den endgültigen Farben, günstig)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="35"/>
+        <location filename="../ui/preferences_dialog.cpp" line="37"/>
         <source>Full (the real VAE: costs a decode each time)</source>
         <translation>Vollständig (echtes VAE: kostet jedes Mal eine Dekodierung)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="39"/>
+        <location filename="../ui/preferences_dialog.cpp" line="41"/>
         <source>every </source>
         <translation>alle </translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="40"/>
+        <location filename="../ui/preferences_dialog.cpp" line="42"/>
         <source> steps</source>
         <translation> Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="41"/>
+        <location filename="../ui/preferences_dialog.cpp" line="43"/>
         <source>every step</source>
         <translation>jeder Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="44"/>
         <source>madebyollin/taesd from the Hugging Face cache</source>
         <translation>madebyollin/taesd aus dem Hugging-Face-Cache</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="43"/>
+        <location filename="../ui/preferences_dialog.cpp" line="45"/>
         <source>The folder of a diffusers-format TAESD (config.json and diffusion_pytorch_model.safetensors); it serves SD 1.x and 2.x models alike</source>
         <translation>Der Ordner eines TAESD im diffusers-Format (config.json und diffusion_pytorch_model.safetensors); er dient SD-1.x- und SD-2.x-Modellen gleichermaßen</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="45"/>
+        <location filename="../ui/preferences_dialog.cpp" line="47"/>
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="47"/>
-        <location filename="../ui/preferences_dialog.cpp" line="104"/>
+        <location filename="../ui/preferences_dialog.cpp" line="49"/>
+        <location filename="../ui/preferences_dialog.cpp" line="118"/>
         <source>TAESD folder</source>
         <translation>TAESD-Ordner</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="54"/>
+        <location filename="../ui/preferences_dialog.cpp" line="56"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="55"/>
+        <location filename="../ui/preferences_dialog.cpp" line="57"/>
         <source>CUDA GPU</source>
         <translation>CUDA-GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="55"/>
+        <location filename="../ui/preferences_dialog.cpp" line="57"/>
         <source>CUDA GPU (%1)</source>
         <translation>CUDA-GPU (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="61"/>
+        <location filename="../ui/preferences_dialog.cpp" line="63"/>
         <source>16-bit (fp16): half the memory, fastest</source>
         <translation>16 Bit (fp16): halber Speicher, am schnellsten</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="62"/>
+        <location filename="../ui/preferences_dialog.cpp" line="64"/>
         <source>32-bit (fp32): as the CPU computes</source>
         <translation>32 Bit (fp32): wie die CPU rechnet</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <location filename="../ui/preferences_dialog.cpp" line="65"/>
         <source>bfloat16 (bf16): fp16&apos;s speed, fp32&apos;s range</source>
         <translation>bfloat16 (bf16): Tempo von fp16, Wertebereich von fp32</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="66"/>
-        <source>What the GPU computes in; the CPU always computes in 32 bits. Applies when a model is next loaded.</source>
-        <translation>Womit die GPU rechnet; die CPU rechnet immer mit 32 Bit. Gilt ab dem nächsten Laden eines Modells.</translation>
-    </message>
-    <message>
-        <location filename="../ui/preferences_dialog.cpp" line="69"/>
+        <location filename="../ui/preferences_dialog.cpp" line="71"/>
         <source>All cores</source>
         <translation>Alle Kerne</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="136"/>
+        <location filename="../ui/preferences_dialog.cpp" line="152"/>
         <source>The model&apos;s own</source>
         <translation>Der des Modells</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="140"/>
+        <location filename="../ui/preferences_dialog.cpp" line="156"/>
         <source>The VAE that decodes the images, in place of the model&apos;s (e.g. stabilityai/sd-vae-ft-mse from Download Models): a folder with config.json and its weights. Applies when a model is next loaded.</source>
         <translation>Der VAE, der die Bilder decodiert, anstelle des VAE des Modells (z. B. stabilityai/sd-vae-ft-mse aus „Modelle herunterladen“): ein Ordner mit config.json und seinen Gewichten. Gilt, wenn das nächste Mal ein Modell geladen wird.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="142"/>
+        <location filename="../ui/preferences_dialog.cpp" line="158"/>
         <source>Other…</source>
         <translation>Anderer…</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="144"/>
+        <location filename="../ui/preferences_dialog.cpp" line="160"/>
         <source>VAE folder</source>
         <translation>VAE-Ordner</translation>
     </message>
@@ -2383,67 +2440,87 @@ und in hinzugefügten Ordnern.</translation>
         <translation>Wenig Speicher (16-Bit-Gewichte)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="72"/>
+        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <source>bf16 on this CPU (faster; images differ slightly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="68"/>
+        <source>What the GPU computes in; the CPU computes in 32 bits, or in bf16 where it has bf16 units and that is chosen below. Applies when a model is next loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="74"/>
         <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
         <translation>Hält die Gewichte des Modells in 16 Bit (seine fp16-Dateien, wenn es welche hat) und rechnet in 32 Bit: etwa halb so viel Speicher, etwas langsamere Schritte und Bilder, die sich ganz leicht unterscheiden. Für die CPU; gilt ab dem nächsten Laden eines Modells.</translation>
     </message>
     <message>
+        <location filename="../ui/preferences_dialog.cpp" line="80"/>
+        <source>The U-Net and the VAE compute in bfloat16 on this CPU&apos;s bf16 units: faster steps and half the weights&apos; memory; the images differ slightly from 32-bit ones, and their text says Precision: bf16. Applies when a model is next loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/preferences_dialog.cpp" line="83"/>
+        <source>This CPU has no bf16 units (avx512_bf16 or AMX): bfloat16 would run many times slower than 32 bits here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="97"/>
         <source>Follow the system</source>
         <translation>Systemvorgabe</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="84"/>
+        <location filename="../ui/preferences_dialog.cpp" line="98"/>
         <source>Light</source>
         <translation>Hell</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="85"/>
+        <location filename="../ui/preferences_dialog.cpp" line="99"/>
         <source>Dark</source>
         <translation>Dunkel</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="89"/>
+        <location filename="../ui/preferences_dialog.cpp" line="103"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="102"/>
+        <location filename="../ui/preferences_dialog.cpp" line="116"/>
         <source>Live preview</source>
         <translation>Live-Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="103"/>
+        <location filename="../ui/preferences_dialog.cpp" line="117"/>
         <source>Preview</source>
         <translation>Vorschau</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="105"/>
+        <location filename="../ui/preferences_dialog.cpp" line="119"/>
         <source>Device</source>
         <translation>Gerät</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="106"/>
+        <location filename="../ui/preferences_dialog.cpp" line="120"/>
         <source>Precision</source>
         <translation>Genauigkeit</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="107"/>
+        <location filename="../ui/preferences_dialog.cpp" line="121"/>
         <source>Threads</source>
         <translation>Threads</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="109"/>
+        <location filename="../ui/preferences_dialog.cpp" line="124"/>
         <source>VAE</source>
         <translation>VAE</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="110"/>
+        <location filename="../ui/preferences_dialog.cpp" line="125"/>
         <source>Theme</source>
         <translation>Design</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="111"/>
+        <location filename="../ui/preferences_dialog.cpp" line="126"/>
         <source>Language</source>
         <translation>Sprache</translation>
     </message>

@@ -214,100 +214,100 @@
 <context>
     <name>bksdm::AttentionPanel</name>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="58"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="60"/>
         <source>Tokens: %1</source>
         <translation>토큰: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="66"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="68"/>
         <source>Click to show it; Ctrl+click to compare several.</source>
         <translation>클릭하면 표시하고, Ctrl+클릭하면 여러 개를 비교합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="154"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="156"/>
         <source>No attention maps for this image. Turn on Generate ▸ Record Attention Maps and run again to see which words shaped which parts of it.</source>
         <translation>이 이미지에는 어텐션 맵이 없습니다. 생성 ▸ 어텐션 맵 기록을 켜고 다시 실행하면 어떤 단어가 이미지의 어느 부분을 만들었는지 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="160"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="162"/>
         <source>Which image of the batch</source>
         <translation>배치 중 표시할 이미지</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="170"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="172"/>
         <source>How strongly the heat map covers the image</source>
         <translation>히트맵이 이미지를 덮는 정도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="161"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="163"/>
         <source>All to&amp;kens</source>
         <translation>모든 토큰(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="41"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="43"/>
         <source>steps %1–%2</source>
         <translation>%1–%2단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="44"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="46"/>
         <source>steps %1</source>
         <translation>%1단계</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="49"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="51"/>
         <source>Token slot %1 of %2 (chunk %3): %4</source>
         <translation>토큰 슬롯 %1/%2 (청크 %3): %4</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="56"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="58"/>
         <source>“%1” was cut: its tokens fall past the prompt&apos;s length limit, so it has no map.</source>
         <translation>“%1”은(는) 잘렸습니다: 토큰이 프롬프트 길이 제한을 넘어 맵이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="60"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="62"/>
         <source>Some of its tokens fall past the prompt&apos;s length limit; the map uses the rest.</source>
         <translation>일부 토큰이 프롬프트 길이 제한을 넘습니다. 맵은 나머지 토큰을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="63"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="65"/>
         <source>In force while the prompt read “%1” (%2); its map covers those steps.</source>
         <translation>프롬프트가 “%1”이었던 동안 적용됨 (%2). 맵은 그 단계들을 다룹니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="84"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="86"/>
         <source>│ chunk %1</source>
         <translation>│ 청크 %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="86"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="88"/>
         <source>The prompt is read in chunks of 75 tokens, each encoded on its own</source>
         <translation>프롬프트는 75토큰 단위 청크로 읽히며, 각 청크는 따로 인코딩됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="94"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="96"/>
         <source>%1 %2 %</source>
         <comment>a word and its share of the attention in percent</comment>
         <translation>%1 %2%</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="105"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="107"/>
         <source>The overlay&apos;s colours: each map runs from its own lowest value to its highest, so the colours compare places within one map, not one word with another</source>
         <translation>오버레이의 색: 각 맵은 자신의 최솟값에서 최댓값까지 표시되므로, 색은 한 맵 안의 위치를 비교할 뿐 단어끼리 비교하지 않습니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="112"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="114"/>
         <source>low</source>
         <comment>the colour scale&apos;s lowest value</comment>
         <translation>낮음</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="114"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="116"/>
         <source>high</source>
         <comment>the colour scale&apos;s highest value</comment>
         <translation>높음</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="122"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
         <source>+%n padding</source>
         <comment>slots after the end token</comment>
         <translation>
@@ -315,166 +315,228 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="124"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="126"/>
         <source>%n padding slot(s) after the end token, which fill the chunk to 77: they hold no word of the prompt, so they are not shown one by one</source>
         <translation>
             <numerusform>끝 토큰 뒤에서 청크를 77개로 채우는 패딩 슬롯 %n개: 프롬프트의 단어가 없으므로 하나씩 표시하지 않습니다</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="162"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="164"/>
         <source>The token slots one by one: the start token, the prompt&apos;s pieces and the end token</source>
         <translation>토큰 자리 하나하나: 시작 토큰, 프롬프트의 조각, 끝 토큰</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="163"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="165"/>
         <source>Negative pr&amp;ompt</source>
         <translation>네거티브 프롬프트(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="165"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="167"/>
         <source>The negative prompt&apos;s words and maps: what each of them steered the image away from</source>
         <translation>네거티브 프롬프트의 단어와 맵: 각 단어가 이미지를 무엇에서 멀어지게 했는지</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="171"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="173"/>
         <source>E&amp;xport PNG…</source>
         <translation>PNG 내보내기(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="172"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="174"/>
         <source>Save the chosen words&apos; overlays as PNG files</source>
         <translation>선택한 단어의 오버레이를 PNG 파일로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="173"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="175"/>
         <source>Export &amp;maps…</source>
         <translation>맵 내보내기(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="174"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="176"/>
         <source>Save the raw maps of every image (and every step, when kept) as safetensors</source>
         <translation>모든 이미지의 원본 맵(보관한 경우 모든 단계 포함)을 safetensors로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="177"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="179"/>
         <source>Attention:</source>
         <translation>어텐션:</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="182"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="184"/>
         <source>Opacity</source>
         <translation>불투명도</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="196"/>
-        <source>The maps accumulated up to this step: when did a word start to matter?</source>
-        <translation>이 단계까지 누적된 맵: 단어가 언제부터 영향을 주었는지 볼 수 있습니다.</translation>
+        <location filename="../ui/attention/attention_panel.cpp" line="198"/>
+        <source>The range&apos;s last step: the maps accumulated up to it, when did a word start to matter?</source>
+        <translation>범위의 마지막 단계: 그 단계까지 누적된 맵 – 단어가 언제부터 중요해졌을까요?</translation>
     </message>
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="201"/>
-        <source>Up to step</source>
-        <translation>누적 단계</translation>
+        <source>The range&apos;s first step: from 2 on, the maps show what the steps of the range added (the maps up to the last step less those before the first)</source>
+        <translation>범위의 첫 단계: 2부터는 범위의 단계들이 더한 것을 보여 줍니다(마지막 단계까지의 맵에서 첫 단계 이전까지의 맵을 뺀 것)</translation>
     </message>
     <message>
         <location filename="../ui/attention/attention_panel.cpp" line="207"/>
+        <source>Steps from</source>
+        <translation>단계 시작</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="209"/>
+        <source>to</source>
+        <comment>steps from 3 to 10</comment>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="609"/>
+        <source>%1–%2 of %3</source>
+        <comment>steps 3–10 of 25</comment>
+        <translation>%1–%2 / %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="215"/>
         <source>What keeping every step&apos;s maps cost this run on the app&apos;s side: copying each step&apos;s maps out of the run. The U-Net&apos;s own recording of the attention is not in this figure.</source>
         <translation>이번 실행에서 모든 단계의 맵을 보관하는 데 앱 쪽에서 든 비용: 각 단계의 맵을 실행에서 복사해 오는 시간입니다. U-Net 자체의 어텐션 기록은 이 수치에 포함되지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="216"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="224"/>
         <source>A word&apos;s share at a place: its map&apos;s value there over the sum of all the prompt&apos;s words&apos; values there (the start token and padding left out)</source>
         <translation>한 위치에서 단어의 비율: 그 위치에서 단어 맵의 값을 프롬프트의 모든 단어 값의 합으로 나눈 것 (시작 토큰과 패딩 제외)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="274"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="229"/>
+        <source>One cross-attention layer&apos;s maps over the whole run, at its own resolution upsampled to the latent&apos;s; all layers: their mean, the run&apos;s maps</source>
+        <translation>실행 전체에 걸친 교차 어텐션 레이어 하나의 맵(자체 해상도에서 잠재 공간 크기로 확대); 모든 레이어: 그 평균, 즉 실행의 맵</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="233"/>
+        <source>One attention head of the layer, or the mean of its heads</source>
+        <translation>레이어의 어텐션 헤드 하나, 또는 헤드들의 평균</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="237"/>
+        <source>Layer</source>
+        <translation>레이어</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="239"/>
+        <source>Head</source>
+        <translation>헤드</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="242"/>
+        <source>Keep per-layer maps</source>
+        <translation>레이어별 맵 보관</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="244"/>
+        <source>The next runs keep each cross-attention layer&apos;s maps, so that one layer or head can be shown: about 66 MB more per 512×512 image with SD v1.4&apos;s layers</source>
+        <translation>다음 실행부터 각 교차 어텐션 레이어의 맵을 보관하여 레이어나 헤드 하나를 볼 수 있습니다: SD v1.4의 레이어로 512×512 이미지당 약 66 MB 추가</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="310"/>
         <source>Image %1 of %2</source>
         <translation>이미지 %1/%2</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="445"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="517"/>
+        <source>All layers</source>
+        <translation>모든 레이어</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="535"/>
+        <source>All heads</source>
+        <translation>모든 헤드</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="536"/>
+        <source>Head %1 of %2</source>
+        <translation>헤드 %1 / %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="541"/>
+        <source>A layer&apos;s maps are over the whole run: choose all layers for a step range</source>
+        <translation>레이어의 맵은 실행 전체에 걸친 것입니다: 단계 범위를 보려면 모든 레이어를 선택하세요</translation>
+    </message>
+    <message>
+        <location filename="../ui/attention/attention_panel.cpp" line="556"/>
         <source>At this step the prompt read: “%1”</source>
         <translation>이 단계의 프롬프트: “%1”</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="449"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="560"/>
         <source>“%1” (%2)</source>
         <translation>“%1” (%2)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="450"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="561"/>
         <source>The prompt read, in turn: %1</source>
         <translation>프롬프트는 차례로: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="464"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="575"/>
         <source>Point at the image to rank the words by their share of the attention there.</source>
         <translation>이미지를 가리키면 그 위치의 어텐션 비율 순으로 단어를 보여 줍니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="465"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="576"/>
         <source>At the pointer: %1</source>
         <translation>포인터 위치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="472"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="583"/>
         <source>(keeping them: ~%1 ms a step)</source>
         <translation>(보관 비용: 단계당 ~%1 ms)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="483"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="594"/>
         <source>“%1” and “%2” overlap: IoU %3 of their top %4 %</source>
         <translation>“%1”과(와) “%2”의 겹침: 상위 %4% 영역의 IoU %3</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="486"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="597"/>
         <source>The intersection over union of the two maps&apos; top regions, each map&apos;s top %1 % of pixels (ties at its threshold included): 1 is the same region, 0 no pixel in common</source>
         <translation>두 맵의 상위 영역(각 맵 픽셀의 상위 %1%, 경곗값과 같은 값 포함)의 교집합을 합집합으로 나눈 값: 1은 같은 영역, 0은 겹치는 픽셀 없음</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="498"/>
-        <source>%1 of %2</source>
-        <translation>%1/%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="526"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="637"/>
         <source>Choose one or more words first.</source>
         <translation>먼저 단어를 하나 이상 선택하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="534"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="645"/>
         <source>Cannot create the folder %1</source>
         <translation>폴더 %1을(를) 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="545"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="656"/>
         <source>There are no attention maps to export.</source>
         <translation>내보낼 어텐션 맵이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="559"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="670"/>
         <source>Export overlays to</source>
         <translation>오버레이를 내보낼 폴더</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/attention/attention_panel.cpp" line="565"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="676"/>
         <source>Saved %n overlay(s) to %1.</source>
         <translation>
             <numerusform>오버레이 %n개를 %1에 저장했습니다.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="572"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="683"/>
         <source>Export attention maps</source>
         <translation>어텐션 맵 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="573"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="684"/>
         <source>safetensors (*.safetensors)</source>
         <translation>safetensors (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/attention/attention_panel.cpp" line="577"/>
+        <location filename="../ui/attention/attention_panel.cpp" line="688"/>
         <source>Saved the maps to %1.</source>
         <translation>맵을 %1에 저장했습니다.</translation>
     </message>
@@ -1197,7 +1259,7 @@ The image forms here step by step.</source>
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1078"/>
+        <location filename="../ui/main_window.cpp" line="1079"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
@@ -1223,7 +1285,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="334"/>
-        <location filename="../ui/main_window.cpp" line="1359"/>
+        <location filename="../ui/main_window.cpp" line="1360"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1405,7 +1467,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="437"/>
-        <location filename="../ui/main_window.cpp" line="1143"/>
+        <location filename="../ui/main_window.cpp" line="1144"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
@@ -1535,7 +1597,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="910"/>
-        <location filename="../ui/main_window.cpp" line="960"/>
+        <location filename="../ui/main_window.cpp" line="961"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
@@ -1555,182 +1617,182 @@ The image forms here step by step.</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="968"/>
+        <location filename="../ui/main_window.cpp" line="969"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="985"/>
+        <location filename="../ui/main_window.cpp" line="986"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="986"/>
+        <location filename="../ui/main_window.cpp" line="987"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1002"/>
+        <location filename="../ui/main_window.cpp" line="1003"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1016"/>
+        <location filename="../ui/main_window.cpp" line="1017"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1022"/>
+        <location filename="../ui/main_window.cpp" line="1023"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1026"/>
+        <location filename="../ui/main_window.cpp" line="1027"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1120"/>
+        <location filename="../ui/main_window.cpp" line="1121"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1121"/>
+        <location filename="../ui/main_window.cpp" line="1122"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1122"/>
+        <location filename="../ui/main_window.cpp" line="1123"/>
         <source>VAE set to %1, as the image was made with it.</source>
         <translation>이미지를 만든 VAE인 %1(으)로 설정했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1124"/>
+        <location filename="../ui/main_window.cpp" line="1125"/>
         <source>Not found by name or hash: %1.</source>
         <translation>이름으로도 해시로도 찾지 못함: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1143"/>
+        <location filename="../ui/main_window.cpp" line="1144"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1156"/>
+        <location filename="../ui/main_window.cpp" line="1157"/>
         <source>Start from an image</source>
         <translation>시작 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1157"/>
+        <location filename="../ui/main_window.cpp" line="1158"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1176"/>
+        <location filename="../ui/main_window.cpp" line="1177"/>
         <source>Cannot start from this image</source>
         <translation>이 이미지에서 시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1187"/>
+        <location filename="../ui/main_window.cpp" line="1188"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>다음 실행은 이 이미지에서 시작합니다. 일부만 다시 그리려면 마스크를 칠하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1202"/>
+        <location filename="../ui/main_window.cpp" line="1203"/>
         <source>Cannot keep the mask</source>
         <translation>마스크를 보관할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1213"/>
+        <location filename="../ui/main_window.cpp" line="1214"/>
         <source>A variation is queued (strength %1).</source>
         <translation>변형을 대기열에 넣었습니다(강도 %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1217"/>
+        <location filename="../ui/main_window.cpp" line="1218"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1222"/>
+        <location filename="../ui/main_window.cpp" line="1223"/>
         <source>Add a model file</source>
         <translation>모델 파일 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1223"/>
+        <location filename="../ui/main_window.cpp" line="1224"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors 체크포인트 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1242"/>
+        <location filename="../ui/main_window.cpp" line="1243"/>
         <source>Not a usable model</source>
         <translation>사용할 수 없는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1256"/>
+        <location filename="../ui/main_window.cpp" line="1257"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1256"/>
+        <location filename="../ui/main_window.cpp" line="1257"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1265"/>
+        <location filename="../ui/main_window.cpp" line="1266"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1267"/>
+        <location filename="../ui/main_window.cpp" line="1268"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1273"/>
+        <location filename="../ui/main_window.cpp" line="1274"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1308"/>
+        <location filename="../ui/main_window.cpp" line="1309"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1을(를) 내려받았습니다. 환경설정에서 VAE로 선택하세요(TAESD는 TAESD 미리 보기에 쓰입니다).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1319"/>
+        <location filename="../ui/main_window.cpp" line="1320"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1320"/>
+        <location filename="../ui/main_window.cpp" line="1321"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1354"/>
+        <location filename="../ui/main_window.cpp" line="1355"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1355"/>
+        <location filename="../ui/main_window.cpp" line="1356"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1356"/>
+        <location filename="../ui/main_window.cpp" line="1357"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1357"/>
+        <location filename="../ui/main_window.cpp" line="1358"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1387"/>
+        <location filename="../ui/main_window.cpp" line="1388"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1398"/>
+        <location filename="../ui/main_window.cpp" line="1399"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>
@@ -2247,128 +2309,123 @@ and in folders you add.</source>
 <context>
     <name>bksdm::PreferencesDialog</name>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="30"/>
+        <location filename="../ui/preferences_dialog.cpp" line="32"/>
         <source>The language changes when BK-SDM Studio starts again.</source>
         <translation>언어는 BK-SDM Studio를 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="31"/>
+        <location filename="../ui/preferences_dialog.cpp" line="33"/>
         <source>Preferences</source>
         <translation>설정</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="32"/>
+        <location filename="../ui/preferences_dialog.cpp" line="34"/>
         <source>Off</source>
         <translation>끄기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="33"/>
+        <location filename="../ui/preferences_dialog.cpp" line="35"/>
         <source>Fast (approximate colours from the latents)</source>
         <translation>빠르게 (잠재 공간에서 근사한 색상)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="34"/>
+        <location filename="../ui/preferences_dialog.cpp" line="36"/>
         <source>TAESD (a tiny decoder: near the final colours, cheap)</source>
         <translation>TAESD (작은 디코더: 최종 색상에 가깝고 가벼움)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="35"/>
+        <location filename="../ui/preferences_dialog.cpp" line="37"/>
         <source>Full (the real VAE: costs a decode each time)</source>
         <translation>전체 (실제 VAE: 매번 디코딩 비용이 듦)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="39"/>
+        <location filename="../ui/preferences_dialog.cpp" line="41"/>
         <source>every </source>
         <translation>매 </translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="40"/>
+        <location filename="../ui/preferences_dialog.cpp" line="42"/>
         <source> steps</source>
         <translation>단계마다</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="41"/>
+        <location filename="../ui/preferences_dialog.cpp" line="43"/>
         <source>every step</source>
         <translation>매 단계</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="42"/>
+        <location filename="../ui/preferences_dialog.cpp" line="44"/>
         <source>madebyollin/taesd from the Hugging Face cache</source>
         <translation>Hugging Face 캐시의 madebyollin/taesd</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="43"/>
+        <location filename="../ui/preferences_dialog.cpp" line="45"/>
         <source>The folder of a diffusers-format TAESD (config.json and diffusion_pytorch_model.safetensors); it serves SD 1.x and 2.x models alike</source>
         <translation>diffusers 형식 TAESD의 폴더(config.json과 diffusion_pytorch_model.safetensors). SD 1.x와 2.x 모델 모두에 쓰입니다</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="45"/>
+        <location filename="../ui/preferences_dialog.cpp" line="47"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="47"/>
-        <location filename="../ui/preferences_dialog.cpp" line="104"/>
+        <location filename="../ui/preferences_dialog.cpp" line="49"/>
+        <location filename="../ui/preferences_dialog.cpp" line="118"/>
         <source>TAESD folder</source>
         <translation>TAESD 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="54"/>
+        <location filename="../ui/preferences_dialog.cpp" line="56"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="55"/>
+        <location filename="../ui/preferences_dialog.cpp" line="57"/>
         <source>CUDA GPU</source>
         <translation>CUDA GPU</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="55"/>
+        <location filename="../ui/preferences_dialog.cpp" line="57"/>
         <source>CUDA GPU (%1)</source>
         <translation>CUDA GPU (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="61"/>
+        <location filename="../ui/preferences_dialog.cpp" line="63"/>
         <source>16-bit (fp16): half the memory, fastest</source>
         <translation>16비트 (fp16): 메모리 절반, 가장 빠름</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="62"/>
+        <location filename="../ui/preferences_dialog.cpp" line="64"/>
         <source>32-bit (fp32): as the CPU computes</source>
         <translation>32비트 (fp32): CPU와 같은 계산</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="63"/>
+        <location filename="../ui/preferences_dialog.cpp" line="65"/>
         <source>bfloat16 (bf16): fp16&apos;s speed, fp32&apos;s range</source>
         <translation>bfloat16 (bf16): fp16의 속도, fp32의 범위</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="66"/>
-        <source>What the GPU computes in; the CPU always computes in 32 bits. Applies when a model is next loaded.</source>
-        <translation>GPU가 계산하는 정밀도입니다. CPU는 항상 32비트로 계산합니다. 다음에 모델을 불러올 때 적용됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/preferences_dialog.cpp" line="69"/>
+        <location filename="../ui/preferences_dialog.cpp" line="71"/>
         <source>All cores</source>
         <translation>모든 코어</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="136"/>
+        <location filename="../ui/preferences_dialog.cpp" line="152"/>
         <source>The model&apos;s own</source>
         <translation>모델 자체의 VAE</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="140"/>
+        <location filename="../ui/preferences_dialog.cpp" line="156"/>
         <source>The VAE that decodes the images, in place of the model&apos;s (e.g. stabilityai/sd-vae-ft-mse from Download Models): a folder with config.json and its weights. Applies when a model is next loaded.</source>
         <translation>모델의 VAE 대신 이미지를 디코딩할 VAE입니다(예: 모델 다운로드의 stabilityai/sd-vae-ft-mse). config.json과 가중치가 있는 폴더이며, 다음에 모델을 불러올 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="142"/>
+        <location filename="../ui/preferences_dialog.cpp" line="158"/>
         <source>Other…</source>
         <translation>기타…</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="144"/>
+        <location filename="../ui/preferences_dialog.cpp" line="160"/>
         <source>VAE folder</source>
         <translation>VAE 폴더</translation>
     </message>
@@ -2378,67 +2435,87 @@ and in folders you add.</source>
         <translation>메모리 절약 (16비트 가중치)</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="72"/>
+        <location filename="../ui/preferences_dialog.cpp" line="29"/>
+        <source>bf16 on this CPU (faster; images differ slightly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="68"/>
+        <source>What the GPU computes in; the CPU computes in 32 bits, or in bf16 where it has bf16 units and that is chosen below. Applies when a model is next loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="74"/>
         <source>Keeps the model&apos;s weights in 16 bits (its fp16 files when it has them) and computes in 32 bits: about half the memory, slightly slower steps, and images that differ very slightly. For the CPU; applies when a model is next loaded.</source>
         <translation>모델의 가중치를 16비트로 유지하고(fp16 파일이 있으면 그 파일을 사용) 계산은 32비트로 합니다. 메모리를 절반가량 덜 쓰는 대신 단계가 조금 느려지고 이미지가 아주 약간 달라집니다. CPU 전용이며, 다음에 모델을 불러올 때 적용됩니다.</translation>
     </message>
     <message>
+        <location filename="../ui/preferences_dialog.cpp" line="80"/>
+        <source>The U-Net and the VAE compute in bfloat16 on this CPU&apos;s bf16 units: faster steps and half the weights&apos; memory; the images differ slightly from 32-bit ones, and their text says Precision: bf16. Applies when a model is next loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../ui/preferences_dialog.cpp" line="83"/>
+        <source>This CPU has no bf16 units (avx512_bf16 or AMX): bfloat16 would run many times slower than 32 bits here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/preferences_dialog.cpp" line="97"/>
         <source>Follow the system</source>
         <translation>시스템 설정 따르기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="84"/>
+        <location filename="../ui/preferences_dialog.cpp" line="98"/>
         <source>Light</source>
         <translation>밝게</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="85"/>
+        <location filename="../ui/preferences_dialog.cpp" line="99"/>
         <source>Dark</source>
         <translation>어둡게</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="89"/>
+        <location filename="../ui/preferences_dialog.cpp" line="103"/>
         <source>System</source>
         <translation>시스템</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="102"/>
+        <location filename="../ui/preferences_dialog.cpp" line="116"/>
         <source>Live preview</source>
         <translation>실시간 미리 보기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="103"/>
+        <location filename="../ui/preferences_dialog.cpp" line="117"/>
         <source>Preview</source>
         <translation>미리 보기</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="105"/>
+        <location filename="../ui/preferences_dialog.cpp" line="119"/>
         <source>Device</source>
         <translation>장치</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="106"/>
+        <location filename="../ui/preferences_dialog.cpp" line="120"/>
         <source>Precision</source>
         <translation>정밀도</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="107"/>
+        <location filename="../ui/preferences_dialog.cpp" line="121"/>
         <source>Threads</source>
         <translation>스레드</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="109"/>
+        <location filename="../ui/preferences_dialog.cpp" line="124"/>
         <source>VAE</source>
         <translation>VAE</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="110"/>
+        <location filename="../ui/preferences_dialog.cpp" line="125"/>
         <source>Theme</source>
         <translation>테마</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="111"/>
+        <location filename="../ui/preferences_dialog.cpp" line="126"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
