@@ -124,7 +124,8 @@ EngineOptions AppSettings::engine() const {
           settings_.value("engine/threads", defaults.threads).toInt(),
           settings_.value("engine/lowMemory", defaults.lowMemory).toBool(),
           settings_.value("engine/precision", defaults.precision).toString(),
-          settings_.value("engine/vae", defaults.vae).toString()};
+          settings_.value("engine/vae", defaults.vae).toString(),
+          settings_.value("engine/cpuBf16", defaults.cpuBf16).toBool()};
 }
 
 void AppSettings::setEngine(const EngineOptions& engine) {
@@ -133,6 +134,7 @@ void AppSettings::setEngine(const EngineOptions& engine) {
   settings_.setValue("engine/lowMemory", engine.lowMemory);
   settings_.setValue("engine/precision", engine.precision);
   settings_.setValue("engine/vae", engine.vae);
+  settings_.setValue("engine/cpuBf16", engine.cpuBf16);
 }
 
 QString AppSettings::theme() const { return settings_.value("ui/theme", "system").toString(); }

@@ -2,6 +2,7 @@
 
 #include <torch/cuda.h>
 
+#include "core/device/cpu_features.h"
 #include "core/device/cuda_devices.h"
 
 namespace bksdm {
@@ -17,5 +18,7 @@ GpuInfo cudaGpu() {
   if (devices.empty()) return {};
   return {QString::fromStdString(devices.front().name), qint64(devices.front().total_bytes), devices.front().has_bf16()};
 }
+
+bool cpuComputesBf16() { return cpu_has_bf16(); }
 
 }  // namespace bksdm

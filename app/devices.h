@@ -17,4 +17,8 @@ QStringList availableDevices();
 // The first GPU the driver reports; no name where there is none.
 GpuInfo cudaGpu();
 
+// Whether this CPU computes bf16 in hardware (avx512_bf16 or AMX): only there is bf16 offered on
+// the CPU, as elsewhere it runs many times slower than fp32.
+bool cpuComputesBf16();
+
 }  // namespace bksdm

@@ -67,6 +67,7 @@ GenerationRequest describedRequest(const GenerationParams& params) {
   request.subseed = params.subseed;
   request.subseed_strength = params.subseedStrength;
   request.tiled_decode = params.tiledDecode;
+  request.precision = params.precision.toStdString();
   request.attention_maps = request.attention_maps_per_step = params.attentionMaps;
   request.negative_attention_maps = params.attentionMaps && params.negativeAttentionMaps;
   request.attention_maps_per_layer = params.attentionMaps && params.layerAttentionMaps;
@@ -136,6 +137,7 @@ GenerationParams fromRequest(const GenerationRequest& request) {
   params.subseed = request.subseed;
   params.subseedStrength = request.subseed_strength;
   params.tiledDecode = request.tiled_decode;
+  params.precision = fromUtf8(request.precision);
   params.attentionMaps = request.attention_maps;
   params.negativeAttentionMaps = request.negative_attention_maps;
   params.layerAttentionMaps = request.attention_maps_per_layer;
@@ -203,6 +205,7 @@ QJsonObject paramsToJson(const GenerationParams& p) {
       {"attention_maps", p.attentionMaps},
       {"negative_attention_maps", p.negativeAttentionMaps},
       {"tiled_decode", p.tiledDecode},
+      {"precision", p.precision},
       {"lora_folder", p.loraFolder},
       {"lora_hashes", mapToJson(p.loraHashes)},
       {"lora_teacher_blocks", p.loraTeacherBlocks},
@@ -244,6 +247,7 @@ GenerationParams paramsFromJson(const QJsonObject& json) {
   p.attentionMaps = json["attention_maps"].toBool();
   p.negativeAttentionMaps = json["negative_attention_maps"].toBool();
   p.tiledDecode = json["tiled_decode"].toBool();
+  p.precision = json["precision"].toString();
   p.loraFolder = json["lora_folder"].toString();
   p.loraHashes = mapFromJson(json["lora_hashes"]);
   p.loraTeacherBlocks = json["lora_teacher_blocks"].toBool();

@@ -53,6 +53,7 @@ struct GenerationParams {
   bool negativeAttentionMaps = false;  // with attentionMaps: the negative prompt's too
   bool layerAttentionMaps = false;     // with attentionMaps: each layer's too (ImageAttention::layers)
   bool tiledDecode = false;    // the VAE decodes tile by tile (GenerationRequest::tiled_decode)
+  QString precision;           // "fp16" or "bf16" where the run did not compute in fp32 (GenerationRequest::precision)
   // Where the prompt's <lora:NAME:MULT> tags find NAME.safetensors, and the textual-inversion
   // embeddings' folder (each file's stem a word); empty: none.
   QString loraFolder;

@@ -87,7 +87,7 @@ void add_options(CLI::App& command, Settings& settings) {
       ->check(CLI::IsMember(kParts));
   command.add_option("--json", settings.json_file, "also write the figures to this JSON file")->type_name("FILE");
   command.add_option("--device", settings.device)->check(CLI::IsMember({"cpu", "cuda"}))->capture_default_str();
-  command.add_option("--dtype", settings.dtype, "fp16 and bf16 need --device cuda")
+  command.add_option("--dtype", settings.dtype, "fp16: --device cuda; bf16: cuda, or a CPU with avx512_bf16 or AMX")
       ->check(CLI::IsMember({"fp32", "fp16", "bf16"}))
       ->capture_default_str();
   command.add_flag("--low-memory", settings.low_memory, "CPU: keep the weights in fp16, widened per layer");

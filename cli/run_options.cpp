@@ -140,7 +140,7 @@ void add_input_options(CLI::App& command, RunOptions& options) {
 void add_engine_options(CLI::App& command, RunOptions& options) {
   LoadOptions& load = options.load;
   command.add_option("--device", load.device)->check(CLI::IsMember({"cpu", "cuda"}))->capture_default_str();
-  command.add_option("--dtype", load.dtype, "fp16 and bf16 need --device cuda")
+  command.add_option("--dtype", load.dtype, "fp16: --device cuda; bf16: cuda, or a CPU with avx512_bf16 or AMX (faster there; images differ slightly)")
       ->check(CLI::IsMember({"fp32", "fp16", "bf16"}))
       ->capture_default_str();
   command.add_option("--threads", load.threads, "CPU threads; 0: all cores")->check(thread_count(0))->capture_default_str();

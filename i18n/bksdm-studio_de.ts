@@ -2415,6 +2415,11 @@ und in hinzugefügten Ordnern.</translation>
         <translation>Alle Kerne</translation>
     </message>
     <message>
+        <location filename="../ui/preferences_dialog.cpp" line="80"/>
+        <source>The model computes in bfloat16 on this CPU&apos;s bf16 units: faster steps and half the weights&apos; memory; the images differ slightly from 32-bit ones, and their text says Precision: bf16. Applies when a model is next loaded.</source>
+        <translation>Das Modell rechnet mit bfloat16 auf den bf16-Einheiten dieser CPU: schnellere Schritte und halber Speicher für die Gewichte; die Bilder weichen leicht von 32-Bit-Bildern ab, und ihr Text nennt Precision: bf16. Gilt ab dem nächsten Laden eines Modells.</translation>
+    </message>
+    <message>
         <location filename="../ui/preferences_dialog.cpp" line="152"/>
         <source>The model&apos;s own</source>
         <translation>Der des Modells</translation>
@@ -2442,12 +2447,12 @@ und in hinzugefügten Ordnern.</translation>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="29"/>
         <source>bf16 on this CPU (faster; images differ slightly)</source>
-        <translation type="unfinished"></translation>
+        <translation>bf16 auf dieser CPU (schneller; Bilder weichen leicht ab)</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="68"/>
         <source>What the GPU computes in; the CPU computes in 32 bits, or in bf16 where it has bf16 units and that is chosen below. Applies when a model is next loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Womit die GPU rechnet; die CPU rechnet mit 32 Bit oder, wo sie bf16-Einheiten hat und das unten gewählt ist, mit bf16. Gilt ab dem nächsten Laden eines Modells.</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="74"/>
@@ -2455,14 +2460,9 @@ und in hinzugefügten Ordnern.</translation>
         <translation>Hält die Gewichte des Modells in 16 Bit (seine fp16-Dateien, wenn es welche hat) und rechnet in 32 Bit: etwa halb so viel Speicher, etwas langsamere Schritte und Bilder, die sich ganz leicht unterscheiden. Für die CPU; gilt ab dem nächsten Laden eines Modells.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="80"/>
-        <source>The U-Net and the VAE compute in bfloat16 on this CPU&apos;s bf16 units: faster steps and half the weights&apos; memory; the images differ slightly from 32-bit ones, and their text says Precision: bf16. Applies when a model is next loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/preferences_dialog.cpp" line="83"/>
         <source>This CPU has no bf16 units (avx512_bf16 or AMX): bfloat16 would run many times slower than 32 bits here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese CPU hat keine bf16-Einheiten (avx512_bf16 oder AMX): bfloat16 liefe hier um ein Vielfaches langsamer als 32 Bit.</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="97"/>

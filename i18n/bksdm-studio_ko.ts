@@ -2410,6 +2410,11 @@ and in folders you add.</source>
         <translation>모든 코어</translation>
     </message>
     <message>
+        <location filename="../ui/preferences_dialog.cpp" line="80"/>
+        <source>The model computes in bfloat16 on this CPU&apos;s bf16 units: faster steps and half the weights&apos; memory; the images differ slightly from 32-bit ones, and their text says Precision: bf16. Applies when a model is next loaded.</source>
+        <translation>모델이 이 CPU의 bf16 장치에서 bfloat16으로 계산합니다: 단계가 빨라지고 가중치 메모리가 절반이 됩니다. 이미지는 32비트와 조금 다르며 텍스트에 Precision: bf16이 적힙니다. 다음에 모델을 불러올 때 적용됩니다.</translation>
+    </message>
+    <message>
         <location filename="../ui/preferences_dialog.cpp" line="152"/>
         <source>The model&apos;s own</source>
         <translation>모델 자체의 VAE</translation>
@@ -2437,12 +2442,12 @@ and in folders you add.</source>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="29"/>
         <source>bf16 on this CPU (faster; images differ slightly)</source>
-        <translation type="unfinished"></translation>
+        <translation>이 CPU에서 bf16 (더 빠름, 이미지가 조금 다름)</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="68"/>
         <source>What the GPU computes in; the CPU computes in 32 bits, or in bf16 where it has bf16 units and that is chosen below. Applies when a model is next loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>GPU의 계산 정밀도입니다. CPU는 32비트로 계산하며, bf16 장치가 있고 아래에서 고르면 bf16으로 계산합니다. 다음에 모델을 불러올 때 적용됩니다.</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="74"/>
@@ -2450,14 +2455,9 @@ and in folders you add.</source>
         <translation>모델의 가중치를 16비트로 유지하고(fp16 파일이 있으면 그 파일을 사용) 계산은 32비트로 합니다. 메모리를 절반가량 덜 쓰는 대신 단계가 조금 느려지고 이미지가 아주 약간 달라집니다. CPU 전용이며, 다음에 모델을 불러올 때 적용됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/preferences_dialog.cpp" line="80"/>
-        <source>The U-Net and the VAE compute in bfloat16 on this CPU&apos;s bf16 units: faster steps and half the weights&apos; memory; the images differ slightly from 32-bit ones, and their text says Precision: bf16. Applies when a model is next loaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../ui/preferences_dialog.cpp" line="83"/>
         <source>This CPU has no bf16 units (avx512_bf16 or AMX): bfloat16 would run many times slower than 32 bits here.</source>
-        <translation type="unfinished"></translation>
+        <translation>이 CPU에는 bf16 장치(avx512_bf16 또는 AMX)가 없습니다: 여기서 bfloat16은 32비트보다 몇 배나 느립니다.</translation>
     </message>
     <message>
         <location filename="../ui/preferences_dialog.cpp" line="97"/>

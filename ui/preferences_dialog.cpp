@@ -25,7 +25,9 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
     : QDialog(parent), previewMode_(new QComboBox(this)), previewInterval_(new QSpinBox(this)),
       taesdFolder_(new QLineEdit(preview.taesdFolder, this)),
       device_(new QComboBox(this)), precision_(new QComboBox(this)), threads_(new QSpinBox(this)),
-      lowMemory_(new QCheckBox(tr("Low memory (16-bit weights)"), this)), vae_(new QComboBox(this)), theme_(new QComboBox(this)),
+      lowMemory_(new QCheckBox(tr("Low memory (16-bit weights)"), this)),
+      cpuBf16_(new QCheckBox(tr("bf16 on this CPU (faster; images differ slightly)"), this)), vae_(new QComboBox(this)),
+      theme_(new QComboBox(this)),
       language_(new QComboBox(this)),
       restartNote_(new QLabel(tr("The language changes when BK-SDM Studio starts again."), this)) {
   setWindowTitle(tr("Preferences"));
@@ -63,8 +65,8 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   precision_->addItem(tr("bfloat16 (bf16): fp16's speed, fp32's range"), QStringLiteral("bf16"));
   if (!gpu.bf16) precision_->setItemData(2, 0, Qt::UserRole - 1);  // disabled: the card does not compute in it
   precision_->setCurrentIndex(std::max(0, precision_->findData(engine.precision)));
-  precision_->setToolTip(tr("What the GPU computes in; the CPU always computes in 32 bits. Applies when a "
-                            "model is next loaded."));
+  precision_->setToolTip(tr("What the GPU computes in; the CPU computes in 32 bits, or in bf16 where it has bf16 "
+                            "units and that is chosen below. Applies when a model is next loaded."));
   threads_->setRange(0, std::max(1, QThread::idealThreadCount()));
   threads_->setSpecialValueText(tr("All cores"));
   threads_->setValue(engine.threads);
@@ -72,9 +74,21 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   lowMemory_->setToolTip(tr("Keeps the model's weights in 16 bits (its fp16 files when it has them) and "
                             "computes in 32 bits: about half the memory, slightly slower steps, and images "
                             "that differ very slightly. For the CPU; applies when a model is next loaded."));
+  cpuBf16_->setObjectName(QStringLiteral("cpuBf16"));
+  cpuBf16_->setChecked(engine.cpuBf16 && cpuComputesBf16());
+  cpuBf16_->setToolTip(cpuComputesBf16()
+                           ? tr("The model computes in bfloat16 on this CPU's bf16 units: faster steps and "
+                                "half the weights' memory; the images differ slightly from 32-bit ones, and their "
+                                "text says Precision: bf16. Applies when a model is next loaded.")
+                           : tr("This CPU has no bf16 units (avx512_bf16 or AMX): bfloat16 would run many times "
+                                "slower than 32 bits here."));
+  // Both keep the weights in 16 bits; the low-memory mode computes in 32.
+  connect(cpuBf16_, &QCheckBox::toggled, this, [this](bool on) { if (on) lowMemory_->setChecked(false); });
+  connect(lowMemory_, &QCheckBox::toggled, this, [this](bool on) { if (on) cpuBf16_->setChecked(false); });
   const auto followDevice = [this] {
     const bool cpu = device_->currentData().toString() == QStringLiteral("cpu");
     lowMemory_->setEnabled(cpu);
+    cpuBf16_->setEnabled(cpu && cpuComputesBf16());
     precision_->setEnabled(!cpu);
   };
   followDevice();
@@ -106,6 +120,7 @@ PreferencesDialog::PreferencesDialog(const PreviewOptions& preview, const Engine
   form->addRow(tr("Precision"), precision_);
   form->addRow(tr("Threads"), threads_);
   form->addRow(QString(), lowMemory_);
+  form->addRow(QString(), cpuBf16_);
   form->addRow(tr("VAE"), buildVaeRow(engine.vae));
   form->addRow(tr("Theme"), theme_);
   form->addRow(tr("Language"), language_);
@@ -125,8 +140,9 @@ PreviewOptions PreferencesDialog::preview() const {
 
 EngineOptions PreferencesDialog::engine() const {
   const QString device = device_->currentData().toString();
-  return {device, threads_->value(), lowMemory_->isChecked() && device == QStringLiteral("cpu"),
-          precision_->currentData().toString(), vae_->currentData().toString()};
+  const bool cpu = device == QStringLiteral("cpu");
+  return {device, threads_->value(), lowMemory_->isChecked() && cpu, precision_->currentData().toString(),
+          vae_->currentData().toString(), cpuBf16_->isChecked() && cpu};
 }
 
 // The model's own VAE, those downloaded into the Hugging Face cache (Download Models), and folders

@@ -40,6 +40,7 @@ class PreferencesDialog : public QDialog {
   QComboBox* precision_;
   QSpinBox* threads_;
   QCheckBox* lowMemory_;
+  QCheckBox* cpuBf16_;
   QComboBox* vae_;
   QComboBox* theme_;
   QComboBox* language_;

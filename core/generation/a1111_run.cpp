@@ -89,6 +89,7 @@ bool read_setting(const std::string& key, const std::string& value, A1111Reading
     request.vae.name = value;
     return true;
   }
+  if (key == "Precision") return (value == "fp16" || value == "bf16") && !(request.precision = value).empty();
   if (key == "Model hash") return !(reading.model_hash = value).empty();
   if (key == "VAE hash") return !(reading.vae_hash = value).empty();
   if (key == "Lora hashes") return !(reading.lora_hashes = read_hash_list(value)).empty();
@@ -131,6 +132,7 @@ A1111Parameters a1111_parameters(const GenerationRequest& request, int batch_pos
   }
   if (request.scheduler == "ddim" && request.eta != 0.0) parameters.settings.emplace_back("Eta DDIM", a1111_number(request.eta));
   if (request.clip_skip != 1) parameters.settings.emplace_back("Clip skip", std::to_string(request.clip_skip));
+  if (!request.precision.empty()) parameters.settings.emplace_back("Precision", request.precision);
   // A1111 always reads its own syntax; a run that read brackets as text says so, in a key of its own.
   if (request.prompt_syntax != PromptSyntax::A1111)
     parameters.settings.emplace_back("Prompt syntax", std::string(prompt_syntax_name(request.prompt_syntax)));

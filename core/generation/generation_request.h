@@ -143,6 +143,9 @@ struct GenerationRequest {
   // before (then the final layer norm). A1111 applies it to both prompts; diffusers (plain) to the
   // prompt alone.
   int clip_skip = 1;
+  // What the model computed in where it was not fp32: "fp16" or "bf16" (a load option,
+  // filled in by the pipeline; the images differ slightly from fp32's). Empty: fp32.
+  std::string precision;
   // Decode tile by tile (diffusers' enable_tiling): memory bounded at any size, for images that
   // differ slightly where the overlapping tiles are blended.
   bool tiled_decode = false;

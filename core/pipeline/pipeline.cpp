@@ -13,6 +13,7 @@
 #include <ATen/Parallel.h>
 #include <nlohmann/json.hpp>
 
+#include "core/device/cpu_features.h"
 #include "core/device/cuda_devices.h"
 #include "core/io/error.h"
 #include "core/io/mapped_file_guard.h"
@@ -289,6 +290,9 @@ class KeptRegion {
 c10::ScalarType weight_dtype(const LoadOptions& options, const c10::Device& device, c10::ScalarType compute) {
   if (!options.low_memory) return compute;
   if (!device.is_cpu()) throw Error("the low-memory mode is for the CPU; on a GPU use --dtype fp16");
+  if (compute != at::kFloat)
+    throw Error("the low-memory mode computes in fp32 from 16-bit weights; --dtype bf16 keeps its weights in bf16, "
+                "half the memory already: use one or the other");
   return at::kHalf;
 }
 
@@ -326,8 +330,11 @@ class Pipeline final : public StableDiffusionPipeline {
         dtype_(parse_dtype(options.dtype)),
         fused_attention_(options.fused_attention),
         channels_last_(options.channels_last) {
-    if (dtype_ != at::kFloat && device_.is_cpu())
-      throw Error("--dtype " + options.dtype + " needs --device cuda: the CPU computes in fp32");
+    if (dtype_ == at::kHalf && device_.is_cpu())
+      throw Error("--dtype fp16 needs --device cuda: the CPU computes in fp32 or, where it has bf16 units, bf16");
+    if (dtype_ == at::kBFloat16 && device_.is_cpu() && !cpu_has_bf16())
+      throw Error("--dtype bf16 on the CPU needs its bf16 units (avx512_bf16 or AMX), which this CPU lacks: bf16 "
+                  "would run many times slower than fp32 here");
     at::set_num_threads(options.threads > 0 ? options.threads : int(std::thread::hardware_concurrency()));
     check_model_index(model_);
     const std::filesystem::path vae_file = options.vae.empty() ? model_.weights("vae") : vae_weights(options.vae);
@@ -473,6 +480,7 @@ class Pipeline final : public StableDiffusionPipeline {
     if (request.width == 0) request.width = default_size();
     if (request.height == 0) request.height = default_size();
     if (request.scheduler.empty()) request.scheduler = default_scheduler();
+    request.precision = dtype_ == at::kFloat ? "" : dtype_ == at::kHalf ? "fp16" : "bf16";
     return request;
   }
 

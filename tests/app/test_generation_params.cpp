@@ -51,6 +51,7 @@ GenerationParams everyField() {
   p.attentionMaps = true;
   p.negativeAttentionMaps = true;
   p.tiledDecode = true;
+  p.precision = QStringLiteral("bf16");
   p.loraFolder = QStringLiteral("/home/me/loras");
   p.embeddingsFolder = QStringLiteral("/home/me/embeddings");
   p.loraTeacherBlocks = true;
@@ -88,7 +89,7 @@ class GenerationParamsTest : public QObject {
     QVERIFY(full.batchNoise != defaults.batchNoise && full.strength != defaults.strength);
     QVERIFY(full.initImage != defaults.initImage && full.mask != defaults.mask);
     QVERIFY(full.loraFolder != defaults.loraFolder && full.embeddingsFolder != defaults.embeddingsFolder);
-    QVERIFY(full.loraTeacherBlocks != defaults.loraTeacherBlocks);
+    QVERIFY(full.loraTeacherBlocks != defaults.loraTeacherBlocks && full.precision != defaults.precision);
     QVERIFY(full.loraHashes != defaults.loraHashes && full.embeddingHashes != defaults.embeddingHashes);
     QVERIFY(full.vaeId != defaults.vaeId && full.vaeName != defaults.vaeName && full.vaeHashes != defaults.vaeHashes);
   }
@@ -203,7 +204,7 @@ class GenerationParamsTest : public QObject {
                             "Steps: 30, Sampler: DDIM, CFG scale: 6.25, Seed: 18446744073709551557, Size: 640x384, "
                             "Model: BK-SDM-v2-Tiny, VAE hash: eeeeeeeeee, VAE: sd-vae-ft-mse, Denoising strength: 0.6, "
                             "Batch size: 3, Batch pos: 2, Batch noise: shared, Variation seed: 1234, "
-                            "Variation seed strength: 0.3, Eta DDIM: 0.25, Clip skip: 2, "
+                            "Variation seed strength: 0.3, Eta DDIM: 0.25, Clip skip: 2, Precision: bf16, "
                             "Prompt syntax: plain, Lora blocks: teacher, TI hashes: \"lowq-neg: dddddddddddd\""));
   }
 

@@ -1,4 +1,5 @@
 // The engine's settings in the preferences: what each device offers, and what the dialog returns.
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
@@ -37,6 +38,26 @@ class PreferencesTest : public QObject {
     QCOMPARE(precision->itemData(bf16, Qt::UserRole - 1).toInt(), 0);  // a T4 (7.5) has no bf16
     precision->setCurrentIndex(precision->findData(QStringLiteral("fp16")));
     QCOMPARE(dialog.engine(), (EngineOptions{QStringLiteral("cuda"), 0, false, QStringLiteral("fp16")}));
+  }
+
+  // bf16 on the CPU only where it has bf16 units (this machine's /proc/cpuinfo decides which half
+  // of the test runs); it and the low-memory mode exclude each other.
+  void aCpuWithBf16UnitsOffersIt() {
+    EngineOptions cpu{QStringLiteral("cpu"), 0, false, QStringLiteral("fp16")};
+    cpu.cpuBf16 = true;
+    QCOMPARE(cpu.dtype(), QString("bf16"));
+    PreferencesDialog dialog({}, {QStringLiteral("cpu"), 0, true, QStringLiteral("fp16")}, QStringLiteral("system"),
+                             {QStringLiteral("cpu")}, {});
+    auto* bf16 = dialog.findChild<QCheckBox*>(QStringLiteral("cpuBf16"));
+    QVERIFY(bf16);
+    QCOMPARE(bf16->isEnabled(), cpuComputesBf16());
+    if (!cpuComputesBf16()) {
+      QCOMPARE(dialog.engine().dtype(), QString("fp32"));
+      return;
+    }
+    bf16->setChecked(true);
+    QVERIFY(!dialog.engine().lowMemory);
+    QCOMPARE(dialog.engine().dtype(), QString("bf16"));
   }
 
   void aCardWithBf16OffersIt() {

@@ -193,3 +193,21 @@ TEST(A1111Run, ReadsTheFilesHashesBack) {
 }
 
 }  // namespace
+
+namespace {
+
+// A run that computed in bf16 (or fp16) says so, and the text reads back; a precision this engine
+// has no name for stays an unread setting.
+TEST(A1111Run, APrecisionOtherThanFp32IsWrittenAndRead) {
+  GenerationRequest request = run("a vase", "");
+  EXPECT_EQ(bksdm::format_a1111_parameters(bksdm::a1111_parameters(request)).find("Precision"), std::string::npos);
+  request.precision = "bf16";
+  const std::string text = bksdm::format_a1111_parameters(bksdm::a1111_parameters(request));
+  EXPECT_NE(text.find(", Precision: bf16"), std::string::npos) << text;
+  EXPECT_EQ(bksdm::read_a1111_parameters(bksdm::parse_a1111_parameters(text)).request.precision, "bf16");
+  const bksdm::A1111Reading odd = bksdm::read_a1111_parameters(bksdm::parse_a1111_parameters("a\nSteps: 5, Seed: 1, Precision: fp64"));
+  EXPECT_TRUE(odd.request.precision.empty());
+  EXPECT_EQ(odd.other_settings, (Settings{{"Precision", "fp64"}}));
+}
+
+}  // namespace
