@@ -23,6 +23,7 @@ QStringList labels(const GridAxis& axis) {
 GenerationParams cellParams(const GenerationParams& base, const GenerationRequest& cell) {
   const GenerationParams varied = fromRequest(cell);
   GenerationParams params = base;
+  params.modelId = varied.modelId;
   params.prompt = varied.prompt;
   params.negativePrompt = varied.negativePrompt;
   params.seed = varied.seed;
@@ -72,8 +73,6 @@ GridPlanning planGrid(const GenerationParams& base, const QStringList& axisTexts
     std::vector<GridAxis> axes;
     for (qsizetype i = 0; i < given; ++i) {
       axes.push_back(parse_grid_axis(axisTexts[i].toStdString(), request));
-      if (axes.back().kind == AxisKind::Model)
-        return {{}, QCoreApplication::translate("GridPlan", "A grid in the app uses the loaded model; bksdm grid takes a model axis.")};
       plan.axisTexts << axisTexts[i];
     }
     const std::vector<GridCell> cells = grid_cells(request, axes);

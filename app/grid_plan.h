@@ -28,7 +28,7 @@ struct GridPlanning {
 };
 
 // The grid of `base` under `axisTexts` (x, y, z; empty texts are no axis): each value checked as
-// the CLI checks it. The app's grids use the loaded model: a model axis is refused.
+// the CLI checks it; a model axis's values are the model list's locations.
 GridPlanning planGrid(const GenerationParams& base, const QStringList& axisTexts);
 
 // The seconds the cells to make will take, at the pace of `lastSeconds` spent on a run of

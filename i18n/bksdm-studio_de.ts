@@ -125,29 +125,24 @@
 <context>
     <name>GridPlan</name>
     <message>
-        <location filename="../app/grid_plan.cpp" line="60"/>
+        <location filename="../app/grid_plan.cpp" line="61"/>
         <source>Give the X axis.</source>
         <translation>Geben Sie die X-Achse an.</translation>
     </message>
     <message>
-        <location filename="../app/grid_plan.cpp" line="61"/>
+        <location filename="../app/grid_plan.cpp" line="62"/>
         <source>A grid has at most three axes.</source>
         <translation>Ein Raster hat höchstens drei Achsen.</translation>
     </message>
     <message>
-        <location filename="../app/grid_plan.cpp" line="64"/>
+        <location filename="../app/grid_plan.cpp" line="65"/>
         <source>Give the %1 axis before the %2.</source>
         <translation>Geben Sie die %1-Achse vor der %2-Achse an.</translation>
     </message>
     <message>
-        <location filename="../app/grid_plan.cpp" line="66"/>
+        <location filename="../app/grid_plan.cpp" line="67"/>
         <source>A grid&apos;s cells are one image each: set Images to 1.</source>
         <translation>Jede Zelle eines Rasters ist ein Bild: setzen Sie „Bilder“ auf 1.</translation>
-    </message>
-    <message>
-        <location filename="../app/grid_plan.cpp" line="76"/>
-        <source>A grid in the app uses the loaded model; bksdm grid takes a model axis.</source>
-        <translation>Ein Raster in der App nutzt das geladene Modell; eine Modellachse nimmt bksdm grid.</translation>
     </message>
 </context>
 <context>
@@ -727,62 +722,72 @@
         <translation>NAME: 0, 0.5, 1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="38"/>
+        <location filename="../ui/grid_panel.cpp" line="35"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="36"/>
+        <source>repo ids or folders: nota-ai/bk-sdm-small, CompVis/stable-diffusion-v1-4</source>
+        <translation>Repo-IDs oder Ordner: nota-ai/bk-sdm-small, CompVis/stable-diffusion-v1-4</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="40"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="39"/>
+        <location filename="../ui/grid_panel.cpp" line="41"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="40"/>
+        <location filename="../ui/grid_panel.cpp" line="42"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <location filename="../ui/grid_panel.cpp" line="49"/>
         <source>X (columns)</source>
         <translation>X (Spalten)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <location filename="../ui/grid_panel.cpp" line="49"/>
         <source>Y (rows)</source>
         <translation>Y (Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <location filename="../ui/grid_panel.cpp" line="49"/>
         <source>Z (grids)</source>
         <translation>Z (Raster)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="69"/>
+        <location filename="../ui/grid_panel.cpp" line="71"/>
         <source>Make Grid</source>
         <translation>Raster erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="132"/>
+        <location filename="../ui/grid_panel.cpp" line="134"/>
         <source>Images: %1</source>
         <translation>Bilder: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="133"/>
+        <location filename="../ui/grid_panel.cpp" line="135"/>
         <source> · to make: %1</source>
         <translation> · zu erstellen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="135"/>
+        <location filename="../ui/grid_panel.cpp" line="137"/>
         <source> · about %1 at the last run&apos;s pace</source>
         <translation> · etwa %1 im Tempo des letzten Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="136"/>
+        <location filename="../ui/grid_panel.cpp" line="138"/>
         <source> · the time is known once a run has been made</source>
         <translation> · die Dauer ist bekannt, sobald ein Lauf gemacht wurde</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="185"/>
+        <location filename="../ui/grid_panel.cpp" line="187"/>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
@@ -1263,7 +1268,7 @@ The image forms here step by step.</source>
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1079"/>
+        <location filename="../ui/main_window.cpp" line="1100"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
@@ -1289,7 +1294,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="334"/>
-        <location filename="../ui/main_window.cpp" line="1360"/>
+        <location filename="../ui/main_window.cpp" line="1381"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1471,7 +1476,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="437"/>
-        <location filename="../ui/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window.cpp" line="1165"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
@@ -1600,8 +1605,8 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>B: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="910"/>
-        <location filename="../ui/main_window.cpp" line="961"/>
+        <location filename="../ui/main_window.cpp" line="911"/>
+        <location filename="../ui/main_window.cpp" line="982"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
@@ -1611,192 +1616,193 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Raster: Läufe in der Warteschlange: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="928"/>
+        <location filename="../ui/main_window.cpp" line="949"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="928"/>
+        <location filename="../ui/main_window.cpp" line="926"/>
+        <location filename="../ui/main_window.cpp" line="949"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="969"/>
+        <location filename="../ui/main_window.cpp" line="990"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="986"/>
+        <location filename="../ui/main_window.cpp" line="1007"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="987"/>
+        <location filename="../ui/main_window.cpp" line="1008"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1003"/>
+        <location filename="../ui/main_window.cpp" line="1024"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1017"/>
+        <location filename="../ui/main_window.cpp" line="1038"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1023"/>
+        <location filename="../ui/main_window.cpp" line="1044"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1027"/>
+        <location filename="../ui/main_window.cpp" line="1048"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1121"/>
+        <location filename="../ui/main_window.cpp" line="1142"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1122"/>
+        <location filename="../ui/main_window.cpp" line="1143"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1123"/>
+        <location filename="../ui/main_window.cpp" line="1144"/>
         <source>VAE set to %1, as the image was made with it.</source>
         <translation>VAE auf %1 gesetzt, da das Bild damit erstellt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1125"/>
+        <location filename="../ui/main_window.cpp" line="1146"/>
         <source>Not found by name or hash: %1.</source>
         <translation>Weder nach Name noch nach Hash gefunden: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window.cpp" line="1165"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1157"/>
+        <location filename="../ui/main_window.cpp" line="1178"/>
         <source>Start from an image</source>
         <translation>Ausgangsbild öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1158"/>
+        <location filename="../ui/main_window.cpp" line="1179"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1177"/>
+        <location filename="../ui/main_window.cpp" line="1198"/>
         <source>Cannot start from this image</source>
         <translation>Bild kann nicht als Ausgangsbild dienen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1188"/>
+        <location filename="../ui/main_window.cpp" line="1209"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>Der nächste Durchlauf geht von diesem Bild aus; eine Maske malen, um nur einen Teil neu zu malen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1203"/>
+        <location filename="../ui/main_window.cpp" line="1224"/>
         <source>Cannot keep the mask</source>
         <translation>Maske kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1214"/>
+        <location filename="../ui/main_window.cpp" line="1235"/>
         <source>A variation is queued (strength %1).</source>
         <translation>Eine Variation steht in der Warteschlange (Stärke %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1218"/>
+        <location filename="../ui/main_window.cpp" line="1239"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1223"/>
+        <location filename="../ui/main_window.cpp" line="1244"/>
         <source>Add a model file</source>
         <translation>Eine Modelldatei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1224"/>
+        <location filename="../ui/main_window.cpp" line="1245"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors-Checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1243"/>
+        <location filename="../ui/main_window.cpp" line="1264"/>
         <source>Not a usable model</source>
         <translation>Kein verwendbares Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1257"/>
+        <location filename="../ui/main_window.cpp" line="1278"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1257"/>
+        <location filename="../ui/main_window.cpp" line="1278"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1266"/>
+        <location filename="../ui/main_window.cpp" line="1287"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1268"/>
+        <location filename="../ui/main_window.cpp" line="1289"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1274"/>
+        <location filename="../ui/main_window.cpp" line="1295"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1309"/>
+        <location filename="../ui/main_window.cpp" line="1330"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1 ist heruntergeladen: in den Einstellungen als VAE wählen (TAESD dient der TAESD-Vorschau).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1320"/>
+        <location filename="../ui/main_window.cpp" line="1341"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1321"/>
+        <location filename="../ui/main_window.cpp" line="1342"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1355"/>
+        <location filename="../ui/main_window.cpp" line="1376"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1356"/>
+        <location filename="../ui/main_window.cpp" line="1377"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1357"/>
+        <location filename="../ui/main_window.cpp" line="1378"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1358"/>
+        <location filename="../ui/main_window.cpp" line="1379"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1388"/>
+        <location filename="../ui/main_window.cpp" line="1409"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1399"/>
+        <location filename="../ui/main_window.cpp" line="1420"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>

@@ -125,29 +125,24 @@
 <context>
     <name>GridPlan</name>
     <message>
-        <location filename="../app/grid_plan.cpp" line="60"/>
+        <location filename="../app/grid_plan.cpp" line="61"/>
         <source>Give the X axis.</source>
         <translation>X 축을 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../app/grid_plan.cpp" line="61"/>
+        <location filename="../app/grid_plan.cpp" line="62"/>
         <source>A grid has at most three axes.</source>
         <translation>그리드의 축은 최대 세 개입니다.</translation>
     </message>
     <message>
-        <location filename="../app/grid_plan.cpp" line="64"/>
+        <location filename="../app/grid_plan.cpp" line="65"/>
         <source>Give the %1 axis before the %2.</source>
         <translation>%2 축보다 %1 축을 먼저 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../app/grid_plan.cpp" line="66"/>
+        <location filename="../app/grid_plan.cpp" line="67"/>
         <source>A grid&apos;s cells are one image each: set Images to 1.</source>
         <translation>그리드의 각 칸은 이미지 한 장입니다: 이미지 수를 1로 설정하세요.</translation>
-    </message>
-    <message>
-        <location filename="../app/grid_plan.cpp" line="76"/>
-        <source>A grid in the app uses the loaded model; bksdm grid takes a model axis.</source>
-        <translation>앱의 그리드는 불러온 모델을 씁니다. 모델 축은 bksdm grid에서 쓰세요.</translation>
     </message>
 </context>
 <context>
@@ -723,62 +718,72 @@
         <translation>이름: 0, 0.5, 1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="38"/>
+        <location filename="../ui/grid_panel.cpp" line="35"/>
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="36"/>
+        <source>repo ids or folders: nota-ai/bk-sdm-small, CompVis/stable-diffusion-v1-4</source>
+        <translation>저장소 ID 또는 폴더: nota-ai/bk-sdm-small, CompVis/stable-diffusion-v1-4</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="40"/>
         <source>%1 s</source>
         <translation>%1초</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="39"/>
+        <location filename="../ui/grid_panel.cpp" line="41"/>
         <source>%1 min</source>
         <translation>%1분</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="40"/>
+        <location filename="../ui/grid_panel.cpp" line="42"/>
         <source>%1 h</source>
         <translation>%1시간</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <location filename="../ui/grid_panel.cpp" line="49"/>
         <source>X (columns)</source>
         <translation>X (열)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <location filename="../ui/grid_panel.cpp" line="49"/>
         <source>Y (rows)</source>
         <translation>Y (행)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="47"/>
+        <location filename="../ui/grid_panel.cpp" line="49"/>
         <source>Z (grids)</source>
         <translation>Z (그리드)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="69"/>
+        <location filename="../ui/grid_panel.cpp" line="71"/>
         <source>Make Grid</source>
         <translation>그리드 만들기</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="132"/>
+        <location filename="../ui/grid_panel.cpp" line="134"/>
         <source>Images: %1</source>
         <translation>이미지: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="133"/>
+        <location filename="../ui/grid_panel.cpp" line="135"/>
         <source> · to make: %1</source>
         <translation> · 만들 것: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="135"/>
+        <location filename="../ui/grid_panel.cpp" line="137"/>
         <source> · about %1 at the last run&apos;s pace</source>
         <translation> · 마지막 실행 속도로 약 %1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="136"/>
+        <location filename="../ui/grid_panel.cpp" line="138"/>
         <source> · the time is known once a run has been made</source>
         <translation> · 한 번 실행한 뒤 시간을 알 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="185"/>
+        <location filename="../ui/grid_panel.cpp" line="187"/>
         <source>waiting</source>
         <translation>대기 중</translation>
     </message>
@@ -1259,7 +1264,7 @@ The image forms here step by step.</source>
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1079"/>
+        <location filename="../ui/main_window.cpp" line="1100"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
@@ -1285,7 +1290,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="334"/>
-        <location filename="../ui/main_window.cpp" line="1360"/>
+        <location filename="../ui/main_window.cpp" line="1381"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1467,7 +1472,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="437"/>
-        <location filename="../ui/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window.cpp" line="1165"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
@@ -1596,8 +1601,8 @@ The image forms here step by step.</source>
         <translation>B: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="910"/>
-        <location filename="../ui/main_window.cpp" line="961"/>
+        <location filename="../ui/main_window.cpp" line="911"/>
+        <location filename="../ui/main_window.cpp" line="982"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
@@ -1607,192 +1612,193 @@ The image forms here step by step.</source>
         <translation>그리드: 대기열의 실행: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="928"/>
+        <location filename="../ui/main_window.cpp" line="949"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="928"/>
+        <location filename="../ui/main_window.cpp" line="926"/>
+        <location filename="../ui/main_window.cpp" line="949"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="969"/>
+        <location filename="../ui/main_window.cpp" line="990"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="986"/>
+        <location filename="../ui/main_window.cpp" line="1007"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="987"/>
+        <location filename="../ui/main_window.cpp" line="1008"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1003"/>
+        <location filename="../ui/main_window.cpp" line="1024"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1017"/>
+        <location filename="../ui/main_window.cpp" line="1038"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1023"/>
+        <location filename="../ui/main_window.cpp" line="1044"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1027"/>
+        <location filename="../ui/main_window.cpp" line="1048"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1121"/>
+        <location filename="../ui/main_window.cpp" line="1142"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1122"/>
+        <location filename="../ui/main_window.cpp" line="1143"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1123"/>
+        <location filename="../ui/main_window.cpp" line="1144"/>
         <source>VAE set to %1, as the image was made with it.</source>
         <translation>이미지를 만든 VAE인 %1(으)로 설정했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1125"/>
+        <location filename="../ui/main_window.cpp" line="1146"/>
         <source>Not found by name or hash: %1.</source>
         <translation>이름으로도 해시로도 찾지 못함: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window.cpp" line="1165"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1157"/>
+        <location filename="../ui/main_window.cpp" line="1178"/>
         <source>Start from an image</source>
         <translation>시작 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1158"/>
+        <location filename="../ui/main_window.cpp" line="1179"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1177"/>
+        <location filename="../ui/main_window.cpp" line="1198"/>
         <source>Cannot start from this image</source>
         <translation>이 이미지에서 시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1188"/>
+        <location filename="../ui/main_window.cpp" line="1209"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>다음 실행은 이 이미지에서 시작합니다. 일부만 다시 그리려면 마스크를 칠하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1203"/>
+        <location filename="../ui/main_window.cpp" line="1224"/>
         <source>Cannot keep the mask</source>
         <translation>마스크를 보관할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1214"/>
+        <location filename="../ui/main_window.cpp" line="1235"/>
         <source>A variation is queued (strength %1).</source>
         <translation>변형을 대기열에 넣었습니다(강도 %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1218"/>
+        <location filename="../ui/main_window.cpp" line="1239"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1223"/>
+        <location filename="../ui/main_window.cpp" line="1244"/>
         <source>Add a model file</source>
         <translation>모델 파일 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1224"/>
+        <location filename="../ui/main_window.cpp" line="1245"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors 체크포인트 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1243"/>
+        <location filename="../ui/main_window.cpp" line="1264"/>
         <source>Not a usable model</source>
         <translation>사용할 수 없는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1257"/>
+        <location filename="../ui/main_window.cpp" line="1278"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1257"/>
+        <location filename="../ui/main_window.cpp" line="1278"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1266"/>
+        <location filename="../ui/main_window.cpp" line="1287"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1268"/>
+        <location filename="../ui/main_window.cpp" line="1289"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1274"/>
+        <location filename="../ui/main_window.cpp" line="1295"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1309"/>
+        <location filename="../ui/main_window.cpp" line="1330"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1을(를) 내려받았습니다. 환경설정에서 VAE로 선택하세요(TAESD는 TAESD 미리 보기에 쓰입니다).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1320"/>
+        <location filename="../ui/main_window.cpp" line="1341"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1321"/>
+        <location filename="../ui/main_window.cpp" line="1342"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1355"/>
+        <location filename="../ui/main_window.cpp" line="1376"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1356"/>
+        <location filename="../ui/main_window.cpp" line="1377"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1357"/>
+        <location filename="../ui/main_window.cpp" line="1378"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1358"/>
+        <location filename="../ui/main_window.cpp" line="1379"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1388"/>
+        <location filename="../ui/main_window.cpp" line="1409"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1399"/>
+        <location filename="../ui/main_window.cpp" line="1420"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>

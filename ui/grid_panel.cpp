@@ -21,7 +21,7 @@ struct KindChoice {
   const char* example;
 };
 
-// The axes the app's grids take (a model axis needs `bksdm grid`).
+// The axes the app's grids take, as `bksdm grid` names them.
 const KindChoice kKinds[] = {
     {"", QT_TRANSLATE_NOOP("bksdm::GridPanel", "None"), ""},
     {"prompt s/r", QT_TRANSLATE_NOOP("bksdm::GridPanel", "Prompt S/R"), QT_TRANSLATE_NOOP("bksdm::GridPanel", "cat, dog, fox: the first is searched in the prompts")},
@@ -32,6 +32,8 @@ const KindChoice kKinds[] = {
     {"size", QT_TRANSLATE_NOOP("bksdm::GridPanel", "Size"), QT_TRANSLATE_NOOP("bksdm::GridPanel", "512x512, 640x384")},
     {"strength", QT_TRANSLATE_NOOP("bksdm::GridPanel", "Denoising strength"), QT_TRANSLATE_NOOP("bksdm::GridPanel", "0.3-0.9 [4]")},
     {"lora", QT_TRANSLATE_NOOP("bksdm::GridPanel", "LoRA multiplier"), QT_TRANSLATE_NOOP("bksdm::GridPanel", "NAME: 0, 0.5, 1")},
+    {"model", QT_TRANSLATE_NOOP("bksdm::GridPanel", "Model"),
+     QT_TRANSLATE_NOOP("bksdm::GridPanel", "repo ids or folders: nota-ai/bk-sdm-small, CompVis/stable-diffusion-v1-4")},
 };
 
 QString durationText(double seconds) {

@@ -905,16 +905,37 @@ QCoro::Task<> MainWindow::compareRuns(QString modelB, QString promptB) {
   statusBar()->clearMessage();
 }
 
-void MainWindow::makeGrid(const GridPlan& plan) {
+QCoro::Task<> MainWindow::makeGrid(GridPlan plan) {
+  QPointer<MainWindow> self(this);
   if (!studio_->model()) {
     statusBar()->showMessage(tr("Load a model first."), 4000);
-    return;
+    co_return;
   }
   for (const quint64 job : gridJobs_.keys()) studio_->remove(job);  // a new grid replaces the last
   gridJobs_.clear();
   grid_->start(plan);
-  for (const int cell : plan.runOrder) gridJobs_.insert(studio_->enqueue(plan.cells[cell], settings_.preview()), cell);
   statusBar()->showMessage(tr("Grid: runs queued: %1").arg(plan.runOrder.size()), 4000);
+  const QString loaded = loadedLocation_;
+  // runOrder keeps each model's cells together: one group per model.
+  for (qsizetype first = 0; first < plan.runOrder.size();) {
+    const QString model = plan.cells[plan.runOrder[first]].modelId;
+    qsizetype end = first;
+    while (end < plan.runOrder.size() && plan.cells[plan.runOrder[end]].modelId == model) ++end;
+    if (!model.isEmpty() && model != loadedLocation_ && !co_await loadModel(model)) {
+      if (!self) co_return;
+      for (qsizetype i = first; i < end; ++i) grid_->setCellMissing(plan.runOrder[i], tr("failed"));
+      first = end;
+      continue;
+    }
+    if (!self) co_return;
+    quint64 last = 0;
+    for (qsizetype i = first; i < end; ++i) gridJobs_.insert(last = studio_->enqueue(plan.cells[plan.runOrder[i]], settings_.preview()), plan.runOrder[i]);
+    // The queue runs in order: when the group's last job has ended, so have the others.
+    const GenerationOutcome ended = co_await studio_->outcome(last);
+    if (!self || ended.status == GenerationOutcome::Status::Cancelled) break;
+    first = end;
+  }
+  if (self && !loaded.isEmpty() && loadedLocation_ != loaded) co_await loadModel(loaded);
 }
 
 bool MainWindow::takeGridOutcome(const GenerationOutcome& outcome) {

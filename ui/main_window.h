@@ -180,8 +180,9 @@ class MainWindow : public QMainWindow {
   void compareWithModel();
   void compareWithPrompt();
   QWidget* buildGrid();
-  // Queues a grid's cells in its run order; each one's outcome fills it in.
-  void makeGrid(const GridPlan& plan);
+  // Queues a grid's cells in its run order, model by model (each loaded once, one at a time, the
+  // loaded one loaded again at the end); each one's outcome fills it in.
+  QCoro::Task<> makeGrid(GridPlan plan);
   // A grid cell's outcome into the grid; true when the job was one.
   bool takeGridOutcome(const GenerationOutcome& outcome);
   // The finished grid's images (one per Z value) into the gallery, as its first cell's description.

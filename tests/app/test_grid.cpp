@@ -63,7 +63,6 @@ class GridTest : public QObject {
   void badGridsAreRefusedInWords() {
     QVERIFY(planGrid(base(), {QString(), QStringLiteral("seed: 1")}).error.contains("X axis before the Y"));
     QVERIFY(planGrid(base(), {QStringLiteral("steps: 0")}).error.contains("0 is out of range"));
-    QVERIFY(planGrid(base(), {QStringLiteral("model: a, b")}).error.contains("bksdm grid"));
     QVERIFY(planGrid(base(), {QStringLiteral("prompt s/r: blue, green")}).error.contains("'blue'"));
     GenerationParams batch = base();
     batch.numImages = 2;
@@ -120,6 +119,29 @@ class GridTest : public QObject {
       window.gridAction()->trigger();
       QVERIFY(window.grab().save(docs + QStringLiteral("/grid.png")));
     }
+  }
+
+  // A model axis: each model's cells run on it, loaded once; the model loaded before comes back.
+  void aModelAxisRunsEachModelsCells() {
+    MainWindow& window = loadedWindow();
+    window.parametersPanel()->stepsBox()->setValue(2);
+    const QString other = QStringLiteral(BKSDM_FIXTURES_DIR "/models/bk-sdm-tiny-mini");
+    QSignalSpy done(window.studio(), &Studio::jobDone);
+    QSignalSpy loads(window.studio(), &Studio::modelLoadStarted);
+    GridPanel* grid = window.gridPanel();
+    grid->setAxis(0, QStringLiteral("model"), kFixture + QStringLiteral(", ") + other);
+    grid->setAxis(1, QStringLiteral("seed"), QStringLiteral("1, 2"));
+    QVERIFY2(grid->makeButton()->isEnabled(), qPrintable(grid->summary()->text()));
+    grid->makeButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 4, 150000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.studio()->model() && window.studio()->model()->location == kFixture, 60000);
+    for (int i = 0; i < done.count(); ++i) {
+      const auto outcome = done.at(i).at(0).value<GenerationOutcome>();
+      QCOMPARE(int(outcome.status), int(GenerationOutcome::Status::Finished));
+      QCOMPARE(outcome.params.modelId, i < 2 ? kFixture : other);  // a model's cells together
+    }
+    QCOMPARE(loads.count(), 2);  // the other model, then the one loaded before
+    QCOMPARE(grid->plan().columnLabels, (QStringList{"model: sd-v1-4-mini", "model: bk-sdm-tiny-mini"}));
   }
 
   // Cancelling everything ends the grid's waiting cells as cancelled, none left waiting.
