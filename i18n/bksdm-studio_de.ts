@@ -637,157 +637,162 @@
 <context>
     <name>bksdm::GridPanel</name>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="26"/>
+        <location filename="../ui/grid_panel.cpp" line="27"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="27"/>
+        <location filename="../ui/grid_panel.cpp" line="28"/>
         <source>Prompt S/R</source>
         <translation>Prompt S/R</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="27"/>
+        <location filename="../ui/grid_panel.cpp" line="28"/>
         <source>cat, dog, fox: the first is searched in the prompts</source>
         <translation>Katze, Hund, Fuchs: der erste wird in den Prompts gesucht</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="28"/>
+        <location filename="../ui/grid_panel.cpp" line="29"/>
         <source>Seed</source>
         <translation>Seed</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="28"/>
+        <location filename="../ui/grid_panel.cpp" line="29"/>
         <source>1, 2, 3, or +4: four from the form&apos;s seed</source>
         <translation>1, 2, 3 oder +4: vier ab dem Seed des Formulars</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="29"/>
+        <location filename="../ui/grid_panel.cpp" line="30"/>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="29"/>
+        <location filename="../ui/grid_panel.cpp" line="30"/>
         <source>10, 25, 50, or 10-50 [5]</source>
         <translation>10, 25, 50 oder 10-50 [5]</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="30"/>
+        <location filename="../ui/grid_panel.cpp" line="31"/>
         <source>Guidance</source>
         <translation>CFG-Skala</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="30"/>
+        <location filename="../ui/grid_panel.cpp" line="31"/>
         <source>5, 7.5, 9, or 4-11 (+1.5)</source>
         <translation>5, 7.5, 9 oder 4-11 (+1.5)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="31"/>
+        <location filename="../ui/grid_panel.cpp" line="32"/>
         <source>Sampler</source>
         <translation>Sampler</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="31"/>
+        <location filename="../ui/grid_panel.cpp" line="32"/>
         <source>Euler a, DDIM, DPM++ 2M Karras</source>
         <translation>Euler a, DDIM, DPM++ 2M Karras</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="32"/>
+        <location filename="../ui/grid_panel.cpp" line="33"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="32"/>
+        <location filename="../ui/grid_panel.cpp" line="33"/>
         <source>512x512, 640x384</source>
         <translation>512x512, 640x384</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="33"/>
+        <location filename="../ui/grid_panel.cpp" line="34"/>
         <source>Denoising strength</source>
         <translation>Entrauschungsstärke</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="33"/>
+        <location filename="../ui/grid_panel.cpp" line="34"/>
         <source>0.3-0.9 [4]</source>
         <translation>0.3-0.9 [4]</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="34"/>
+        <location filename="../ui/grid_panel.cpp" line="35"/>
         <source>LoRA multiplier</source>
         <translation>LoRA-Multiplikator</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="34"/>
+        <location filename="../ui/grid_panel.cpp" line="35"/>
         <source>NAME: 0, 0.5, 1</source>
         <translation>NAME: 0, 0.5, 1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="35"/>
+        <location filename="../ui/grid_panel.cpp" line="36"/>
         <source>Model</source>
         <translation>Modell</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="36"/>
+        <location filename="../ui/grid_panel.cpp" line="37"/>
         <source>repo ids or folders: nota-ai/bk-sdm-small, CompVis/stable-diffusion-v1-4</source>
         <translation>Repo-IDs oder Ordner: nota-ai/bk-sdm-small, CompVis/stable-diffusion-v1-4</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="40"/>
+        <location filename="../ui/grid_panel.cpp" line="41"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="41"/>
+        <location filename="../ui/grid_panel.cpp" line="42"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="42"/>
+        <location filename="../ui/grid_panel.cpp" line="43"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="49"/>
+        <location filename="../ui/grid_panel.cpp" line="50"/>
         <source>X (columns)</source>
         <translation>X (Spalten)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="49"/>
+        <location filename="../ui/grid_panel.cpp" line="50"/>
         <source>Y (rows)</source>
         <translation>Y (Zeilen)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="49"/>
+        <location filename="../ui/grid_panel.cpp" line="50"/>
         <source>Z (grids)</source>
         <translation>Z (Raster)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="71"/>
+        <location filename="../ui/grid_panel.cpp" line="72"/>
         <source>Make Grid</source>
         <translation>Raster erstellen</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="134"/>
+        <location filename="../ui/grid_panel.cpp" line="96"/>
+        <source>Reuse Settings (with This Seed)</source>
+        <translation>Einstellungen übernehmen (mit diesem Seed)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="142"/>
         <source>Images: %1</source>
         <translation>Bilder: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="135"/>
+        <location filename="../ui/grid_panel.cpp" line="143"/>
         <source> · to make: %1</source>
         <translation> · zu erstellen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="137"/>
+        <location filename="../ui/grid_panel.cpp" line="145"/>
         <source> · about %1 at the last run&apos;s pace</source>
         <translation> · etwa %1 im Tempo des letzten Laufs</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="138"/>
+        <location filename="../ui/grid_panel.cpp" line="146"/>
         <source> · the time is known once a run has been made</source>
         <translation> · die Dauer ist bekannt, sobald ein Lauf gemacht wurde</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="187"/>
+        <location filename="../ui/grid_panel.cpp" line="200"/>
         <source>waiting</source>
         <translation>wartet</translation>
     </message>
@@ -1268,7 +1273,7 @@ The image forms here step by step.</source>
 Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1100"/>
+        <location filename="../ui/main_window.cpp" line="1103"/>
         <source>Cannot open the attention maps</source>
         <translation>Die Aufmerksamkeitskarten können nicht geöffnet werden</translation>
     </message>
@@ -1294,7 +1299,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="334"/>
-        <location filename="../ui/main_window.cpp" line="1381"/>
+        <location filename="../ui/main_window.cpp" line="1384"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1476,7 +1481,7 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="437"/>
-        <location filename="../ui/main_window.cpp" line="1165"/>
+        <location filename="../ui/main_window.cpp" line="1168"/>
         <source>Generate</source>
         <translation>Bild erzeugen</translation>
     </message>
@@ -1550,259 +1555,259 @@ Das Bild entsteht hier Schritt für Schritt.</translation>
         <translation>Kein Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="832"/>
+        <location filename="../ui/main_window.cpp" line="835"/>
         <source>The teacher is not downloaded</source>
         <translation>Das Lehrermodell ist nicht heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="833"/>
+        <location filename="../ui/main_window.cpp" line="836"/>
         <source>%1 was distilled from %2. Download it first (File &gt; Download Models), then compare again.</source>
         <translation>%1 wurde aus %2 destilliert. Laden Sie es zuerst herunter (Datei &gt; Modelle herunterladen) und vergleichen Sie dann erneut.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="849"/>
+        <location filename="../ui/main_window.cpp" line="852"/>
         <source>No other model to compare with: add or download one.</source>
         <translation>Kein anderes Modell zum Vergleichen: fügen Sie eines hinzu oder laden Sie eines herunter.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="853"/>
+        <location filename="../ui/main_window.cpp" line="856"/>
         <source>Compare with Model</source>
         <translation>Mit Modell vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="853"/>
+        <location filename="../ui/main_window.cpp" line="856"/>
         <source>Run this image&apos;s settings on:</source>
         <translation>Die Einstellungen dieses Bildes ausführen auf:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="861"/>
+        <location filename="../ui/main_window.cpp" line="864"/>
         <source>Compare with Prompt</source>
         <translation>Mit Prompt vergleichen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="861"/>
+        <location filename="../ui/main_window.cpp" line="864"/>
         <source>Prompt B, on the same seed and settings:</source>
         <translation>Prompt B, mit demselben Seed und denselben Einstellungen:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="875"/>
+        <location filename="../ui/main_window.cpp" line="878"/>
         <source>Comparing: the first run…</source>
         <translation>Vergleich: der erste Lauf…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="886"/>
+        <location filename="../ui/main_window.cpp" line="889"/>
         <source>Comparing: the second run…</source>
         <translation>Vergleich: der zweite Lauf…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="900"/>
+        <location filename="../ui/main_window.cpp" line="903"/>
         <source>A: %1</source>
         <translation>A: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="901"/>
+        <location filename="../ui/main_window.cpp" line="904"/>
         <source>B: %1</source>
         <translation>B: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="911"/>
-        <location filename="../ui/main_window.cpp" line="982"/>
+        <location filename="../ui/main_window.cpp" line="914"/>
+        <location filename="../ui/main_window.cpp" line="985"/>
         <source>Load a model first.</source>
         <translation>Zuerst ein Modell laden.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="917"/>
+        <location filename="../ui/main_window.cpp" line="920"/>
         <source>Grid: runs queued: %1</source>
         <translation>Raster: Läufe in der Warteschlange: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="949"/>
+        <location filename="../ui/main_window.cpp" line="952"/>
         <source>cancelled</source>
         <translation>abgebrochen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="926"/>
-        <location filename="../ui/main_window.cpp" line="949"/>
+        <location filename="../ui/main_window.cpp" line="929"/>
+        <location filename="../ui/main_window.cpp" line="952"/>
         <source>failed</source>
         <translation>fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="990"/>
+        <location filename="../ui/main_window.cpp" line="993"/>
         <source>Queued: %1 waiting</source>
         <translation>Warteschlange: %1 wartend</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1007"/>
+        <location filename="../ui/main_window.cpp" line="1010"/>
         <source>%1 s/step</source>
         <translation>%1 s/Schritt</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1008"/>
+        <location filename="../ui/main_window.cpp" line="1011"/>
         <source> · preview %1 ms</source>
         <translation> · Vorschau %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1024"/>
+        <location filename="../ui/main_window.cpp" line="1027"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>Längste Blockade der Ereignisschleife im letzten Durchlauf: %1 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1038"/>
+        <location filename="../ui/main_window.cpp" line="1041"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>Der Prompt war länger als %1 Token; der Rest wurde abgeschnitten.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1044"/>
+        <location filename="../ui/main_window.cpp" line="1047"/>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1048"/>
+        <location filename="../ui/main_window.cpp" line="1051"/>
         <source>The run failed</source>
         <translation>Durchlauf fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1142"/>
+        <location filename="../ui/main_window.cpp" line="1145"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>Einstellungen übernommen, Seed gesperrt; %1 erzeugt das Bild.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1143"/>
+        <location filename="../ui/main_window.cpp" line="1146"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>Einstellungen übernommen; der Seed ist nicht gesperrt, der nächste Durchlauf zieht also einen neuen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window.cpp" line="1147"/>
         <source>VAE set to %1, as the image was made with it.</source>
         <translation>VAE auf %1 gesetzt, da das Bild damit erstellt wurde.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1146"/>
+        <location filename="../ui/main_window.cpp" line="1149"/>
         <source>Not found by name or hash: %1.</source>
         <translation>Weder nach Name noch nach Hash gefunden: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1165"/>
+        <location filename="../ui/main_window.cpp" line="1168"/>
         <source>Add to queue</source>
         <translation>Zur Warteschlange hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1178"/>
+        <location filename="../ui/main_window.cpp" line="1181"/>
         <source>Start from an image</source>
         <translation>Ausgangsbild öffnen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1179"/>
+        <location filename="../ui/main_window.cpp" line="1182"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1198"/>
+        <location filename="../ui/main_window.cpp" line="1201"/>
         <source>Cannot start from this image</source>
         <translation>Bild kann nicht als Ausgangsbild dienen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1209"/>
+        <location filename="../ui/main_window.cpp" line="1212"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>Der nächste Durchlauf geht von diesem Bild aus; eine Maske malen, um nur einen Teil neu zu malen.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1224"/>
+        <location filename="../ui/main_window.cpp" line="1227"/>
         <source>Cannot keep the mask</source>
         <translation>Maske kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1235"/>
+        <location filename="../ui/main_window.cpp" line="1238"/>
         <source>A variation is queued (strength %1).</source>
         <translation>Eine Variation steht in der Warteschlange (Stärke %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1239"/>
+        <location filename="../ui/main_window.cpp" line="1242"/>
         <source>Add a model folder</source>
         <translation>Modellordner hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1244"/>
+        <location filename="../ui/main_window.cpp" line="1247"/>
         <source>Add a model file</source>
         <translation>Eine Modelldatei hinzufügen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1245"/>
+        <location filename="../ui/main_window.cpp" line="1248"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors-Checkpoints (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1264"/>
+        <location filename="../ui/main_window.cpp" line="1267"/>
         <source>Not a usable model</source>
         <translation>Kein verwendbares Modell</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1278"/>
+        <location filename="../ui/main_window.cpp" line="1281"/>
         <source>Save image</source>
         <translation>Bild speichern</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1278"/>
+        <location filename="../ui/main_window.cpp" line="1281"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>Bilder (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1287"/>
+        <location filename="../ui/main_window.cpp" line="1290"/>
         <source>Cannot save the image</source>
         <translation>Bild kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1289"/>
+        <location filename="../ui/main_window.cpp" line="1292"/>
         <source>Saved %1</source>
         <translation>%1 gespeichert</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1295"/>
+        <location filename="../ui/main_window.cpp" line="1298"/>
         <source>Image copied.</source>
         <translation>Bild kopiert.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1330"/>
+        <location filename="../ui/main_window.cpp" line="1333"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1 ist heruntergeladen: in den Einstellungen als VAE wählen (TAESD dient der TAESD-Vorschau).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1341"/>
+        <location filename="../ui/main_window.cpp" line="1344"/>
         <source>Model downloaded</source>
         <translation>Modell heruntergeladen</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1342"/>
+        <location filename="../ui/main_window.cpp" line="1345"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1 ist heruntergeladen. Jetzt laden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1376"/>
+        <location filename="../ui/main_window.cpp" line="1379"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>Ein Durchlauf läuft; Beenden hält ihn an.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1377"/>
+        <location filename="../ui/main_window.cpp" line="1380"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>Aufträge in der Warteschlange: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1378"/>
+        <location filename="../ui/main_window.cpp" line="1381"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio beenden?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1379"/>
+        <location filename="../ui/main_window.cpp" line="1382"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>Der angehaltene Durchlauf und die Warteschlange bleiben erhalten: Sie kommen beim nächsten Start zurück, angehalten, bis Sie „Fortsetzen“ drücken.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1409"/>
+        <location filename="../ui/main_window.cpp" line="1412"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>%1 Aufträge aus der letzten Sitzung warten angehalten in der Warteschlange: „Fortsetzen“ führt sie aus.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1420"/>
+        <location filename="../ui/main_window.cpp" line="1423"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>Der Auftrag ist zurück im Formular und aus der Warteschlange; Strg+Eingabe reiht ihn wieder ein.</translation>
     </message>

@@ -633,157 +633,162 @@
 <context>
     <name>bksdm::GridPanel</name>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="26"/>
+        <location filename="../ui/grid_panel.cpp" line="27"/>
         <source>None</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="27"/>
+        <location filename="../ui/grid_panel.cpp" line="28"/>
         <source>Prompt S/R</source>
         <translation>프롬프트 S/R</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="27"/>
+        <location filename="../ui/grid_panel.cpp" line="28"/>
         <source>cat, dog, fox: the first is searched in the prompts</source>
         <translation>cat, dog, fox: 첫 값을 프롬프트에서 찾습니다</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="28"/>
+        <location filename="../ui/grid_panel.cpp" line="29"/>
         <source>Seed</source>
         <translation>시드</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="28"/>
+        <location filename="../ui/grid_panel.cpp" line="29"/>
         <source>1, 2, 3, or +4: four from the form&apos;s seed</source>
         <translation>1, 2, 3 또는 +4: 양식의 시드부터 네 개</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="29"/>
+        <location filename="../ui/grid_panel.cpp" line="30"/>
         <source>Steps</source>
         <translation>단계</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="29"/>
+        <location filename="../ui/grid_panel.cpp" line="30"/>
         <source>10, 25, 50, or 10-50 [5]</source>
         <translation>10, 25, 50 또는 10-50 [5]</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="30"/>
+        <location filename="../ui/grid_panel.cpp" line="31"/>
         <source>Guidance</source>
         <translation>가이던스</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="30"/>
+        <location filename="../ui/grid_panel.cpp" line="31"/>
         <source>5, 7.5, 9, or 4-11 (+1.5)</source>
         <translation>5, 7.5, 9 또는 4-11 (+1.5)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="31"/>
+        <location filename="../ui/grid_panel.cpp" line="32"/>
         <source>Sampler</source>
         <translation>샘플러</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="31"/>
+        <location filename="../ui/grid_panel.cpp" line="32"/>
         <source>Euler a, DDIM, DPM++ 2M Karras</source>
         <translation>Euler a, DDIM, DPM++ 2M Karras</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="32"/>
+        <location filename="../ui/grid_panel.cpp" line="33"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="32"/>
+        <location filename="../ui/grid_panel.cpp" line="33"/>
         <source>512x512, 640x384</source>
         <translation>512x512, 640x384</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="33"/>
+        <location filename="../ui/grid_panel.cpp" line="34"/>
         <source>Denoising strength</source>
         <translation>디노이징 강도</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="33"/>
+        <location filename="../ui/grid_panel.cpp" line="34"/>
         <source>0.3-0.9 [4]</source>
         <translation>0.3-0.9 [4]</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="34"/>
+        <location filename="../ui/grid_panel.cpp" line="35"/>
         <source>LoRA multiplier</source>
         <translation>LoRA 배율</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="34"/>
+        <location filename="../ui/grid_panel.cpp" line="35"/>
         <source>NAME: 0, 0.5, 1</source>
         <translation>이름: 0, 0.5, 1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="35"/>
+        <location filename="../ui/grid_panel.cpp" line="36"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="36"/>
+        <location filename="../ui/grid_panel.cpp" line="37"/>
         <source>repo ids or folders: nota-ai/bk-sdm-small, CompVis/stable-diffusion-v1-4</source>
         <translation>저장소 ID 또는 폴더: nota-ai/bk-sdm-small, CompVis/stable-diffusion-v1-4</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="40"/>
+        <location filename="../ui/grid_panel.cpp" line="41"/>
         <source>%1 s</source>
         <translation>%1초</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="41"/>
+        <location filename="../ui/grid_panel.cpp" line="42"/>
         <source>%1 min</source>
         <translation>%1분</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="42"/>
+        <location filename="../ui/grid_panel.cpp" line="43"/>
         <source>%1 h</source>
         <translation>%1시간</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="49"/>
+        <location filename="../ui/grid_panel.cpp" line="50"/>
         <source>X (columns)</source>
         <translation>X (열)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="49"/>
+        <location filename="../ui/grid_panel.cpp" line="50"/>
         <source>Y (rows)</source>
         <translation>Y (행)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="49"/>
+        <location filename="../ui/grid_panel.cpp" line="50"/>
         <source>Z (grids)</source>
         <translation>Z (그리드)</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="71"/>
+        <location filename="../ui/grid_panel.cpp" line="72"/>
         <source>Make Grid</source>
         <translation>그리드 만들기</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="134"/>
+        <location filename="../ui/grid_panel.cpp" line="96"/>
+        <source>Reuse Settings (with This Seed)</source>
+        <translation>설정 재사용 (이 시드로)</translation>
+    </message>
+    <message>
+        <location filename="../ui/grid_panel.cpp" line="142"/>
         <source>Images: %1</source>
         <translation>이미지: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="135"/>
+        <location filename="../ui/grid_panel.cpp" line="143"/>
         <source> · to make: %1</source>
         <translation> · 만들 것: %1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="137"/>
+        <location filename="../ui/grid_panel.cpp" line="145"/>
         <source> · about %1 at the last run&apos;s pace</source>
         <translation> · 마지막 실행 속도로 약 %1</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="138"/>
+        <location filename="../ui/grid_panel.cpp" line="146"/>
         <source> · the time is known once a run has been made</source>
         <translation> · 한 번 실행한 뒤 시간을 알 수 있습니다</translation>
     </message>
     <message>
-        <location filename="../ui/grid_panel.cpp" line="187"/>
+        <location filename="../ui/grid_panel.cpp" line="200"/>
         <source>waiting</source>
         <translation>대기 중</translation>
     </message>
@@ -1264,7 +1269,7 @@ The image forms here step by step.</source>
 이곳에서 이미지가 단계별로 만들어집니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1100"/>
+        <location filename="../ui/main_window.cpp" line="1103"/>
         <source>Cannot open the attention maps</source>
         <translation>어텐션 맵을 열 수 없습니다</translation>
     </message>
@@ -1290,7 +1295,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="334"/>
-        <location filename="../ui/main_window.cpp" line="1381"/>
+        <location filename="../ui/main_window.cpp" line="1384"/>
         <source>&amp;Quit</source>
         <translation>끝내기(&amp;Q)</translation>
     </message>
@@ -1472,7 +1477,7 @@ The image forms here step by step.</source>
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="437"/>
-        <location filename="../ui/main_window.cpp" line="1165"/>
+        <location filename="../ui/main_window.cpp" line="1168"/>
         <source>Generate</source>
         <translation>생성</translation>
     </message>
@@ -1546,259 +1551,259 @@ The image forms here step by step.</source>
         <translation>모델 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="832"/>
+        <location filename="../ui/main_window.cpp" line="835"/>
         <source>The teacher is not downloaded</source>
         <translation>교사 모델이 다운로드되지 않았습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="833"/>
+        <location filename="../ui/main_window.cpp" line="836"/>
         <source>%1 was distilled from %2. Download it first (File &gt; Download Models), then compare again.</source>
         <translation>%1은(는) %2에서 증류되었습니다. 먼저 다운로드한 뒤(파일 &gt; 모델 다운로드) 다시 비교하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="849"/>
+        <location filename="../ui/main_window.cpp" line="852"/>
         <source>No other model to compare with: add or download one.</source>
         <translation>비교할 다른 모델이 없습니다: 모델을 추가하거나 다운로드하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="853"/>
+        <location filename="../ui/main_window.cpp" line="856"/>
         <source>Compare with Model</source>
         <translation>다른 모델과 비교</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="853"/>
+        <location filename="../ui/main_window.cpp" line="856"/>
         <source>Run this image&apos;s settings on:</source>
         <translation>이 이미지의 설정을 실행할 모델:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="861"/>
+        <location filename="../ui/main_window.cpp" line="864"/>
         <source>Compare with Prompt</source>
         <translation>다른 프롬프트와 비교</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="861"/>
+        <location filename="../ui/main_window.cpp" line="864"/>
         <source>Prompt B, on the same seed and settings:</source>
         <translation>같은 시드와 설정으로 실행할 프롬프트 B:</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="875"/>
+        <location filename="../ui/main_window.cpp" line="878"/>
         <source>Comparing: the first run…</source>
         <translation>비교 중: 첫 번째 실행…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="886"/>
+        <location filename="../ui/main_window.cpp" line="889"/>
         <source>Comparing: the second run…</source>
         <translation>비교 중: 두 번째 실행…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="900"/>
+        <location filename="../ui/main_window.cpp" line="903"/>
         <source>A: %1</source>
         <translation>A: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="901"/>
+        <location filename="../ui/main_window.cpp" line="904"/>
         <source>B: %1</source>
         <translation>B: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="911"/>
-        <location filename="../ui/main_window.cpp" line="982"/>
+        <location filename="../ui/main_window.cpp" line="914"/>
+        <location filename="../ui/main_window.cpp" line="985"/>
         <source>Load a model first.</source>
         <translation>먼저 모델을 불러오십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="917"/>
+        <location filename="../ui/main_window.cpp" line="920"/>
         <source>Grid: runs queued: %1</source>
         <translation>그리드: 대기열의 실행: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="949"/>
+        <location filename="../ui/main_window.cpp" line="952"/>
         <source>cancelled</source>
         <translation>취소됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="926"/>
-        <location filename="../ui/main_window.cpp" line="949"/>
+        <location filename="../ui/main_window.cpp" line="929"/>
+        <location filename="../ui/main_window.cpp" line="952"/>
         <source>failed</source>
         <translation>실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="990"/>
+        <location filename="../ui/main_window.cpp" line="993"/>
         <source>Queued: %1 waiting</source>
         <translation>대기열: %1개 대기 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1007"/>
+        <location filename="../ui/main_window.cpp" line="1010"/>
         <source>%1 s/step</source>
         <translation>단계당 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1008"/>
+        <location filename="../ui/main_window.cpp" line="1011"/>
         <source> · preview %1 ms</source>
         <translation> · 미리 보기 %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1024"/>
+        <location filename="../ui/main_window.cpp" line="1027"/>
         <source>Longest event-loop stall in the last run: %1 ms</source>
         <translation>마지막 실행에서 가장 긴 이벤트 루프 정지: %1ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1038"/>
+        <location filename="../ui/main_window.cpp" line="1041"/>
         <source>The prompt was longer than %1 tokens; the rest was cut.</source>
         <translation>프롬프트가 %1토큰보다 길어서 나머지를 잘라냈습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1044"/>
+        <location filename="../ui/main_window.cpp" line="1047"/>
         <source>Cancelled.</source>
         <translation>취소했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1048"/>
+        <location filename="../ui/main_window.cpp" line="1051"/>
         <source>The run failed</source>
         <translation>실행 실패</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1142"/>
+        <location filename="../ui/main_window.cpp" line="1145"/>
         <source>Settings reused, seed locked; press %1 to generate.</source>
         <translation>설정을 다시 적용하고 시드를 잠갔습니다. %1을(를) 눌러 생성하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1143"/>
+        <location filename="../ui/main_window.cpp" line="1146"/>
         <source>Settings reused; the seed is unlocked, so the next run draws a new one.</source>
         <translation>설정을 다시 적용했습니다. 시드가 잠겨 있지 않으므로 다음 실행은 새 시드를 뽑습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1144"/>
+        <location filename="../ui/main_window.cpp" line="1147"/>
         <source>VAE set to %1, as the image was made with it.</source>
         <translation>이미지를 만든 VAE인 %1(으)로 설정했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1146"/>
+        <location filename="../ui/main_window.cpp" line="1149"/>
         <source>Not found by name or hash: %1.</source>
         <translation>이름으로도 해시로도 찾지 못함: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1165"/>
+        <location filename="../ui/main_window.cpp" line="1168"/>
         <source>Add to queue</source>
         <translation>대기열에 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1178"/>
+        <location filename="../ui/main_window.cpp" line="1181"/>
         <source>Start from an image</source>
         <translation>시작 이미지 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1179"/>
+        <location filename="../ui/main_window.cpp" line="1182"/>
         <source>Images (*.png *.jpg *.jpeg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1198"/>
+        <location filename="../ui/main_window.cpp" line="1201"/>
         <source>Cannot start from this image</source>
         <translation>이 이미지에서 시작할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1209"/>
+        <location filename="../ui/main_window.cpp" line="1212"/>
         <source>The next run starts from this image; paint a mask to repaint only a part.</source>
         <translation>다음 실행은 이 이미지에서 시작합니다. 일부만 다시 그리려면 마스크를 칠하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1224"/>
+        <location filename="../ui/main_window.cpp" line="1227"/>
         <source>Cannot keep the mask</source>
         <translation>마스크를 보관할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1235"/>
+        <location filename="../ui/main_window.cpp" line="1238"/>
         <source>A variation is queued (strength %1).</source>
         <translation>변형을 대기열에 넣었습니다(강도 %1).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1239"/>
+        <location filename="../ui/main_window.cpp" line="1242"/>
         <source>Add a model folder</source>
         <translation>모델 폴더 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1244"/>
+        <location filename="../ui/main_window.cpp" line="1247"/>
         <source>Add a model file</source>
         <translation>모델 파일 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1245"/>
+        <location filename="../ui/main_window.cpp" line="1248"/>
         <source>Safetensors checkpoints (*.safetensors)</source>
         <translation>Safetensors 체크포인트 (*.safetensors)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1264"/>
+        <location filename="../ui/main_window.cpp" line="1267"/>
         <source>Not a usable model</source>
         <translation>사용할 수 없는 모델</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1278"/>
+        <location filename="../ui/main_window.cpp" line="1281"/>
         <source>Save image</source>
         <translation>이미지 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1278"/>
+        <location filename="../ui/main_window.cpp" line="1281"/>
         <source>Images (*.png *.jpg *.webp)</source>
         <translation>이미지 (*.png *.jpg *.webp)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1287"/>
+        <location filename="../ui/main_window.cpp" line="1290"/>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1289"/>
+        <location filename="../ui/main_window.cpp" line="1292"/>
         <source>Saved %1</source>
         <translation>%1 저장함</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1295"/>
+        <location filename="../ui/main_window.cpp" line="1298"/>
         <source>Image copied.</source>
         <translation>이미지를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1330"/>
+        <location filename="../ui/main_window.cpp" line="1333"/>
         <source>%1 is downloaded: choose it as the VAE in Preferences (TAESD serves the TAESD previews).</source>
         <translation>%1을(를) 내려받았습니다. 환경설정에서 VAE로 선택하세요(TAESD는 TAESD 미리 보기에 쓰입니다).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1341"/>
+        <location filename="../ui/main_window.cpp" line="1344"/>
         <source>Model downloaded</source>
         <translation>모델 다운로드 완료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1342"/>
+        <location filename="../ui/main_window.cpp" line="1345"/>
         <source>%1 is downloaded. Load it now?</source>
         <translation>%1을(를) 다운로드했습니다. 지금 불러올까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1376"/>
+        <location filename="../ui/main_window.cpp" line="1379"/>
         <source>A run is in progress; quitting stops it.</source>
         <translation>실행 중인 작업이 있습니다. 끝내면 중단됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1377"/>
+        <location filename="../ui/main_window.cpp" line="1380"/>
         <source>Jobs waiting in the queue: %1.</source>
         <translation>대기열에서 기다리는 작업: %1개.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1378"/>
+        <location filename="../ui/main_window.cpp" line="1381"/>
         <source>Quit BK-SDM Studio?</source>
         <translation>BK-SDM Studio를 끝낼까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1379"/>
+        <location filename="../ui/main_window.cpp" line="1382"/>
         <source>The stopped run and the queue are kept: they come back at the next start, paused until you press Resume.</source>
         <translation>중단된 실행과 대기열은 보존됩니다. 다음 시작 때 돌아오며, 재개를 누를 때까지 일시 중지됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1409"/>
+        <location filename="../ui/main_window.cpp" line="1412"/>
         <source>%1 jobs from the last session wait in the queue, paused: press Resume to run them.</source>
         <translation>지난 세션의 작업 %1개가 대기열에서 일시 중지 상태로 기다립니다. 재개를 눌러 실행하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="1420"/>
+        <location filename="../ui/main_window.cpp" line="1423"/>
         <source>The job is back in the form and out of the queue; Ctrl+Enter queues it again.</source>
         <translation>작업을 양식으로 되돌리고 대기열에서 뺐습니다. Ctrl+Enter를 누르면 다시 대기열에 넣습니다.</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "ui/grid_panel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -89,9 +90,16 @@ GridPanel::GridPanel(QWidget* parent) : QWidget(parent) {
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
   table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
   connect(table_, &QTableWidget::cellActivated, this, [this](int row, int column) {
-    const int cell = plan_.cellIndex(column, row, std::max(0, gridChoice_->currentIndex()));
+    const int cell = cellAt(row, column);
     if (cell < images_.size() && !images_[cell].isNull()) Q_EMIT cellActivated(plan_.cells[cell], images_[cell]);
   });
+  auto* reuse = new QAction(tr("Reuse Settings (with This Seed)"), table_);
+  connect(reuse, &QAction::triggered, this, [this] {
+    const int cell = cellAt(table_->currentRow(), table_->currentColumn());
+    if (cell >= 0 && cell < plan_.cells.size()) Q_EMIT reuseRequested(plan_.cells[cell]);
+  });
+  table_->addAction(reuse);
+  table_->setContextMenuPolicy(Qt::ActionsContextMenu);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addLayout(actions);
@@ -173,6 +181,11 @@ void GridPanel::showGrid(int z) {
   table_->setHorizontalHeaderLabels(plan_.columnLabels);
   table_->setVerticalHeaderLabels(plan_.rowLabels.isEmpty() ? QStringList(QString()) : plan_.rowLabels);
   for (int i = z * plan_.cellsPerGrid(); i < (z + 1) * plan_.cellsPerGrid() && i < plan_.cells.size(); ++i) refreshCell(i);
+}
+
+int GridPanel::cellAt(int row, int column) const {
+  if (row < 0 || column < 0) return -1;
+  return plan_.cellIndex(column, row, std::max(0, gridChoice_->currentIndex()));
 }
 
 void GridPanel::refreshCell(int cell) {

@@ -51,9 +51,12 @@ class GridPanel : public QWidget {
  Q_SIGNALS:
   void gridRequested(const bksdm::GridPlan& plan);
   void cellActivated(const bksdm::GenerationParams& params, const QImage& image);
+  // A cell's settings, its seed included, back into the form (the cell's context menu).
+  void reuseRequested(const bksdm::GenerationParams& params);
 
  private:
   void showGrid(int z);
+  int cellAt(int row, int column) const;
   void refreshCell(int cell);
 
   std::function<GenerationParams()> baseSource_;

@@ -813,6 +813,9 @@ QWidget* MainWindow::buildGrid() {
     return params;
   });
   connect(grid_, &GridPanel::gridRequested, this, &MainWindow::makeGrid);
+  connect(grid_, &GridPanel::reuseRequested, this, [this](const GenerationParams& params) {
+    reuse({params, 0, QCoreApplication::applicationVersion(), QDateTime::currentDateTime()}, true);
+  });
   connect(grid_, &GridPanel::cellActivated, this, [this](const GenerationParams& params, const QImage& image) {
     results_->add(GeneratedImage{image, params, 0, {}});
     tabs_->setCurrentWidget(centre_);

@@ -110,6 +110,14 @@ class GridTest : public QObject {
     }
     for (int row = 0; row < 2; ++row)
       for (int column = 0; column < 2; ++column) QVERIFY(!grid->table()->item(row, column)->icon().isNull());
+    // A cell's settings come back into the form with its seed, locked.
+    grid->table()->setCurrentCell(1, 1);
+    grid->table()->actions().front()->trigger();
+    QTRY_COMPARE(window.parametersPanel()->seedField()->value(), plan.cells[plan.cellIndex(1, 1, 0)].seed);
+    QCOMPARE(window.parametersPanel()->stepsBox()->value(), 2);
+    QVERIFY(window.parametersPanel()->seedField()->isLocked());
+    window.parametersPanel()->stepsBox()->setValue(2);
+    window.parametersPanel()->seedField()->setValue(7);
     // Now the pace of a run is known: the estimate says a time.
     grid->check();
     QVERIFY2(grid->summary()->text().contains("about"), qPrintable(grid->summary()->text()));
