@@ -1,5 +1,7 @@
 #include "app/resource_library.h"
 
+#include <functional>
+
 #include <QDir>
 #include <QFileInfo>
 #include <qcoro/qcorofuture.h>
@@ -91,37 +93,46 @@ QCoro::Task<QList<ResourceFile>> scanResourcesInPool(QString folder, ResourceKin
   co_return co_await scanned;
 }
 
-QCoro::Task<QMap<QString, QString>> resourceHashesInPool(QString folder, ResourceKind kind) {
+namespace {
+
+// What `hash` finds, worked out off the UI thread with a hash cache of its own (FileHashes is for
+// one thread; the cache file is shared).
+QCoro::Task<QMap<QString, QString>> hashedInPool(std::function<QMap<QString, QString>(FileHashes&)> hash) {
   // Named, not a temporary inside co_await: GCC 12 destroys such lambda temporaries twice.
-  QFuture<QMap<QString, QString>> hashed = runInPool([folder = std::move(folder), kind] {
+  QFuture<QMap<QString, QString>> hashed = runInPool([hash = std::move(hash)] {
+    FileHashes cache;
+    return hash(cache);
+  });
+  co_return co_await hashed;
+}
+
+}  // namespace
+
+QCoro::Task<QMap<QString, QString>> resourceHashesInPool(QString folder, ResourceKind kind) {
+  return hashedInPool([folder = std::move(folder), kind](FileHashes& cache) {
     QMap<QString, QString> hashes;
     if (folder.isEmpty()) return hashes;
-    FileHashes cache;  // its own: FileHashes is for one thread; the cache file is shared
     for (const QFileInfo& info : QDir(folder).entryInfoList({QStringLiteral("*.safetensors")}, QDir::Files)) {
       const QString path = info.absoluteFilePath();
       hashes.insert(info.completeBaseName(), kind == ResourceKind::Lora ? cache.safetensorsDataSha256(path) : cache.sha256(path));
     }
     return hashes;
   });
-  co_return co_await hashed;
 }
 
 QCoro::Task<QMap<QString, QString>> checkpointHashesInPool(QStringList locations) {
-  QFuture<QMap<QString, QString>> hashed = runInPool([locations = std::move(locations)] {
+  return hashedInPool([locations = std::move(locations)](FileHashes& cache) {
     QMap<QString, QString> hashes;
-    FileHashes cache;
     for (const QString& location : locations)
       if (location.endsWith(QLatin1String(".safetensors")) && QFileInfo(location).isFile())
         hashes.insert(location, cache.sha256(location));
     return hashes;
   });
-  co_return co_await hashed;
 }
 
 QCoro::Task<QMap<QString, QString>> vaeHashesInPool(QStringList folders) {
-  QFuture<QMap<QString, QString>> hashed = runInPool([folders = std::move(folders)] {
+  return hashedInPool([folders = std::move(folders)](FileHashes& cache) {
     QMap<QString, QString> hashes;
-    FileHashes cache;
     for (const QString& folder : folders) {
       try {
         hashes.insert(folder, cache.sha256(QString::fromStdString(vae_weights(folder.toStdString()).string())));
@@ -130,7 +141,6 @@ QCoro::Task<QMap<QString, QString>> vaeHashesInPool(QStringList folders) {
     }
     return hashes;
   });
-  co_return co_await hashed;
 }
 
 QCoro::Task<FoundRunFiles> findRunFiles(GenerationParams params, ResourcePlaces places) {

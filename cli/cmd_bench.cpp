@@ -22,6 +22,7 @@
 #include "bench/unet_flops.h"
 #include "cli/commands.h"
 #include "cli/options.h"
+#include "core/device/cpu_features.h"
 #include "core/io/error.h"
 #include "core/io/utf8.h"
 #include "core/loading/model_folder.h"
@@ -138,15 +139,10 @@ double load_average() {
   return getloadavg(&load, 1) == 1 ? load : -1;
 }
 
-// The first processor's `field` in /proc/cpuinfo, or "unknown".
-std::string cpuinfo_field(const std::string& field) {
-  std::ifstream cpuinfo("/proc/cpuinfo");
-  for (std::string line; std::getline(cpuinfo, line);)
-    if (line.rfind(field, 0) == 0 && line.find(':') != std::string::npos) return line.substr(line.find(':') + 2);
-  return "unknown";
+std::string cpu_model() {
+  const std::string model = cpuinfo_field("model name");
+  return model.empty() ? "unknown" : model;
 }
-
-std::string cpu_model() { return cpuinfo_field("model name"); }
 
 // The vector units that decide the kernels' speed, as /proc/cpuinfo names them: benchmarks from
 // machines with other ones are not comparable by seconds.

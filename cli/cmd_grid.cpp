@@ -157,6 +157,7 @@ int make_grid(const Settings& settings) {
 
   const FileHasher hasher = cached_hasher();
   std::vector<RgbImage> images(grid.cells.size());
+  std::vector<std::string> parameters(grid.cells.size());  // each made cell's A1111 text
   std::unique_ptr<StableDiffusionPipeline> pipeline;
   std::string loaded;
   for (size_t made = 0; made < order.size(); ++made) {
@@ -170,9 +171,9 @@ int make_grid(const Settings& settings) {
     request.model = {cell.request.model.id, pipeline->model().name(), {}};
     add_file_hashes(request, pipeline->model(), settings.run.load.vae, hasher);
     const fs::path file = files.cell(cell);
-    const std::string parameters = format_a1111_parameters(a1111_parameters(pipeline->resolved(request), 0));
+    parameters[order[made]] = format_a1111_parameters(a1111_parameters(pipeline->resolved(request), 0));
     if (!quiet) std::fprintf(stderr, "cell %zu/%zu: %s\n", made + 1, order.size(), file.string().c_str());
-    if (std::optional<RgbImage> kept = made_before(file, parameters)) {
+    if (std::optional<RgbImage> kept = made_before(file, parameters[order[made]])) {
       images[order[made]] = std::move(*kept);
       if (!quiet) std::fprintf(stderr, "made before, with the same description: kept\n");
       continue;
@@ -185,8 +186,9 @@ int make_grid(const Settings& settings) {
 
   for (size_t z = 0; z < grid.count(2); ++z) {
     const fs::path path = files.grid(z, grid.count(2));
-    const std::vector<PngText> texts = read_png_text(files.cell(grid.cells[grid.cells[z * grid.count(0) * grid.count(1)].made_by]), {"parameters"});
-    write_png(path, draw_grid(layout_of(grid, z, images)), texts);
+    // As A1111 saves a grid: with its first cell's text.
+    const size_t first = grid.cells[z * grid.count(0) * grid.count(1)].made_by;
+    write_png(path, draw_grid(layout_of(grid, z, images)), {{"parameters", parameters[first]}});
     std::printf("%s\n", path.string().c_str());
   }
   const std::string index = index_of(grid, files).dump(2) + "\n";

@@ -6,7 +6,6 @@
 #include <cstdio>
 #include <map>
 #include <optional>
-#include <random>
 
 #include "core/generation/prompt_loras.h"
 #include "core/io/image_file.h"
@@ -18,11 +17,6 @@ namespace bksdm::cli {
 namespace {
 
 constexpr const char* kRandomSeed = "-1";
-
-uint64_t random_seed() {
-  std::random_device device;
-  return (uint64_t(device()) << 32 | device()) % 4294967296ull;  // A1111-style 32-bit seeds
-}
 
 // A whole number from 0 to 2^64 - 1.
 std::optional<uint64_t> parsed_seed(const std::string& text) {

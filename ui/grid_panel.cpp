@@ -159,19 +159,24 @@ void GridPanel::start(const GridPlan& plan) {
 }
 
 void GridPanel::setCellImage(int cell, const QImage& image) {
-  for (int i = 0; i < plan_.cells.size(); ++i)
-    if (plan_.madeBy[i] == cell) {
-      images_[i] = image;
-      refreshCell(i);
-    }
+  for (const int i : cellsMadeBy(cell)) {
+    images_[i] = image;
+    refreshCell(i);
+  }
 }
 
 void GridPanel::setCellMissing(int cell, const QString& why) {
+  for (const int i : cellsMadeBy(cell)) {
+    missing_[i] = why;
+    refreshCell(i);
+  }
+}
+
+QList<int> GridPanel::cellsMadeBy(int cell) const {
+  QList<int> cells;
   for (int i = 0; i < plan_.cells.size(); ++i)
-    if (plan_.madeBy[i] == cell) {
-      missing_[i] = why;
-      refreshCell(i);
-    }
+    if (plan_.madeBy[i] == cell) cells << i;
+  return cells;
 }
 
 void GridPanel::showGrid(int z) {

@@ -57,6 +57,8 @@ class GridPanel : public QWidget {
  private:
   void showGrid(int z);
   int cellAt(int row, int column) const;
+  // The cells whose image is `cell`'s: itself and those of the same description.
+  QList<int> cellsMadeBy(int cell) const;
   void refreshCell(int cell);
 
   std::function<GenerationParams()> baseSource_;

@@ -8,7 +8,8 @@ namespace bksdm {
 // emulates them many times slower.
 bool cpu_has_bf16();
 
-// /proc/cpuinfo's `flags` of the first processor, or empty where there is none (not Linux).
-std::string cpu_flags();
+// The first processor's `field` in /proc/cpuinfo ("model name", "flags"), or empty where there is
+// none (not Linux).
+std::string cpuinfo_field(const std::string& field);
 
 }  // namespace bksdm

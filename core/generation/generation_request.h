@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <random>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -61,6 +62,12 @@ inline std::optional<BatchNoise> batch_noise_named(std::string_view name) {
   for (const auto& [value, known] : kBatchNoiseNames)
     if (known == name) return value;
   return std::nullopt;
+}
+
+// A seed drawn at random, as A1111 draws one for -1: 32 bits.
+inline uint64_t random_seed() {
+  std::random_device device;
+  return (uint64_t(device()) << 32 | device()) % 4294967296ull;
 }
 
 // A1111's default denoising strength for a run that starts from an image.

@@ -7,7 +7,6 @@
 #include <limits>
 #include <map>
 #include <optional>
-#include <random>
 #include <regex>
 
 #include "core/io/error.h"
@@ -175,13 +174,8 @@ std::optional<uint64_t> seed_of(const std::string& text) {
   return seed;
 }
 
-uint64_t drawn_seed() {
-  std::random_device device;
-  return (uint64_t(device()) << 32 | device()) % 4294967296ull;  // A1111-style 32-bit seeds
-}
-
 std::vector<std::string> seed_values(const GridAxis& axis, const std::string& text, uint64_t base) {
-  if (text == "-1") return {std::to_string(drawn_seed())};
+  if (text == "-1") return {std::to_string(random_seed())};
   if (text.size() > 1 && text[0] == '+') {
     const int64_t count = number_or_refuse<int64_t>(axis, text.substr(1));
     if (count < 1 || count > kMostRangeValues) refuse(axis, "'" + text + "' is not +N for N consecutive seeds");
